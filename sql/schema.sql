@@ -1,0 +1,150 @@
+-- newsfacts warehouse schema. Applied on every connection that writes; every
+-- statement is idempotent. Column order of the loaded tables matches the Arrow
+-- schemas in src/newsfacts/records.py (batches are inserted by position).
+-- Spans (start_char, end_char) index into articles.body:
+--   substr(body, start_char + 1, end_char - start_char) is the fact's text.
+
+-- One row per pipeline run, written when it starts and updated when it ends.
+CREATE TABLE IF NOT EXISTS runs (
+    run_id            VARCHAR PRIMARY KEY,
+    started_at        TIMESTAMPTZ NOT NULL,
+    finished_at       TIMESTAMPTZ,
+    status            VARCHAR NOT NULL,     -- running | succeeded | failed
+    inbox             VARCHAR,
+    pipeline_version  VARCHAR NOT NULL,
+    files_seen        INTEGER DEFAULT 0,
+    files_new         INTEGER DEFAULT 0,
+    articles_loaded   INTEGER DEFAULT 0,
+    files_quarantined INTEGER DEFAULT 0,
+    rows_quarantined  INTEGER DEFAULT 0,
+    error             VARCHAR
+);
+
+-- Every version of every file seen in the inbox: the basis of incremental runs.
+CREATE TABLE IF NOT EXISTS files (
+    source_file      VARCHAR NOT NULL,     -- path relative to the inbox
+    version          INTEGER NOT NULL,     -- 1, 2, ... as the bytes change
+    content_sha256   VARCHAR NOT NULL,
+    size_bytes       BIGINT NOT NULL,
+    mtime_ns         BIGINT NOT NULL,
+    status           VARCHAR NOT NULL,     -- loaded | duplicate | quarantined
+    duplicate_of     VARCHAR,              -- source_file already holding these bytes
+    run_id           VARCHAR NOT NULL,
+    seen_at          TIMESTAMPTZ NOT NULL,
+    deleted_at       TIMESTAMPTZ           -- set when the file left the inbox
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id       VARCHAR NOT NULL,     -- content hash (+ part for multi-article files)
+    source_file      VARCHAR NOT NULL,
+    content_sha256   VARCHAR NOT NULL,
+    part             INTEGER NOT NULL,     -- 0, or the object's index in a JSONL file
+    version          INTEGER NOT NULL,
+    title            VARCHAR,
+    published_date   DATE,                 -- NULL when the text gives none
+    published_text   VARCHAR,              -- the text the date was read from
+    outlet           VARCHAR,
+    author           VARCHAR,
+    url              VARCHAR,
+    body             VARCHAR NOT NULL,
+    word_count       INTEGER NOT NULL,
+    removed_json     VARCHAR,              -- page furniture removed: [{kind, text}]
+    sections_json    VARCHAR,              -- named sections kept: [{name, start_char, end_char}]
+    pipeline_version VARCHAR NOT NULL,
+    run_id           VARCHAR NOT NULL,
+    ingested_at      TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    article_id VARCHAR NOT NULL,
+    person_id  VARCHAR NOT NULL,           -- same canonical name, same id, in every article
+    name       VARCHAR NOT NULL,
+    role       VARCHAR,
+    mentions   INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id        VARCHAR NOT NULL,
+    quote_id          VARCHAR NOT NULL,
+    speaker           VARCHAR,
+    speaker_person_id VARCHAR,
+    quote_text        VARCHAR NOT NULL,
+    start_char        INTEGER NOT NULL,
+    end_char          INTEGER NOT NULL,
+    is_partial        BOOLEAN NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id  VARCHAR NOT NULL,
+    quantity_id VARCHAR NOT NULL,
+    value       DOUBLE NOT NULL,
+    unit        VARCHAR NOT NULL,
+    qualifier   VARCHAR,
+    about       VARCHAR,
+    sentence    VARCHAR,
+    start_char  INTEGER NOT NULL,
+    end_char    INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS entities (
+    article_id   VARCHAR NOT NULL,
+    entity_type  VARCHAR NOT NULL,
+    name         VARCHAR NOT NULL,
+    country_iso2 VARCHAR,
+    mentions     INTEGER NOT NULL,
+    start_char   INTEGER NOT NULL,         -- first mention
+    end_char     INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS date_mentions (
+    article_id VARCHAR NOT NULL,
+    text       VARCHAR NOT NULL,
+    resolved   VARCHAR,                    -- ISO at the precision given; NULL if unresolvable
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS links (
+    article_id VARCHAR NOT NULL,
+    url        VARCHAR NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dq_flags (
+    article_id VARCHAR NOT NULL,
+    "check"    VARCHAR NOT NULL,
+    severity   VARCHAR NOT NULL,           -- error | warning | info
+    message    VARCHAR NOT NULL,
+    run_id     VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS story_clusters (
+    cluster_id VARCHAR NOT NULL,
+    article_id VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS dq_results (
+    run_id           VARCHAR NOT NULL,
+    suite            VARCHAR NOT NULL,
+    expectation      VARCHAR NOT NULL,
+    column_name      VARCHAR,
+    severity         VARCHAR NOT NULL,
+    success          BOOLEAN NOT NULL,
+    element_count    BIGINT,
+    unexpected_count BIGINT,
+    checked_at       TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quarantine (
+    run_id         VARCHAR NOT NULL,
+    source_file    VARCHAR,
+    stage          VARCHAR NOT NULL,       -- read | decode | parse | extract | validate:<table>
+    reason         VARCHAR NOT NULL,
+    content_sha256 VARCHAR,
+    raw            BLOB,                   -- the input bytes (NULL over the size limit)
+    row_json       VARCHAR,                -- the rejected row, for validation failures
+    quarantined_at TIMESTAMPTZ NOT NULL
+);

@@ -1,0 +1,286 @@
+"""Typed, frozen records passed one way between stages, and their Arrow schemas.
+
+Every stage boundary is a record defined here: a parser returns `Article`s, an
+extractor returns `Facts`, and `batch.py` turns both into Arrow tables whose
+schemas (below) mirror `sql/schema.sql`. Spans are character offsets into
+`Article.body`, so `body[start_char:end_char]` is the fact's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import pyarrow as pa
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of page furniture taken out of the body, kept so a user can audit it."""
+
+    kind: str  # e.g. "paywall", "advertisement", "related-stories", "share-links", "byline"
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A named part of the body that stays in it (a press release's notes to editors)."""
+
+    name: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One parsed article: metadata plus the clean body that facts point into."""
+
+    title: str | None
+    body: str
+    published_date: date | None = None
+    published_text: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    removed: tuple[Removed, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    role: str | None
+    mentions: int
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    quote_text: str
+    speaker: str | None  # canonical person name, or a description ("Home Office spokesman")
+    speaker_name: str | None  # canonical name when the speaker is a person, for speaker_person_id
+    start_char: int
+    end_char: int
+    is_partial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    value: float
+    unit: str
+    qualifier: str | None
+    about: str | None
+    sentence: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    entity_type: str  # PERSON, ORG, PLACE, COUNTRY, or another spaCy label
+    name: str
+    country_iso2: str | None
+    mentions: int
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str
+    resolved: str | None  # ISO text at the precision the text gives: 2007-06-20, 2002-07, 2007
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    start_char: int
+    end_char: int
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A data-quality finding about one article, in words a user can act on."""
+
+    check: str
+    severity: str  # "error" | "warning" | "info"
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    people: tuple[Person, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input or row that must not load, with the stage and a specific reason."""
+
+    source_file: str
+    stage: str
+    reason: str
+    content_sha256: str | None = None
+    raw: bytes | None = None
+    row_json: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessedDoc:
+    """What one source file became: its articles with their facts and flags."""
+
+    source_file: str
+    content_sha256: str
+    articles: tuple[tuple[Article, Facts, tuple[Flag, ...]], ...] = field(default=())
+
+
+# --- Arrow schemas: one per loaded table, column order as in sql/schema.sql ---
+
+ARTICLES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("source_file", pa.string()),
+        ("content_sha256", pa.string()),
+        ("part", pa.int32()),
+        ("version", pa.int32()),
+        ("title", pa.string()),
+        ("published_date", pa.date32()),
+        ("published_text", pa.string()),
+        ("outlet", pa.string()),
+        ("author", pa.string()),
+        ("url", pa.string()),
+        ("body", pa.string()),
+        ("word_count", pa.int32()),
+        ("removed_json", pa.string()),
+        ("sections_json", pa.string()),
+        ("pipeline_version", pa.string()),
+        ("run_id", pa.string()),
+        ("ingested_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+PEOPLE = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("person_id", pa.string()),
+        ("name", pa.string()),
+        ("role", pa.string()),
+        ("mentions", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]
+)
+
+QUOTES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("quote_id", pa.string()),
+        ("speaker", pa.string()),
+        ("speaker_person_id", pa.string()),
+        ("quote_text", pa.string()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+        ("is_partial", pa.bool_()),
+    ]
+)
+
+QUANTITIES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("quantity_id", pa.string()),
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("qualifier", pa.string()),
+        ("about", pa.string()),
+        ("sentence", pa.string()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("entity_type", pa.string()),
+        ("name", pa.string()),
+        ("country_iso2", pa.string()),
+        ("mentions", pa.int32()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]
+)
+
+DATE_MENTIONS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("text", pa.string()),
+        ("resolved", pa.string()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]
+)
+
+LINKS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("url", pa.string()),
+        ("start_char", pa.int32()),
+        ("end_char", pa.int32()),
+    ]
+)
+
+DQ_FLAGS = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("check", pa.string()),
+        ("severity", pa.string()),
+        ("message", pa.string()),
+        ("run_id", pa.string()),
+    ]
+)
+
+QUARANTINE = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("source_file", pa.string()),
+        ("stage", pa.string()),
+        ("reason", pa.string()),
+        ("content_sha256", pa.string()),
+        ("raw", pa.binary()),
+        ("row_json", pa.string()),
+        ("quarantined_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+DQ_RESULTS = pa.schema(
+    [
+        ("run_id", pa.string()),
+        ("suite", pa.string()),
+        ("expectation", pa.string()),
+        ("column_name", pa.string()),
+        ("severity", pa.string()),
+        ("success", pa.bool_()),
+        ("element_count", pa.int64()),
+        ("unexpected_count", pa.int64()),
+        ("checked_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+# Tables produced per batch by parsing and extraction, in load order.
+FACT_SCHEMAS: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "people": PEOPLE,
+    "quotes": QUOTES,
+    "quantities": QUANTITIES,
+    "entities": ENTITIES,
+    "date_mentions": DATE_MENTIONS,
+    "links": LINKS,
+    "dq_flags": DQ_FLAGS,
+}

@@ -1,0 +1,109 @@
+"""Discover inbox files and turn their bytes into text.
+
+Problems with a single file are raised as `BadInput` with the stage and a
+specific reason, so the caller can quarantine that file and carry on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+# Extensions we parse; anything else in the inbox is quarantined, not ignored.
+TEXT_SUFFIXES = {".txt", ".text", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+
+# Share of C0 control characters (other than tab/newline/CR/FF) above which
+# decoded text is taken to be binary data that happened to decode.
+MAX_CONTROL_RATIO = 0.01
+
+
+class BadInput(Exception):
+    """A file that cannot become an article, with the stage that found out why."""
+
+    def __init__(self, stage: str, reason: str) -> None:
+        super().__init__(f"{stage}: {reason}")
+        self.stage = stage
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    rel: str  # path relative to the inbox, with forward slashes
+    size: int
+    mtime_ns: int
+    outside_link: str | None = None  # target of a symlink that leaves the inbox
+
+
+def discover(inbox: Path) -> list[SourceFile]:
+    """List candidate files under `inbox`, sorted, without following links out of it."""
+    if not inbox.is_dir():
+        raise FileNotFoundError(f"inbox {inbox} is not a directory")
+    root = inbox.resolve()
+    found: list[SourceFile] = []
+    for dirpath, dirnames, filenames in os.walk(inbox, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            path = Path(dirpath) / name
+            rel = path.relative_to(inbox).as_posix()
+            outside = None
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(root):
+                    outside = str(target)
+            try:
+                st = path.lstat() if outside else path.stat()
+            except OSError:
+                continue  # vanished or dangling between listing and stat
+            found.append(SourceFile(path, rel, st.st_size, st.st_mtime_ns, outside))
+    found.sort(key=lambda f: f.rel)
+    return found
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
+    """Read a file's bytes, refusing what must not be read."""
+    if source.outside_link is not None:
+        raise BadInput("read", f"symlink points outside the inbox (to {source.outside_link}); not followed")
+    if source.size > max_bytes:
+        raise BadInput("read", f"file is {source.size:,} bytes, over the {max_bytes:,}-byte limit")
+    try:
+        data = source.path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BadInput("read", "file vanished between discovery and reading") from exc
+    except OSError as exc:
+        raise BadInput("read", f"file could not be read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise BadInput("read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+    return data
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (BOM or not) first, else the encoding charset-normalizer detects."""
+    if not data.strip():
+        raise BadInput("decode", "file is empty" if not data else "file holds only white space")
+    if b"\x00" in data[:8192]:
+        raise BadInput("decode", "file is binary (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        if best is None:
+            raise BadInput("decode", "bytes are not text in any encoding charset-normalizer knows") from None
+        text = str(best)
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > MAX_CONTROL_RATIO * len(text):
+        raise BadInput("decode", f"file looks binary ({controls} control characters in {len(text)})")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
