@@ -1,0 +1,59 @@
+"""The seed gold (tests/gold/seeds.gold.json) and its matching rules (tests/gold/README.md).
+
+Shared by the domain-level tests (parse, extract) and the end-to-end test, so
+every level scores the same way.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+GOLD_DIR = Path(__file__).parent / "gold"
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+GOLD: dict[str, Any] = json.loads((GOLD_DIR / "seeds.gold.json").read_text())
+ARTICLES: dict[str, dict[str, Any]] = GOLD["articles"]
+ACROSS: dict[str, Any] = GOLD["across_articles"]
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def norm(text: str | None) -> str:
+    """Typographic quotes and dashes to ASCII, white space collapsed, lower case."""
+    if text is None:
+        return ""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().lower()
+
+
+def role_matches(gold: str | None, got: str | None) -> bool:
+    if gold is None:
+        return got is None
+    g, r = norm(gold), norm(got)
+    return bool(r) and (g in r or r in g)
+
+
+def quote_matches(gold: dict[str, Any], quote_text: str, speaker: str | None) -> bool:
+    if norm(gold["contains"]) not in norm(quote_text):
+        return False
+    s = norm(speaker)
+    if s == norm(gold["speaker"]):
+        return True
+    return any(norm(alt) in s for alt in gold.get("speaker_any_of", []))
+
+
+def quantity_matches(gold: dict[str, Any], value: float, unit: str | None, qualifier: str | None,
+                     about: str | None, sentence: str | None) -> bool:
+    if abs(value - gold["value"]) > 0.005 * abs(gold["value"]):
+        return False
+    if norm(unit) not in {norm(u) for u in gold["unit_any_of"]}:
+        return False
+    if "qualifier_any_of" in gold and norm(qualifier) not in {norm(q) for q in gold["qualifier_any_of"]}:
+        return False
+    want = norm(gold["about_contains"])
+    return want in norm(about) or want in norm(sentence)
+
+
+def seed_path(name: str) -> Path:
+    return SEEDS_DIR / name
