@@ -43,8 +43,9 @@ def quote_matches(gold: dict[str, Any], quote_text: str, speaker: str | None) ->
     return any(norm(alt) in s for alt in gold.get("speaker_any_of", []))
 
 
-def quantity_matches(gold: dict[str, Any], value: float, unit: str | None, qualifier: str | None,
-                     about: str | None, sentence: str | None) -> bool:
+def quantity_matches(
+    gold: dict[str, Any], value: float, unit: str | None, qualifier: str | None, about: str | None, sentence: str | None
+) -> bool:
     if abs(value - gold["value"]) > 0.005 * abs(gold["value"]):
         return False
     if norm(unit) not in {norm(u) for u in gold["unit_any_of"]}:

@@ -8,6 +8,7 @@ schemas (below) mirror `sql/schema.sql`. Spans are character offsets into
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -141,6 +142,25 @@ class ProcessedDoc:
     articles: tuple[tuple[Article, Facts, tuple[Flag, ...]], ...] = field(default=())
 
 
+@dataclass(frozen=True, slots=True)
+class KnownFile:
+    """The latest recorded version of a source file."""
+
+    version: int
+    content_sha256: str
+    size: int
+    mtime_ns: int
+    deleted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the database already holds, read once per run."""
+
+    files: Mapping[str, KnownFile] = field(default_factory=dict)
+    loaded_hashes: Mapping[str, str] = field(default_factory=dict)  # sha256 -> first source_file
+
+
 # --- Arrow schemas: one per loaded table, column order as in sql/schema.sql ---
 
 ARTICLES = pa.schema(
@@ -270,6 +290,21 @@ DQ_RESULTS = pa.schema(
         ("element_count", pa.int64()),
         ("unexpected_count", pa.int64()),
         ("checked_at", pa.timestamp("us", tz="UTC")),
+    ]
+)
+
+FILES = pa.schema(
+    [
+        ("source_file", pa.string()),
+        ("version", pa.int32()),
+        ("content_sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("mtime_ns", pa.int64()),
+        ("status", pa.string()),
+        ("duplicate_of", pa.string()),
+        ("run_id", pa.string()),
+        ("seen_at", pa.timestamp("us", tz="UTC")),
+        ("deleted_at", pa.timestamp("us", tz="UTC")),
     ]
 )
 

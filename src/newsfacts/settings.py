@@ -33,7 +33,7 @@ class Settings:
         return cls(
             inbox=Path(inbox or env.get("NEWSFACTS_INBOX", "seeds")),
             db=db_path,
-            report=Path(report or env.get("NEWSFACTS_REPORT", db_path.with_suffix(".report.html"))),
+            report=Path(report or env.get("NEWSFACTS_REPORT", db_path.parent / "reports" / f"{db_path.stem}.html")),
             batch_size=batch_size or int(env.get("NEWSFACTS_BATCH_SIZE", 200)),
             max_file_bytes=max_file_bytes or int(env.get("NEWSFACTS_MAX_FILE_BYTES", 10 * 1024 * 1024)),
         )

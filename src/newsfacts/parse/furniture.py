@@ -16,17 +16,35 @@ _I = re.I
 # A line that starts furniture running to the end of the text.
 TAIL_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paywall", re.compile(r"^(create|register for) an? (free )?account\b.*", _I)),
-    ("paywall", re.compile(r"^(subscribe|sign up|log ?in|sign in|register) (now |today )?to (continue|keep) reading\b.*", _I)),
+    (
+        "paywall",
+        re.compile(r"^(subscribe|sign up|log ?in|sign in|register) (now |today )?to (continue|keep) reading\b.*", _I),
+    ),
     ("paywall", re.compile(r"^(already (have an account|a subscriber)\??|registration is (a )?free\b).*", _I)),
     ("paywall", re.compile(r"^this (article|content) is (only )?(available|for) (to )?(subscribers|members)\b.*", _I)),
-    ("related-stories", re.compile(r"^(related|more|other|recommended|latest)\b[\w .'&-]{0,40}\b(stories|articles|news|headlines|links|coverage)\s*:?$", _I)),
-    ("related-stories", re.compile(r"^(see also|read more|more on this story|you may also like|most (read|popular))\s*:?$", _I)),
+    (
+        "related-stories",
+        re.compile(
+            r"^(related|more|other|recommended|latest)\b[\w .'&-]{0,40}\b(stories|articles|news|headlines|links|coverage)\s*:?$",
+            _I,
+        ),
+    ),
+    (
+        "related-stories",
+        re.compile(r"^(see also|read more|more on this story|you may also like|most (read|popular))\s*:?$", _I),
+    ),
 )
 
 # Single lines that are furniture wherever they stand.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advertisement", re.compile(r"^(advertisement|advertising|sponsored( content)?|ad)\s*$", _I)),
-    ("share-links", re.compile(r"^(.*\b(printable version|print this|e-?mail this( to a friend)?|share (this|on)|tweet|facebook)\b.*\|.*|\|.*)$", _I)),
+    (
+        "share-links",
+        re.compile(
+            r"^(.*\b(printable version|print this|e-?mail this( to a friend)?|share (this|on)|tweet|facebook)\b.*\|.*|\|.*)$",
+            _I,
+        ),
+    ),
     ("share-links", re.compile(r"^(share|share this( article| story)?|print|email|e-mail|comments?)\s*$", _I)),
     ("headlines-link", re.compile(r"^click here for (the )?(latest|more)\b.*$", _I)),
     ("signature", re.compile(r"^\(\s*[a-z]{2,6}\s*\)$")),

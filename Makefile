@@ -1,0 +1,36 @@
+# Every target sets itself up: a fresh clone needs only Python 3.11 and make.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+SHARED ?= ../shared/data
+
+.PHONY: install run test lint bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@rm -f $(VENV)/.installed-* && touch $@
+
+run: install
+	$(BIN)/newsfacts run
+
+test: install
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check src flows tests benchmarks
+	$(BIN)/ruff format --check src flows
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py --corpus $(SHARED)/bbc
+
+# Re-resolve the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
+lock:
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
+
+clean:
+	rm -rf $(VENV) newsfacts.duckdb newsfacts.duckdb.wal reports

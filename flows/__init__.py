@@ -1,0 +1,1 @@
+"""Prefect wiring for newsfacts: thin tasks over the domain package, no domain logic."""

@@ -1,0 +1,148 @@
+"""The `ingest` flow: inbox files -> validated rows in DuckDB -> data-quality report.
+
+Reads like the recipe it is. Each task wraps one domain stage over a batch of
+files (never one task per file), so Prefect's per-task cost grows with batches,
+not with the corpus. The database is opened for writing only inside
+`load_batch` and the short bookkeeping tasks, never while parsing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, store
+from newsfacts.records import Known
+from newsfacts.settings import Settings
+from newsfacts.sources import SourceFile, discover
+
+# Transient failures worth retrying: a file system hiccup, another process holding the database.
+RETRY = dict(retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    files_seen: int = 0
+    files_new: int = 0
+    files_unchanged: int = 0
+    files_duplicate: int = 0
+    files_deleted: int = 0
+    files_quarantined: int = 0
+    articles_loaded: int = 0
+    rows_quarantined: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+    expectations_passed: int = 0
+    expectations_failed: int = 0
+    report: str | None = None
+
+
+@task(name="open-run", **RETRY)
+def open_run(settings: Settings, run_id: str) -> Known:
+    with store.connect(settings.db) as con:
+        store.ensure_schema(con)
+        store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
+        return store.read_known(con)
+
+
+@task(name="discover", **RETRY)
+def discover_files(inbox: Path) -> list[SourceFile]:
+    return discover(inbox)
+
+
+@task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=3600)
+def process_batch(batch: list[SourceFile], latest_sha: dict[str, str], max_bytes: int) -> list[pipeline.Outcome]:
+    return pipeline.process_batch(batch, latest_sha, max_bytes)
+
+
+@task(name="validate-batch", cache_policy=NO_CACHE)
+def validate_batch(resolved: pipeline.Resolved, run_id: str) -> quality.Validated:
+    return quality.validate(resolved.tables, run_id)
+
+
+@task(name="load-batch", **RETRY)
+def load_batch(settings: Settings, run_id: str, resolved: pipeline.Resolved, validated: quality.Validated) -> None:
+    with store.connect(settings.db) as con:
+        store.load_batch(
+            con,
+            run_id,
+            validated.tables,
+            resolved.files,
+            [resolved.quarantine, validated.rejected],
+            validated.results,
+            resolved.touched,
+        )
+
+
+@task(name="record-deleted", **RETRY)
+def record_deleted(settings: Settings, gone: list[str]) -> None:
+    with store.connect(settings.db) as con:
+        store.mark_deleted(con, gone)
+
+
+@task(name="across-articles", **RETRY)
+def across_articles(settings: Settings, run_id: str) -> dict[str, int]:
+    with store.connect(settings.db) as con:
+        across.refresh(con, run_id)
+        return store.table_counts(con)
+
+
+@task(name="finish-run", **RETRY)
+def finish_run(settings: Settings, run_id: str, status: str, files_seen: int, error: str | None) -> None:
+    with store.connect(settings.db) as con:
+        store.finish_run(con, run_id, status, files_seen, error)
+
+
+@task(name="write-report", **RETRY)
+def write_report(settings: Settings) -> Path:
+    settings.report.parent.mkdir(parents=True, exist_ok=True)
+    docs = quality.build_data_docs(settings.report.parent / "data_docs")
+    with store.connect(settings.db, read_only=True) as con:
+        return report.write_report(con, settings.report, docs)
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(settings: Settings) -> RunSummary:
+    """Ingest every new or changed file in the inbox, validate it, load it, report on it."""
+    run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
+    summary = RunSummary(run_id=run_id)
+    known = open_run(settings, run_id)
+    try:
+        sources = discover_files(settings.inbox)
+        summary.files_seen = len(sources)
+        todo, gone = pipeline.select(sources, known)
+        summary.files_unchanged = len(sources) - len(todo)
+        latest_sha = {rel: k.content_sha256 for rel, k in known.files.items()}
+        seen: dict[str, str] = {}
+        # An empty inbox still validates one empty batch, so every run has its DQ results.
+        for batch in pipeline.batches(todo, settings.batch_size) or [[]]:
+            outcomes = process_batch(batch, latest_sha, settings.max_file_bytes)
+            resolved = pipeline.resolve(outcomes, known, seen, run_id)
+            validated = validate_batch(resolved, run_id)
+            load_batch(settings, run_id, resolved, validated)
+            summary.files_new += resolved.new_files
+            summary.files_duplicate += resolved.duplicates
+            summary.files_unchanged += len(resolved.touched)
+            summary.files_quarantined += resolved.quarantine.num_rows
+            summary.rows_quarantined += validated.rejected.num_rows
+            summary.articles_loaded += validated.tables["articles"].num_rows
+            passed = sum(validated.results.column("success").to_pylist())
+            summary.expectations_passed += passed
+            summary.expectations_failed += validated.results.num_rows - passed
+        if gone:
+            record_deleted(settings, gone)
+            summary.files_deleted = len(gone)
+        summary.facts = across_articles(settings, run_id)
+    except BaseException as exc:
+        finish_run(settings, run_id, "failed", summary.files_seen, f"{type(exc).__name__}: {exc}")
+        raise
+    finish_run(settings, run_id, "succeeded", summary.files_seen, None)
+    summary.report = str(write_report(settings))
+    get_run_logger().info("run %s done: %s new files, %s articles", run_id, summary.files_new, summary.articles_loaded)
+    return summary

@@ -1,0 +1,1 @@
+SELECT article_id FROM articles ORDER BY article_id;

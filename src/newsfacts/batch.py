@@ -1,0 +1,121 @@
+"""Processed documents to Arrow tables, one per loaded table, with stable ids.
+
+Ids are derived from content, so the same input always yields the same rows:
+an article is its file's sha256 (plus its index in a multi-article file), a
+person is their canonical name, a quote or quantity is its article and span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import pyarrow as pa
+
+from newsfacts import PIPELINE_VERSION
+from newsfacts.records import (
+    FACT_SCHEMAS,
+    QUARANTINE,
+    Article,
+    Facts,
+    Flag,
+    Rejected,
+)
+
+
+def article_id(content_sha256: str, part: int) -> str:
+    return content_sha256[:16] if part == 0 else f"{content_sha256[:16]}-{part}"
+
+
+def person_id(name: str) -> str:
+    """One id per canonical name, in every article: case and spacing do not split a person."""
+    key = re.sub(r"\s+", " ", name).strip().casefold()
+    return "p-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def fact_tables(
+    docs: Iterable[tuple[str, str, int, int, Article, Facts, Sequence[Flag]]],
+    run_id: str,
+    now: datetime | None = None,
+) -> dict[str, pa.Table]:
+    """Rows for every table from (source_file, sha256, version, part, article, facts, flags)."""
+    now = now or datetime.now(UTC)
+    rows: dict[str, list[dict]] = {name: [] for name in FACT_SCHEMAS}
+    for source_file, sha, version, part, art, facts, flags in docs:
+        aid = article_id(sha, part)
+        rows["articles"].append(
+            {
+                "article_id": aid,
+                "source_file": source_file,
+                "content_sha256": sha,
+                "part": part,
+                "version": version,
+                "title": art.title,
+                "published_date": art.published_date,
+                "published_text": art.published_text,
+                "outlet": art.outlet,
+                "author": art.author,
+                "url": art.url,
+                "body": art.body,
+                "word_count": word_count(art.body),
+                "removed_json": json.dumps([asdict(r) for r in art.removed], ensure_ascii=False),
+                "sections_json": json.dumps([asdict(s) for s in art.sections], ensure_ascii=False),
+                "pipeline_version": PIPELINE_VERSION,
+                "run_id": run_id,
+                "ingested_at": now,
+            }
+        )
+        for p in facts.people:
+            rows["people"].append({"article_id": aid, "person_id": person_id(p.name), **asdict(p)})
+        for q in facts.quotes:
+            rows["quotes"].append(
+                {
+                    "article_id": aid,
+                    "quote_id": f"{aid}-q{q.start_char}",
+                    "speaker": q.speaker,
+                    "speaker_person_id": person_id(q.speaker_name) if q.speaker_name else None,
+                    "quote_text": q.quote_text,
+                    "start_char": q.start_char,
+                    "end_char": q.end_char,
+                    "is_partial": q.is_partial,
+                }
+            )
+        for n in facts.quantities:
+            rows["quantities"].append({"article_id": aid, "quantity_id": f"{aid}-n{n.start_char}", **asdict(n)})
+        for e in facts.entities:
+            rows["entities"].append({"article_id": aid, **asdict(e)})
+        for d in facts.dates:
+            rows["date_mentions"].append({"article_id": aid, **asdict(d)})
+        for link in facts.links:
+            rows["links"].append({"article_id": aid, **asdict(link)})
+        for f in flags:
+            rows["dq_flags"].append({"article_id": aid, **asdict(f), "run_id": run_id})
+    return {name: pa.Table.from_pylist(rows[name], schema=schema) for name, schema in FACT_SCHEMAS.items()}
+
+
+def quarantine_table(rejected: Iterable[Rejected], run_id: str, now: datetime | None = None) -> pa.Table:
+    now = now or datetime.now(UTC)
+    return pa.Table.from_pylist(
+        [
+            {
+                "run_id": run_id,
+                "source_file": r.source_file,
+                "stage": r.stage,
+                "reason": r.reason,
+                "content_sha256": r.content_sha256,
+                "raw": r.raw,
+                "row_json": r.row_json,
+                "quarantined_at": now,
+            }
+            for r in rejected
+        ],
+        schema=QUARANTINE,
+    )

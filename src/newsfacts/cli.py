@@ -1,0 +1,157 @@
+"""`newsfacts`: the command line. It only maps arguments onto the library and the flow."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from newsfacts.settings import Settings
+
+EPILOG = "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE."
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, help="DuckDB file (default: newsfacts.duckdb, or $NEWSFACTS_DB)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfacts",
+        description="Turn a folder of scraped news articles into a validated DuckDB fact warehouse.",
+        epilog=EPILOG,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run",
+        help="ingest new or changed files from the inbox, validate, load, report",
+        description="Ingest every new or changed file of the inbox (each content once, by sha256), "
+        "parse and extract facts, validate with the Great Expectations suites in expectations/, "
+        "load into DuckDB, and write the data-quality report.",
+    )
+    run.add_argument("--inbox", type=Path, help="folder of article files (default: seeds/, or $NEWSFACTS_INBOX)")
+    _db_arg(run)
+    run.add_argument("--report", type=Path, help="HTML report path (default: next to the database)")
+    run.add_argument("--batch-size", type=int, help="files per batch (default 200)")
+    run.add_argument("--max-file-bytes", type=int, help="files larger than this are quarantined (default 10 MB)")
+    run.add_argument("--strict", action="store_true", help="exit non-zero if anything was quarantined")
+    run.set_defaults(func=cmd_run)
+
+    q = sub.add_parser(
+        "sql",
+        help="run a read-only SQL query (text or a .sql file) and print the result",
+        description="Run one read-only query against the warehouse and print it as a table. "
+        'Example: newsfacts sql "SELECT name, role FROM people"  or  newsfacts sql sql/queries/x.sql',
+    )
+    q.add_argument("query", help="SQL text, or the path of a .sql file")
+    _db_arg(q)
+    q.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    q.set_defaults(func=cmd_sql)
+
+    rep = sub.add_parser(
+        "report",
+        help="write the HTML data-quality report",
+        description="Write the self-contained HTML data-quality report for the latest run.",
+    )
+    _db_arg(rep)
+    rep.add_argument("--out", type=Path, help="output file (default: next to the database)")
+    rep.set_defaults(func=cmd_report)
+
+    st = sub.add_parser("status", help="show recent runs", description="Show the most recent runs, newest first.")
+    _db_arg(st)
+    st.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
+    st.set_defaults(func=cmd_status)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (FileNotFoundError, NotADirectoryError) as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        from newsfacts.store import DatabaseBusy
+
+        if isinstance(exc, DatabaseBusy):
+            print(f"newsfacts: {exc}", file=sys.stderr)
+            return 3
+        raise
+
+
+def _quiet_prefect() -> None:
+    """Defaults for running the flow from a terminal: no telemetry, a patient local API start."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings = Settings.load(
+        inbox=args.inbox, db=args.db, report=args.report, batch_size=args.batch_size, max_file_bytes=args.max_file_bytes
+    )
+    if not settings.inbox.is_dir():
+        raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
+    _quiet_prefect()
+    from flows.ingest import ingest
+
+    s = ingest(settings)
+    print(f"run {s.run_id}")
+    print(
+        f"  files: {s.files_seen} seen, {s.files_new} new, {s.files_unchanged} unchanged, "
+        f"{s.files_duplicate} duplicate, {s.files_deleted} deleted, {s.files_quarantined} quarantined"
+    )
+    if s.files_new == 0 and s.files_quarantined == 0:
+        print("  nothing new: nothing loaded")
+    print(f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation")
+    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine",))
+    print(f"  in the database: {facts}")
+    print(f"  expectations: {s.expectations_passed} passed, {s.expectations_failed} failed")
+    print(f"  database: {settings.db}")
+    print(f"  report: {s.report}")
+    if args.strict and (s.files_quarantined or s.rows_quarantined):
+        print("newsfacts: --strict: inputs were quarantined", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    from newsfacts import store
+
+    query = args.query
+    if query.endswith(".sql") and Path(query).is_file():
+        query = Path(query).read_text()
+    settings = Settings.load(db=args.db)
+    with store.connect(settings.db, read_only=True) as con:
+        rel = con.sql(query)
+        if rel is None:
+            print("statement ran, no result")
+            return 0
+        rel.show(max_rows=args.max_rows, max_width=200)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from newsfacts import report, store
+
+    settings = Settings.load(db=args.db, report=args.out)
+    with store.connect(settings.db, read_only=True) as con:
+        out = report.write_report(con, settings.report)
+    print(f"report written to {out}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from newsfacts import store
+
+    settings = Settings.load(db=args.db)
+    with store.connect(settings.db, read_only=True) as con:
+        con.sql(store.sql("load/recent_runs"), params={"limit": args.limit}).show(max_width=200)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
