@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
-from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, store
+from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, runlock, store
 from newsfacts.records import Known
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
@@ -36,11 +36,26 @@ class RunSummary:
     files_deleted: int = 0
     files_quarantined: int = 0
     articles_loaded: int = 0
+    articles_reprocessed: int = 0
     rows_quarantined: int = 0
     facts: dict[str, int] = field(default_factory=dict)
     expectations_passed: int = 0
     expectations_failed: int = 0
     report: str | None = None
+
+    def add(self, resolved: pipeline.Resolved, validated: quality.Validated, reprocessed: bool = False) -> None:
+        self.files_new += resolved.new_files
+        self.files_duplicate += resolved.duplicates
+        self.files_unchanged += len(resolved.touched)
+        self.files_quarantined += resolved.quarantine.num_rows
+        self.rows_quarantined += validated.rejected.num_rows
+        if reprocessed:
+            self.articles_reprocessed += validated.tables["articles"].num_rows
+        else:
+            self.articles_loaded += validated.tables["articles"].num_rows
+        passed = sum(validated.results.column("success").to_pylist())
+        self.expectations_passed += passed
+        self.expectations_failed += validated.results.num_rows - passed
 
 
 @task(name="open-run", **RETRY)
@@ -49,6 +64,17 @@ def open_run(settings: Settings, run_id: str) -> Known:
         store.ensure_schema(con)
         store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
         return store.read_known(con)
+
+
+@task(name="find-stale", **RETRY)
+def find_stale(settings: Settings) -> list[dict]:
+    with store.connect(settings.db, read_only=True) as con:
+        return store.stale_articles(con, PIPELINE_VERSION)
+
+
+@task(name="reextract-batch", cache_policy=NO_CACHE, timeout_seconds=3600)
+def reextract_batch(stored: list[dict], run_id: str) -> pipeline.Resolved:
+    return pipeline.reextract(stored, run_id)
 
 
 @task(name="discover", **RETRY)
@@ -67,7 +93,13 @@ def validate_batch(resolved: pipeline.Resolved, run_id: str) -> quality.Validate
 
 
 @task(name="load-batch", **RETRY)
-def load_batch(settings: Settings, run_id: str, resolved: pipeline.Resolved, validated: quality.Validated) -> None:
+def load_batch(
+    settings: Settings,
+    run_id: str,
+    resolved: pipeline.Resolved,
+    validated: quality.Validated,
+    replaces: list[str] | None = None,
+) -> None:
     with store.connect(settings.db) as con:
         store.load_batch(
             con,
@@ -77,6 +109,7 @@ def load_batch(settings: Settings, run_id: str, resolved: pipeline.Resolved, val
             [resolved.quarantine, validated.rejected],
             validated.results,
             resolved.touched,
+            replaces or (),
         )
 
 
@@ -110,6 +143,11 @@ def write_report(settings: Settings) -> Path:
 @flow(name="ingest", log_prints=False)
 def ingest(settings: Settings) -> RunSummary:
     """Ingest every new or changed file in the inbox, validate it, load it, report on it."""
+    with runlock.hold(settings.db, settings.wait_s):
+        return _ingest(settings)
+
+
+def _ingest(settings: Settings) -> RunSummary:
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
     summary = RunSummary(run_id=run_id)
     known = open_run(settings, run_id)
@@ -126,15 +164,15 @@ def ingest(settings: Settings) -> RunSummary:
             resolved = pipeline.resolve(outcomes, known, seen, run_id)
             validated = validate_batch(resolved, run_id)
             load_batch(settings, run_id, resolved, validated)
-            summary.files_new += resolved.new_files
-            summary.files_duplicate += resolved.duplicates
-            summary.files_unchanged += len(resolved.touched)
-            summary.files_quarantined += resolved.quarantine.num_rows
-            summary.rows_quarantined += validated.rejected.num_rows
-            summary.articles_loaded += validated.tables["articles"].num_rows
-            passed = sum(validated.results.column("success").to_pylist())
-            summary.expectations_passed += passed
-            summary.expectations_failed += validated.results.num_rows - passed
+            summary.add(resolved, validated)
+        if settings.reprocess:
+            stale = find_stale(settings)
+            for start in range(0, len(stale), settings.batch_size):
+                resolved = reextract_batch(stale[start : start + settings.batch_size], run_id)
+                validated = validate_batch(resolved, run_id)
+                kept = validated.tables["articles"].column("article_id").to_pylist()
+                load_batch(settings, run_id, resolved, validated, kept)
+                summary.add(resolved, validated, reprocessed=True)
         if gone:
             record_deleted(settings, gone)
             summary.files_deleted = len(gone)
@@ -144,5 +182,4 @@ def ingest(settings: Settings) -> RunSummary:
         raise
     finish_run(settings, run_id, "succeeded", summary.files_seen, None)
     summary.report = str(write_report(settings))
-    get_run_logger().info("run %s done: %s new files, %s articles", run_id, summary.files_new, summary.articles_loaded)
     return summary

@@ -7,7 +7,9 @@ import os
 import sys
 from pathlib import Path
 
+from newsfacts.runlock import RunInProgress
 from newsfacts.settings import Settings
+from newsfacts.store import DatabaseBusy
 
 EPILOG = "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE."
 
@@ -37,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, help="files per batch (default 200)")
     run.add_argument("--max-file-bytes", type=int, help="files larger than this are quarantined (default 10 MB)")
     run.add_argument("--strict", action="store_true", help="exit non-zero if anything was quarantined")
+    run.add_argument(
+        "--reprocess", action="store_true", help="also re-extract articles loaded by an older pipeline version"
+    )
+    run.add_argument(
+        "--wait", type=float, metavar="SECONDS", help="how long to wait for another run on the same database (300)"
+    )
     run.set_defaults(func=cmd_run)
 
     q = sub.add_parser(
@@ -73,13 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, NotADirectoryError) as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:
-        from newsfacts.store import DatabaseBusy
-
-        if isinstance(exc, DatabaseBusy):
-            print(f"newsfacts: {exc}", file=sys.stderr)
-            return 3
-        raise
+    except (DatabaseBusy, RunInProgress) as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 3
 
 
 def _quiet_prefect() -> None:
@@ -91,7 +95,13 @@ def _quiet_prefect() -> None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = Settings.load(
-        inbox=args.inbox, db=args.db, report=args.report, batch_size=args.batch_size, max_file_bytes=args.max_file_bytes
+        inbox=args.inbox,
+        db=args.db,
+        report=args.report,
+        batch_size=args.batch_size,
+        max_file_bytes=args.max_file_bytes,
+        wait_s=args.wait,
+        reprocess=args.reprocess,
     )
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
@@ -107,6 +117,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if s.files_new == 0 and s.files_quarantined == 0:
         print("  nothing new: nothing loaded")
     print(f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation")
+    if args.reprocess:
+        print(f"  reprocessed: {s.articles_reprocessed} articles from older pipeline versions")
     facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine",))
     print(f"  in the database: {facts}")
     print(f"  expectations: {s.expectations_passed} passed, {s.expectations_failed} failed")
@@ -119,6 +131,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
+    import duckdb
+
     from newsfacts import store
 
     query = args.query
@@ -126,7 +140,11 @@ def cmd_sql(args: argparse.Namespace) -> int:
         query = Path(query).read_text()
     settings = Settings.load(db=args.db)
     with store.connect(settings.db, read_only=True) as con:
-        rel = con.sql(query)
+        try:
+            rel = con.sql(query)
+        except duckdb.Error as exc:
+            print(f"newsfacts sql: {exc}", file=sys.stderr)
+            return 1
         if rel is None:
             print("statement ran, no result")
             return 0

@@ -8,9 +8,11 @@ in the one process that writes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 import pyarrow as pa
 
@@ -18,8 +20,8 @@ from newsfacts.batch import fact_tables, quarantine_table
 from newsfacts.checks import article_flags
 from newsfacts.extract import extract_facts
 from newsfacts.parse import parse_document
-from newsfacts.records import FILES, Article, Facts, Flag, Known, Rejected
-from newsfacts.sources import BadInput, SourceFile, decode, read_bytes, sha256
+from newsfacts.records import FILES, QUARANTINE, Article, Facts, Flag, Known, Rejected, Removed, Section
+from newsfacts.sources import BadInput, SourceFile, TooLarge, decode, read_bytes, sha256, sha256_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,8 @@ def process_batch(sources: Sequence[SourceFile], latest_sha: Mapping[str, str], 
             articles = parse_document(src.rel, decode(data))
             pending.append((src, sha, articles))
         except BadInput as exc:
+            if isinstance(exc, TooLarge):
+                sha = sha256_file(src.path)
             outcomes.append(Outcome(src, sha, rejected=Rejected(src.rel, exc.stage, exc.reason, sha, data)))
     flat = [a for _, _, arts in pending for a in arts]
     facts = iter(extract_facts(flat)) if flat else iter(())
@@ -150,4 +154,39 @@ def resolve(outcomes: Iterable[Outcome], known: Known, seen: dict[str, str], run
         touched=touched,
         new_files=new_files,
         duplicates=duplicates,
+    )
+
+
+def reextract(stored: Sequence[Mapping[str, Any]], run_id: str) -> Resolved:
+    """Facts of already-loaded articles, rebuilt by the running pipeline version.
+
+    Starts from the stored article (not the inbox file, which may be gone), so
+    reprocessing never depends on the inbox still holding the bytes.
+    """
+    articles = [
+        Article(
+            title=r["title"],
+            body=r["body"],
+            published_date=r["published_date"],
+            published_text=r["published_text"],
+            outlet=r["outlet"],
+            author=r["author"],
+            url=r["url"],
+            removed=tuple(Removed(**x) for x in json.loads(r["removed_json"] or "[]")),
+            sections=tuple(Section(**x) for x in json.loads(r["sections_json"] or "[]")),
+        )
+        for r in stored
+    ]
+    facts = extract_facts(articles) if articles else []
+    docs = [
+        (r["source_file"], r["content_sha256"], r["version"], r["part"], a, f, article_flags(a, f))
+        for r, a, f in zip(stored, articles, facts, strict=True)
+    ]
+    return Resolved(
+        tables=fact_tables(docs, run_id),
+        files=FILES.empty_table(),
+        quarantine=QUARANTINE.empty_table(),
+        touched=[],
+        new_files=0,
+        duplicates=0,
     )

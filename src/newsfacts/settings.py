@@ -18,6 +18,8 @@ class Settings:
     report: Path
     batch_size: int = 200
     max_file_bytes: int = 10 * 1024 * 1024
+    wait_s: float = 300.0  # how long a run waits for another run on the same database
+    reprocess: bool = False
 
     @classmethod
     def load(
@@ -27,6 +29,8 @@ class Settings:
         report: str | Path | None = None,
         batch_size: int | None = None,
         max_file_bytes: int | None = None,
+        wait_s: float | None = None,
+        reprocess: bool = False,
     ) -> Settings:
         env = os.environ
         db_path = Path(db or env.get("NEWSFACTS_DB", "newsfacts.duckdb"))
@@ -36,4 +40,6 @@ class Settings:
             report=Path(report or env.get("NEWSFACTS_REPORT", db_path.parent / "reports" / f"{db_path.stem}.html")),
             batch_size=batch_size or int(env.get("NEWSFACTS_BATCH_SIZE", 200)),
             max_file_bytes=max_file_bytes or int(env.get("NEWSFACTS_MAX_FILE_BYTES", 10 * 1024 * 1024)),
+            wait_s=wait_s if wait_s is not None else float(env.get("NEWSFACTS_RUN_WAIT_S", 300)),
+            reprocess=reprocess,
         )

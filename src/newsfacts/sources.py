@@ -69,8 +69,24 @@ def discover(inbox: Path) -> list[SourceFile]:
     return found
 
 
+class TooLarge(BadInput):
+    """Over the size limit: kept as path and hash, not bytes."""
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str | None:
+    """Hash a file without holding it in memory; None if it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
@@ -78,7 +94,7 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
     if source.outside_link is not None:
         raise BadInput("read", f"symlink points outside the inbox (to {source.outside_link}); not followed")
     if source.size > max_bytes:
-        raise BadInput("read", f"file is {source.size:,} bytes, over the {max_bytes:,}-byte limit")
+        raise TooLarge("read", f"file is {source.size:,} bytes, over the {max_bytes:,}-byte limit")
     try:
         data = source.path.read_bytes()
     except FileNotFoundError as exc:
@@ -86,7 +102,7 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
     except OSError as exc:
         raise BadInput("read", f"file could not be read: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise BadInput("read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+        raise TooLarge("read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     return data
 
 

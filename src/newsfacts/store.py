@@ -88,6 +88,8 @@ def read_known(con: duckdb.DuckDBPyConnection) -> Known:
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str, pipeline_version: str) -> None:
+    """Record a new run; any run still marked running died, since the caller holds the run lock."""
+    con.execute(sql("load/mark_interrupted"), {"now": datetime.now(UTC)})
     con.execute(
         sql("load/start_run"),
         {"run_id": run_id, "started_at": datetime.now(UTC), "inbox": inbox, "pipeline_version": pipeline_version},
@@ -123,15 +125,21 @@ def load_batch(
     quarantine: Sequence[pa.Table],
     results: pa.Table,
     touched: Sequence[SourceFile],
+    replaces: Sequence[str] = (),
 ) -> None:
     """Load one batch atomically: its rows, file records, quarantine, DQ results and run counters.
 
     Either all of it is in the database or none of it, so a crash at any moment leaves
-    files unrecorded that the next run simply processes again.
+    files unrecorded that the next run simply processes again. `replaces` names articles
+    whose old rows and facts this batch supersedes (reprocessing).
     """
     quarantined = pa.concat_tables(quarantine) if quarantine else None
     con.begin()
     try:
+        if replaces:
+            con.register("replaced_ids", pa.table({"article_id": list(replaces)}))
+            con.execute(sql("load/delete_articles"))
+            con.unregister("replaced_ids")
         for name, table in tables.items():
             if table.num_rows:
                 con.from_arrow(table).insert_into(name)
@@ -165,6 +173,12 @@ def run_sql_dir(con: duckdb.DuckDBPyConnection, folder: str, params: Mapping[str
         text = path.read_text()
         used = {k: v for k, v in params.items() if f"${k}" in text}
         con.execute(text, used or None)
+
+
+def stale_articles(con: duckdb.DuckDBPyConnection, pipeline_version: str) -> list[dict[str, Any]]:
+    cur = con.execute(sql("load/stale_articles"), {"pipeline_version": pipeline_version})
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
 def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pa.Table:
