@@ -1,0 +1,137 @@
+"""Incremental, versioned and crash-safe runs (issue 6), through the real flow in-process."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsfacts import pipeline
+from newsfacts.settings import Settings
+from tests import goldlib
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from flows.ingest import RunSummary, ingest  # noqa: E402  (after the Prefect settings above)
+
+SEED = sorted(goldlib.ARTICLES)[0]
+ARTICLE = "Ministers said the border plan would start in May.\n\nThe plan covers three ports and two airports."
+
+
+def run(inbox: Path, db: Path, **kw: object) -> RunSummary:
+    return ingest(Settings.load(inbox=inbox, db=db, **kw))
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    box = tmp_path / "inbox"
+    box.mkdir()
+    shutil.copy(goldlib.seed_path(SEED), box / SEED)
+    return box
+
+
+def test_an_edited_file_becomes_version_2(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    path = inbox / SEED
+    path.write_text(path.read_text() + "\n\nA paragraph added later by the editors.\n")
+    s = run(inbox, db)
+    assert s.files_new == 1
+    assert rows(db, "SELECT version, status FROM files ORDER BY version") == [(1, "loaded"), (2, "loaded")]
+    assert rows(db, "SELECT version FROM articles ORDER BY version") == [(1,), (2,)]
+    assert rows(db, "SELECT count(*) FROM current_articles") == [(1,)]
+
+
+def test_same_bytes_under_two_names_is_one_article(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    shutil.copy(inbox / SEED, inbox / "copy of it.txt")
+    s = run(inbox, db)
+    assert (s.files_new, s.files_duplicate) == (1, 1)
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    dup = rows(db, "SELECT source_file, duplicate_of FROM files WHERE status = 'duplicate'")
+    assert dup == [("copy of it.txt", SEED)] or dup == [(SEED, "copy of it.txt")]
+
+
+def test_unchanged_files_are_not_read_again(inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    reads: list[str] = []
+    real = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", lambda src, limit: reads.append(src.rel) or real(src, limit))
+    s = run(inbox, db)
+    assert reads == []
+    assert (s.files_new, s.files_unchanged, s.articles_loaded) == (0, 1, 0)
+
+
+def test_a_touched_but_unchanged_file_is_read_once_then_skipped(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    os.utime(inbox / SEED, ns=(1_000_000_000, 1_000_000_000))
+    s = run(inbox, db)
+    assert (s.files_new, s.files_unchanged) == (0, 1)
+    assert rows(db, "SELECT count(*), max(mtime_ns) FROM files") == [(1, 1_000_000_000)]
+
+
+def test_a_deleted_file_is_recorded_not_erased(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    (inbox / SEED).unlink()
+    s = run(inbox, db)
+    assert s.files_deleted == 1
+    assert rows(db, "SELECT count(*) FROM files WHERE deleted_at IS NOT NULL") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
+    assert rows(db, "SELECT count(*) FROM current_articles") == [(0,)]
+
+
+def test_reprocess_replaces_facts_of_older_pipeline_versions(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    before = rows(db, "SELECT count(*) FROM entities")[0][0]
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE articles SET pipeline_version = 'old'")
+    s = run(inbox, db, reprocess=True)
+    assert s.articles_reprocessed == 1
+    assert rows(db, "SELECT count(*) FROM entities") == [(before,)]
+    assert rows(db, "SELECT count(*) FROM articles WHERE pipeline_version = 'old'") == [(0,)]
+
+
+def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path: Path) -> None:
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "empty.txt").write_bytes(b"")
+    (box / "noise.txt").write_bytes(bytes(range(256)) * 40)
+    (box / "huge.txt").write_text("Word " * 50_000)
+    (box / "passwd.txt").symlink_to("/etc/passwd")
+    (box / "good one's \u00e9t\u00e9.txt").write_text(f"Border plan\n\n{ARTICLE}\n")
+    (box / "cp1252.txt").write_bytes(
+        f"Budget row\n\n\u201cIt costs \u00a385m,\u201d she said. {ARTICLE}".encode("cp1252")
+    )
+    (box / "bom.txt").write_bytes(b"\xef\xbb\xbf" + f"Port plan\n\nIt costs \u00a35m \u2014 {ARTICLE}".encode())
+    db = tmp_path / "w.duckdb"
+    s = run(box, db, max_file_bytes=100_000)
+    assert s.files_quarantined == 4
+    got = dict(rows(db, "SELECT source_file, stage || ': ' || reason FROM quarantine"))
+    assert set(got) == {"empty.txt", "noise.txt", "huge.txt", "passwd.txt"}
+    assert "empty" in got["empty.txt"]
+    assert "binary" in got["noise.txt"]
+    assert "limit" in got["huge.txt"]
+    assert "outside the inbox" in got["passwd.txt"]
+    raw = dict(rows(db, "SELECT source_file, raw FROM quarantine"))
+    assert raw["noise.txt"] == bytes(range(256)) * 40 and raw["huge.txt"] is None
+    assert rows(db, "SELECT content_sha256 IS NOT NULL FROM quarantine WHERE source_file = 'huge.txt'") == [(True,)]
+    bodies = dict(rows(db, "SELECT source_file, body FROM articles"))
+    assert len(bodies) == 3
+    assert "\u00a385m" in bodies["cp1252.txt"] and "\u201cIt costs" in bodies["cp1252.txt"]
+    assert "\u00a35m \u2014" in bodies["bom.txt"] and not bodies["bom.txt"].startswith("\ufeff")
+    assert "good one's \u00e9t\u00e9.txt" in bodies
+    assert rows(db, "SELECT status FROM runs") == [("succeeded",)]
