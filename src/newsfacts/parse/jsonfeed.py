@@ -65,7 +65,9 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _article(obj: dict[str, Any], index: int) -> Article:
     body = _first(obj, BODY_KEYS)
     if not isinstance(body, str) or not body.strip():
-        raise BadInput("parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})")
+        raise BadInput(
+            "parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})"
+        )
     if body.lstrip().startswith("<"):
         from .html import parse_html
 
