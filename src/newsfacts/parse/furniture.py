@@ -154,7 +154,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "copyright",
         re.compile(
-            r"^(copyright|©|\(c\))\s*(©\s*)?(\d{4}|[A-Z]).{0,120}$|^all rights reserved\.?$", _I
+            r"^(copyright|©|\(c\))[^.!?]{0,60}?\b(19|20)\d\d\b.{0,100}$|^all rights reserved\.?$", _I
         ),
     ),
     (
@@ -187,18 +187,18 @@ UPDATE_WORDS = re.compile(r"^(updated|last updated|last modified|modified)\b", _
 
 # A personal name in a byline: two to four capitalised words, initials allowed.
 NAME = r"(?:[A-Z][a-z]*\.?|[A-Z][\w'\u2019-]+)(?:\s+(?:[A-Z]\.|(?:de|van|von|da|di|le|la|bin|al)\b|[A-Z][\w'\u2019-]+)){1,3}"
-# Several names: "Jane Smith and John Doe", "Jane Smith, John Doe and Ann Lee".
-NAMES = rf"{NAME}(?:(?:\s*,\s*|\s+(?:and|&)\s+){NAME}){{0,3}}"
+# Several names: "Jane Smith and John Doe", "Jane Smith, John Doe and Ann Lee" (a comma
+# alone ends the names: "Jane Smith, The Times").
+NAMES = rf"{NAME}(?:(?:\s*,\s*{NAME}){{0,3}}\s+(?:and|&)\s+{NAME})?"
 
 # "Philip Johnston, Telegraph (London), June 21, 2007" — author, outlet, date.
 BYLINE = re.compile(
-    rf"^(?:by\s+)?(?P<author>{NAME})\s*[,|–—-]\s*(?P<outlet>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){{0,5}}?)"
+    rf"^(?i:by\s+)?(?P<author>{NAME})\s*[,|–—-]\s*(?P<outlet>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){{0,5}}?)"
     r"(?:\s*\([^)]{1,40}\))?\s*[,|–—-]\s*(?P<date>.{6,40})$"
 )
 # "By Jane Smith", "By JANE SMITH, Political Editor", "Written by Jane Smith and John Doe".
 BY_AUTHOR = re.compile(
-    rf"^(?:(?:written|words|story|text|report) )?by:?\s+(?P<author>{NAMES})\s*(?P<rest>[,|–—-].{{0,80}})?$",
-    _I,
+    rf"^(?i:(?:written|words|story|text|report) )?(?i:by):?\s+(?P<author>{NAMES})\s*(?P<rest>[,|–—-].{{0,80}})?$"
 )
 # "Author: Jane Smith", "Source: Reuters".
 LABELLED = re.compile(
@@ -238,5 +238,5 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "notes-to-editors",
         re.compile(r"^(notes? (to|for) editors?|editor'?s'? notes?)\s*(:.*)?$", _I),
     ),
-    ("about", re.compile(r"^about (the |us\b)?[A-Z][^.!?]{0,60}:?$")),
+    ("about", re.compile(r"^(?i:about) (the |us\b)?[A-Z][^.!?]{0,60}:?$")),
 )
