@@ -238,5 +238,4 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "notes-to-editors",
         re.compile(r"^(notes? (to|for) editors?|editor'?s'? notes?)\s*(:.*)?$", _I),
     ),
-    ("about", re.compile(r"^(?i:about) (the |us\b)?[A-Z][^.!?]{0,60}:?$")),
 )

@@ -17,11 +17,11 @@ from datetime import date, datetime
 import trafilatura
 from htmldate import find_date as htmldate_find_date
 
-from newsfacts.records import Article, Removed
+from newsfacts.records import Article
 from newsfacts.sources import BadInput
 
 from .dates import find_dates
-from .text import furniture_kind
+from .text import clean_body
 
 
 def parse_html(html: str) -> Article:
@@ -38,7 +38,7 @@ def parse_html(html: str) -> Article:
     if published is None:
         published = _evidenced_date(html, doc.url, max_date)
         published_text = published.isoformat() if published else None
-    body, removed = _drop_furniture(doc.text)
+    body, removed, sections = clean_body(doc.text)
     return Article(
         title=doc.title or None,
         body=body,
@@ -48,6 +48,7 @@ def parse_html(html: str) -> Article:
         author=doc.author or None,
         url=doc.url or None,
         removed=removed,
+        sections=sections,
     )
 
 
@@ -77,18 +78,6 @@ def _evidenced_date(html: str, url: str | None, max_date: str) -> date | None:
     if guess is None:
         return None
     return guess if any(found == guess for found, _, _ in find_dates(html)) else None
-
-
-def _drop_furniture(text: str) -> tuple[str, tuple[Removed, ...]]:
-    """Furniture lines trafilatura kept (adverts, share links, credits), out and recorded."""
-    kept, removed = [], []
-    for line in text.strip().split("\n"):
-        kind = furniture_kind(line.strip())
-        if kind:
-            removed.append(Removed(kind, line.strip()))
-        else:
-            kept.append(line)
-    return "\n".join(kept).strip(), tuple(removed)
 
 
 def _iso_date(value: str | None) -> date | None:

@@ -89,6 +89,21 @@ def parse_text(text: str) -> Article:
     )
 
 
+def clean_body(text: str) -> tuple[str, tuple[Removed, ...], tuple[Section, ...]]:
+    """A body whose metadata came from elsewhere (JSON keys, HTML markup): furniture out, sections marked."""
+    lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
+    removed: list[Removed] = []
+    kept = []
+    for line in _cut_tail(lines, removed):
+        kind = furniture_kind(line)
+        if kind:
+            removed.append(Removed(kind, line))
+        else:
+            kept.append(line)
+    body, sections = _join(kept)
+    return body, tuple(removed), tuple(sections)
+
+
 def furniture_kind(line: str) -> str | None:
     """The furniture kind of one line, or None when it may be article text."""
     for kind, pattern in F.LINE_RULES:
@@ -148,13 +163,19 @@ def read_meta(line: str) -> dict[str, object] | None:
 
 
 def _cut_tail(lines: list[str], removed: list[Removed]) -> list[str]:
+    """Cut from the first tail trigger to the end. A related-stories or comments heading
+    directly followed by a paragraph is a stray label inside the article: only it goes."""
     for i, line in enumerate(lines):
         if i < 2:
             continue  # a trigger never stands in place of the headline
-        for kind, pattern in F.TAIL_TRIGGERS:
-            if pattern.match(line):
-                removed.append(Removed(kind, "\n".join(lines[i:])))
-                return lines[:i]
+        kind = next((k for k, pattern in F.TAIL_TRIGGERS if pattern.match(line)), None)
+        if kind is None:
+            continue
+        if kind != "paywall" and i + 1 < len(lines) and _is_paragraph(lines[i + 1]):
+            removed.append(Removed(kind, line))
+            return lines[:i] + _cut_tail(lines[i + 1 :], removed)
+        removed.append(Removed(kind, "\n".join(lines[i:])))
+        return lines[:i]
     return lines
 
 
