@@ -65,10 +65,8 @@ def main() -> None:
     title_acc = sum(r[1] for r in rows) / n
     body_f1 = sum(r[2] for r in rows) / n
     invented = sum(r[3] for r in rows)
-    for name, ok, score, dated, article in sorted(rows, key=lambda r: (r[1], r[2]))[: args.show]:
-        print(
-            f"{name}: title_ok={ok} f1={score:.3f} date={article.published_date} title={article.title!r}"
-        )
+    for name, ok, score, _, article in sorted(rows, key=lambda r: (r[1], r[2]))[: args.show]:
+        print(f"{name}: title_ok={ok} f1={score:.3f} title={article.title!r}")
         print("   removed:", [(r.kind, r.text[:60]) for r in article.removed])
     for name, _, _, dated, article in rows:
         if dated:

@@ -49,7 +49,10 @@ def test_partial_or_impossible_dates_are_not_completed(text: str) -> None:
 
 
 def test_find_date_returns_the_leftmost_with_its_words() -> None:
-    assert find_date("Updated 2 May 2015, first published April 30, 2015") == (date(2015, 5, 2), "2 May 2015")
+    assert find_date("Updated 2 May 2015, first published April 30, 2015") == (
+        date(2015, 5, 2),
+        "2 May 2015",
+    )
 
 
 def test_find_dates_gives_spans() -> None:

@@ -47,7 +47,7 @@ def test_line_rules_remove_furniture(line: str, kind: str) -> None:
     [
         "The council said it would share the report with residents next week.",
         "Advertising revenue fell by 12% in the third quarter, the company said.",
-        "He told the BBC: \"We will print more ballot papers if we need to.\"",
+        'He told the BBC: "We will print more ballot papers if we need to."',
         "Home owners in the area face higher bills.",
         ":: Improving security at the port, where about 300 lorries pass every hour;",
         "More than 2,000 people attended the rally.",
@@ -100,7 +100,10 @@ def test_tail_triggers_ignore_sentences(line: str) -> None:
         ("Posted on 5/6/2018 by Sam Patel", {"date": "2018-06-05", "author": "Sam Patel"}),
         ("Last updated: Tuesday 4 June 2019", {"date": "2019-06-04", "rank": 2}),
         ("Monday, 14 October 2013", {"date": "2013-10-14", "rank": 1}),
-        ("Ann Lee, Evening Courier (Leeds), May 2, 2016", {"author": "Ann Lee", "outlet": "Evening Courier", "date": "2016-05-02"}),
+        (
+            "Ann Lee, Evening Courier (Leeds), May 2, 2016",
+            {"author": "Ann Lee", "outlet": "Evening Courier", "date": "2016-05-02"},
+        ),
         ("Ann Lee, Health Correspondent, May 2, 2016", {"author": "Ann Lee", "outlet": None}),
         ("By Maria Gonzalez and Tom O'Neill", {"author": "Maria Gonzalez and Tom O'Neill"}),
         ("By Sam Patel, The Northern Echo", {"author": "Sam Patel", "outlet": "The Northern Echo"}),
@@ -123,7 +126,7 @@ def test_metadata_lines(line: str, want: dict[str, object]) -> None:
         "Sam Patel, a local teacher, said the plan was a good one in June 2018.",
         "By the end of March 2019, the scheme had closed.",
         "Friday, 25 February",
-        "Published in 1998, the report was ignored for a decade until officials reread it in June 2008.",
+        "Published in 1998, the report was ignored for a decade until it was reread in June 2008.",
     ],
 )
 def test_body_sentences_are_not_metadata(line: str) -> None:
@@ -133,8 +136,11 @@ def test_body_sentences_are_not_metadata(line: str) -> None:
 
 @pytest.mark.parametrize(
     ("line", "name"),
-    [("Notes to Editors", "notes-to-editors"), ("NOTES FOR EDITORS:", "notes-to-editors"),
-     ("Editor's notes", "notes-to-editors")],
+    [
+        ("Notes to Editors", "notes-to-editors"),
+        ("NOTES FOR EDITORS:", "notes-to-editors"),
+        ("Editor's notes", "notes-to-editors"),
+    ],
 )
 def test_section_headings(line: str, name: str) -> None:
     assert next(n for n, p in F.SECTION_HEADINGS if p.match(line)) == name

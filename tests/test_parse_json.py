@@ -10,15 +10,24 @@ import pytest
 from newsfacts.parse import parse_document
 from newsfacts.sources import BadInput
 
-BODY = "The harbour authority approved the new ferry terminal on Tuesday.\nAdvertisement\nWork starts in June."
+BODY = "The harbour authority approved the ferry terminal.\nAdvertisement\nWork starts in June."
 
 
 def test_jsonl_one_article_per_line() -> None:
     lines = [
-        {"headline": "Ferry terminal approved", "text": BODY, "publishedAt": "2021-03-02T09:15:00Z",
-         "source": {"id": "x", "name": "Harbour Times"}, "authors": [{"name": "Ann Lee"}, "Sam Patel"],
-         "link": "https://example.org/ferry"},
-        {"title": "Second story", "content": "Another body line that is long enough.", "date": "2021-03"},
+        {
+            "headline": "Ferry terminal approved",
+            "text": BODY,
+            "publishedAt": "2021-03-02T09:15:00Z",
+            "source": {"id": "x", "name": "Harbour Times"},
+            "authors": [{"name": "Ann Lee"}, "Sam Patel"],
+            "link": "https://example.org/ferry",
+        },
+        {
+            "title": "Second story",
+            "content": "Another body line that is long enough.",
+            "date": "2021-03",
+        },
     ]
     first, second = parse_document("feed.jsonl", "\n".join(json.dumps(o) for o in lines) + "\n")
     assert first.title == "Ferry terminal approved"
@@ -34,8 +43,16 @@ def test_jsonl_one_article_per_line() -> None:
 
 
 def test_json_array_with_rfc_date_and_plain_keys() -> None:
-    data = [{"title": "Ferry terminal approved", "body": BODY, "pubDate": "Tue, 02 Mar 2021 09:15:00 GMT",
-             "outlet": "Harbour Times", "author": "Ann Lee", "url": "https://example.org/ferry"}]
+    data = [
+        {
+            "title": "Ferry terminal approved",
+            "body": BODY,
+            "pubDate": "Tue, 02 Mar 2021 09:15:00 GMT",
+            "outlet": "Harbour Times",
+            "author": "Ann Lee",
+            "url": "https://example.org/ferry",
+        }
+    ]
     [article] = parse_document("feed.json", json.dumps(data))
     assert article.published_date == date(2021, 3, 2)
     assert (article.outlet, article.author) == ("Harbour Times", "Ann Lee")

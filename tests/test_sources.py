@@ -11,10 +11,13 @@ from newsfacts.sources import BadInput, decode
 
 TEXT = (
     "Fuel duty \u2018to rise\u2019 in budget\n\n"
-    "The \u201cmodest\u201d rise will cost drivers \u00a32.50 a week \u2013 about \u20ac3 \u2014 the "
+    "The \u201cmodest\u201d rise will cost drivers \u00a32.50 a week "
+    "\u2013 about \u20ac3 \u2014 the "
     "caf\u00e9 owners\u2019 association said\u2026\n"
 )
-LATIN1_TEXT = "Fuel duty to rise\n\nThe rise will cost drivers \u00a32.50 a week, the caf\u00e9 owners said.\n"
+LATIN1_TEXT = (
+    "Fuel duty to rise\n\nDrivers pay \u00a32.50 a week more, the caf\u00e9 owners said.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -45,11 +48,13 @@ def test_a_bare_pound_sign_is_not_misread() -> None:
 
 
 def test_non_western_encodings_go_to_detection() -> None:
-    text = "\u041f\u0440\u0430\u0432\u0438\u0442\u0435\u043b\u044c\u0441\u0442\u0432\u043e \u043e\u0431\u044a\u044f\u0432\u0438\u043b\u043e \u043e \u043d\u043e\u0432\u044b\u0445 \u043c\u0435\u0440\u0430\u0445. " * 6
+    text = "Правительство объявило о новых мерах по борьбе с наводнениями. " * 6
     assert decode(text.encode("cp1251")) == text
 
 
-@pytest.mark.parametrize(("data", "reason"), [(b"", "empty"), (b"  \n\t", "white space"), (b"\x00\x01PK\x00", "binary")])
+@pytest.mark.parametrize(
+    ("data", "reason"), [(b"", "empty"), (b"  \n\t", "white space"), (b"\x00\x01PK\x00", "binary")]
+)
 def test_refused_inputs(data: bytes, reason: str) -> None:
     with pytest.raises(BadInput, match=reason) as info:
         decode(data)

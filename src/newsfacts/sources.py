@@ -81,7 +81,9 @@ def sha256(data: bytes) -> str:
 def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
     """Read a file's bytes, refusing what must not be read."""
     if source.outside_link is not None:
-        raise BadInput("read", f"symlink points outside the inbox (to {source.outside_link}); not followed")
+        raise BadInput(
+            "read", f"symlink points outside the inbox (to {source.outside_link}); not followed"
+        )
     if source.size > max_bytes:
         raise BadInput("read", f"file is {source.size:,} bytes, over the {max_bytes:,}-byte limit")
     try:
@@ -91,12 +93,14 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
     except OSError as exc:
         raise BadInput("read", f"file could not be read: {exc.strerror or exc}") from exc
     if len(data) > max_bytes:
-        raise BadInput("read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit")
+        raise BadInput(
+            "read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit"
+        )
     return data
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM or not) first, then Windows-1252, else what charset-normalizer detects.
+    """Bytes to text: UTF-8 (BOM or not), then Windows-1252, else what charset-normalizer says.
 
     Files that are not UTF-8 are, for English news, almost always cp1252 or Latin-1
     (cp1252 reads Latin-1's printable bytes the same and adds curly quotes, dashes and
@@ -113,7 +117,9 @@ def decode(data: bytes) -> str:
         text = _western(data) or _detected(data)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > MAX_CONTROL_RATIO * len(text):
-        raise BadInput("decode", f"file looks binary ({controls} control characters in {len(text)})")
+        raise BadInput(
+            "decode", f"file looks binary ({controls} control characters in {len(text)})"
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -20,155 +20,116 @@ from __future__ import annotations
 
 import re
 
-_I = re.I
 
-# Open a block running to the end of the text. A short heading line, or a prompt sentence.
+def _rule(kind: str, *parts: str) -> tuple[str, re.Pattern[str]]:
+    """A case-insensitive whole-line rule, written as concatenated pattern parts."""
+    return kind, re.compile("".join(parts), re.I)
+
+
+# Open a block running to the end of the text: a short heading line, or a prompt sentence.
 TAIL_TRIGGERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+    _rule("paywall", r"^(create|register for|sign up for|open) an? (free )?account\b.{0,80}$"),
+    _rule(
         "paywall",
-        re.compile(r"^(create|register for|sign up for|open) an? (free )?account\b.{0,80}$", _I),
+        r"^(please )?(subscribe|sign up|log ?in|sign in|register|join)( now| today| for free)?",
+        r" (to|and) (continue|keep) reading\b.{0,60}$",
     ),
-    (
+    _rule(
         "paywall",
-        re.compile(
-            r"^(please )?(subscribe|sign up|log ?in|sign in|register|join)( now| today| for free)?"
-            r" (to|and) (continue|keep) reading\b.{0,60}$",
-            _I,
-        ),
+        r"^to (continue|keep) reading,? (please )?(subscribe|log ?in|sign in|register)\b.{0,60}$",
     ),
-    (
+    _rule(
         "paywall",
-        re.compile(
-            r"^to (continue|keep) reading,? (please )?(subscribe|log ?in|sign in|register)\b.{0,60}$",
-            _I,
-        ),
+        r"^(already (have an account|a (subscriber|member))\??|registration is (a )?free\b)",
+        r".{0,80}$",
     ),
-    (
+    _rule(
         "paywall",
-        re.compile(
-            r"^(already (have an account|a (subscriber|member))\??|registration is (a )?free\b).{0,80}$",
-            _I,
-        ),
+        r"^this (article|content|story) is (only )?(available|for|reserved for) (to )?",
+        r"(paying )?(subscribers|members)\b.{0,60}$",
     ),
-    (
+    _rule(
         "paywall",
-        re.compile(
-            r"^this (article|content|story) is (only )?(available|for|reserved for) (to )?(paying )?(subscribers|members)\b.{0,60}$",
-            _I,
-        ),
+        r"^you('ve| have) (reached|read) (your|all of your|the) .{0,30}",
+        r"\b(limit|free articles?)\b.{0,80}$",
     ),
-    (
-        "paywall",
-        re.compile(
-            r"^you('ve| have) (reached|read) (your|all of your|the) .{0,30}\b(limit|free articles?)\b.{0,80}$",
-            _I,
-        ),
-    ),
-    (
+    _rule(
         "related-stories",
-        re.compile(
-            r"^(related|more|other|recommended|latest|top|popular|trending)\b[\w .'&-]{0,40}"
-            r"\b(stories|articles|news|headlines|links|coverage|reads|posts|content)\s*:?$",
-            _I,
-        ),
+        r"^(related|more|other|recommended|latest|top|popular|trending)\b[\w .'&-]{0,40}",
+        r"\b(stories|articles|news|headlines|links|coverage|reads|posts|content)\s*:?$",
     ),
-    (
+    _rule(
         "related-stories",
-        re.compile(
-            r"^(related|see also|read more|more on this (story|topic)|you (may|might) also (like|be interested in)|"
-            r"recommended( for you)?|most (read|popular|viewed|shared)|what to read next)\s*:?$",
-            _I,
-        ),
+        r"^(related|see also|read more|more on this (story|topic)|",
+        r"you (may|might) also (like|be interested in)|recommended( for you)?|",
+        r"most (read|popular|viewed|shared)|what to read next)\s*:?$",
     ),
-    (
+    _rule(
         "comments",
-        re.compile(
-            r"^(\d+ )?(comments?|reader comments|leave a (comment|reply)|join the (conversation|discussion)|have your say)\s*:?$",
-            _I,
-        ),
+        r"^(\d+ )?(comments?|reader comments|leave a (comment|reply)|",
+        r"join the (conversation|discussion)|have your say)\s*:?$",
     ),
 )
 
 # Single lines that are furniture wherever they stand.
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+    _rule(
         "advertisement",
-        re.compile(
-            r"^(advertisement|advertising|advert|ad|sponsored( content| links?)?|promoted( content| stories)?|"
-            r"story continues below( this)? (advertisement|ad)|continue reading (the )?(main story|below))\s*[.:]?$",
-            _I,
-        ),
+        r"^(advertisement|advertising|advert|ad|sponsored( content| links?)?|",
+        r"promoted( content| stories)?|story continues below( this)? (advertisement|ad)|",
+        r"continue reading (the )?(main story|below))\s*[.:]?$",
     ),
-    (
+    # A row of links separated by bars, one of them a share or print link.
+    _rule(
         "share-links",
-        re.compile(
-            r"^(?=.*\b(print(able version| this)?|e-?mail( this)?( to a friend)?|share|tweet|facebook|twitter|"
-            r"linkedin|whatsapp|pinterest|reddit|comments?)\b)[^.!?]{0,120}\|[^.!?]{0,120}$",
-            _I,
-        ),
+        r"^(?=.*\b(print(able version| this)?|e-?mail( this)?( to a friend)?|share|tweet|",
+        r"facebook|twitter|linkedin|whatsapp|pinterest|reddit|comments?)\b)",
+        r"[^.!?]{0,120}\|[^.!?]{0,120}$",
     ),
-    (
+    _rule(
         "share-links",
-        re.compile(
-            r"^(share|share this( article| story| page)?|share (on|via) \w+|print|print this( article| page)?|email|"
-            r"e-mail|tweet|save|copy link|(\d+ )?comments?( \(\d+\))?|follow us( on \w+)?|like us on facebook)\s*:?$",
-            _I,
-        ),
+        r"^(share|share this( article| story| page)?|share (on|via) \w+|print|",
+        r"print this( article| page)?|email|e-mail|tweet|save|copy link|",
+        r"(\d+ )?comments?( \(\d+\))?|",
+        r"follow us( on \w+)?|like us on facebook)\s*:?$",
     ),
-    (
+    _rule(
         "navigation",
-        re.compile(
-            r"^(skip to (main )?content|back to top|jump to navigation|menu|search|home)\s*$", _I
-        ),
+        r"^(skip to (main )?content|back to top|jump to navigation|menu|search|home)\s*$",
     ),
-    ("navigation", re.compile(r"^(you are here:\s*)?home\s*(>|»|/|›)\s*[^.!?]{0,100}$", _I)),
-    ("headlines-link", re.compile(r"^click here (for|to)\b.{0,80}$", _I)),
-    (
+    _rule("navigation", r"^(you are here:\s*)?home\s*(>|»|/|›)\s*[^.!?]{0,100}$"),
+    _rule("headlines-link", r"^click here (for|to)\b.{0,80}$"),
+    _rule(
         "related-link",
-        re.compile(
-            r"^(read more|related|see also|also read|read also|watch|listen|more)\s*[:|»>]\s*[^.!?]{3,120}[?!]?$",
-            _I,
-        ),
+        r"^(read more|related|see also|also read|read also|watch|listen|more)\s*[:|»>]\s*",
+        r"[^.!?]{3,120}[?!]?$",
     ),
-    (
+    _rule(
         "newsletter",
-        re.compile(
-            r"^(?=.{0,160}$)(?=.*\b(newsletters?|inbox)\b)(sign up|subscribe|get|register|enter your email)\b.*$",
-            _I,
-        ),
+        r"^(?=.{0,160}$)(?=.*\b(newsletters?|inbox)\b)",
+        r"(sign up|subscribe|get|register|enter your email)\b.*$",
     ),
-    (
+    _rule(
         "cookie-notice",
-        re.compile(
-            r"^(?=.{0,300}$)(?=.*\bcookies\b)(we|this (site|website)) use[s]? cookies\b.*$", _I
-        ),
+        r"^(?=.{0,300}$)(?=.*\bcookies\b)(we|this (site|website)) use[s]? cookies\b.*$",
     ),
-    (
+    _rule(
         "image-credit",
-        re.compile(
-            r"^((image|photo|picture|photograph|video)( caption| copyright| credit| source)?|credit|caption)\s*:\s*.{1,160}$"
-            r"|^(getty images|media playback is (unsupported|not supported) on your device)\s*$",
-            _I,
-        ),
+        r"^((image|photo|picture|photograph|video)( caption| copyright| credit| source)?|",
+        r"credit|caption)\s*:\s*.{1,160}$|",
+        r"^(getty images|media playback is (unsupported|not supported) on your device)\s*$",
     ),
-    (
+    _rule(
         "copyright",
-        re.compile(
-            r"^(copyright|©|\(c\))[^.!?]{0,60}?\b(19|20)\d\d\b.{0,100}$|^all rights reserved\.?$", _I
-        ),
+        r"^(copyright|©|\(c\))[^.!?]{0,60}?\b(19|20)\d\d\b.{0,100}$|^all rights reserved\.?$",
     ),
-    (
-        "tags",
-        re.compile(r"^(tags|topics|filed under|categories|category)\s*:\s*[^.!?]{1,200}$", _I),
+    _rule("tags", r"^(tags|topics|filed under|categories|category)\s*:\s*[^.!?]{1,200}$"),
+    _rule(
+        "credits", r"^\(?\s*(additional )?(reporting|writing|editing) by\b[^\"\u201c]{3,160}\)?\.?$"
     ),
-    (
-        "credits",
-        re.compile(
-            r"^\(?\s*(additional )?(reporting|writing|editing) by\b[^\"\u201c]{3,160}\)?\.?$", _I
-        ),
-    ),
-    ("end-marker", re.compile(r"^[-–—*#\s]*ends?[-–—*#\s]*$", _I)),
-    # A reporter's initials signing off a wire or council story: "(gmcg)", "(jd/ps)".
+    _rule("end-marker", r"^[-–—*#\s]*ends?[-–—*#\s]*$"),
+    # A reporter's initials signing off a wire or council story: "(gmcg)", "(jd/ps)". Lower
+    # case only, so "(AP)" or "(PA)" at a dateline is not taken.
     ("signature", re.compile(r"^\(\s*[a-z]{2,6}(/[a-z]{2,6})?\s*\)$")),
 )
 
@@ -178,31 +139,37 @@ TEASER = re.compile(r"^(::|>>|»|►|▶)\s*(?P<text>[^.!?;]{3,90})$")
 
 # "Posted on June 21, 2007", "Published: 12 April 2012", "Last updated 3 May 2015 10:00".
 DATELINE = re.compile(
-    r"^(posted|published|first published|updated|last updated|last modified|modified|date|dated|released|issued)"
-    r"(\s+(on|at))?\s*:?\s+(?P<rest>.+)$",
-    _I,
+    r"^(posted|published|first published|updated|last updated|last modified|modified|date|dated|"
+    r"released|issued)(\s+(on|at))?\s*:?\s+(?P<rest>.+)$",
+    re.I,
 )
 # Of those, the words that say the date is not the first publication.
-UPDATE_WORDS = re.compile(r"^(updated|last updated|last modified|modified)\b", _I)
+UPDATE_WORDS = re.compile(r"^(updated|last updated|last modified|modified)\b", re.I)
 
 # A personal name in a byline: two to four capitalised words, initials allowed.
-NAME = r"(?:[A-Z][a-z]*\.?|[A-Z][\w'\u2019-]+)(?:\s+(?:[A-Z]\.|(?:de|van|von|da|di|le|la|bin|al)\b|[A-Z][\w'\u2019-]+)){1,3}"
+NAME = (
+    r"(?:[A-Z][a-z]*\.?|[A-Z][\w'\u2019-]+)"
+    r"(?:\s+(?:[A-Z]\.|(?:de|van|von|da|di|le|la|bin|al)\b|[A-Z][\w'\u2019-]+)){1,3}"
+)
 # Several names: "Jane Smith and John Doe", "Jane Smith, John Doe and Ann Lee" (a comma
 # alone ends the names: "Jane Smith, The Times").
 NAMES = rf"{NAME}(?:(?:\s*,\s*{NAME}){{0,3}}\s+(?:and|&)\s+{NAME})?"
 
 # "Philip Johnston, Telegraph (London), June 21, 2007" — author, outlet, date.
 BYLINE = re.compile(
-    rf"^(?i:by\s+)?(?P<author>{NAME})\s*[,|–—-]\s*(?P<outlet>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){{0,5}}?)"
+    rf"^(?i:by\s+)?(?P<author>{NAME})\s*[,|–—-]\s*"
+    r"(?P<outlet>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,5}?)"
     r"(?:\s*\([^)]{1,40}\))?\s*[,|–—-]\s*(?P<date>.{6,40})$"
 )
 # "By Jane Smith", "By JANE SMITH, Political Editor", "Written by Jane Smith and John Doe".
 BY_AUTHOR = re.compile(
-    rf"^(?i:(?:written|words|story|text|report) )?(?i:by):?\s+(?P<author>{NAMES})\s*(?P<rest>[,|–—-].{{0,80}})?$"
+    r"^(?i:(?:written|words|story|text|report) )?(?i:by):?\s+"
+    rf"(?P<author>{NAMES})\s*(?P<rest>[,|–—-].{{0,80}})?$"
 )
 # "Author: Jane Smith", "Source: Reuters".
 LABELLED = re.compile(
-    r"^(?P<label>author|reporter|writer|source|publisher|outlet)\s*:\s*(?P<value>[^.!?]{2,60})$", _I
+    r"^(?P<label>author|reporter|writer|source|publisher|outlet)\s*:\s*(?P<value>[^.!?]{2,60})$",
+    re.I,
 )
 LABEL_FIELD = {
     "author": "author",
@@ -216,7 +183,7 @@ LABEL_FIELD = {
 # Words that make the part after a byline's name a job, not a publication.
 ROLE_WORDS = re.compile(
     r"\b(editor|correspondent|reporter|writer|columnist|staff|contributor|analyst|producer|journalist)s?\b",
-    _I,
+    re.I,
 )
 
 # Words that make a name after a byline a publication: "By Jane Smith, The Times".
@@ -224,7 +191,7 @@ OUTLET_WORDS = re.compile(
     r"^the\b|\b(news|times|post|press|herald|telegraph|guardian|independent|express|mirror|mail|journal|"
     r"tribune|gazette|chronicle|standard|observer|courier|echo|star|sun|record|reuters|agency|wire|"
     r"associated|bloomberg|radio|tv|television|magazine|online|daily|weekly|sunday)\b",
-    _I,
+    re.I,
 )
 
 # A masthead: the site's name above the headline, a few capitalised words and nothing else.
@@ -236,6 +203,6 @@ MASTHEAD = re.compile(
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "notes-to-editors",
-        re.compile(r"^(notes? (to|for) editors?|editor'?s'? notes?)\s*(:.*)?$", _I),
+        re.compile(r"^(notes? (to|for) editors?|editor'?s'? notes?)\s*(:.*)?$", re.I),
     ),
 )

@@ -76,7 +76,11 @@ def _extract(html: str, max_date: str, mode: str) -> trafilatura.settings.Docume
             deduplicate=False,
             favor_precision=mode == "precision",
             favor_recall=mode == "recall",
-            date_extraction_params={"original_date": True, "extensive_search": False, "max_date": max_date},
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": max_date,
+            },
         )
     except Exception as exc:  # lxml raises many types on malformed pages
         raise BadInput("parse", f"HTML could not be parsed: {type(exc).__name__}: {exc}") from exc
@@ -86,7 +90,9 @@ def _evidenced_date(html: str, url: str | None, max_date: str) -> date | None:
     """htmldate's extensive search, kept only when the page writes that day out in full."""
     try:
         guess = _iso_date(
-            htmldate_find_date(html, extensive_search=True, original_date=True, url=url, max_date=max_date)
+            htmldate_find_date(
+                html, extensive_search=True, original_date=True, url=url, max_date=max_date
+            )
         )
     except Exception:  # htmldate raises on some malformed markup; no date is the safe answer
         return None

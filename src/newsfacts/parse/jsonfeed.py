@@ -28,7 +28,15 @@ from .text import clean_body, parse_text
 
 TITLE_KEYS = ("title", "headline")
 BODY_KEYS = ("body", "text", "content", "article_body", "articleBody")
-DATE_KEYS = ("published_date", "date", "published", "publishedAt", "published_at", "pubDate", "datePublished")
+DATE_KEYS = (
+    "published_date",
+    "date",
+    "published",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "datePublished",
+)
 URL_KEYS = ("url", "link")
 OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "siteName")
 AUTHOR_KEYS = ("author", "byline", "creator", "authors")
@@ -71,7 +79,9 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _article(obj: dict[str, Any], index: int) -> Article:
     body = _first(obj, BODY_KEYS)
     if not isinstance(body, str) or not body.strip():
-        raise BadInput("parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})")
+        raise BadInput(
+            "parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})"
+        )
     title = _text(_first(obj, TITLE_KEYS))
     if body.lstrip().startswith("<"):
         page = parse_html(body)

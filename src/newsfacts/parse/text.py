@@ -90,7 +90,8 @@ def parse_text(text: str) -> Article:
 
 
 def clean_body(text: str) -> tuple[str, tuple[Removed, ...], tuple[Section, ...]]:
-    """A body whose metadata came from elsewhere (JSON keys, HTML markup): furniture out, sections marked."""
+    """A body whose metadata came from elsewhere (JSON keys, HTML markup): furniture out,
+    sections marked."""
     lines = [stripped for line in text.split("\n") if (stripped := line.strip())]
     removed: list[Removed] = []
     kept = []
