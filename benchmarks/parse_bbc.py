@@ -4,6 +4,9 @@ Each BBC file is a headline on line 1, then the body; no byline, no date. So the
 parsed title must equal line 1, the parsed body must hold the same words as the
 rest, and `published_date` must stay empty.
 
+Any folder of .txt files in that layout works the same way, e.g. the PolNeAR texts
+(../shared/data/quotes/polnear/dev/text), which have no dates either.
+
     python benchmarks/parse_bbc.py [--data ../shared/data/bbc] [--show N]
 """
 
@@ -43,7 +46,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0, help="print the N worst files")
     args = ap.parse_args()
 
-    files = sorted(p for p in args.data.glob("*/*.txt"))
+    files = sorted(args.data.rglob("*.txt"))
     rows = []
     started = time.perf_counter()
     for path in files:
@@ -72,7 +75,7 @@ def main() -> None:
         if dated:
             print(f"{name}: invented date {article.published_date} from {article.published_text!r}")
     print(
-        f"bbc files={n} title_accuracy={title_acc:.4f} body_f1={body_f1:.4f} "
+        f"{args.data.name} files={n} title_accuracy={title_acc:.4f} body_f1={body_f1:.4f} "
         f"invented_dates={invented} articles_per_s={n / elapsed:.0f}"
     )
 

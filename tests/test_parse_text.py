@@ -138,8 +138,15 @@ def test_headline_with_site_suffix() -> None:
 
 
 def test_text_without_a_headline_has_no_title() -> None:
-    article = parse(f"{LEAD}\n\n{SECOND}\n")
+    article = parse(f"{LEAD} {SECOND}\n\n{SECOND}\n")
     assert article.title is None
+    assert article.body.startswith("The county council")
+
+
+def test_a_headline_may_end_with_a_full_stop() -> None:
+    headline = "Mayor says flood scheme will go ahead despite objections from residents."
+    article = parse(f"{headline}\n\n{LEAD}\n\n{SECOND}\n")
+    assert article.title == headline
     assert article.body.startswith("The county council")
 
 

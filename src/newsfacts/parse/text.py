@@ -32,6 +32,8 @@ MAX_META_WORDS = 16
 MAX_MASTHEAD_WORDS = 5
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)]?$")
+# One sentence ending and another starting inside a line: "...on Sunday. The team said".
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?][\"'\u201d\u2019]?\s+[\"\u201c]?[A-Z]")
 _WEEKDAY_TIME = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b\.?|\b\d{1,2}[:.]\d\d(\s*[ap]\.?m\.?)?\b|\b\d{1,2}\s*[ap]\.?m\.?\b|"
     r"\b(gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt)\b|\bat\b|\bon\b",
@@ -197,7 +199,7 @@ def _read_header(
         elif found:
             meta.add(found)
             removed.append(Removed(_meta_kind(found), line))
-        elif _is_paragraph(line):
+        elif _is_paragraph(line) if title else not _can_be_title(line):
             break
         elif title is None and _is_masthead(i, lines, kinds, metas):
             removed.append(Removed("site-name", line))
@@ -296,6 +298,15 @@ def _is_bare(rest: str) -> bool:
     """What is left of a line after its date is only weekday, time, zone and at most a place."""
     words = re.findall(r"[^\W\d_]+|\d+", _strip_time(rest))
     return len(words) <= 2 and not any(w.isdigit() for w in words)
+
+
+def _can_be_title(line: str) -> bool:
+    """The first text line is the headline unless it is long, or holds two sentences and
+    is longer than a headline of that kind ("Virginian could make history. Again.")."""
+    words = len(line.split())
+    if words <= MAX_SENTENCE_TITLE_WORDS:
+        return True
+    return words <= MAX_TITLE_WORDS and not _SENTENCE_BREAK.search(line)
 
 
 def _is_paragraph(line: str) -> bool:
