@@ -115,7 +115,7 @@ def test_metadata_lines(line: str, want: dict[str, object]) -> None:
     found = read_meta(line)
     assert found is not None
     for key, value in want.items():
-        got = found.get(key)
+        got = getattr(found, key)
         assert (got.isoformat() if key == "date" else got) == value, key  # type: ignore[union-attr]
 
 
@@ -131,7 +131,7 @@ def test_metadata_lines(line: str, want: dict[str, object]) -> None:
 )
 def test_body_sentences_are_not_metadata(line: str) -> None:
     found = read_meta(line)
-    assert found is None or not found.get("date")
+    assert found is None or found.date is None
 
 
 @pytest.mark.parametrize(

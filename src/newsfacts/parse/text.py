@@ -41,9 +41,29 @@ _WEEKDAY_TIME = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class MetaLine:
+    """What one dateline, byline or labelled line says.
+
+    `rank` orders competing dates: 0 a publication dateline or byline, 1 a bare date
+    line, 2 an "updated" line.
+    """
+
+    date: date | None = None
+    date_text: str | None = None
+    rank: int = 0
+    author: str | None = None
+    outlet: str | None = None
+
+    @property
+    def kind(self) -> str:
+        """The `Removed` kind the line is recorded under."""
+        return "byline" if self.author or self.outlet else "dateline"
+
+
 @dataclass(slots=True)
 class _Meta:
-    """Metadata read from header and trailer lines; the best-ranked date wins."""
+    """Metadata gathered from header and trailer lines; the best-ranked date wins."""
 
     date: date | None = None
     date_text: str | None = None
@@ -51,14 +71,11 @@ class _Meta:
     author: str | None = None
     outlet: str | None = None
 
-    def add(self, found: dict[str, object]) -> None:
-        rank = int(found.get("rank", 0))  # type: ignore[call-overload]
-        if found.get("date") and rank < self.date_rank:
-            self.date, self.date_text, self.date_rank = found["date"], found["date_text"], rank  # type: ignore[assignment]
-        if found.get("author") and not self.author:
-            self.author = found["author"]  # type: ignore[assignment]
-        if found.get("outlet") and not self.outlet:
-            self.outlet = found["outlet"]  # type: ignore[assignment]
+    def add(self, line: MetaLine) -> None:
+        if line.date and line.rank < self.date_rank:
+            self.date, self.date_text, self.date_rank = line.date, line.date_text, line.rank
+        self.author = self.author or line.author
+        self.outlet = self.outlet or line.outlet
 
 
 def parse_text(text: str) -> Article:
@@ -77,7 +94,7 @@ def parse_text(text: str) -> Article:
     body_lines = _read_trailer(body_lines, removed, meta)
     if title and (split := _split_site_suffix(title)):
         title = split[0]
-        meta.add({"outlet": split[1]})
+        meta.add(MetaLine(outlet=split[1]))
     body, sections = _join(body_lines)
     return Article(
         title=title,
@@ -118,11 +135,8 @@ def furniture_kind(line: str) -> str | None:
     return None
 
 
-def read_meta(line: str) -> dict[str, object] | None:
-    """Date, author or outlet from a dateline, byline or labelled line; None for other lines.
-
-    Ranks: 0 a publication dateline or byline, 1 a bare date line, 2 an "updated" line.
-    """
+def read_meta(line: str) -> MetaLine | None:
+    """Date, author or outlet from a dateline, byline or labelled line; None for other lines."""
     if len(line.split()) > MAX_META_WORDS:
         return None
     m = F.DATELINE.match(line)
@@ -130,15 +144,15 @@ def read_meta(line: str) -> dict[str, object] | None:
         rest = m.group("rest")
         after = rest[rest.index(found[1]) + len(found[1]) :]
         by = F.BY_AUTHOR.match(_strip_time(after).strip(" ,|-–—"))
-        return {
-            "date": found[0],
-            "date_text": found[1],
-            "rank": 2 if F.UPDATE_WORDS.match(line) else 0,
-            "author": by.group("author") if by else None,
-        }
+        return MetaLine(
+            found[0],
+            found[1],
+            2 if F.UPDATE_WORDS.match(line) else 0,
+            by.group("author") if by else None,
+        )
     found = find_date(line)
     if found and _is_bare(line.replace(found[1], " ")):
-        return {"date": found[0], "date_text": found[1], "rank": 1}
+        return MetaLine(found[0], found[1], rank=1)
     m = F.BYLINE.match(line)
     if (
         m
@@ -146,22 +160,23 @@ def read_meta(line: str) -> dict[str, object] | None:
         and _is_bare(m.group("date").replace(found[1], " "))
     ):
         outlet = m.group("outlet").strip()
-        return {
-            "date": found[0],
-            "date_text": found[1],
-            "author": m.group("author"),
-            "outlet": None if F.ROLE_WORDS.search(outlet) else outlet,
-        }
+        role = F.ROLE_WORDS.search(outlet)
+        return MetaLine(
+            found[0], found[1], author=m.group("author"), outlet=None if role else outlet
+        )
     m = F.BY_AUTHOR.match(line)
     if m:
         found = find_date(m.group("rest") or "")
         outlet = _outlet_in(m.group("rest") or "", found[1] if found else None)
-        return {"author": m.group("author"), "outlet": outlet} | (
-            {"date": found[0], "date_text": found[1]} if found else {}
+        return MetaLine(
+            found[0] if found else None,
+            found[1] if found else None,
+            author=m.group("author"),
+            outlet=outlet,
         )
     m = F.LABELLED.match(line)
     if m:
-        return {F.LABEL_FIELD[m.group("label").lower()]: m.group("value").strip()}
+        return MetaLine(**{F.LABEL_FIELD[m.group("label").lower()]: m.group("value").strip()})
     return None
 
 
@@ -188,7 +203,9 @@ def _read_header(
     """Consume the header: the title, the short lines kept between it and the first
     paragraph (a standfirst, a venue), and the index where the rest of the body starts."""
     window = min(len(lines), HEADER_LINES)
-    metas = [None if kinds[i] else read_meta(lines[i]) for i in range(window)]
+    metas: list[MetaLine | None] = [
+        None if kinds[i] else read_meta(lines[i]) for i in range(window)
+    ]
     title: str | None = None
     kept: list[str] = []
     i = 0
@@ -198,12 +215,12 @@ def _read_header(
             removed.append(Removed(kind, line))
         elif found:
             meta.add(found)
-            removed.append(Removed(_meta_kind(found), line))
+            removed.append(Removed(found.kind, line))
         elif _is_paragraph(line) if title else not _can_be_title(line):
             break
         elif title is None and _is_masthead(i, lines, kinds, metas):
             removed.append(Removed("site-name", line))
-            meta.add({"outlet": line})
+            meta.add(MetaLine(outlet=line))
         elif title is None:
             title = line
         else:
@@ -213,7 +230,7 @@ def _read_header(
 
 
 def _is_masthead(
-    i: int, lines: list[str], kinds: list[str | None], metas: list[dict[str, object] | None]
+    i: int, lines: list[str], kinds: list[str | None], metas: list[MetaLine | None]
 ) -> bool:
     """A site name above the headline: short and capitalised, set off from the headline
     by furniture or metadata ("Home Office" / share links / headline), or directly above a
@@ -237,13 +254,9 @@ def _read_trailer(lines: list[str], removed: list[Removed], meta: _Meta) -> list
         if not found:
             break
         meta.add(found)
-        removed.append(Removed(_meta_kind(found), lines[end - 1]))
+        removed.append(Removed(found.kind, lines[end - 1]))
         end -= 1
     return lines[:end]
-
-
-def _meta_kind(found: dict[str, object]) -> str:
-    return "byline" if found.get("author") or found.get("outlet") else "dateline"
 
 
 def _join(lines: list[str]) -> tuple[str, list[Section]]:
