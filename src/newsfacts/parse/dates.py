@@ -1,8 +1,8 @@
 """Full calendar dates (day, month, year) written the common English ways.
 
 "June 21, 2007", "Thu 21st June 2007", "12 April 2012", "Jun. 21 2007",
-"15/11/2004" (day first, as British sources write it, unless the first number
-cannot be a day-of-month-after-month, i.e. "11/15/2004" reads as November 15),
+"15/11/2004" (day first, as British sources write it; only when the second number
+cannot be a month is it read month first, so "11/15/2004" is November 15),
 "2004-11-15" and "2004/11/15". Only dates with all three parts count: a
 publication date is never completed by guessing a missing day or year.
 
