@@ -5,7 +5,7 @@ htmldate without its opportunistic text search: markup only (meta tags, JSON-LD
 datePublished, <time> elements, the URL). Only when that finds nothing is the
 extensive search tried, and its answer kept only when the page itself writes that
 day out in full somewhere (htmldate's text search otherwise completes a bare
-year, such as a copyright line, to 1 January). On the 248 dated pages of
+year, such as a copyright line, to 1 January). On the 248 pages of
 htmldate's own evaluation this is more accurate than either setting alone and
 dates fewer undated pages (benchmarks/parse_html.py).
 """
