@@ -19,6 +19,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
+# In a non-UTF-8 file, the most non-ASCII letters a Western (cp1252/Latin-1) reading
+# may hold among all letters: English or French news has a few accented letters, a
+# Cyrillic or Greek page misread as cp1252 is almost all of them.
+MAX_WESTERN_NON_ASCII = 0.3
+
 # Share of C0 control characters (other than tab/newline/CR/FF) above which
 # decoded text is taken to be binary data that happened to decode.
 MAX_CONTROL_RATIO = 0.01
@@ -107,7 +112,13 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM or not) first, else the encoding charset-normalizer detects."""
+    """Bytes to text: UTF-8 (BOM or not), then Windows-1252, else what charset-normalizer says.
+
+    Files that are not UTF-8 are, for English news, almost always cp1252 or Latin-1
+    (cp1252 reads Latin-1's printable bytes the same and adds curly quotes, dashes and
+    the euro). charset-normalizer alone picks cp1250 for short English text and turns
+    "£" into "Ł", so it only decides when the cp1252 reading is implausible.
+    """
     if not data.strip():
         raise BadInput("decode", "file is empty" if not data else "file holds only white space")
     if b"\x00" in data[:8192]:
@@ -115,11 +126,26 @@ def decode(data: bytes) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise BadInput("decode", "bytes are not text in any encoding charset-normalizer knows") from None
-        text = str(best)
+        text = _western(data) or _detected(data)
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > MAX_CONTROL_RATIO * len(text):
         raise BadInput("decode", f"file looks binary ({controls} control characters in {len(text)})")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _western(data: bytes) -> str | None:
+    """The cp1252 (else Latin-1) reading, when it looks like Western text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined: a C1 control in Latin-1
+        text = data.decode("latin-1")
+    letters = [ch for ch in text if ch.isalpha()]
+    foreign = sum(1 for ch in letters if not ch.isascii())
+    return text if foreign <= MAX_WESTERN_NON_ASCII * len(letters) else None
+
+
+def _detected(data: bytes) -> str:
+    best = from_bytes(data).best()
+    if best is None:
+        raise BadInput("decode", "bytes are not text in any encoding charset-normalizer knows")
+    return str(best)

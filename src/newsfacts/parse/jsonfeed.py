@@ -1,13 +1,17 @@
 """Exports of news APIs: a JSON object, a JSON array of objects, or JSONL, one article each.
 
-Accepted keys (first present wins):
-  title:  title, headline
-  body:   body, text, content, article_body, articleBody
-  date:   published_date, date, published, publishedAt, pubDate, datePublished
-  url:    url, link
-  outlet: outlet, source, publisher, site_name  (a dict source uses its "name")
-  author: author, byline, creator
-An object whose body is HTML is parsed as a page.
+Accepted keys, first present and non-empty wins (names are matched exactly):
+  title:   title, headline
+  body:    body, text, content, article_body, articleBody
+  date:    published_date, date, published, publishedAt, published_at, pubDate, datePublished
+  url:     url, link
+  outlet:  outlet, source, publisher, site_name, siteName   (an object uses its "name")
+  author:  author, byline, creator, authors                 (a list is joined with ", ";
+                                                              objects in it use their "name")
+The body may be plain text or HTML (it starts with "<"); either way page furniture is
+removed and recorded. A date is kept only when the value holds a full day ("2007-06-21",
+"Thu, 21 Jun 2007 10:00:00 GMT", "21/06/2007"); "2007-06" or a bare year gives no date.
+An object without a title is read like a plain-text page, headline and byline included.
 """
 
 from __future__ import annotations
@@ -18,14 +22,24 @@ from typing import Any
 from newsfacts.records import Article
 from newsfacts.sources import BadInput
 
-from .dates import find_date
+from .dates import to_date
+from .html import parse_html
+from .text import clean_body, parse_text
 
 TITLE_KEYS = ("title", "headline")
 BODY_KEYS = ("body", "text", "content", "article_body", "articleBody")
-DATE_KEYS = ("published_date", "date", "published", "publishedAt", "pubDate", "datePublished")
+DATE_KEYS = (
+    "published_date",
+    "date",
+    "published",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "datePublished",
+)
 URL_KEYS = ("url", "link")
-OUTLET_KEYS = ("outlet", "source", "publisher", "site_name")
-AUTHOR_KEYS = ("author", "byline", "creator")
+OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "siteName")
+AUTHOR_KEYS = ("author", "byline", "creator", "authors")
 
 
 def parse_json(text: str, jsonl: bool) -> list[Article]:
@@ -65,26 +79,43 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _article(obj: dict[str, Any], index: int) -> Article:
     body = _first(obj, BODY_KEYS)
     if not isinstance(body, str) or not body.strip():
-        raise BadInput("parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})")
+        raise BadInput(
+            "parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})"
+        )
+    title = _text(_first(obj, TITLE_KEYS))
     if body.lstrip().startswith("<"):
-        from .html import parse_html
-
         page = parse_html(body)
-        body = page.body
-    outlet = _first(obj, OUTLET_KEYS)
-    if isinstance(outlet, dict):
-        outlet = outlet.get("name")
-    author = _first(obj, AUTHOR_KEYS)
-    if isinstance(author, list):
-        author = ", ".join(str(a) for a in author)
-    date_text = _first(obj, DATE_KEYS)
-    found = find_date(str(date_text)) if date_text else None
+    elif title is None:
+        page = parse_text(body)
+    else:
+        text, removed, sections = clean_body(body)
+        page = Article(title=None, body=text, removed=removed, sections=sections)
+    date_text = _text(_first(obj, DATE_KEYS))
+    published = to_date(date_text) if date_text else None
     return Article(
-        title=_first(obj, TITLE_KEYS),
-        body=body.strip(),
-        published_date=found[0] if found else None,
-        published_text=str(date_text) if found else None,
-        outlet=outlet,
-        author=author,
-        url=_first(obj, URL_KEYS),
+        title=title or page.title,
+        body=page.body,
+        published_date=published or page.published_date,
+        published_text=date_text if published else page.published_text,
+        outlet=_name(_first(obj, OUTLET_KEYS)) or page.outlet,
+        author=_name(_first(obj, AUTHOR_KEYS)) or page.author,
+        url=_text(_first(obj, URL_KEYS)) or page.url,
+        removed=page.removed,
+        sections=page.sections,
     )
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value).strip() or None
+
+
+def _name(value: Any) -> str | None:
+    """A name given as text, as an object with a "name", or as a list of either."""
+    if isinstance(value, dict):
+        return _text(value.get("name"))
+    if isinstance(value, list):
+        names = [n for n in (_name(v) for v in value) if n]
+        return ", ".join(names) or None
+    return _text(value)

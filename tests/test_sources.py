@@ -1,0 +1,61 @@
+"""decode(): UTF-8 with or without BOM, cp1252, Latin-1, other encodings; junk refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfacts.parse import parse_document
+from newsfacts.sources import BadInput, decode
+
+TEXT = (
+    "Fuel duty \u2018to rise\u2019 in budget\n\n"
+    "The \u201cmodest\u201d rise will cost drivers \u00a32.50 a week "
+    "\u2013 about \u20ac3 \u2014 the "
+    "caf\u00e9 owners\u2019 association said\u2026\n"
+)
+LATIN1_TEXT = (
+    "Fuel duty to rise\n\nDrivers pay \u00a32.50 a week more, the caf\u00e9 owners said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("utf-8", TEXT),
+        ("utf-8-sig", TEXT),  # with a byte-order mark
+        ("cp1252", TEXT),
+        ("latin-1", LATIN1_TEXT),
+    ],
+)
+def test_pound_sign_and_curly_quotes_survive(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / f"article-{encoding}.txt"
+    path.write_bytes(text.encode(encoding))
+    decoded = decode(path.read_bytes())
+    assert decoded == text
+    [article] = parse_document(path.name, decoded)
+    assert "\u00a32.50" in article.body
+    assert article.title == text.split("\n")[0]
+
+
+def test_windows_line_ends_become_newlines() -> None:
+    assert decode(b"Title\r\n\r\nBody line.\r\n") == "Title\n\nBody line.\n"
+
+
+def test_a_bare_pound_sign_is_not_misread() -> None:
+    assert decode("\u00a35".encode("cp1252")) == "\u00a35"
+
+
+def test_non_western_encodings_go_to_detection() -> None:
+    text = "Правительство объявило о новых мерах по борьбе с наводнениями. " * 6
+    assert decode(text.encode("cp1251")) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"), [(b"", "empty"), (b"  \n\t", "white space"), (b"\x00\x01PK\x00", "binary")]
+)
+def test_refused_inputs(data: bytes, reason: str) -> None:
+    with pytest.raises(BadInput, match=reason) as info:
+        decode(data)
+    assert info.value.stage == "decode"
