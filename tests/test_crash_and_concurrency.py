@@ -48,6 +48,7 @@ def kill_mid_run_then_rerun(box: Path, db: Path, batch: int) -> None:
         cli("run", "--inbox", str(box), "--db", str(db), "--batch-size", str(batch)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own group, so SIGKILL takes the Prefect API child too, as a crash would
     )
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
@@ -56,7 +57,7 @@ def kill_mid_run_then_rerun(box: Path, db: Path, batch: int) -> None:
             break
         time.sleep(0.2)
     assert proc.poll() is None, "the run finished before it could be killed: use a bigger corpus"
-    os.kill(proc.pid, signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = try_query(db, "SELECT count(*) FROM articles")
     assert partial is not None and 0 < partial[0][0]
