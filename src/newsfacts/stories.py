@@ -157,6 +157,8 @@ def signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
 def _star_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     """Pairs (first, other) within each group of equal keys: n-1 pairs for a group of n, not n^2/2,
     which is what keeps a story syndicated to hundreds of outlets cheap."""
+    if not len(keys):
+        return np.empty((0, 2), dtype=np.int64)
     order = np.lexsort((docs, keys))
     keys, docs = keys[order], docs[order]
     new = np.r_[True, keys[1:] != keys[:-1]]
@@ -177,8 +179,6 @@ def text_candidates(sig: np.ndarray) -> np.ndarray:
             key = _mix(key ^ col)
         keys.append(key[full])
         docs.append(np.flatnonzero(full))
-    if not keys:
-        return np.empty((0, 2), dtype=np.int64)
     return _star_pairs(np.concatenate(keys), np.concatenate(docs))
 
 
