@@ -46,10 +46,11 @@ def build_index(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> str:
-    """About `width` characters of the body around the first query word it contains, on one line."""
-    words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 2] or re.findall(r"\w+", query.lower())
+    """About `width` characters of the body around the whole query, else its first word found, on one line."""
     lowered = body.lower()
-    hits = [i for w in words if (i := lowered.find(w)) >= 0]
+    phrase = lowered.find(" ".join(query.lower().split()))
+    words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 2] or re.findall(r"\w+", query.lower())
+    hits = [phrase] if phrase >= 0 else [i for w in words if (i := lowered.find(w)) >= 0]
     start = max(0, min(hits) - width // 3) if hits else 0
     text = " ".join(body[start : start + width].split())
     return ("…" if start else "") + text + ("…" if start + width < len(body) else "")
