@@ -135,7 +135,8 @@ def test_person_mentions_count_quotes(con: duckdb.DuckDBPyConnection) -> None:
 def test_story_articles_and_outlet_coverage(con: duckdb.DuckDBPyConnection) -> None:
     story = rows(con, "SELECT n_articles, n_outlets, story_date FROM story_articles WHERE source_file = ?", SEED_002)
     assert [(n, o, d.isoformat()) for n, o, d in story] == [(3, 2, "2007-06-21")]
-    telegraph = rows(con, "SELECT n_articles, n_stories, n_shared_stories FROM outlet_coverage WHERE outlet = ?", "Telegraph")
+    coverage = "SELECT n_articles, n_stories, n_shared_stories FROM outlet_coverage WHERE outlet = ?"
+    telegraph = rows(con, coverage, "Telegraph")
     assert telegraph == [(1, 1, 1)]
 
 
