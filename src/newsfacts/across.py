@@ -1,6 +1,10 @@
-"""Across articles: which articles tell the same story.
+"""Across articles: which articles tell the same story, and the search index over them.
 
-TEMPORARY first version (issue 7 replaces it): every article is its own cluster.
+One of the modules allowed to use DuckDB: it reads rows with the SQL in
+sql/cluster/, lets `stories.cluster` decide (pure, tested on its own), and writes
+`story_clusters` whole in one transaction with the flag SQL of sql/across/. The
+full-text index is rebuilt here too, because `newsfacts search` opens the
+database read-only and cannot build it.
 """
 
 from __future__ import annotations
@@ -8,14 +12,31 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from newsfacts import store
+from newsfacts import search, store
+from newsfacts.stories import StoryInput, cluster
+
+
+def story_inputs(con: duckdb.DuckDBPyConnection) -> list[StoryInput]:
+    """Every article, oldest load first, with its quote texts."""
+    rows = con.execute(store.sql("cluster/articles")).fetchall()
+    return [StoryInput(article_id, body, tuple(quotes)) for article_id, body, quotes in rows]
 
 
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    ids = [r[0] for r in con.execute(store.sql("cluster/article_ids")).fetchall()]
-    table = pa.table({"cluster_id": [f"c-{a}" for a in ids], "article_id": ids})
+    """Recompute every story cluster, run the cross-article flags, rebuild the search index."""
+    assigned = cluster(story_inputs(con))
+    table = pa.table(
+        {"cluster_id": list(assigned.values()), "article_id": list(assigned.keys())},
+        schema=pa.schema([("cluster_id", pa.string()), ("article_id", pa.string())]),
+    )
+    search.load_fts(con)
     con.begin()
-    con.execute(store.sql("cluster/clear"))
-    con.from_arrow(table).insert_into("story_clusters")
-    store.run_sql_dir(con, "across", {"run_id": run_id})
-    con.commit()
+    try:
+        con.execute(store.sql("cluster/clear"))
+        con.from_arrow(table).insert_into("story_clusters")
+        store.run_sql_dir(con, "across", {"run_id": run_id})
+        search.build_index(con)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise

@@ -67,6 +67,29 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", type=Path, help="output file (default: next to the database)")
     rep.set_defaults(func=cmd_report)
 
+    se = sub.add_parser(
+        "search",
+        help="full-text search of titles and bodies, best match first",
+        description="Search article titles and bodies with BM25 ranking (DuckDB full-text search; words are "
+        "stemmed, so 'controls' finds 'control'). Prints rank, source file, title and a snippet. "
+        'Example: newsfacts search "juxtaposed controls"',
+    )
+    se.add_argument("text", help="words to look for")
+    _db_arg(se)
+    se.add_argument("--limit", type=int, default=10, help="how many articles (default 10)")
+    se.set_defaults(func=cmd_search)
+
+    ex = sub.add_parser(
+        "export",
+        help="write every table as Parquet, for other engines",
+        description="Write every warehouse table to DIR/<table>.parquet (one file per table), "
+        "readable by pandas, Polars, Spark or any Parquet reader. Views are not exported: "
+        "their SQL is in sql/views/.",
+    )
+    ex.add_argument("--parquet", type=Path, required=True, metavar="DIR", help="folder to write the files into")
+    _db_arg(ex)
+    ex.set_defaults(func=cmd_export)
+
     st = sub.add_parser("status", help="show recent runs", description="Show the most recent runs, newest first.")
     _db_arg(st)
     st.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
@@ -159,6 +182,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     with store.connect(settings.db, read_only=True) as con:
         out = report.write_report(con, settings.report)
     print(f"report written to {out}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from newsfacts import search, store
+
+    settings = Settings.load(db=args.db)
+    with store.connect(settings.db, read_only=True) as con:
+        hits = search.search(con, args.text, args.limit)
+    if not hits:
+        print(f"no article matches {args.text!r}")
+    for h in hits:
+        print(f"{h.rank:>3}  {h.source_file}  {h.title or '(no title)'}")
+        print(f"     {h.snippet}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from newsfacts import export, store
+
+    settings = Settings.load(db=args.db)
+    with store.connect(settings.db, read_only=True) as con:
+        written = export.export_parquet(con, args.parquet)
+    print(f"{len(written)} tables written to {args.parquet}")
     return 0
 
 

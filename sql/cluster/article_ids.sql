@@ -1,1 +1,0 @@
-SELECT article_id FROM articles ORDER BY article_id;
