@@ -49,9 +49,7 @@ def test_undated_page_gets_no_date_from_its_copyright_year() -> None:
 
 
 def test_date_written_on_the_page_is_accepted() -> None:
-    [article] = parse_document(
-        "ferry.html", page(article_extra="<p class='date'>Published 2 March 2021</p>")
-    )
+    [article] = parse_document("ferry.html", page(article_extra="<p class='date'>Published 2 March 2021</p>"))
     assert article.published_date == date(2021, 3, 2)
 
 

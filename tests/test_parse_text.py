@@ -26,8 +26,7 @@ def kinds(article: Article) -> set[str]:
 
 def test_masthead_share_links_and_headline() -> None:
     article = parse(
-        "Northfield Council\nPrint | Email this page |\n"
-        f"Flood defences approved for valley\n{LEAD}\n{SECOND}\n"
+        f"Northfield Council\nPrint | Email this page |\nFlood defences approved for valley\n{LEAD}\n{SECOND}\n"
     )
     assert article.title == "Flood defences approved for valley"
     assert article.outlet == "Northfield Council"
@@ -56,18 +55,14 @@ def test_numeric_dateline_is_day_first() -> None:
 
 
 def test_no_date_stays_empty_even_with_dates_in_the_body() -> None:
-    article = parse(
-        f"Flood defences approved\n\n{LEAD} It was first proposed on 12 April 2012.\n\n{SECOND}\n"
-    )
+    article = parse(f"Flood defences approved\n\n{LEAD} It was first proposed on 12 April 2012.\n\n{SECOND}\n")
     assert article.published_date is None
     assert article.published_text is None
     assert article.author is None and article.outlet is None
 
 
 def test_advertisement_is_never_the_title() -> None:
-    article = parse(
-        f"Advertisement\n\nFlood defences approved\n\n{LEAD}\n\nADVERTISEMENT\n\n{SECOND}\n"
-    )
+    article = parse(f"Advertisement\n\nFlood defences approved\n\n{LEAD}\n\nADVERTISEMENT\n\n{SECOND}\n")
     assert article.title == "Flood defences approved"
     assert "advertisement" not in article.body.lower()
     assert [r.text for r in article.removed if r.kind == "advertisement"] == [
@@ -77,9 +72,7 @@ def test_advertisement_is_never_the_title() -> None:
 
 
 def test_paywall_form_is_cut_and_recorded() -> None:
-    form = (
-        "Subscribe now to continue reading\nEmail address\nPassword\nAlready a subscriber? Log in"
-    )
+    form = "Subscribe now to continue reading\nEmail address\nPassword\nAlready a subscriber? Log in"
     article = parse(f"Flood defences approved\n\n{LEAD}\n\n{SECOND}\n\n{form}\n")
     assert article.body.endswith("last two years.")
     [paywall] = [r for r in article.removed if r.kind == "paywall"]
@@ -123,9 +116,7 @@ def test_notes_to_editors_stay_as_a_section() -> None:
 
 
 def test_trailing_dateline_and_signature() -> None:
-    article = parse(
-        f"Flood defences approved\n\n{LEAD}\n\n{SECOND}\n\n(jdw)\n\nPublished: 12 May 2016\n"
-    )
+    article = parse(f"Flood defences approved\n\n{LEAD}\n\n{SECOND}\n\n(jdw)\n\nPublished: 12 May 2016\n")
     assert article.published_date == date(2016, 5, 12)
     assert article.body.endswith("last two years.")
 
@@ -151,9 +142,7 @@ def test_a_headline_may_end_with_a_full_stop() -> None:
 
 
 def test_published_beats_updated() -> None:
-    article = parse(
-        f"Flood defences approved\nLast updated: 5 June 2019\nPublished: 4 June 2019\n{LEAD}\n"
-    )
+    article = parse(f"Flood defences approved\nLast updated: 5 June 2019\nPublished: 4 June 2019\n{LEAD}\n")
     assert article.published_date == date(2019, 6, 4)
 
 

@@ -15,9 +15,7 @@ TEXT = (
     "\u2013 about \u20ac3 \u2014 the "
     "caf\u00e9 owners\u2019 association said\u2026\n"
 )
-LATIN1_TEXT = (
-    "Fuel duty to rise\n\nDrivers pay \u00a32.50 a week more, the caf\u00e9 owners said.\n"
-)
+LATIN1_TEXT = "Fuel duty to rise\n\nDrivers pay \u00a32.50 a week more, the caf\u00e9 owners said.\n"
 
 
 @pytest.mark.parametrize(

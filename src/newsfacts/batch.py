@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -32,8 +33,9 @@ def article_id(content_sha256: str, part: int) -> str:
 
 
 def person_id(name: str) -> str:
-    """One id per canonical name, in every article: case and spacing do not split a person."""
-    key = re.sub(r"\s+", " ", name).strip().casefold()
+    """One id per canonical name, in every article: case, accents, punctuation and spacing do not split a person."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    key = re.sub(r"[\W_]+", " ", plain).strip().casefold()
     return "p-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
