@@ -22,9 +22,7 @@ def parse_document(source_file: str, text: str) -> list[Article]:
     elif suffix in TEXT_SUFFIXES:
         articles = [parse_text(text)]
     else:
-        raise BadInput(
-            "parse", f"unsupported file type {suffix!r} (expected .txt, .html, .json or .jsonl)"
-        )
+        raise BadInput("parse", f"unsupported file type {suffix!r} (expected .txt, .html, .json or .jsonl)")
     articles = [a for a in articles if a.body.strip()]
     if not articles:
         raise BadInput("parse", "no article body found in the file")

@@ -49,9 +49,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
     (re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{YEAR}\b", re.I), False),  # 21 June 2007
     # Numbers may touch letters ("2007-06-21T10:00"), never other digits.
     (
-        re.compile(
-            rf"(?<!\d){YEAR}(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
-        ),
+        re.compile(rf"(?<!\d){YEAR}(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
         True,
     ),
     (re.compile(rf"(?<!\d)(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep){YEAR}(?!\d)"), True),

@@ -124,9 +124,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^(copyright|©|\(c\))[^.!?]{0,60}?\b(19|20)\d\d\b.{0,100}$|^all rights reserved\.?$",
     ),
     _rule("tags", r"^(tags|topics|filed under|categories|category)\s*:\s*[^.!?]{1,200}$"),
-    _rule(
-        "credits", r"^\(?\s*(additional )?(reporting|writing|editing) by\b[^\"\u201c]{3,160}\)?\.?$"
-    ),
+    _rule("credits", r"^\(?\s*(additional )?(reporting|writing|editing) by\b[^\"\u201c]{3,160}\)?\.?$"),
     _rule("end-marker", r"^[-–—*#\s]*ends?[-–—*#\s]*$"),
     # A reporter's initials signing off a wire or council story: "(gmcg)", "(jd/ps)". Lower
     # case only, so "(AP)" or "(PA)" at a dateline is not taken.
@@ -195,9 +193,7 @@ OUTLET_WORDS = re.compile(
 )
 
 # A masthead: the site's name above the headline, a few capitalised words and nothing else.
-MASTHEAD = re.compile(
-    r"^(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+(?:of|the|and|&|[A-Z][\w&'\u2019.-]*)){0,4}$"
-)
+MASTHEAD = re.compile(r"^(?:the\s+)?[A-Z][\w&'\u2019.-]*(?:\s+(?:of|the|and|&|[A-Z][\w&'\u2019.-]*)){0,4}$")
 
 # Sections kept in the body but marked (their text is still article content).
 SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -90,9 +90,7 @@ def _evidenced_date(html: str, url: str | None, max_date: str) -> date | None:
     """htmldate's extensive search, kept only when the page writes that day out in full."""
     try:
         guess = _iso_date(
-            htmldate_find_date(
-                html, extensive_search=True, original_date=True, url=url, max_date=max_date
-            )
+            htmldate_find_date(html, extensive_search=True, original_date=True, url=url, max_date=max_date)
         )
     except Exception:  # htmldate raises on some malformed markup; no date is the safe answer
         return None

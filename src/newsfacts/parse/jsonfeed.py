@@ -79,9 +79,7 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
 def _article(obj: dict[str, Any], index: int) -> Article:
     body = _first(obj, BODY_KEYS)
     if not isinstance(body, str) or not body.strip():
-        raise BadInput(
-            "parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})"
-        )
+        raise BadInput("parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})")
     title = _text(_first(obj, TITLE_KEYS))
     if body.lstrip().startswith("<"):
         page = parse_html(body)

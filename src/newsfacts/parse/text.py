@@ -154,16 +154,10 @@ def read_meta(line: str) -> MetaLine | None:
     if found and _is_bare(line.replace(found[1], " ")):
         return MetaLine(found[0], found[1], rank=1)
     m = F.BYLINE.match(line)
-    if (
-        m
-        and (found := find_date(m.group("date")))
-        and _is_bare(m.group("date").replace(found[1], " "))
-    ):
+    if m and (found := find_date(m.group("date"))) and _is_bare(m.group("date").replace(found[1], " ")):
         outlet = m.group("outlet").strip()
         role = F.ROLE_WORDS.search(outlet)
-        return MetaLine(
-            found[0], found[1], author=m.group("author"), outlet=None if role else outlet
-        )
+        return MetaLine(found[0], found[1], author=m.group("author"), outlet=None if role else outlet)
     m = F.BY_AUTHOR.match(line)
     if m:
         found = find_date(m.group("rest") or "")
@@ -203,9 +197,7 @@ def _read_header(
     """Consume the header: the title, the short lines kept between it and the first
     paragraph (a standfirst, a venue), and the index where the rest of the body starts."""
     window = min(len(lines), HEADER_LINES)
-    metas: list[MetaLine | None] = [
-        None if kinds[i] else read_meta(lines[i]) for i in range(window)
-    ]
+    metas: list[MetaLine | None] = [None if kinds[i] else read_meta(lines[i]) for i in range(window)]
     title: str | None = None
     kept: list[str] = []
     i = 0
@@ -229,9 +221,7 @@ def _read_header(
     return title, kept, i
 
 
-def _is_masthead(
-    i: int, lines: list[str], kinds: list[str | None], metas: list[MetaLine | None]
-) -> bool:
+def _is_masthead(i: int, lines: list[str], kinds: list[str | None], metas: list[MetaLine | None]) -> bool:
     """A site name above the headline: short and capitalised, set off from the headline
     by furniture or metadata ("Home Office" / share links / headline), or directly above a
     headline that is itself followed by a byline or dateline."""
@@ -293,12 +283,7 @@ def _outlet_in(rest: str, date_text: str | None) -> str | None:
     """A publication named after a byline's author ("By Jane Smith, The Times")."""
     for part in re.split(r"\s*[,|–—]\s*|\s+-\s+", rest.replace(date_text or "\0", " ")):
         part = part.strip(" ()")
-        if (
-            part
-            and F.OUTLET_WORDS.search(part)
-            and not F.ROLE_WORDS.search(part)
-            and F.MASTHEAD.match(part)
-        ):
+        if part and F.OUTLET_WORDS.search(part) and not F.ROLE_WORDS.search(part) and F.MASTHEAD.match(part):
             return part
     return None
 
@@ -324,9 +309,7 @@ def _can_be_title(line: str) -> bool:
 
 def _is_paragraph(line: str) -> bool:
     words = len(line.split())
-    return words > MAX_TITLE_WORDS or (
-        words > MAX_SENTENCE_TITLE_WORDS and bool(_SENTENCE_END.search(line))
-    )
+    return words > MAX_TITLE_WORDS or (words > MAX_SENTENCE_TITLE_WORDS and bool(_SENTENCE_END.search(line)))
 
 
 def _is_title_case(text: str) -> bool:
