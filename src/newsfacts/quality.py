@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -60,6 +60,16 @@ class Validated:
     results: pa.Table
 
 
+@dataclass(frozen=True)
+class _Latest:
+    """A suite's latest result, written to GE's store only when Data Docs are built (it costs)."""
+
+    run_id: str
+    run_time: datetime
+    batch_id: str
+    outcome: Any
+
+
 @dataclass
 class _Gx:
     """GE objects built once per process: the context, one batch definition and suite per table."""
@@ -69,16 +79,6 @@ class _Gx:
     suites: dict[str, Any]
     columns: dict[str, list[str]]  # suite -> the columns its expectations read
     latest: dict[str, _Latest] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Latest:
-    """A suite's latest result, written to GE's store only when Data Docs are built (it costs)."""
-
-    run_id: str
-    run_time: datetime
-    batch_id: str
-    outcome: Any
 
 
 @cache
@@ -103,10 +103,12 @@ def _gx() -> _Gx:
     for path in sorted(EXPECTATIONS_DIR.glob("*.json")):
         spec = json.loads(path.read_text())
         name = spec["name"]
-        suite = gx.ExpectationSuite(name=name, expectations=spec["expectations"], meta=spec.get("meta"))
+        expectations = spec["expectations"]
+        suite = gx.ExpectationSuite(name=name, expectations=expectations, meta=spec.get("meta"))
         suites[name] = context.suites.add(suite)
-        batches[name] = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("batch")
-        columns[name] = sorted({c for exp in spec["expectations"] for c in _columns(exp["kwargs"])})
+        asset = source.add_dataframe_asset(name)
+        batches[name] = asset.add_batch_definition_whole_dataframe("batch")
+        columns[name] = sorted({c for exp in expectations for c in _columns(exp["kwargs"])})
     return _Gx(context, batches, suites, columns)
 
 
@@ -141,8 +143,10 @@ def validate(tables: dict[str, pa.Table], run_id: str) -> Validated:
         outcome = _run_suite(state, suite, frame, params, run_id)
         result_rows += [_result_row(r, suite, run_id, now) for r in outcome.results]
         for index, why in _error_reasons(state, suite, outcome, frame, params):
-            table, row = (frame.at[index, SPAN_TABLE], frame.at[index, SPAN_ROW]) if suite == SPANS else (suite, index)
-            reasons[table][int(row)].append(why)
+            if suite == SPANS:
+                reasons[frame.at[index, SPAN_TABLE]][int(frame.at[index, SPAN_ROW])].append(why)
+            else:
+                reasons[suite][int(index)].append(why)
     return _split(tables, reasons, run_id, now, result_rows)
 
 
@@ -170,10 +174,14 @@ def _spans_frame(tables: dict[str, pa.Table], body_length: dict[str, int]) -> pd
     return frame
 
 
-def _run_suite(state: _Gx, name: str, frame: pd.DataFrame, params: dict[str, Any], run_id: str) -> Any:
+def _run_suite(
+    state: _Gx, name: str, frame: pd.DataFrame, params: dict[str, Any], run_id: str
+) -> Any:
     """Validate one frame with counts only; keep the result for Data Docs."""
     batch = state.batches[name].get_batch(batch_parameters={"dataframe": frame})
-    outcome = batch.validate(state.suites[name], result_format="BASIC", expectation_parameters=params)
+    outcome = batch.validate(
+        state.suites[name], result_format="BASIC", expectation_parameters=params
+    )
     _raise_if_broken(name, outcome.results)
     state.latest[name] = _Latest(run_id, datetime.now(UTC), batch.id, outcome)
     return outcome
@@ -216,7 +224,9 @@ def _error_reasons(
     batch = state.batches[suite].get_batch(batch_parameters={"dataframe": frame})
     for result in failed:
         config = result.expectation_config
-        rerun = batch.validate(config.to_domain_obj(), result_format="COMPLETE", expectation_parameters=params)
+        rerun = batch.validate(
+            config.to_domain_obj(), result_format="COMPLETE", expectation_parameters=params
+        )
         _raise_if_broken(suite, [rerun])
         columns = _columns(config.kwargs)
         for index in rerun.result.get("unexpected_index_list") or ():
