@@ -19,6 +19,7 @@ can render GE's own Data Docs for it.
 from __future__ import annotations
 
 import json
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,6 +50,9 @@ SPAN_TABLE = "table_name"
 SPAN_ROW = "row_number"
 SPAN_TABLES = frozenset({"people", "quotes", "quantities", "entities", "date_mentions", "links"})
 DATA_DOCS_SITE = "newsfacts"
+# One GE context per process, shared by callers that may run in threads (Prefect's
+# default task runner): validation and Data Docs building take turns.
+_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,11 @@ def _iso2_codes() -> tuple[str, ...]:
 
 def validate(tables: dict[str, pa.Table], run_id: str) -> Validated:
     """Validate every table of a batch; return what may load, the rejected rows and the results."""
+    with _LOCK:
+        return _validate(tables, run_id)
+
+
+def _validate(tables: dict[str, pa.Table], run_id: str) -> Validated:
     state = _gx()
     missing = sorted(set(tables) - set(state.suites))
     if missing:
@@ -312,8 +321,13 @@ def build_data_docs(out_dir: Path) -> Path | None:
     They are built offline and fetch their CSS from CDNs, so without a network
     they render unstyled; newsfacts' own report is the styled, self-contained view.
     """
-    if not _gx.cache_info().currsize or not _gx().latest:
-        return None
+    with _LOCK:
+        if not _gx.cache_info().currsize or not _gx().latest:
+            return None
+        return _build_data_docs(out_dir)
+
+
+def _build_data_docs(out_dir: Path) -> Path | None:
     from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier,
