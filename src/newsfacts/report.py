@@ -324,7 +324,7 @@ code { font:12.5px ui-monospace, SFMono-Regular, Menlo, monospace; background:va
 table { width:100%; border-collapse:collapse; font-size:14px; }
 th { text-align:left; color:var(--muted); font-weight:600; font-size:12px; text-transform:uppercase;
   letter-spacing:.03em; border-bottom:2px solid var(--line); padding:6px 8px; }
-td code { white-space:nowrap; }
+td code, td:has(.bar) { white-space:nowrap; }
 td { border-bottom:1px solid var(--line); padding:7px 8px; vertical-align:top;
   overflow-wrap:anywhere; }
 tbody tr:hover { background:#fafbfc; }
