@@ -32,14 +32,20 @@ from .lexicon import (
 
 _VERB = r"(?:%s)" % "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:%s)\s+)*" % "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True))
+# A character of an attribution clause: anything but sentence ends, quotes and line
+# breaks, except the period of an abbreviation ("Mr.", "Rep.", "G.K.").
+_ABBR = "|".join(rf"(?<=\b{a})\." for a in ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Jr", "Sr",
+                                          "St", "Lt", "Gen", "Col", "Sgt", "Prof", "Rev", "[A-Z]"))
+_CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
 # Attribution right after a closing mark: `," Mr Reid will say.` or `," said Mr Reid.`
 AFTER = re.compile(
-    rf"^\s*,?\s*(?P<who>[^.!?;\"\u201c\u201d\n]{{0,80}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b"
-    rf"(?P<rest>[^.!?;\"\u201c\u201d\n]{{0,120}})",
+    rf"^\s*,?\s*(?P<who>{_CH}{{0,80}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,120}})",
 )
+# Attribution by a dash after the quote: `..."― Pamela Padilla`.
+AFTER_DASH = re.compile(r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*(?P<who>[A-Z][^,;\n(]{1,60})")
 ACCORDING = re.compile(r"^\s*,?\s*according to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80})")
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
-BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>[^.!?\"\u201c\u201d]{{0,60}}?)[:,]?\s*$")
+BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
 APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,\"\u201c\u201d]*?,", re.I)
 SPOKES = re.compile(
@@ -47,12 +53,18 @@ SPOKES = re.compile(
     r"(?:for|from|at|of|to|with|in)\s+(?:the\s+)?(?P<org>.+)$",
     re.I,
 )
-SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])")
+SENTENCE_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bMrs)(?<!\bRep)(?<!\bSen)(?<!\bGov)"
+    r"(?<!\b[A-Z])[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
+)
 # A quote this short inside a sentence is a scare quote or a fragment.
 SHORT_WORDS = 4
 MAX_SPEAKER_WORDS = 10
 AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "is", "was", "did", "does",
                          "could", "may", "might", "also", "to", "due", "expected", "set"})
+
+
+Speaker = tuple[str | None, str | None]  # (speaker, speaker_name)
 
 
 @dataclass
@@ -72,19 +84,36 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     """Every direct quote with its speaker; short in-sentence quotes are partial."""
     quotes: list[Quote] = []
     prev: _Raw | None = None
-    prev_speaker: tuple[str | None, str | None] = (None, None)
-    for chain in _chains(ctx.body):
-        first, last = chain[0], chain[-1]
+    prev_speaker: Speaker = (None, None)
+    chains = _chains(ctx.body)
+    i = 0
+    while i < len(chains):
+        first, last = chains[i][0], chains[i][-1]
         partial = _is_partial(ctx.body, first, last)
-        speaker = _attribute(ctx, first, last)
-        if speaker[0] is None and not partial and prev is not None and _adjacent(ctx.body, prev, first):
+        trailing = _trailing(ctx, last)
+        speaker = trailing[0] if trailing else _leading(ctx, first)
+        # "A," she said. "B." is one quote interrupted by its attribution.
+        while trailing and i + 1 < len(chains) and _resumes(ctx, trailing[1], chains[i + 1]):
+            i += 1
+            last = chains[i][-1]
+            trailing = _trailing(ctx, last)
+        if speaker[0] is None and not partial and prev is not None and _follows(ctx.body, prev, first):
             speaker = prev_speaker
-        text = ctx.body[first.start:last.end]
-        quotes.append(Quote(quote_text=text, speaker=speaker[0], speaker_name=speaker[1],
-                            start_char=first.start, end_char=last.end, is_partial=partial))
+        quotes.append(Quote(quote_text=ctx.body[first.start:last.end], speaker=speaker[0],
+                            speaker_name=speaker[1], start_char=first.start, end_char=last.end,
+                            is_partial=partial))
         if not partial:
             prev, prev_speaker = last, speaker
+        i += 1
     return tuple(quotes)
+
+
+def _resumes(ctx: Context, attribution_end: int, chain: list[_Raw]) -> bool:
+    """True when the next quote opens right after the attribution, with no speaker of its own."""
+    first = chain[0]
+    gap = ctx.body[attribution_end:first.open_mark]
+    return first.open_mark >= attribution_end and not gap.strip(" ,.;:\u00a0") \
+        and _trailing(ctx, chain[-1]) is None
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -96,27 +125,42 @@ def _paragraphs(body: str) -> list[tuple[int, int]]:
     return out
 
 
+def _marks(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, width) of each quotation mark in a paragraph; two apostrophes in a row
+    are one double mark (the old New York Times house style)."""
+    marks, i = [], start
+    while i < end:
+        if body.startswith("\'\'", i):
+            marks.append((i, 2))
+            i += 2
+            continue
+        if body[i] in QUOTE_MARKS:
+            marks.append((i, 1))
+        i += 1
+    return marks
+
+
 def _pieces(body: str, start: int, end: int) -> list[_Raw]:
     """Pair the marks of one paragraph; an unclosed quote runs to the paragraph end."""
-    pieces, opened = [], None
-    for i in range(start, end):
-        ch = body[i]
-        if ch not in QUOTE_MARKS:
-            continue
+    pieces: list[_Raw] = []
+    opened: tuple[int, int] | None = None
+    for i, width in _marks(body, start, end):
+        ch = body[i] if width == 1 else '"'
+        after = i + width
         if opened is None:
             if ch in OPEN_QUOTES and (i == start or not body[i - 1].isalnum() or ch == "\u201c"):
-                opened = i
-        elif ch in CLOSE_QUOTES and (ch == "\u201d" or i + 1 == end or not body[i + 1].isalnum()):
-            if i - opened > 1:
-                pieces.append(_Raw(opened + 1, i, opened, i, start, end))
+                opened = (i, width)
+        elif ch in CLOSE_QUOTES and (ch == "\u201d" or after == end or not body[after].isalnum()):
+            if i - opened[0] > opened[1]:
+                pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end))
             opened = None
         elif ch == "\u201c":
-            opened = i
-    if opened is not None and end - opened > 2:
+            opened = (i, width)
+    if opened is not None and end - opened[0] > 2:
         stop = end
-        while stop > opened + 1 and body[stop - 1].isspace():
+        while stop > opened[0] + opened[1] and body[stop - 1].isspace():
             stop -= 1
-        pieces.append(_Raw(opened + 1, stop, opened, None, start, end))
+        pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end))
     return pieces
 
 
@@ -155,19 +199,29 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     return True
 
 
-def _attribute(ctx: Context, first: _Raw, last: _Raw) -> tuple[str | None, str | None]:
-    """(speaker, speaker_name) from the text around the quote, or (None, None)."""
+def _trailing(ctx: Context, last: _Raw) -> tuple[Speaker, int] | None:
+    """The speaker named right after the quote, and where that attribution ends."""
+    if last.close_mark is None:
+        return None
     body = ctx.body
-    if last.close_mark is not None:
-        tail = body[last.close_mark + 1:last.para_end]
-        if m := ACCORDING.match(tail):
-            return _resolve(ctx, m.start("who") + last.close_mark + 1, m.end("who") + last.close_mark + 1, True)
-        if (m := AFTER.match(tail)) and _plausible_tail(body, last):
-            offset = last.close_mark + 1
-            if m["who"].strip():
-                return _resolve(ctx, offset + m.start("who"), offset + m.end("who"), False)
-            rest_end = offset + m.start("rest") + len(re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0])
-            return _resolve(ctx, offset + m.start("rest"), rest_end, True)
+    offset = _after_close(body, last)
+    tail = body[offset:last.para_end]
+    if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
+        return _resolve(ctx, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
+    if (m := AFTER.match(tail)) and _plausible_tail(body, last):
+        if m["who"].strip():
+            speaker = _resolve(ctx, offset + m.start("who"), offset + m.end("who"), False)
+        else:
+            named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
+            speaker = _resolve(ctx, offset + m.start("rest"), offset + m.start("rest") + len(named),
+                               True)
+        return speaker, offset + m.end()
+    return None
+
+
+def _leading(ctx: Context, first: _Raw) -> Speaker:
+    """The speaker named before the quote in its sentence, or on a "X said:" line above."""
+    body = ctx.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start:first.open_mark]
     if head.strip():
@@ -180,13 +234,19 @@ def _attribute(ctx: Context, first: _Raw, last: _Raw) -> tuple[str | None, str |
     return _colon_line(ctx, first)
 
 
+def _after_close(body: str, last: _Raw) -> int:
+    """Offset just past the closing mark (one or two characters)."""
+    assert last.close_mark is not None
+    return last.close_mark + (2 if body.startswith("\'\'", last.close_mark) else 1)
+
+
 def _plausible_tail(body: str, last: _Raw) -> bool:
     """An attribution follows the quote only when the quote ends its clause."""
     closing = body[last.close_mark - 1] if last.close_mark else ""
-    return closing in ",?!-\u2014\u2013" or body[last.close_mark + 1:].lstrip()[:1] == ","
+    return closing in ",?!-\u2014\u2013" or body[_after_close(body, last):].lstrip()[:1] == ","
 
 
-def _colon_line(ctx: Context, first: _Raw) -> tuple[str | None, str | None]:
+def _colon_line(ctx: Context, first: _Raw) -> Speaker:
     """Press-release style: the paragraph before is "X said:" and the quote follows."""
     body = ctx.body
     before = body[:first.para_start].rstrip()
@@ -208,13 +268,16 @@ def _clause_start(body: str, para_start: int, end: int) -> int:
     return max(start, last_mark + 1)
 
 
-def _adjacent(body: str, prev: _Raw, first: _Raw) -> bool:
-    """True when nothing but white space lies between two quotes' paragraphs."""
-    return first.para_start > prev.para_start and not body[prev.para_end:first.para_start].strip() \
+def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
+    """True when a quote continues the previous one: later in the same paragraph, or
+    opening the next paragraph with nothing between."""
+    if first.para_start == prev.para_start:
+        return True
+    return not body[prev.para_end:first.para_start].strip() \
         and body[first.para_start:first.open_mark].strip() == ""
 
 
-def _resolve(ctx: Context, start: int, end: int, after: bool) -> tuple[str | None, str | None]:
+def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     """Turn the speaker words between `start` and `end` into (speaker, speaker_name)."""
     text = ctx.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
