@@ -92,7 +92,8 @@ def tokens(text: str, pieces: list[tuple[int, int]]) -> set[int]:
 def source_word(source: str | None) -> str | None:
     if not source:
         return None
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", source)
+    words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[A-Za-z][\w'\u2019-]*", source)]
+    words = [w for w in words
              if w[0].isupper() and w.lower() not in PRONOUNS]
     return words[-1] if words else None
 

@@ -51,6 +51,11 @@ SPEECH_ADVERBS = frozenset(
     """.split()
 )
 
+# Abbreviations whose period does not end a sentence (regex fragments, fixed width).
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Rep", "Reps", "Sen", "Sens", "Gov", "Del", "Jr", "Sr",
+                 "St", "Lt", "Gen", "Col", "Sgt", "Capt", "Adm", "Prof", "Rev", "Hon", "No",
+                 "[A-Z]")
+
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
