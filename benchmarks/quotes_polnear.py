@@ -89,13 +89,21 @@ def tokens(text: str, pieces: list[tuple[int, int]]) -> set[int]:
     return {m.start() for s, e in pieces for m in WORD.finditer(text, s, e)}
 
 
-def source_word(source: str | None) -> str | None:
+def source_word(source: str | None, head_only: bool = False) -> str | None:
+    """The last capitalised non-pronoun word of a gold Source; with `head_only`, of the part
+    before its first comma, parenthesis or relative clause (the name, not its apposition)."""
     if not source:
         return None
+    if head_only:
+        source = re.split(r",|\(|\bwho\b|\bwhose\b", source)[0]
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[A-Za-z][\w'\u2019-]*", source)]
     words = [w for w in words
              if w[0].isupper() and w.lower() not in PRONOUNS]
     return words[-1] if words else None
+
+
+def _speaker_has(speaker: str | None, word: str) -> bool:
+    return bool(speaker) and bool(re.search(rf"\b{re.escape(word)}\b", speaker or "", re.I))
 
 
 def main() -> None:
@@ -103,11 +111,13 @@ def main() -> None:
     ap.add_argument("--data", type=Path, required=True, help="PolNeAR split folder (text/, attributions/)")
     ap.add_argument("--verbose", action="store_true", help="print misses")
     args = ap.parse_args()
+    if not (args.data / "text").is_dir():
+        raise SystemExit(f"{args.data} has no text/ folder: pass a PolNeAR split folder")
     corpus = load(args.data)
     t0 = time.perf_counter()
     facts = extract_facts([Article(title=None, body=text, published_date=d) for _, text, d, _ in corpus])
     elapsed = time.perf_counter() - t0
-    n_gold = n_found = n_spk = n_spk_right = n_no_word = n_ext = n_ext_right = 0
+    n_gold = n_found = n_spk = n_spk_right = n_head_right = n_no_word = n_ext = n_ext_right = 0
     for (name, text, _, golds), f in zip(corpus, facts, strict=True):
         contents = [tokens(text, g.pieces) for g in golds]
         for g, gt in zip(golds, contents, strict=True):
@@ -129,8 +139,9 @@ def main() -> None:
                 n_no_word += 1
                 continue
             n_spk += 1
-            ok = bool(best.speaker) and re.search(rf"\b{re.escape(word)}\b", best.speaker, re.I)
-            n_spk_right += bool(ok)
+            ok = _speaker_has(best.speaker, word)
+            n_spk_right += ok
+            n_head_right += _speaker_has(best.speaker, source_word(g.source, head_only=True) or word)
             if args.verbose and not ok:
                 print(f"SPEAKER {name}: gold {g.source!r} got {best.speaker!r}: {best.quote_text[:60]!r}")
         for q in f.quotes:
@@ -151,6 +162,8 @@ def main() -> None:
     print(f"articles={len(corpus)} gold direct quotes={n_gold} extracted non-partial={n_ext}")
     print(f"found={n_found} speaker scored={n_spk} (pronoun-only gold sources left out: {n_no_word})")
     print(f"extraction {len(corpus) / elapsed:.1f} articles/s")
+    head = n_head_right / n_spk if n_spk else 0.0
+    print(f"speaker scored on the source's name head (before its apposition): {head:.3f}")
     try:
         import textacy  # noqa: F401
     except ImportError:

@@ -52,12 +52,14 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     reads capitalisation as a strong cue and misses most names in them.
     """
     out = []
-    for sent in doc.sents:
-        ents = _recased_ents(sent) if _mostly_caps(sent) else list(sent.ents)
-        for ent in ents:
-            span = _correct(doc, ent.start, ent.end, ent.label_)
-            if span is not None:
-                out.append(span)
+    ents = list(doc.ents)
+    recased = [sent for sent in doc.sents if _mostly_caps(sent)]
+    for sent in recased:
+        ents = [e for e in ents if not (sent.start <= e.start < sent.end)] + _recased_ents(sent)
+    for ent in sorted(ents, key=lambda e: e.start):
+        span = _correct(doc, ent.start, ent.end, ent.label_)
+        if span is not None:
+            out.append(span)
     return out
 
 
