@@ -1,0 +1,21 @@
+"""URLs written in the body."""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.records import Link
+
+from .context import Context
+
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\u201c\u201d]+", re.IGNORECASE)
+TRAILING = ".,;:!?)]}'\u2019"
+
+
+def extract(ctx: Context) -> tuple[Link, ...]:
+    """Every URL, without the sentence punctuation that follows it."""
+    links = []
+    for m in URL.finditer(ctx.body):
+        url = m.group().rstrip(TRAILING)
+        links.append(Link(url=url, start_char=m.start(), end_char=m.start() + len(url)))
+    return tuple(links)

@@ -1,0 +1,182 @@
+"""People and their roles, one per person per article under the full canonical name.
+
+Names come from the entity layer's PERSON spans plus honorific patterns
+("Mr Reid"); short forms resolve to the full name they abbreviate, so "Mr
+Reid" and "Reid" never stand as people of their own. Roles come from a title
+before the name, an apposition after it, or an unattached title ("the Home
+Secretary") that refers back to the last person named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsfacts.records import Person
+
+from .context import Context, Mention
+from .entities import country_code
+from .lexicon import (
+    NOBLE_TITLES,
+    NOT_PEOPLE,
+    PLACE_COUNTRY,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_STOPS,
+)
+
+TITLED_NAME = re.compile(
+    r"\b(Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Baroness|Sir|Dame)\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)"
+)
+NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+APPOSITION = re.compile(
+    r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
+    r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
+)
+DEFINITE_ROLE = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
+)
+MAX_ROLE_WORDS = 12
+LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
+
+
+def extract(ctx: Context) -> tuple[Person, ...]:
+    """The article's people; leaves their mentions on the context for the quote rules."""
+    raw = _candidates(ctx)
+    canon = _canonical_names(raw)
+    mentions = sorted({Mention(s, e, canon[n]) for s, e, n in raw if n in canon},
+                      key=lambda m: (m.start_char, m.end_char))
+    ctx.mentions = mentions
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.name not in roles and (role := _role_before(ctx.doc, m) or _role_after(ctx.body, m)):
+            roles[m.name] = role
+    _definite_roles(ctx, mentions, roles)
+    people = []
+    for name in dict.fromkeys(m.name for m in mentions):
+        own = [m for m in mentions if m.name == name]
+        people.append(Person(name=name, role=roles.get(name), mentions=len(own),
+                             start_char=own[0].start_char, end_char=own[0].end_char))
+    return tuple(people)
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, end, cleaned name) for every span that names a person."""
+    found = []
+    for span in ctx.spans:
+        if span.label == "PERSON":
+            text = ctx.body[span.start_char:span.end_char]
+            before = ctx.body[max(0, span.start_char - 12):span.start_char].split()
+            title = before[-1].rstrip(".").lower() if before else ""
+            if title in NOBLE_TITLES and len(text.split()) == 1:
+                text = f"{before[-1]} {text}"
+            if _is_name(text):
+                found.append((span.start_char, span.end_char, text))
+    taken = [(s, e) for s, e, _ in found]
+    for m in TITLED_NAME.finditer(ctx.body):
+        s, e = m.start(2), m.end(2)
+        name_text = re.sub(r"['\u2019]s$", "", m[2])
+        e = s + len(name_text)
+        if any(a < e and s < b for a, b in taken) or not _is_name(name_text):
+            continue
+        name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
+        found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
+    return found
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
+        return False
+    low = text.lower()
+    if any(w.lower() in NOT_PEOPLE or w.lower() in ROLE_HEADS for w in words):
+        return False
+    return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
+
+
+def _canonical_names(raw: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Map every name form to the fullest form of the same person in the article."""
+    full: list[str] = []
+    for _, _, name in raw:
+        words = name.split()
+        if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES and name not in full:
+            same = [f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
+            if not same:
+                full.append(name)
+    canon = {f: f for f in full}
+    for _, _, name in raw:
+        if name in canon:
+            continue
+        words = name.split()
+        if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
+            canon[name] = next(f for f in full if f.split()[0] == words[0]
+                               and f.split()[-1] == words[-1])
+            continue
+        last = words[-1]
+        by_last = [f for f in full if f.split()[-1] == last]
+        by_first = [f for f in full if f.split()[0] == last]
+        if len(by_last) == 1:
+            canon[name] = by_last[0]
+        elif not by_last and len(by_first) == 1 and len(words) == 1:
+            canon[name] = by_first[0]
+        elif not by_last:
+            canon[name] = name
+    return canon
+
+
+def _role_before(doc: Doc, m: Mention) -> str | None:
+    """A title written before the name: "Home Secretary John Reid", "her counterpart X"."""
+    i = _token_at(doc, m.start_char)
+    if i is None or i == 0:
+        return None
+    j = i
+    while j > 0:
+        tok = doc[j - 1]
+        low = tok.lower_
+        if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
+            break
+        if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS):
+            break
+        if not (tok.is_title or tok.is_upper or low in ROLE_MODIFIERS or low in ROLE_HEADS
+                or tok.text in {"-", "'s", "\u2019s"}):
+            break
+        j -= 1
+    words = [t for t in doc[j:i]]
+    while words and words[0].lower_ in LEADING_JUNK:
+        words.pop(0)
+    if not words or words[-1].lower_ not in ROLE_HEADS:
+        return None
+    return doc[words[0].i:i].text
+
+
+def _role_after(body: str, m: Mention) -> str | None:
+    """An apposition after the name: "Liam Byrne, the immigration minister,"."""
+    match = APPOSITION.match(body, m.end_char)
+    if not match:
+        return None
+    role = match["role"].strip()
+    words = [w.lower().strip("'\u2019s") for w in role.split()]
+    if len(words) > MAX_ROLE_WORDS or words[0] in {"who", "which", "whose", "and", "but"}:
+        return None
+    if not any(w in ROLE_HEADS or w.removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
+               for w in (x.lower() for x in role.split())):
+        return None
+    return role
+
+
+def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]) -> None:
+    """ "the Home Secretary" with no name beside it refers to the last person named without
+    a role: journalists introduce a name, then vary it with the title."""
+    for match in DEFINITE_ROLE.finditer(ctx.body):
+        title = match[1]
+        if title.split()[-1].lower() not in ROLE_HEADS:
+            continue
+        before = [m for m in mentions if m.end_char <= match.start()]
+        if before and before[-1].name not in roles:
+            roles[before[-1].name] = title
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and span[0].idx == char else None

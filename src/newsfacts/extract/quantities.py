@@ -1,0 +1,233 @@
+"""Quantities: numbers with what they count, normalised to a value and a unit.
+
+A regex finds numerals, money and percentages ("more than 2,000", "around
+£85m", "88 per cent") and spelled-out counts ("three people", "a dozen");
+years, dates, ordinals, times, list numbers and phone-like numbers are not
+quantities. The counted noun after the number gives the unit and `about`;
+a number with no noun of its own borrows the sentence's ("numbers of illegal
+immigrants ... from more than 2,000 to less than 200").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfacts.records import Quantity
+
+from .context import Context
+from .lexicon import (
+    CURRENCY_SUBUNITS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    MULTIPLIERS,
+    NOT_COUNTED,
+    NUMBER_WORDS,
+    PEOPLE_NOUNS,
+    QUALIFIERS,
+)
+
+_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_WORDS = "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w != "one")
+NUMBER = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?"
+    r"(?P<cur>US\$|[£$€¥])?"
+    r"(?P<num>(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:-])\d+(?:\.\d+)?)"
+    rf"(?:\s?(?P<mult>(?:{_MULT})\b))?"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?",
+    re.IGNORECASE,
+)
+SPELLED = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<word>(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    r"(?:\s(?P<mult>hundred|thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
+# Words that end a counted-noun phrase.
+STOP = frozenset(
+    """
+    of in at on to from for by with without who which that and or but than as per
+    is are was were be been have has had will would could should may might can
+    the a an this these those their its his her our your it they there each
+    """.split()
+)
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
+NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
+MAX_NOUN_WORDS = 3
+MAX_ABOUT_WORDS = 8
+
+
+def extract(ctx: Context) -> tuple[Quantity, ...]:
+    """Every quantity in the body, in text order."""
+    body = ctx.body
+    blocked = [(d.start_char, d.end_char) for d in ctx.results.get("dates", ())]
+    blocked += [(link.start_char, link.end_char) for link in ctx.results.get("links", ())]
+    blocked += [(m.start(), m.end()) for m in PHONE.finditer(body) if " " in m.group()
+                and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()]
+    found = []
+    for m in NUMBER.finditer(body):
+        if _skip_numeral(body, m, blocked):
+            continue
+        found.append(_build(ctx, m, _numeral_value(m)))
+    for m in SPELLED.finditer(body):
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        if _counted_noun(body, m.end()) is None and not m["mult"]:
+            continue
+        value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        found.append(_build(ctx, m, value))
+    found.sort(key=lambda q: q.start_char)
+    return tuple(_borrow_units(ctx, found))
+
+
+def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+    """Years, dates, ordinals, times, list numbers and numbers in names are not quantities."""
+    start = m.start("num")
+    if any(s < m.end("num") and start < e for s, e in blocked):
+        return True
+    num = m["num"]
+    after = body[m.end():m.end() + 12].lower()
+    word_after = re.match(r"\s*([\w.']+)", after)
+    nxt = word_after.group(1) if word_after else ""
+    if not (m["cur"] or m["pct"] or m["mult"]):
+        if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
+            return True
+        if re.match(r"(st|nd|rd|th)\b", after) or nxt in NOT_COUNTED or after.startswith(":"):
+            return True
+        line_start = body.rfind("\n", 0, start) + 1
+        if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
+            return True  # a numbered list item
+        before = body[max(0, start - 8):start].lower()
+        if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
+            return True
+        if num.startswith("0") and len(num) > 1 and "." not in num:
+            return True
+    return False
+
+
+def _numeral_value(m: re.Match[str]) -> float:
+    value = float(m["num"].replace(",", ""))
+    if m["mult"]:
+        value *= MULTIPLIERS[m["mult"].lower()]
+    return value
+
+
+def _spelled_value(word: str) -> float:
+    parts = re.split(r"[- ]", word.lower())
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return NUMBER_WORDS[word.lower()]
+
+
+def _build(ctx: Context, m: re.Match[str], value: float) -> Quantity:
+    body = ctx.body
+    start = m.start("qual") if m["qual"] else m.start()
+    end = m.end()
+    sentence = ctx.sentence_at(m.start())
+    unit, about = None, None
+    groups = m.groupdict()
+    if groups.get("cur"):
+        unit = CURRENCY_SYMBOLS[m["cur"].lower()]
+    elif groups.get("pct"):
+        unit = "percent"
+    noun = _counted_noun(body, end)
+    if noun is not None:
+        noun_start, noun_end, noun_text = noun
+        first = noun_text.split()[0].lower()
+        if unit is None and first in CURRENCY_WORDS:
+            unit = CURRENCY_WORDS[first]
+            if first in CURRENCY_SUBUNITS:
+                value /= 100
+            end = noun_end
+        elif unit is None:
+            about = _about(body, noun_start, sentence.end_char)
+            unit = "people" if any(w.lower() in PEOPLE_NOUNS for w in noun_text.split()) \
+                else noun_text.split()[-1].lower()
+    if unit == "percent":
+        about = _percent_about(body, end, sentence.end_char)
+    qualifier = QUALIFIERS[m["qual"].lower()] if m["qual"] else None
+    return Quantity(value=value, unit=unit or "", qualifier=qualifier, about=about,
+                    sentence=sentence.text.strip(), start_char=start, end_char=end)
+
+
+def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
+    """The up-to-three-word noun phrase right after a number ("British citizens")."""
+    words = []
+    start = end = None
+    while len(words) < MAX_NOUN_WORDS:
+        m = NEXT_WORDS.match(body, end if end is not None else pos)
+        if not m or m.group(1).lower() in STOP:
+            break
+        if start is None:
+            start = m.start(1)
+        words.append(m.group(1))
+        end = m.end(1)
+        if body[end:end + 1] in {",", ".", ";", ":", ")", "\n"}:
+            break
+    if not words or start is None or end is None:
+        return None
+    head = _head(words)
+    if head is None:
+        return None
+    words = words[:head + 1]
+    text = " ".join(words)
+    return start, start + len(text), text
+
+
+def _head(words: list[str]) -> int | None:
+    """Index of the counted noun: a people noun, else the first plural, else a lone word.
+
+    Without a tagger, a word ending in -ed or -ly right after the number means
+    no noun follows ("5,000 attended").
+    """
+    lows = [w.lower() for w in words]
+    if lows[0].endswith(("ed", "ly", "ing")):
+        return None
+    for i, w in enumerate(lows):
+        if w in PEOPLE_NOUNS or w in CURRENCY_WORDS:
+            return i
+    for i, w in enumerate(lows):
+        if w.endswith("s") and not w.endswith(("ss", "'s", "\u2019s")):
+            return i
+    return 0 if len(lows) == 1 or not words[0][0].isupper() else None
+
+
+def _about(body: str, start: int, limit: int) -> str:
+    """What is counted: the noun phrase and its modifiers, up to the clause's end."""
+    text = body[start:limit]
+    text = re.split(r"[,;:.()\"\u201c\u201d]|\s(?:who|which|that|and|but|is|are|was|were|have|has|had|will)\s",
+                    text)[0]
+    return " ".join(text.split()[:MAX_ABOUT_WORDS]).strip()
+
+
+def _percent_about(body: str, end: int, limit: int) -> str | None:
+    """For a percentage, the sentence's subject is usually what changed; keep the words after
+    the number ("of voters", "in asylum claims") when there are any."""
+    m = re.match(r"\s+(?:of|in|on)\s+([^,;.]+)", body[end:limit])
+    return " ".join(m.group(1).split()[:MAX_ABOUT_WORDS]) if m else None
+
+
+def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
+    """A bare number takes the unit of the previous one in its sentence, or the noun of
+    "numbers of X" there ("Numbers of immigrants ... from more than 2,000 to 200")."""
+    out: list[Quantity] = []
+    for q in found:
+        if not q.unit:
+            prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
+            counted = NUMBER_OF.search(q.sentence)
+            if prev is not None:
+                q = _with(q, prev.unit, prev.about)
+            elif counted:
+                noun = counted.group(1)
+                unit = "people" if any(w in PEOPLE_NOUNS for w in noun.lower().split()) else noun
+                q = _with(q, unit, noun)
+            else:
+                q = _with(q, "count", None)
+        out.append(q)
+    return out
+
+
+def _with(q: Quantity, unit: str, about: str | None) -> Quantity:
+    return Quantity(value=q.value, unit=unit, qualifier=q.qualifier, about=about,
+                    sentence=q.sentence, start_char=q.start_char, end_char=q.end_char)
