@@ -247,7 +247,7 @@ def test_links(run: Run) -> None:
     for seed, gold in goldlib.ARTICLES.items():
         urls = {
             r[0]
-            for r in run.query("SELECT url FROM links JOIN articles USING (article_id) WHERE source_file = ?", seed)
+            for r in run.query("SELECT links.url FROM links JOIN articles USING (article_id) WHERE source_file = ?", seed)
         }
         assert set(gold.get("links", [])) <= urls, seed
 

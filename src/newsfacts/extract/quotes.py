@@ -31,8 +31,8 @@ from .lexicon import (
     SPOKES_NOUNS,
 )
 
-_VERB = r"(?:%s)" % "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_AUX = r"(?:(?:%s)\s+)*" % "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True))
+_VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+_AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
 # A character of an attribution clause: anything but sentence ends, quotes and line
 # breaks, except the period of an abbreviation ("Mr.", "Rep.", "G.K.").
 _ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=\))"
