@@ -181,6 +181,13 @@ PEOPLE_NOUNS = frozenset(
 )
 
 # Words after a number that mean it is not a quantity of things.
+# Units written in the singular after any number ("30 mph", "1.5 km").
+MEASURE_UNITS = frozenset({"km", "kg", "mph", "cm", "mm", "ft", "lb", "lbs", "kw", "mw", "gw", "sq", "acre",
+                           "acres", "hectares", "miles", "metres", "meters", "tonnes", "tons"})
+# Words ending in -s that are not plural nouns.
+NOT_PLURAL = frozenset({"overseas", "always", "perhaps", "towards", "afterwards", "besides", "news",
+                        "series", "this", "was", "has", "is", "its", "as", "yes", "whereas", "unless"})
+
 NOT_COUNTED = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "o'clock", "th", "st", "nd",
                          "rd"})
 

@@ -19,8 +19,11 @@ from .lexicon import (
     CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    MEASURE_UNITS,
+    MONTHS,
     MULTIPLIERS,
     NOT_COUNTED,
+    NOT_PLURAL,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
     QUALIFIERS,
@@ -54,8 +57,15 @@ STOP = frozenset(
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
+# What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
+# a clause, a verb group or an adverbial ("supporters to demonstrate", "pupils since 1997").
+ABOUT_END = re.compile(
+    r"[,;:.()\"\u201c\u201d]|\s[-\u2013\u2014]\s|\s(?:who|which|that|and|but|or|is|are|was|were|be|been|have|has|had"
+    r"|will|would|could|should|may|might|can|to|as|for|at|since|after|before|because|while|when|if|than"
+    r"|out|each|every|per|a|an|the|this|these|those)\s"
+)
 MAX_NOUN_WORDS = 3
-MAX_ABOUT_WORDS = 8
+MAX_ABOUT_WORDS = 7
 
 
 def extract(ctx: Context) -> tuple[Quantity, ...]:
@@ -71,7 +81,7 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
             continue
         found.append(_build(ctx, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if any(s < m.end() and m.start() < e for s, e in blocked) or body.startswith("-", m.end()):
             continue
         if _counted_noun(body, m.end()) is None and not m["mult"]:
             continue
@@ -82,7 +92,8 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
-    """Years, dates, ordinals, times, list numbers and numbers in names are not quantities."""
+    """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-year plan")
+    and numbers in names ("Radio 4", "FTSE 100") are not quantities."""
     start = m.start("num")
     if any(s < m.end("num") and start < e for s, e in blocked):
         return True
@@ -93,7 +104,11 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
     if not (m["cur"] or m["pct"] or m["mult"]):
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
-        if re.match(r"(st|nd|rd|th)\b", after) or nxt in NOT_COUNTED or after.startswith(":"):
+        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or nxt in NOT_COUNTED or after.startswith(":"):
+            return True
+        if nxt.rstrip(".") in MONTHS or _word_before(body, start).lower() in MONTHS:
+            return True
+        if _in_name(body, start):
             return True
         line_start = body.rfind("\n", 0, start) + 1
         if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
@@ -104,6 +119,21 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
     return False
+
+
+def _word_before(body: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z][\w&'-]*)\s$", body[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
+
+
+def _in_name(body: str, pos: int) -> bool:
+    """A bare number right after a capitalised word that does not open the sentence is part of
+    a name ("BBC Radio 4", "the FTSE 100 index", "Channel 4")."""
+    word = _word_before(body, pos)
+    if not word or not word[0].isupper() or word.lower() in QUALIFIERS:
+        return False
+    before = body[:pos - len(word) - 1].rstrip()
+    return bool(before) and before[-1] not in ".!?:\n\"\u201c"
 
 
 def _numeral_value(m: re.Match[str]) -> float:
@@ -176,7 +206,7 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
 
 
 def _head(words: list[str]) -> int | None:
-    """Index of the counted noun: a people noun, else the first plural, else a lone word.
+    """Index of the counted noun: a people noun or unit, else the first plural outside a name.
 
     Without a tagger, a word ending in -ed or -ly right after the number means
     no noun follows ("5,000 attended").
@@ -185,20 +215,30 @@ def _head(words: list[str]) -> int | None:
     if lows[0].endswith(("ed", "ly", "ing")):
         return None
     for i, w in enumerate(lows):
-        if w in PEOPLE_NOUNS or w in CURRENCY_WORDS:
+        if w in PEOPLE_NOUNS or w in CURRENCY_WORDS or w in MEASURE_UNITS:
             return i
     for i, w in enumerate(lows):
-        if w.endswith("s") and not w.endswith(("ss", "'s", "\u2019s")):
+        in_name = words[i][0].isupper() and any(
+            words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
+        if _plural(w) and not in_name:
             return i
-    return 0 if len(lows) == 1 or not words[0][0].isupper() else None
+    return None
+
+
+def _plural(word: str) -> bool:
+    """A plural noun by its ending; adjectives in -ous and words like "overseas" are not."""
+    return (word.endswith("s") and not word.endswith(("ss", "us", "'s", "\u2019s"))
+            and word not in NOT_PLURAL)
 
 
 def _about(body: str, start: int, limit: int) -> str:
     """What is counted: the noun phrase and its modifiers, up to the clause's end."""
     text = body[start:limit]
-    text = re.split(r"[,;:.()\"\u201c\u201d]|\s(?:who|which|that|and|but|is|are|was|were|have|has|had|will)\s",
-                    text)[0]
-    return " ".join(text.split()[:MAX_ABOUT_WORDS]).strip()
+    text = ABOUT_END.split(text)[0]
+    words = text.split()[:MAX_ABOUT_WORDS]
+    while len(words) > 1 and words[-1].lower() in STOP:
+        words.pop()
+    return " ".join(words)
 
 
 def _percent_about(body: str, end: int, limit: int) -> str | None:

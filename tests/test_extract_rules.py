@@ -1,0 +1,69 @@
+"""Quantity and date rules on invented sentences: what is a number worth keeping, and which day
+a date without a year means."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.extract import extract_facts
+from newsfacts.records import Article, Facts
+
+PUBLISHED = date(2005, 3, 1)
+
+
+def facts(body: str, published: date | None = PUBLISHED) -> Facts:
+    return extract_facts([Article(title="t", body=body, published_date=published)])[0]
+
+
+def quantity_texts(body: str) -> list[str]:
+    return [body[q.start_char:q.end_char] for q in facts(body).quantities]
+
+
+@pytest.mark.parametrize("body", [
+    "The minister spoke on BBC Radio 4 about the plans.",
+    "Shares in the FTSE 100 index fell sharply.",
+    "Voting habits changed in the 80s and again in the 1990s.",
+    "The council agreed a 10-year plan and a two-party deal.",
+    "The hearing is on 11 March in London.",
+    "The hearing was on March 11 in London.",
+])
+def test_names_decades_compounds_and_dates_are_not_quantities(body: str) -> None:
+    assert quantity_texts(body) == []
+
+
+def test_a_count_takes_its_plural_noun_and_a_short_about() -> None:
+    body = "Up to 4,000 supporters to demonstrate against the ban were expected in the city."
+    (q,) = facts(body).quantities
+    assert (q.value, q.unit, q.qualifier, q.about) == (4000, "people", "up to", "supporters")
+
+
+def test_a_number_without_a_counted_noun_gets_no_invented_unit() -> None:
+    body = "Up to 8 Vegas Strip style resorts could open under the bill."
+    (q,) = facts(body).quantities
+    assert q.value == 8 and q.unit == "count"
+
+
+def test_about_drops_a_dangling_preposition() -> None:
+    body = "More than 100 secondary pupils from schools in the north took part."
+    (q,) = facts(body).quantities
+    assert q.about == "secondary pupils from schools"
+
+
+def test_a_day_without_a_year_is_the_one_nearest_publication() -> None:
+    body = "The rules changed on 4 November and will change again on 4 April."
+    resolved = {d.text: d.resolved for d in facts(body).dates}
+    assert resolved == {"4 November": "2004-11-04", "4 April": "2005-04-04"}
+
+
+def test_ages_and_bare_numbers_are_not_dates() -> None:
+    body = "The 25-year-old man, who is 34, was arrested on Monday."
+    texts = [d.text for d in facts(body).dates]
+    assert texts == ["Monday"]
+
+
+def test_dates_without_a_publication_date_stay_unresolved() -> None:
+    body = "The rules changed on 4 November."
+    (d,) = facts(body, published=None).dates
+    assert d.text == "4 November" and d.resolved is None
