@@ -67,3 +67,28 @@ def test_dates_without_a_publication_date_stay_unresolved() -> None:
     body = "The rules changed on 4 November."
     (d,) = facts(body, published=None).dates
     assert d.text == "4 November" and d.resolved is None
+
+
+def people(body: str) -> dict[str, str | None]:
+    return {p.name: p.role for p in facts(body).people}
+
+
+def test_a_lone_word_never_named_in_full_is_not_a_person() -> None:
+    body = ("Martha Quinlan, the housing minister, met Labour leaders in Bolton. "
+            "Critics called the scheme Nasty. Ms Quinlan said it would go ahead.")
+    assert people(body) == {"Martha Quinlan": "housing minister"}
+
+
+def test_a_name_given_only_with_an_honorific_is_kept() -> None:
+    body = "Mr Haldane said the plan was sound."
+    assert list(people(body)) == ["Haldane"]
+
+
+def test_sir_with_a_first_name_is_the_person_named_in_full() -> None:
+    body = "Edmund Pryce, head of the employers' group, spoke first. Sir Edmund said costs would rise."
+    assert list(people(body)) == ["Edmund Pryce"]
+
+
+def test_a_hyphenated_title_keeps_its_prefix() -> None:
+    body = "On Monday the Tory co-chairman Oliver Brandt said the campaign would start in May."
+    assert people(body)["Oliver Brandt"] == "Tory co-chairman"

@@ -120,11 +120,16 @@ ROLE_STOPS = frozenset(
 )
 
 # Outlets and other names the small model calls PERSON but that are not people.
+# Honours used with the first name: "Sir Digby" is Digby Jones, "Dame Judi" is Judi Dench.
+FIRST_NAME_TITLES = frozenset({"sir", "dame"})
+
 NOT_PEOPLE = frozenset(
     """
     telegraph guardian times observer independent mirror sun express mail herald
     reuters bbc cnn afp ap itv sky twitter facebook google instagram youtube
     god allah christ jesus brexit
+    labour tory tories conservative conservatives lib dem dems democrat democrats republican
+    republicans ukip snp plaid
     """.split()
 )
 

@@ -18,6 +18,7 @@ from newsfacts.records import Person
 from .context import Context, Mention
 from .entities import country_code
 from .lexicon import (
+    FIRST_NAME_TITLES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     PLACE_COUNTRY,
@@ -44,7 +45,8 @@ LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 def extract(ctx: Context) -> tuple[Person, ...]:
     """The article's people; leaves their mentions on the context for the quote rules."""
     raw = _candidates(ctx)
-    canon = _canonical_names(raw)
+    titled = {re.sub(r"['\u2019]s$", "", m[2]).split()[-1] for m in TITLED_NAME.finditer(ctx.body)}
+    canon = _canonical_names(raw, titled)
     mentions = sorted({Mention(s, e, canon[n]) for s, e, n in raw if n in canon},
                       key=lambda m: (m.start_char, m.end_char))
     ctx.mentions = mentions
@@ -89,14 +91,21 @@ def _is_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
         return False
+    if any(re.search(r"['\u2019]s$", w) for w in words[:-1]):
+        return False  # "Brown's Budget": a possessive inside is not a name
     low = text.lower()
-    if any(w.lower() in NOT_PEOPLE or w.lower() in ROLE_HEADS for w in words):
+    if any(p in NOT_PEOPLE or w.lower() in ROLE_HEADS for w in words for p in w.lower().split("-")):
         return False
     return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
 
 
-def _canonical_names(raw: list[tuple[int, int, str]]) -> dict[str, str]:
-    """Map every name form to the fullest form of the same person in the article."""
+def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:
+    """Map every name form to the fullest form of the same person in the article.
+
+    A lone word that never gets a first name or an honorific ("Mr Bolton") is not taken
+    for a person: the model calls many capitalised words (parties, nicknames, towns) PERSON,
+    and an article introduces the people it names in full at least once.
+    """
     full: list[str] = []
     for _, _, name in raw:
         words = name.split()
@@ -118,9 +127,9 @@ def _canonical_names(raw: list[tuple[int, int, str]]) -> dict[str, str]:
         by_first = [f for f in full if f.split()[0] == last]
         if len(by_last) == 1:
             canon[name] = by_last[0]
-        elif not by_last and len(by_first) == 1 and len(words) == 1:
+        elif not by_last and len(by_first) == 1 and (len(words) == 1 or words[0].lower() in FIRST_NAME_TITLES):
             canon[name] = by_first[0]
-        elif not by_last:
+        elif not by_last and (len(words) > 1 or last in titled):
             canon[name] = name
     return canon
 
@@ -138,8 +147,9 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
             break
         if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS):
             break
+        hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
         if not (tok.is_title or tok.is_upper or low in ROLE_MODIFIERS or low in ROLE_HEADS
-                or tok.text in {"-", "'s", "\u2019s"}):
+                or tok.text in {"-", "'s", "\u2019s"} or hyphen_prefix):
             break
         j -= 1
     words = [t for t in doc[j:i]]
