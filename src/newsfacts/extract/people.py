@@ -18,12 +18,16 @@ from newsfacts.records import Person
 from .context import Context, Mention
 from .entities import country_code
 from .lexicon import (
+    HONORIFICS,
     NOBLE_TITLES,
     NOT_PEOPLE,
     PLACE_COUNTRY,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_STOPS,
+    TITLE_GENDER,
 )
 
 TITLED_NAME = re.compile(
@@ -38,6 +42,12 @@ DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
 )
 MAX_ROLE_WORDS = 12
+# Words before a bare surname that still leave it the surname ("Sen. Cruz", "President Obama").
+TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS
+# How far after a mention its pronouns count towards the person's gender, and what a title
+# or gendered role counts against them.
+PRONOUN_REACH = 250
+TITLE_WEIGHT = 5
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 
 
@@ -45,14 +55,15 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     """The article's people; leaves their mentions on the context for the quote rules."""
     raw = _candidates(ctx)
     canon = _canonical_names(raw)
-    mentions = sorted({Mention(s, e, canon[n]) for s, e, n in raw if n in canon},
-                      key=lambda m: (m.start_char, m.end_char))
+    mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
+    mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
     ctx.mentions = mentions
     roles: dict[str, str] = {}
     for m in mentions:
         if m.name not in roles and (role := _role_before(ctx.doc, m) or _role_after(ctx.body, m)):
             roles[m.name] = role
     _definite_roles(ctx, mentions, roles)
+    ctx.genders = _genders(ctx.body, mentions, roles)
     people = []
     for name in dict.fromkeys(m.name for m in mentions):
         own = [m for m in mentions if m.name == name]
@@ -83,6 +94,35 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
     return found
+
+
+def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
+    """Bare surnames the model missed or mistyped ("Trump said", tagged ORG), as mentions of the
+    one person in the article with that surname. A surname next to another capitalised word is
+    someone else or a thing ("Eric Trump", "Trump Tower") unless that word is a title."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
+            owners.setdefault(words[-1], set()).add(m.name)
+    taken = sorted((m.start_char, m.end_char) for m in mentions)
+    extra = set()
+    for last, names in owners.items():
+        if len(names) != 1:
+            continue
+        for hit in re.finditer(rf"\b{re.escape(last)}\b", body):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            before = body[max(0, s - 30):s].split()
+            after = body[e:e + 30].split()
+            prev = before[-1] if before and body[s - 1] == " " else ""
+            if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
+                continue
+            if after and body[e:e + 1] == " " and NAME_WORD.match(after[0]):
+                continue
+            extra.add(Mention(s, e, next(iter(names))))
+    return extra
 
 
 def _is_name(text: str) -> bool:
@@ -175,6 +215,31 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         before = [m for m in mentions if m.end_char <= match.start()]
         if before and before[-1].name not in roles:
             roles[before[-1].name] = title
+
+
+def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
+    """ "m" or "f" per person where the article shows it: a title ("Mrs."), a gendered role
+    ("spokeswoman"), else the pronouns that follow the person's mentions before anyone else
+    is named. A clear majority decides; a close call leaves the gender unknown."""
+    votes: dict[str, dict[str, int]] = {}
+    for i, m in enumerate(mentions):
+        tally = votes.setdefault(m.name, {"m": 0, "f": 0})
+        before = body[max(0, m.start_char - 6):m.start_char].split()
+        if before and (g := TITLE_GENDER.get(before[-1].rstrip(".").lower())):
+            tally[g] += TITLE_WEIGHT
+        stop = min([n.start_char for n in mentions[i + 1:] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
+        para_end = body.find("\n", m.end_char)
+        if para_end != -1:
+            stop = min(stop, para_end)
+        for word in re.findall(r"[a-z]+", body[m.end_char:stop].lower()):
+            if g := PRONOUN_GENDER.get(word):
+                tally[g] += 1
+    for name, role in roles.items():
+        for word in role.lower().split():
+            if g := ROLE_GENDER.get(word):
+                votes[name][g] += TITLE_WEIGHT
+    return {name: ("m" if t["m"] > t["f"] else "f") for name, t in votes.items()
+            if max(t.values()) >= 2 * min(t.values()) and max(t.values()) > 0}
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
