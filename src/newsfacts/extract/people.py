@@ -19,6 +19,7 @@ from .context import Context, Mention
 from .entities import country_code
 from .lexicon import (
     HONORIFICS,
+    INTRODUCTORY_WORDS,
     NOBLE_TITLES,
     NOT_PEOPLE,
     PLACE_COUNTRY,
@@ -27,6 +28,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_STOPS,
+    SPEECH_VERBS,
     TITLE_GENDER,
 )
 
@@ -43,7 +45,7 @@ DEFINITE_ROLE = re.compile(
 )
 MAX_ROLE_WORDS = 12
 # Words before a bare surname that still leave it the surname ("Sen. Cruz", "President Obama").
-TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS
+TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
 # How far after a mention its pronouns count towards the person's gender, and what a title
 # or gendered role counts against them.
 PRONOUN_REACH = 250
@@ -82,8 +84,12 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             title = before[-1].rstrip(".").lower() if before else ""
             if title in NOBLE_TITLES and len(text.split()) == 1:
                 text = f"{before[-1]} {text}"
+            start = span.start_char
+            first, _, rest = text.partition(" ")
+            if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
+                text, start = rest, start + len(first) + 1
             if _is_name(text):
-                found.append((span.start_char, span.end_char, text))
+                found.append((start, span.end_char, text))
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
         s, e = m.start(2), m.end(2)
@@ -99,7 +105,8 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     """Bare surnames the model missed or mistyped ("Trump said", tagged ORG), as mentions of the
     one person in the article with that surname. A surname next to another capitalised word is
-    someone else or a thing ("Eric Trump", "Trump Tower") unless that word is a title."""
+    someone else or a thing ("Eric Trump", "Trump Tower") unless that word is a title or a
+    sentence opener ("Sen. Trump", "Later Trump")."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
         words = m.name.split()

@@ -46,7 +46,7 @@ _CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
 # Attribution right after a closing mark: `," Mr Reid will say.` or `," said Mr Reid.`
 # A name with a long apposition may stand between: `," Jane Doe, the director of ..., said`.
 AFTER = re.compile(
-    rf"^\s*,?\s*(?P<who>[A-Z]{_CH}{{0,40}}?,{_CH}{{0,160}}?|{_CH}{{0,80}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b"
+    rf"^\s*,?\s*(?P<who>{_CH}{{0,80}}?|[A-Z]{_CH}{{0,40}}?,{_CH}{{0,160}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b"
     rf"(?P<rest>{_CH}{{0,120}})",
 )
 # Attribution by a dash after the quote: `..."― Pamela Padilla`.
@@ -112,7 +112,7 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
         first, last = chains[i][0], chains[i][-1]
         partial = _is_partial(ctx.body, first, last)
         trailing = _trailing(ctx, last)
-        speaker = trailing[0] if trailing else _leading(ctx, first)
+        speaker = trailing[0] if trailing and trailing[0][0] else _leading(ctx, first)
         # "A," she said. "B." is one quote interrupted by its attribution.
         while trailing and i + 1 < len(chains) and _resumes(ctx, last.end, trailing[1], chains[i + 1]):
             i += 1
@@ -277,17 +277,14 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     ("In an August speech, Trump attacked ..."): who a quote with no speech verb is from."""
     body = ctx.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
+    start = _skip_introduction(body, start, at)
     for m in ctx.mentions:
         if m.start_char < start or _quoted(ctx, m.start_char):
             continue
         if m.start_char >= at:
             break
-        lead = body[start:m.start_char]
-        segments = [seg.strip() for seg in lead.split(",")]
-        if any(seg and not _introductory(seg) for seg in segments[:-1]):
-            return (None, None)
-        if segments[-1] and not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper()
-                                    for w in segments[-1].split()):
+        if not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper()
+                   for w in body[start:m.start_char].split()):
             return (None, None)
         after = body[m.end_char:m.end_char + 30].split()
         if POSSESSIVE.match(body[m.end_char:m.end_char + 2]) or (
