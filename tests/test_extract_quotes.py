@@ -72,6 +72,17 @@ def test_she_resolves_to_the_last_woman_named() -> None:
     assert speaker_of(body, "give up") == "Maria Lopez"
 
 
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    body = ("Maria Lopez spent the morning at the docks. Later she met Robert Hansen, who runs the port.\n\n"
+            "\"Nobody will close this harbour while I am on the council,\" she said.")
+    assert speaker_of(body, "Nobody will close") == "Maria Lopez"
+
+
+def test_first_person_narration_is_no_speaker() -> None:
+    body = "I laughed and said, \"Nobody believes that story any more.\""
+    assert speaker_of(body, "Nobody believes") is None
+
+
 def test_the_candidate_resolves_to_the_person_with_that_role() -> None:
     body = ("Maria Lopez, the Green Party candidate, toured the docks with Peter Hansen on Monday.\n\n"
             "\"The docks deserve better than this,\" the candidate said.")

@@ -71,6 +71,36 @@ ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoma
                "businesswoman": "f", "actor": "m", "actress": "f", "king": "m", "queen": "f",
                "prince": "m", "princess": "f", "husband": "m", "wife": "f", "father": "m",
                "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f"}
+# Common English given names whose gender is near-certain, for "he"/"she" when the article
+# gives no title or pronoun. Only the most frequent ones: an unknown name stays unknown.
+MALE_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+    tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl sean austin arthur lawrence dylan bryan
+    joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+    vincent russell louis philip bobby johnny bradley barack bill mike tom jim bob tim ted
+    dan ben ken greg jeff steve rick dick newt mitt rudy bernie mitch chuck harry
+    hugh ian neil simon martin graham nigel colin gordon tony boris nick dave
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+    melanie heather diane virginia julie joyce victoria olivia christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara
+    janice alice doris abigail julia judy grace denise amber marilyn beverly
+    danielle theresa sophia marie diana brittany natalie isabella charlotte rose kayla
+    hillary michelle melania ivanka chelsea nancy elizabeth kellyanne huma jill sarah condoleezza
+    madeleine loretta theresa angela nicola harriet yvette jane kate lucy sophie
+    """.split()
+)
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 # Nouns for spokespeople and documents that speak for an organisation.

@@ -18,8 +18,10 @@ from newsfacts.records import Person
 from .context import Context, Mention
 from .entities import country_code
 from .lexicon import (
+    FEMALE_NAMES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     PLACE_COUNTRY,
@@ -46,10 +48,10 @@ DEFINITE_ROLE = re.compile(
 MAX_ROLE_WORDS = 12
 # Words before a bare surname that still leave it the surname ("Sen. Cruz", "President Obama").
 TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
-# How far after a mention its pronouns count towards the person's gender, and what a title
-# or gendered role counts against them.
+# How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
-TITLE_WEIGHT = 5
+# A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
+QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 
 
@@ -225,15 +227,22 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
-    """ "m" or "f" per person where the article shows it: a title ("Mrs."), a gendered role
-    ("spokeswoman"), else the pronouns that follow the person's mentions before anyone else
-    is named. A clear majority decides; a close call leaves the gender unknown."""
-    votes: dict[str, dict[str, int]] = {}
+    """ "m" or "f" per person where the article shows it. A title ("Mrs."), a gendered role
+    ("spokeswoman") or a common given name decides; failing those, the pronouns outside
+    quotes that follow the person's mentions before anyone else is named, by a clear majority.
+    Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
+    body = QUOTED.sub(lambda q: " " * len(q[0]), body)
+    marks: dict[str, set[str]] = {}
+    pronouns: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
-        tally = votes.setdefault(m.name, {"m": 0, "f": 0})
+        mark = marks.setdefault(m.name, set())
+        given = m.name.split()[0].lower()
+        if given in MALE_NAMES or given in FEMALE_NAMES:
+            mark.add("m" if given in MALE_NAMES else "f")
         before = body[max(0, m.start_char - 6):m.start_char].split()
         if before and (g := TITLE_GENDER.get(before[-1].rstrip(".").lower())):
-            tally[g] += TITLE_WEIGHT
+            mark.add(g)
+        tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
         stop = min([n.start_char for n in mentions[i + 1:] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
         para_end = body.find("\n", m.end_char)
         if para_end != -1:
@@ -242,11 +251,14 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
     for name, role in roles.items():
-        for word in role.lower().split():
-            if g := ROLE_GENDER.get(word):
-                votes[name][g] += TITLE_WEIGHT
-    return {name: ("m" if t["m"] > t["f"] else "f") for name, t in votes.items()
-            if max(t.values()) >= 2 * min(t.values()) and max(t.values()) > 0}
+        marks[name].update(g for w in role.lower().split() if (g := ROLE_GENDER.get(w)))
+    out = {}
+    for name, tally in pronouns.items():
+        if len(marks[name]) == 1:
+            out[name] = next(iter(marks[name]))
+        elif not marks[name] and max(tally.values()) >= 2 * min(tally.values()) + 1:
+            out[name] = "m" if tally["m"] > tally["f"] else "f"
+    return out
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
