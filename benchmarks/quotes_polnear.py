@@ -121,10 +121,8 @@ def miss_kind(text: str, g: Gold, q) -> str:
     """Why an extracted speaker fails the literal scoring, for the verbose report."""
     if not q.speaker:
         return "no_speaker"
-    capitals = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", g.source or "")
-                if w[0].isupper() and w.lower() not in PRONOUNS]
-    if _speaker_has(q.speaker, source_word(g.source, head_only=True) or "") or any(
-            _speaker_has(q.speaker, re.sub(r"['\u2019]s$", "", w)) for w in capitals[:-1]):
+    heads = (source_word(g.source, head_only=True), source_word((g.source or "").split(" of ")[0], head_only=True))
+    if any(h and _speaker_has(q.speaker, h) for h in heads):
         return "apposition"
     if q.speaker_name and (g.source or "").split()[0].lower() in {"the", "a", "an"}:
         return "description"
