@@ -61,6 +61,13 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "\"We will not be taking questions on the budget today,\" Peter Hansen's campaign said.",
         "taking questions", "Peter Hansen's campaign", id="possessive-makes-a-description"),
+    pytest.param(
+        "Peter Hansen released an advert.\n\n\"Your harbour is in danger,\" a narrator in the Hansen ad says.",
+        "in danger", "narrator in the Hansen ad", id="name-inside-a-description-is-not-the-speaker"),
+    pytest.param(
+        "The plan has critics. As Maria Lopez, a lawyer for the dock workers, recently put it, "
+        "\"Nobody has read the fine print on this deal.\"",
+        "fine print", "Maria Lopez", id="as-x-put-it"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str) -> None:
     assert speaker_of(body, contains) == speaker

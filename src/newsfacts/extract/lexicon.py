@@ -127,7 +127,7 @@ SUBJECT_LEAD = frozenset({"the", "a", "an", "former", "then", "and", "but", "so"
 # Nouns after a name that make the phrase a group, not the person ("the Trump campaign").
 GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "staff", "allies",
                          "family", "foundation", "organization", "organisation", "supporters",
-                         "campaign's", "administration's"})
+                         "campaign's", "administration's", "ad", "ads", "video", "book"})
 
 # --- people -----------------------------------------------------------------
 
