@@ -82,9 +82,9 @@ MALE_NAMES = frozenset(
     tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
     keith christian roger noah gerald carl sean austin arthur lawrence dylan bryan
     joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
-    vincent russell louis philip bobby johnny bradley barack bill mike tom jim bob tim ted
-    dan ben ken greg jeff steve rick dick newt mitt rudy bernie mitch chuck harry
-    hugh ian neil simon martin graham nigel colin gordon tony boris nick dave
+    vincent russell louis philip bobby johnny bradley bill mike tom jim bob tim ted
+    dan ben ken greg jeff steve rick dick chuck harry hugh ian neil simon martin graham
+    colin gordon tony nick dave
     """.split()
 )
 FEMALE_NAMES = frozenset(
@@ -97,8 +97,7 @@ FEMALE_NAMES = frozenset(
     judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara
     janice alice doris abigail julia judy grace denise amber marilyn beverly
     danielle theresa sophia marie diana brittany natalie isabella charlotte rose kayla
-    hillary michelle melania ivanka chelsea nancy elizabeth kellyanne huma jill sarah condoleezza
-    madeleine loretta theresa angela nicola harriet yvette jane kate lucy sophie
+    jill jane kate lucy sophie
     """.split()
 )
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
@@ -124,7 +123,7 @@ INTRODUCTORY_WORDS = frozenset(
 # Lower-case words that may come before the person who opens a sentence ("the former ...").
 SUBJECT_LEAD = frozenset({"the", "a", "an", "former", "then", "and", "but", "so", "also", "then-"})
 
-# Nouns after a name that make the phrase a group, not the person ("the Trump campaign").
+# Nouns after a name that make the phrase a group, not the person ("the Smith campaign").
 GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "staff", "allies",
                          "family", "foundation", "organization", "organisation", "supporters",
                          "campaign's", "administration's", "ad", "ads", "video", "book"})

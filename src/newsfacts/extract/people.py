@@ -46,7 +46,7 @@ DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
 )
 MAX_ROLE_WORDS = 12
-# Words before a bare surname that still leave it the surname ("Sen. Cruz", "President Obama").
+# Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
 TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
@@ -105,10 +105,10 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
-    """Bare surnames the model missed or mistyped ("Trump said", tagged ORG), as mentions of the
+    """Bare surnames the model missed or mistyped ("Smith said", tagged ORG), as mentions of the
     one person in the article with that surname. A surname next to another capitalised word is
-    someone else or a thing ("Eric Trump", "Trump Tower") unless that word is a title or a
-    sentence opener ("Sen. Trump", "Later Trump")."""
+    someone else or a thing ("Eric Smith", "Smith Tower") unless that word is a title or a
+    sentence opener ("Sen. Smith", "Later Smith")."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
         words = m.name.split()

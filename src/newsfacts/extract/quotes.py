@@ -280,7 +280,7 @@ def _participle_speaker(ctx: Context, verb: int) -> Speaker:
 
 def _sentence_subject(ctx: Context, at: int) -> Speaker:
     """The person who opens the sentence holding `at`, after any introductory phrase
-    ("In an August speech, Trump attacked ..."): who a quote with no speech verb is from."""
+    ("In an August speech, Smith attacked ..."): who a quote with no speech verb is from."""
     body = ctx.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(body, start, at)
@@ -375,7 +375,7 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     if inside:
         chosen = inside[0] if after else inside[-1]
         owned = ctx.body[chosen.end_char:end]
-        if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Trump's campaign said"
+        if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Smith's campaign said"
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
     shown = [w.strip(",.;:") for w in clean.split()]
     shown = [w for w in shown if w]
@@ -398,7 +398,7 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
 
 
 def _skip_introduction(body: str, start: int, end: int) -> int:
-    """Past the opening phrases before a speaker ("In a statement Friday, Peabody said"), as
+    """Past the opening phrases before a speaker ("In a statement Friday, Acme said"), as
     long as more than an adverb is left to speak."""
     while (comma := body.find(",", start, end)) != -1:
         segment = body[start:comma].strip()
@@ -423,8 +423,8 @@ def _as_clause(body: str, start: int, end: int) -> int:
 
 
 def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
-    """True when a name only qualifies the speaker: "a narrator in the Clinton ad", "the
-    Trump campaign", "Trump's lawyer" (the speaker is the narrator, campaign or lawyer)."""
+    """True when a name only qualifies the speaker: "a narrator in the Smith ad", "the
+    Smith campaign", "Smith's lawyer" (the speaker is the narrator, campaign or lawyer)."""
     after = body[m.end_char:end].split()
     if POSSESSIVE.match(body[m.end_char:end]) and len(after) > 1:
         return True
