@@ -42,6 +42,11 @@ class Context:
     spans: list[EntitySpan]
     mentions: list[Mention] = field(default_factory=list)
     results: dict[str, tuple] = field(default_factory=dict)
+    # "m" or "f" per canonical name where the article shows it (set by people), for "he"/"she".
+    genders: dict[str, str] = field(default_factory=dict)
+    # (start, end) of every stretch inside quotation marks (set by quotes before it names
+    # speakers): a name inside a quote is not who "he said" refers to.
+    quoted: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -63,11 +68,15 @@ class Context:
             self._starts = [s.start_char for s in self._sentences()]
         return self._starts
 
-    def last_person_before(self, char: int) -> str | None:
-        """The canonical name of the last person named before `char` (for "he said")."""
+    def last_person_before(self, char: int, gender: str | None = None) -> str | None:
+        """The canonical name of the last person named before `char` outside quotation marks
+        whose gender, where known, is `gender` (for "he said", "she said")."""
         best = None
         for m in self.mentions:
             if m.end_char > char:
                 break
-            best = m.name
+            if any(a <= m.start_char < b for a, b in self.quoted):
+                continue
+            if gender is None or self.genders.get(m.name, gender) == gender:
+                best = m.name
         return best

@@ -31,8 +31,11 @@ SPEECH_VERBS = frozenset(
     pleaded pleads demanded demands wondered wonders mused muses quipped quips
     concluded concludes maintained maintains reiterated reiterates declares
     announced posted posts read reads began begins opened opens
+    asserted asserts sings sang chanted chants testified testifies
+    saying asking adding telling writing tweeting noting explaining declaring warning
+    arguing insisting claiming asserting replying responding recalling urging chanting
     """.split()
-)
+) | frozenset({"put it", "puts it"})
 
 # Auxiliary phrases that turn a speech verb into prepared remarks
 # ("is due to say", "will say", "is expected to tell").
@@ -58,6 +61,45 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Rep", "Reps", "Sen", "Sens", "Gov", "
 
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+# Gender marks, for resolving "he" and "she" to a person of the same gender.
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m",
+                "lady": "f", "dame": "f", "baroness": "f"}
+ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+               "congressman": "m", "congresswoman": "f", "businessman": "m",
+               "businesswoman": "f", "actor": "m", "actress": "f", "king": "m", "queen": "f",
+               "prince": "m", "princess": "f", "husband": "m", "wife": "f", "father": "m",
+               "mother": "f", "son": "m", "daughter": "f", "brother": "m", "sister": "f"}
+# Common English given names whose gender is near-certain, for "he"/"she" when the article
+# gives no title or pronoun. Only the most frequent ones: an unknown name stays unknown.
+MALE_NAMES = frozenset(
+    """
+    james john robert michael william david richard joseph thomas charles christopher daniel
+    matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy
+    ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+    scott brandon benjamin samuel gregory frank alexander raymond patrick jack dennis jerry
+    tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy harold
+    keith christian roger noah gerald carl sean austin arthur lawrence dylan bryan
+    joe billy bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene
+    vincent russell louis philip bobby johnny bradley bill mike tom jim bob tim ted
+    dan ben ken greg jeff steve rick dick chuck harry hugh ian neil simon martin graham
+    colin gordon tony nick dave
+    """.split()
+)
+FEMALE_NAMES = frozenset(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty
+    margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela
+    nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria
+    melanie heather diane virginia julie joyce victoria olivia christina lauren joan evelyn
+    judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara
+    janice alice doris abigail julia judy grace denise amber marilyn beverly
+    danielle theresa sophia marie diana brittany natalie isabella charlotte rose kayla
+    jill jane kate lucy sophie
+    """.split()
+)
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 # Nouns for spokespeople and documents that speak for an organisation.
@@ -68,6 +110,23 @@ SPOKES_NOUNS = frozenset(
     representative representatives insider insiders
     """.split()
 )
+
+# Words that open a phrase before a sentence's subject ("In a statement, X said").
+INTRODUCTORY_WORDS = frozenset(
+    """
+    in on at during after before when while as since with without for from by under despite
+    although though if once later earlier yesterday today tonight meanwhile however instead
+    still then now also but and so yet asked speaking addressing last this that earlier
+    """.split()
+)
+
+# Lower-case words that may come before the person who opens a sentence ("the former ...").
+SUBJECT_LEAD = frozenset({"the", "a", "an", "former", "then", "and", "but", "so", "also", "then-"})
+
+# Nouns after a name that make the phrase a group, not the person ("the Smith campaign").
+GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "staff", "allies",
+                         "family", "foundation", "organization", "organisation", "supporters",
+                         "campaign's", "administration's", "ad", "ads", "video", "book"})
 
 # --- people -----------------------------------------------------------------
 

@@ -18,13 +18,21 @@ from newsfacts.records import Person
 from .context import Context, Mention
 from .entities import country_code
 from .lexicon import (
+    FEMALE_NAMES,
     FIRST_NAME_TITLES,
+    HONORIFICS,
+    INTRODUCTORY_WORDS,
+    MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     PLACE_COUNTRY,
+    PRONOUN_GENDER,
+    ROLE_GENDER,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_STOPS,
+    SPEECH_VERBS,
+    TITLE_GENDER,
 )
 
 TITLED_NAME = re.compile(
@@ -39,6 +47,12 @@ DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
 )
 MAX_ROLE_WORDS = 12
+# Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
+TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
+# How far after a mention its pronouns count towards the person's gender.
+PRONOUN_REACH = 250
+# A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
+QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 
 
@@ -47,14 +61,15 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     raw = _candidates(ctx)
     titled = {re.sub(r"['\u2019]s$", "", m[2]).split()[-1] for m in TITLED_NAME.finditer(ctx.body)}
     canon = _canonical_names(raw, titled)
-    mentions = sorted({Mention(s, e, canon[n]) for s, e, n in raw if n in canon},
-                      key=lambda m: (m.start_char, m.end_char))
+    mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
+    mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
     ctx.mentions = mentions
     roles: dict[str, str] = {}
     for m in mentions:
         if m.name not in roles and (role := _role_before(ctx.doc, m) or _role_after(ctx.body, m)):
             roles[m.name] = role
     _definite_roles(ctx, mentions, roles)
+    ctx.genders = _genders(ctx.body, mentions, roles)
     people = []
     for name in dict.fromkeys(m.name for m in mentions):
         own = [m for m in mentions if m.name == name]
@@ -73,8 +88,12 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             title = before[-1].rstrip(".").lower() if before else ""
             if title in NOBLE_TITLES and len(text.split()) == 1:
                 text = f"{before[-1]} {text}"
+            start = span.start_char
+            first, _, rest = text.partition(" ")
+            if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
+                text, start = rest, start + len(first) + 1
             if _is_name(text):
-                found.append((span.start_char, span.end_char, text))
+                found.append((start, span.end_char, text))
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
         s, e = m.start(2), m.end(2)
@@ -85,6 +104,36 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
     return found
+
+
+def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
+    """Bare surnames the model missed or mistyped ("Smith said", tagged ORG), as mentions of the
+    one person in the article with that surname. A surname next to another capitalised word is
+    someone else or a thing ("Eric Smith", "Smith Tower") unless that word is a title or a
+    sentence opener ("Sen. Smith", "Later Smith")."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
+            owners.setdefault(words[-1], set()).add(m.name)
+    taken = sorted((m.start_char, m.end_char) for m in mentions)
+    extra = set()
+    for last, names in owners.items():
+        if len(names) != 1:
+            continue
+        for hit in re.finditer(rf"\b{re.escape(last)}\b", body):
+            s, e = hit.span()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            before = body[max(0, s - 30):s].split()
+            after = body[e:e + 30].split()
+            prev = before[-1] if before and body[s - 1] == " " else ""
+            if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
+                continue
+            if after and body[e:e + 1] == " " and NAME_WORD.match(after[0]):
+                continue
+            extra.add(Mention(s, e, next(iter(names))))
+    return extra
 
 
 def _is_name(text: str) -> bool:
@@ -185,6 +234,41 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         before = [m for m in mentions if m.end_char <= match.start()]
         if before and before[-1].name not in roles:
             roles[before[-1].name] = title
+
+
+def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
+    """ "m" or "f" per person where the article shows it. A title ("Mrs."), a gendered role
+    ("spokeswoman") or a common given name decides; failing those, the pronouns outside
+    quotes that follow the person's mentions before anyone else is named, by a clear majority.
+    Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
+    body = QUOTED.sub(lambda q: " " * len(q[0]), body)
+    marks: dict[str, set[str]] = {}
+    pronouns: dict[str, dict[str, int]] = {}
+    for i, m in enumerate(mentions):
+        mark = marks.setdefault(m.name, set())
+        given = m.name.split()[0].lower()
+        if given in MALE_NAMES or given in FEMALE_NAMES:
+            mark.add("m" if given in MALE_NAMES else "f")
+        before = body[max(0, m.start_char - 6):m.start_char].split()
+        if before and (g := TITLE_GENDER.get(before[-1].rstrip(".").lower())):
+            mark.add(g)
+        tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
+        stop = min([n.start_char for n in mentions[i + 1:] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
+        para_end = body.find("\n", m.end_char)
+        if para_end != -1:
+            stop = min(stop, para_end)
+        for word in re.findall(r"[a-z]+", body[m.end_char:stop].lower()):
+            if g := PRONOUN_GENDER.get(word):
+                tally[g] += 1
+    for name, role in roles.items():
+        marks[name].update(g for w in role.lower().split() if (g := ROLE_GENDER.get(w)))
+    out = {}
+    for name, tally in pronouns.items():
+        if len(marks[name]) == 1:
+            out[name] = next(iter(marks[name]))
+        elif not marks[name] and max(tally.values()) >= 2 * min(tally.values()) + 1:
+            out[name] = "m" if tally["m"] > tally["f"] else "f"
+    return out
 
 
 def _token_at(doc: Doc, char: int) -> int | None:

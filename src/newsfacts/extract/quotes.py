@@ -20,30 +20,42 @@ from .context import Context, Mention
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
+    GROUP_NOUNS,
+    INTRODUCTORY_WORDS,
     OPEN_QUOTES,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
+    PRONOUN_GENDER,
     PRONOUNS,
     QUOTE_MARKS,
+    ROLE_HEADS,
     SPEECH_ADVERBS,
     SPEECH_AUX,
     SPEECH_VERBS,
     SPOKES_NOUNS,
+    SUBJECT_LEAD,
 )
 
 _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
 # A character of an attribution clause: anything but sentence ends, quotes and line
 # breaks, except the period of an abbreviation ("Mr.", "Rep.", "G.K.").
-_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=\))"
+# A period before a comma or bracket ends an abbreviation too ("McConnell, R-Ky., said").
+_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=[),])"
 _CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
 # Attribution right after a closing mark: `," Mr Reid will say.` or `," said Mr Reid.`
+# A name with a long apposition may stand between: `," Jane Doe, the director of ..., said`.
 AFTER = re.compile(
-    rf"^\s*,?\s*(?P<who>{_CH}{{0,80}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,120}})",
+    rf"^\s*,?\s*(?P<who>{_CH}{{0,80}}?|[A-Z]{_CH}{{0,40}}?,{_CH}{{0,160}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b"
+    rf"(?P<rest>{_CH}{{0,120}})",
 )
 # Attribution by a dash after the quote: `..."― Pamela Padilla`.
 AFTER_DASH = re.compile(r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*(?P<who>[A-Z][^,;\n(]{1,60})")
 ACCORDING = re.compile(r"^\s*,?\s*according to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80})")
+# The same before the quote: `According to X, "..."`.
+ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80}),\s*$")
+# Inverted attribution before the quote: `Said Jones: "..."`.
+SAID_FIRST = re.compile(rf"^\s*(?i:{_VERB})\s+(?P<who>[^:,\"\u201c\u201d\n]{{2,60}})[:,]\s*$")
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
@@ -53,6 +65,7 @@ SPOKES = re.compile(
     r"(?:for|from|at|of|to|with|in)\s+(?:the\s+)?(?P<org>.+)$",
     re.I,
 )
+POSSESSIVE = re.compile(r"['\u2019]s?\b")
 SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
 )
@@ -66,6 +79,12 @@ SUBORDINATORS = frozenset({"when", "if", "as", "because", "while", "although", "
 # Longest attribution that may interrupt one quote ("A," she said. "B."); longer ones
 # start a new quote. Calibrated on PolNeAR dev (F1 0.899 without merging, 0.929 at 8).
 MAX_INTERRUPTION_WORDS = 8
+# A name after one of these inside a phrase opened by a determiner qualifies someone else
+# ("an aide to X", "a narrator in the X ad").
+DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
+MODIFIER_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "with", "to", "by", "on"})
+# Words that may open an attribution before its pronoun ("To which she replied").
+CONNECTIVES = SUBORDINATORS | {"to", "which", "at", "in", "of"}
 AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "is", "was", "did", "does",
                          "could", "may", "might", "also", "to", "due", "expected", "set"})
 
@@ -92,12 +111,14 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     prev: _Raw | None = None
     prev_speaker: Speaker = (None, None)
     chains = _chains(ctx.body)
+    ctx.quoted = [(p.open_mark, p.close_mark if p.close_mark is not None else p.para_end)
+                  for chain in chains for p in chain]
     i = 0
     while i < len(chains):
         first, last = chains[i][0], chains[i][-1]
         partial = _is_partial(ctx.body, first, last)
         trailing = _trailing(ctx, last)
-        speaker = trailing[0] if trailing else _leading(ctx, first)
+        speaker = trailing[0] if trailing and trailing[0][0] else _leading(ctx, first)
         # "A," she said. "B." is one quote interrupted by its attribution.
         while trailing and i + 1 < len(chains) and _resumes(ctx, last.end, trailing[1], chains[i + 1]):
             i += 1
@@ -105,6 +126,8 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             trailing = _trailing(ctx, last)
         if speaker[0] is None and not partial and prev is not None and _follows(ctx.body, prev, first):
             speaker = prev_speaker
+        if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
+            speaker = _sentence_subject(ctx, first.open_mark)
         quotes.append(Quote(quote_text=ctx.body[first.start:last.end], speaker=speaker[0],
                             speaker_name=speaker[1], start_char=first.start, end_char=last.end,
                             is_partial=partial))
@@ -231,14 +254,60 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     body = ctx.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start:first.open_mark]
-    if head.strip():
-        if m := BEFORE_VERB.search(head):
-            return _resolve(ctx, head_start, head_start + m.start(), False)
-        verbs = list(re.finditer(rf"\b{_VERB}\b", head))
-        if verbs:
-            return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
-        return (None, None)
-    return _colon_line(ctx, first)
+    if not head.strip():
+        return _colon_line(ctx, first)
+    if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
+        return _resolve(ctx, head_start + m.start("who"), head_start + m.end("who"), True)
+    if m := BEFORE_VERB.search(head):
+        if m["verb"].endswith("ing"):
+            return _participle_speaker(ctx, head_start + m.start())
+        return _resolve(ctx, head_start, head_start + m.start(), False)
+    verbs = list(re.finditer(rf"\b{_VERB}\b", head))
+    if verbs:
+        return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
+    return (None, None)
+
+
+def _participle_speaker(ctx: Context, verb: int) -> Speaker:
+    """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
+    saying" (the name right before the participle)."""
+    body = ctx.body
+    before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
+    if before and not body[before[-1].end_char:verb].strip():
+        return before[-1].name, before[-1].name
+    return _sentence_subject(ctx, verb)
+
+
+def _sentence_subject(ctx: Context, at: int) -> Speaker:
+    """The person who opens the sentence holding `at`, after any introductory phrase
+    ("In an August speech, Smith attacked ..."): who a quote with no speech verb is from."""
+    body = ctx.body
+    start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
+    start = _skip_introduction(body, start, at)
+    for m in ctx.mentions:
+        if m.start_char < start or _quoted(ctx, m.start_char):
+            continue
+        if m.start_char >= at:
+            break
+        if not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper()
+                   for w in body[start:m.start_char].split()):
+            return (None, None)
+        after = body[m.end_char:m.end_char + 30].split()
+        if POSSESSIVE.match(body[m.end_char:m.end_char + 2]) or (
+                after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS):
+            return (None, None)
+        return m.name, m.name
+    return (None, None)
+
+
+def _introductory(segment: str) -> bool:
+    """An opening phrase before a sentence's subject: "In a statement", "Later that day"."""
+    first = segment.split()[0].lower() if segment.split() else ""
+    return first in INTRODUCTORY_WORDS
+
+
+def _quoted(ctx: Context, char: int) -> bool:
+    return any(a <= char < b for a, b in ctx.quoted)
 
 
 def _after_close(body: str, last: _Raw) -> int:
@@ -248,8 +317,11 @@ def _after_close(body: str, last: _Raw) -> int:
 
 
 def _plausible_tail(body: str, last: _Raw) -> bool:
-    """An attribution follows the quote only when the quote ends its clause."""
+    """An attribution follows the quote only when the quote ends its clause (a quote inside
+    the quote may close just before: `,'" said X`)."""
     closing = body[last.close_mark - 1] if last.close_mark else ""
+    if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
+        closing = body[last.close_mark - 2]
     return closing in ",?!-\u2014\u2013" or body[_after_close(body, last):].lstrip()[:1] == ","
 
 
@@ -266,11 +338,14 @@ def _colon_line(ctx: Context, first: _Raw) -> Speaker:
     return (None, None)
 
 
-def _clause_start(body: str, para_start: int, end: int) -> int:
-    """Start of the sentence that ends at `end`, within its paragraph."""
+def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
+    """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
+    of the words after the last quotation mark in it."""
     start = para_start
     for m in SENTENCE_END.finditer(body, para_start, end):
         start = m.end()
+    if not cut_at_quotes:
+        return start
     last_mark = max((body.rfind(q, start, end) for q in QUOTE_MARKS), default=-1)
     last_double = body.rfind("\'\'", start, end)
     return max(start, last_mark + 1, last_double + 2 if last_double >= 0 else start)
@@ -287,30 +362,76 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
 
 def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     """Turn the speaker words between `start` and `end` into (speaker, speaker_name)."""
+    if not after:
+        start = _skip_introduction(ctx.body, _as_clause(ctx.body, start, end), end)
     text = ctx.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
     inside = [m for m in ctx.mentions if start <= m.start_char and m.end_char <= end
-              and _outside_clauses(text, m.start_char - start)]
-    if inside:
-        chosen: Mention = inside[0] if after else inside[-1]
+              and _outside_clauses(text, m.start_char - start) and not _quoted(ctx, m.start_char)]
+    heads = [m for m in inside if not _modifier(ctx.body, start, m, end)]
+    if heads:
+        chosen: Mention = heads[0] if after else heads[-1]
         return chosen.name, chosen.name
-    words = [w.strip(",.;:").lower() for w in clean.split()]
-    words = [w for w in words if w]
-    while words and (words[-1] in SPEECH_ADVERBS or words[-1] in AUXILIARIES):
-        words.pop()
-    while words and words[0] in SPEECH_ADVERBS - {"a", "an", "the"} and len(words) > 1:
-        words.pop(0)
+    if inside:
+        chosen = inside[0] if after else inside[-1]
+        owned = ctx.body[chosen.end_char:end]
+        if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Smith's campaign said"
+            return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
+    shown = [w.strip(",.;:") for w in clean.split()]
+    shown = [w for w in shown if w]
+    while shown and (shown[-1].lower() in SPEECH_ADVERBS or shown[-1].lower() in AUXILIARIES):
+        shown.pop()
+    while len(shown) > 1 and shown[0].lower() in SPEECH_ADVERBS - {"a", "an", "the"}:
+        shown.pop(0)
+    words = [w.lower() for w in shown]
     if not words:
         return (None, None)
-    if len(words) <= 2 and words[-1] in PERSON_PRONOUNS:
-        name = ctx.last_person_before(start)
+    if words[-1] in PERSON_PRONOUNS and (len(words) <= 2 or all(w in CONNECTIVES for w in words[:-1])):
+        name = ctx.last_person_before(start, PRONOUN_GENDER.get(words[-1]))
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
         return (None, None)
-    role_person = _person_by_role(ctx, words)
+    role_person = _person_by_role(ctx, words, start)
     if role_person:
         return role_person, role_person
-    return _describe(ctx, " ".join(clean.split()[:len(words)]), start), None
+    return _describe(ctx, " ".join(shown), start), None
+
+
+def _skip_introduction(body: str, start: int, end: int) -> int:
+    """Past the opening phrases before a speaker ("In a statement Friday, Acme said"), as
+    long as more than an adverb is left to speak."""
+    while (comma := body.find(",", start, end)) != -1:
+        segment = body[start:comma].strip()
+        rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
+        if not segment or not _introductory(segment) or "(" in segment or all(
+                w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest):
+            break
+        start = comma + 1
+    return start
+
+
+def _as_clause(body: str, start: int, end: int) -> int:
+    """Where the speaker of "..., as X (, a lawyer,) recently put it" starts: after the "as"
+    that opens the clause holding the speech verb."""
+    text = body[start:end]
+    found = list(re.finditer(r"(?:^|,\s*)[Aa]s\s+(?=[A-Z])", text))
+    if not found:
+        return start
+    rest = APPOSITIVE.sub(",", RELATIVE.sub(",", text[found[-1].end():] + ",")).strip(" ,")
+    rest = re.sub(r",\s*\w+ly$", "", rest)
+    return start + found[-1].end() if "," not in rest else start
+
+
+def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
+    """True when a name only qualifies the speaker: "a narrator in the Smith ad", "the
+    Smith campaign", "Smith's lawyer" (the speaker is the narrator, campaign or lawyer)."""
+    after = body[m.end_char:end].split()
+    if POSSESSIVE.match(body[m.end_char:end]) and len(after) > 1:
+        return True
+    if after and after[0].strip(",").lower() in GROUP_NOUNS | SPOKES_NOUNS:
+        return True
+    lead = body[start:m.start_char].split(",")[-1].lower().split()
+    return bool(lead) and lead[0] in DETERMINERS and any(w in MODIFIER_PREPOSITIONS for w in lead)
 
 
 def _outside_clauses(text: str, offset: int) -> bool:
@@ -322,19 +443,26 @@ def _outside_clauses(text: str, offset: int) -> bool:
     return True
 
 
-def _person_by_role(ctx: Context, words: list[str]) -> str | None:
-    """ "the Home Secretary" as a speaker is the person who holds that role here."""
-    phrase = " ".join(w for w in words if w not in {"the", "a", "an"})
+def _person_by_role(ctx: Context, words: list[str], start: int) -> str | None:
+    """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
+    holds all those words ("Republican presidential nominee"); of several, the one named last
+    before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
+    if not words or words[0] != "the" or words[-1] not in ROLE_HEADS:
+        return None
+    wanted = set(words[1:])
     people = ctx.results.get("people", ())
-    hits = [p.name for p in people if p.role and p.role.lower().removeprefix("the ") == phrase]
-    return hits[0] if len(hits) == 1 else None
+    holders = {p.name for p in people if p.role and wanted <= set(p.role.lower().split())}
+    named = [m.name for m in ctx.mentions if m.end_char <= start and m.name in holders]
+    if named:
+        return named[-1]
+    return next(iter(holders)) if len(holders) == 1 else None
 
 
 def _describe(ctx: Context, clean: str, start: int) -> str | None:
     """A description for a speaker who is not a named person."""
     clean = re.sub(r"\s+", " ", clean)
     words = clean.split()
-    if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS:
+    if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
     if any(c in QUOTE_MARKS for c in clean):
         return None

@@ -1,0 +1,125 @@
+"""Speaker rules for direct quotes, one invented article per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.extract import extract_facts
+from newsfacts.extract.context import Mention
+from newsfacts.extract.people import _surname_mentions
+from newsfacts.records import Article, Quote
+
+
+def quotes_of(body: str) -> tuple[Quote, ...]:
+    return extract_facts([Article(title=None, body=body, published_date=None)])[0].quotes
+
+
+def speaker_of(body: str, contains: str) -> str | None:
+    hits = [q for q in quotes_of(body) if contains in q.quote_text]
+    assert len(hits) == 1, [q.quote_text for q in quotes_of(body)]
+    return hits[0].speaker
+
+
+@pytest.mark.parametrize(("body", "contains", "speaker"), [
+    pytest.param(
+        "Peter Hansen runs the port.\n\nIn a statement on Friday, Hansen said: "
+        "\u201cWe will keep every berth open through the winter.\u201d",
+        "every berth", "Peter Hansen", id="introductory-phrase-before-the-speaker"),
+    pytest.param(
+        "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
+        "\"He has wasted the money of every family in this town.\"",
+        "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),
+    pytest.param(
+        "A new advert shows footage of Maria Lopez asking, \"Why is nobody fixing the bridge?\"",
+        "fixing the bridge", "Maria Lopez", id="participle-right-after-a-name"),
+    pytest.param(
+        "Peter Hansen spoke on the radio.\n\nAccording to Hansen, \"the harbour will need another ten years.\"",
+        "another ten years", "Peter Hansen", id="according-to-before"),
+    pytest.param(
+        "Maria Lopez chairs the committee.\n\nSaid Lopez: \"Nobody on this committee wants another delay.\"",
+        "another delay", "Maria Lopez", id="said-first-inversion"),
+    pytest.param(
+        "\"People keep saying 'it cannot be done,'\" said Peter Hansen, who runs the port.",
+        "cannot be done", "Peter Hansen", id="nested-single-quote-before-the-close"),
+    pytest.param(
+        "\"The vote will go ahead as planned,\" Sen. Maria Lopez, D-Ore., said Tuesday.",
+        "go ahead", "Maria Lopez", id="state-abbreviation-before-a-comma"),
+    pytest.param(
+        "\"The plan ignores the tides entirely,\" Peter Hansen, the director of the Coastal Studies Institute "
+        "and a longtime critic of the harbour plan, told reporters.",
+        "ignores the tides", "Peter Hansen", id="long-apposition-after-the-quote"),
+    pytest.param(
+        "Maria Lopez offered a blunt verdict on the scheme: \"This plan will fail and everyone knows it.\"",
+        "will fail", "Maria Lopez", id="colon-without-a-speech-verb"),
+    pytest.param(
+        "Peter Hansen spoke first at the hearing.\n\n\"I told Maria Lopez to leave the room at once,\" he said.",
+        "leave the room", "Peter Hansen", id="he-skips-names-inside-the-quote"),
+    pytest.param(
+        "Acme Shipping owns the yard.\n\nIn a statement, Acme Shipping said: \"We are proud of this result,\" "
+        "adding that it would hire more staff.",
+        "proud of this", "Acme Shipping", id="empty-trailing-attribution-keeps-the-leading-one"),
+    pytest.param(
+        "\"We will not be taking questions on the budget today,\" Peter Hansen's campaign said.",
+        "taking questions", "Peter Hansen's campaign", id="possessive-makes-a-description"),
+    pytest.param(
+        "Peter Hansen released an advert.\n\n\"Your harbour is in danger,\" a narrator in the Hansen ad says.",
+        "in danger", "narrator in the Hansen ad", id="name-inside-a-description-is-not-the-speaker"),
+    pytest.param(
+        "The plan has critics. As Maria Lopez, a lawyer for the dock workers, recently put it, "
+        "\"Nobody has read the fine print on this deal.\"",
+        "fine print", "Maria Lopez", id="as-x-put-it"),
+])
+def test_speaker_rules(body: str, contains: str, speaker: str) -> None:
+    assert speaker_of(body, contains) == speaker
+
+
+def test_she_resolves_to_the_last_woman_named() -> None:
+    body = ("Maria Lopez, a spokeswoman for the council, met Peter Hansen and his deputy on Monday.\n\n"
+            "\"We will not give up on the harbour plan,\" she said.")
+    assert speaker_of(body, "give up") == "Maria Lopez"
+
+
+def test_she_skips_a_man_known_by_his_given_name() -> None:
+    body = ("Maria Lopez spent the morning at the docks. Later she met Robert Hansen, who runs the port.\n\n"
+            "\"Nobody will close this harbour while I am on the council,\" she said.")
+    assert speaker_of(body, "Nobody will close") == "Maria Lopez"
+
+
+def test_first_person_narration_is_no_speaker() -> None:
+    body = "I laughed and said, \"Nobody believes that story any more.\""
+    assert speaker_of(body, "Nobody believes") is None
+
+
+def test_the_candidate_resolves_to_the_person_with_that_role() -> None:
+    body = ("Maria Lopez, the Green Party candidate, toured the docks with Peter Hansen on Monday.\n\n"
+            "\"The docks deserve better than this,\" the candidate said.")
+    assert speaker_of(body, "deserve better") == "Maria Lopez"
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    body = ("Maria Lopez, the Green Party candidate, toured the docks.\n\n"
+            "\"Nobody asked the workers about any of this,\" a local candidate said.")
+    assert speaker_of(body, "Nobody asked") == "local candidate"
+
+
+def test_scare_quote_takes_the_sentence_subject() -> None:
+    quotes = quotes_of("In a speech last week, Peter Hansen called the harbour plan \"a disaster\" again.")
+    assert [(q.quote_text, q.speaker, q.is_partial) for q in quotes] == [("a disaster", "Peter Hansen", True)]
+
+
+def test_scare_quote_after_a_group_has_no_person_speaker() -> None:
+    quotes = quotes_of("Peter Hansen spoke.\n\nThe Hansen campaign called the plan \"a disaster\" again.")
+    assert quotes[0].speaker is None
+
+
+def test_bare_surnames_join_the_one_person_with_that_surname() -> None:
+    body = "Peter Hansen spoke. Later Hansen said no. Sen. Hansen agreed. Hansen Tower is closed. Eric Hansen left."
+    known = {Mention(0, 12, "Peter Hansen")}
+    found = sorted((m.start_char, body[m.start_char:m.end_char]) for m in _surname_mentions(body, known))
+    assert found == [(26, "Hansen"), (47, "Hansen")]
+
+
+def test_bare_surnames_shared_by_two_people_stay_unresolved() -> None:
+    body = "Peter Hansen and Anna Hansen spoke. Hansen said no."
+    known = {Mention(0, 12, "Peter Hansen"), Mention(17, 28, "Anna Hansen")}
+    assert _surname_mentions(body, known) == set()
