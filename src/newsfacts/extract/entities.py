@@ -11,11 +11,12 @@ import re
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
 from .context import Context, EntitySpan
+from .gazetteer import DEMONYMS, HEADLINE_SMALL_WORDS, ORG_SUFFIXES, SPORT_MIN, SPORT_WORDS, VENUE_PREPOSITIONS
 from .lexicon import (
     COUNTRY_ALIASES,
     HOME_NATIONS,
@@ -41,26 +42,41 @@ ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
     r"\s+\(([A-Z][A-Za-z&]{1,7})\)"
 )
-# Share of letters in a sentence above which it is a headline in capitals.
+# Share of letters in a line or sentence above which it is a headline in capitals.
 CAPS_SHARE = 0.6
+CAPS_MIN_LETTERS = 4
+NUMBER = re.compile(r"^[\d.,/:-]+$")
+# Longest country name, in tokens, the gazetteer pass looks for.
+MAX_COUNTRY_TOKENS = 4
+
+# An entity while the rules work on it: token start, token end, label, ISO code.
+Ent = tuple[int, int, str, str | None]
 
 
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    Sentences in capitals are re-tagged in title case first: the small model
-    reads capitalisation as a strong cue and misses most names in them.
+    Lines and sentences in capitals are re-tagged re-cased first: the small
+    model reads capitalisation as a strong cue and misses most names in them.
+    Then each span is trimmed and relabelled on its own, and finally the
+    document is read as a whole: sports reports name teams by their towns,
+    and a surname once known as a person's stays a person.
     """
-    out = []
     ents = list(doc.ents)
-    recased = [sent for sent in doc.sents if _mostly_caps(sent)]
-    for sent in recased:
-        ents = [e for e in ents if not (sent.start <= e.start < sent.end)] + _recased_ents(sent)
-    for ent in sorted(ents, key=lambda e: e.start):
-        span = _correct(doc, ent.start, ent.end, ent.label_)
-        if span is not None:
-            out.append(span)
-    return out
+    lines = _lines(doc)
+    caps = [seg for seg in _segments(doc, lines) if _mostly_caps(seg)]
+    if caps:
+        casing = _casing(doc, caps)
+        for seg in caps:
+            ents = [e for e in ents if not (seg.start <= e.start < seg.end)] + _recased_ents(seg, casing)
+    found = [ent for e in sorted(ents, key=lambda e: e.start)
+             if (ent := _correct(doc, e.start, e.end, e.label_)) is not None]
+    found = _add_countries(doc, found)
+    if _is_sports(doc):
+        found = _sports(doc, lines, found)
+    found = _consistent(doc, found)
+    return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso)
+            for s, e, label, iso in sorted(found)]
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -131,17 +147,20 @@ def _pycountry_code(low: str) -> str | None:
         return None
 
 
-def _correct(doc: Doc, start: int, end: int, label: str) -> EntitySpan | None:
+def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                            doc[start].lower_ in HONORIFICS and label == "PERSON"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or doc[end - 1].is_lower):
         end -= 1
     if start >= end:
         return None
+    if end < len(doc) and label != "PERSON" and doc[end].lower_ in ORG_SUFFIXES and not doc[end].is_lower:
+        end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
     span = doc[start:end]
     text = span.text
     low = text.lower()
@@ -153,26 +172,27 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> EntitySpan | None:
             and words[-1] not in ORG_WORDS and label != "PERSON"):
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
-        return EntitySpan(span.start_char, span.end_char, "ORG", None)
+        return start, end, "ORG", None
     iso = country_code(text)
+    if low in DEMONYMS:
+        return start, end, "NORP", iso
     if low in HOME_NATIONS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", iso)
+        return start, end, "PLACE", iso
     if iso is not None and label != "PERSON" or low in COUNTRY_ALIASES:
-        return EntitySpan(span.start_char, span.end_char, "NORP" if label == "NORP" else "COUNTRY",
-                          iso)
+        return start, end, "NORP" if label == "NORP" else "COUNTRY", iso
     if low in PLACE_COUNTRY or low in REGIONS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", PLACE_COUNTRY.get(low))
+        return start, end, "PLACE", PLACE_COUNTRY.get(low)
     if words[-1] in PLACE_WORDS and label != "PERSON" or (
             label == "PERSON" and after is not None and after.is_lower
             and after.lower_ in PLACE_WORDS):
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
-    if words[-1] in ORG_WORDS or words[0] in NOT_PEOPLE:
-        return EntitySpan(span.start_char, span.end_char, "ORG", None)
+        return start, end, "PLACE", None
+    if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
+        return start, end, "ORG", None
     if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper():
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
+        return start, end, "PLACE", None
     if label in PLACE_LABELS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
-    return EntitySpan(span.start_char, span.end_char, label, None)
+        return start, end, "PLACE", None
+    return start, end, label, None
 
 
 def _place_context(doc: Doc, start: int) -> bool:
@@ -182,18 +202,186 @@ def _place_context(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
 
 
-def _mostly_caps(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
+def _lines(doc: Doc) -> list[Span]:
+    """The doc's lines (split at whitespace tokens holding a newline), without those tokens."""
+    out, begin = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > begin:
+                out.append(doc[begin:end])
+            begin = tok.i + 1
+    if begin < len(doc):
+        out.append(doc[begin:])
+    return out
 
 
-def _recased_ents(sent: Span) -> list[Span]:
-    """Run NER again on the sentence in title case and map its entities back."""
+def _segments(doc: Doc, lines: list[Span]) -> list[Span]:
+    """Pieces that are both within one line and one sentence: a headline has its own line."""
+    out = []
+    for sent in doc.sents:
+        for line in lines:
+            start, end = max(sent.start, line.start), min(sent.end, line.end)
+            if start < end:
+                out.append(doc[start:end])
+    return out
+
+
+def _mostly_caps(seg: Span) -> bool:
+    letters = [c for c in seg.text if c.isalpha()]
+    return len(letters) >= CAPS_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
+
+
+def _casing(doc: Doc, caps: list[Span]) -> dict[str, str]:
+    """How the doc writes each word in running text (lower case wins over title case).
+
+    Sentence-initial words are skipped: their capital says nothing.
+    """
+    in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
+    seen: dict[str, str] = {}
+    for tok in doc:
+        if tok.i in in_caps or tok.is_sent_start or not tok.is_alpha or tok.is_upper and len(tok) > 1:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and (prev.is_space or prev.text in {".", ":", '"', "-"}):
+            continue
+        if tok.is_lower or tok.lower_ not in seen:
+            seen[tok.lower_] = tok.text
+    return seen
+
+
+def _recase(tok: Token, casing: dict[str, str]) -> str:
+    """A capitals word as running text would write it."""
+    text = tok.text
+    if not tok.is_upper or len(text) < 2:
+        return text
+    low = tok.lower_
+    if low in casing:
+        return casing[low]
+    if low in HEADLINE_SMALL_WORDS:
+        return low
+    if len(text) == 2 or len(text) == 3 and (low in COUNTRY_ALIASES or not any(c in "aeiou" for c in low)):
+        return text  # acronyms: UN, EU, USA, NHS
+    return text.title()
+
+
+def _recased_ents(seg: Span, casing: dict[str, str]) -> list[Span]:
+    """Run NER again on the segment as running text would write it and map its entities back."""
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    words = [t.text.title() if t.is_upper and len(t) > 3 else t.text for t in sent]
-    recased = nlp.get_pipe("ner")(Doc(nlp.vocab, words=words,
-                                      spaces=[bool(t.whitespace_) for t in sent]))
-    return [Span(sent.doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-            for e in recased.ents]
+    words = [_recase(t, casing) for t in seg]
+    recased = nlp.get_pipe("ner")(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in seg]))
+    return [Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_) for e in recased.ents]
+
+
+def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Country names the model left out, found by the gazetteer (capitalised words only)."""
+    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    out = list(found)
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
+            toks = doc[i:i + n]
+            if any(t.i in taken for t in toks) or not toks[0].is_title and not toks[0].is_upper:
+                continue
+            low = toks.text.lower()
+            if low in DEMONYMS or low in HOME_NATIONS or toks[0].is_upper and len(toks.text) <= 3:
+                continue
+            iso = country_code(toks.text) if low in COUNTRY_ALIASES or low in _country_names() else None
+            if iso is not None:
+                hit = (i, i + n, "COUNTRY", iso)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every name pycountry gives a country, lower case."""
+    names = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if hasattr(c, attr):
+                names.add(getattr(c, attr).lower())
+    return frozenset(names)
+
+
+def _is_sports(doc: Doc) -> bool:
+    """A sports report: enough sport words that its towns are likely teams."""
+    return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
+
+
+def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
+    """In a sports report a town or region is a team (ORG) unless it is a venue or a dateline.
+
+    Countries stay places: national teams are named after them and read as such.
+    Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
+    """
+    out = []
+    for s, e, label, iso in found:
+        before = doc[s - 1] if s else None
+        dateline = (before is None or before.is_space) and e < len(doc) and doc[e].like_num
+        if (label == "PLACE" and country_code(doc[s:e].text) is None and not dateline
+                and not (before is not None and before.lower_ in VENUE_PREPOSITIONS)):
+            label, iso = "ORG", None
+        out.append((s, e, label, iso))
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for line in lines:
+        if not _is_table_row(line):
+            continue
+        for s, e in _name_runs(line):
+            if not any(i in taken for i in range(s, e)) and e < len(doc) and doc[e].like_num:
+                out.append((s, e, "ORG", None))
+    return out
+
+
+def _is_table_row(line: Span) -> bool:
+    """A line of names and numbers only, with a number in it: a results or standings row."""
+    words = [t for t in line if not t.is_punct]
+    return (any(NUMBER.match(t.text) for t in words) and bool(words) and not words[0].like_num
+            and all(NUMBER.match(t.text) or t.is_title or t.is_upper for t in words))
+
+
+def _name_runs(line: Span) -> list[tuple[int, int]]:
+    """Token ranges of consecutive capitalised words in a line."""
+    runs, start = [], None
+    for tok in line:
+        named = (tok.is_title or tok.is_upper) and tok.is_alpha
+        if named and start is None:
+            start = tok.i
+        elif not named and start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, line.end))
+    return runs
+
+
+def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """One reading per name in a document.
+
+    A word that is the surname (or whole name) of someone the model found as a
+    person is that person wherever else it appears, whatever label it got and
+    also where the model missed it; "Wang" after "Wang Jun" is him.
+    """
+    names = set()
+    for s, e, label, _ in found:
+        if label == "PERSON" and e - s >= 2:
+            names.add(doc[s:e].text)
+            names.add(doc[e - 1].text)
+    out = []
+    for s, e, label, iso in found:
+        if label != "PERSON" and doc[s:e].text in names:
+            label, iso = "PERSON", None
+        out.append((s, e, label, iso))
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for tok in doc:
+        if tok.i not in taken and tok.text in names and tok.is_title and not tok.is_sent_start:
+            out.append((tok.i, tok.i + 1, "PERSON", None))
+    return out

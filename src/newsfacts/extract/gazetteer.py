@@ -1,0 +1,69 @@
+"""Gazetteers and word lists for the entity rules (entities.py): data, not logic.
+
+General English news vocabulary only. Country names come from pycountry at
+run time; the lists here cover what pycountry does not: demonyms, company
+suffixes, sports vocabulary, casing of small words in headlines.
+"""
+
+from __future__ import annotations
+
+# Adjectives and plurals for nationals: entities that carry a country code
+# but name a people or a quality, not the country (NORP, CoNLL's MISC).
+DEMONYMS = frozenset(
+    """
+    british briton britons english scottish welsh scots american americans french german
+    germans italian spanish dutch belgian irish russian chinese japanese indian pakistani
+    pakistanis afghan iraqi iranian syrian israeli palestinian turkish greek polish
+    portuguese swedish norwegian danish finnish swiss austrian canadian australian mexican
+    brazilian argentine nigerian kenyan egyptian saudi korean vietnamese czech hungarian
+    romanian bulgarian ukrainian serbian croatian somali sudanese libyan moroccan algerian
+    tunisian eritrean ethiopian zimbabwean yugoslav lebanese jordanian bangladeshi nepalese
+    thai indonesian filipino malaysian singaporean chilean colombian peruvian cuban jamaican
+    icelandic estonian latvian lithuanian slovak slovenian belarusian georgian armenian kazakh
+    uzbek qatari emirati kuwaiti yemeni omani ghanaian ugandan rwandan angolan mozambican
+    zambian senegalese cameroonian malian haitian dominican venezuelan ecuadorian uruguayan
+    paraguayan bolivian cypriot maltese albanian bosnian montenegrin mongolian tibetan kurdish
+    """.split()
+) | {"south african", "north korean", "sri lankan", "new zealander"}
+
+# Last words that make a name a company, party or other organisation.
+ORG_SUFFIXES = frozenset(
+    """
+    corp corp. corporation inc inc. incorporated co co. ltd ltd. limited plc llc lp ag sa
+    s.a. nv n.v. bv gmbh spa s.p.a. ab asa oyj as a/s kk bhd pty
+    holdings holding group bancorp bank banks airlines airways motors industries
+    enterprises partners securities investments capital fund trust exchange insurance
+    telecom communications systems technologies energy petroleum oil mining steel
+    party front movement alliance coalition congress federation union league
+    ministry agency institute organisation organization association committee council
+    commission tribunal court parliament assembly senate university college
+    """.split()
+)
+
+# Words that say a text reports sport: places in it are usually teams (ORG).
+SPORT_WORDS = frozenset(
+    """
+    soccer football cricket baseball basketball tennis golf rugby hockey boxing athletics
+    cycling motor racing squash badminton volleyball handball skiing swimming
+    innings wicket wickets goal goals halftime half-time striker midfielder goalkeeper
+    tournament championship league cup match matches fixtures standings
+    scorers attendance seeded set sets inning innings runs homered pitcher
+    """.split()
+)
+# How many sport words make a document a sports report.
+SPORT_MIN = 3
+
+# Small words that an all-capitals headline writes in capitals but are lower
+# case in running text; used when re-casing a headline.
+HEADLINE_SMALL_WORDS = frozenset(
+    """
+    a an the and or but nor of in on at to for by with from as into onto over under
+    after before against about off out up down is are was were be been has have had
+    do does did will would can could may might shall should not no its his her their
+    our your vs v
+    """.split()
+)
+
+# Prepositions after which a place in a sports report is a venue, not a team.
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "to", "of", "across",
+                                "throughout", "around", "visit", "visited"})
