@@ -8,6 +8,8 @@ it into one row per entity per article with canonical names and ISO codes.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import pycountry
@@ -16,12 +18,22 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.records import Entity
 
 from .context import Context, EntitySpan
-from .gazetteer import DEMONYMS, HEADLINE_SMALL_WORDS, ORG_SUFFIXES, SPORT_MIN, SPORT_WORDS, VENUE_PREPOSITIONS
+from .gazetteer import (
+    COMPASS_WORDS,
+    DEMONYMS,
+    HEADLINE_SMALL_WORDS,
+    ORG_SUFFIXES,
+    SPORT_MIN,
+    SPORT_WORDS,
+    TERRITORIES,
+    VENUE_PREPOSITIONS,
+)
 from .lexicon import (
     COUNTRY_ALIASES,
     HOME_NATIONS,
     HONORIFICS,
     METONYM_ORGS,
+    MONTHS,
     NOT_ENTITIES,
     NOT_PEOPLE,
     ORG_WORDS,
@@ -29,6 +41,7 @@ from .lexicon import (
     PLACE_WORDS,
     REGIONS,
     ROLE_HEADS,
+    WEEKDAYS,
 )
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
@@ -40,12 +53,19 @@ PLACE_NOUNS_BEFORE = frozenset({"village", "town", "city", "port", "county", "re
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
-    r"\s+\(([A-Z][A-Za-z&]{1,7})\)"
+    r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
+)
+# The other order: "KDP (Kurdistan Democratic Party)".
+ACRONYM_FIRST = re.compile(
+    r"\b([A-Z][A-Z&]{1,7})\s+\(\s*([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*)\s*\)"
 )
 # Share of letters in a line or sentence above which it is a headline in capitals.
 CAPS_SHARE = 0.6
 CAPS_MIN_LETTERS = 4
 NUMBER = re.compile(r"^[\d.,/:-]+$")
+# Labels a name may change to agree with its other mentions in the document.
+CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
+DATELINE_MAX = 8
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
 
@@ -66,9 +86,8 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     lines = _lines(doc)
     caps = [seg for seg in _segments(doc, lines) if _mostly_caps(seg)]
     if caps:
-        casing = _casing(doc, caps)
-        for seg in caps:
-            ents = [e for e in ents if not (seg.start <= e.start < seg.end)] + _recased_ents(seg, casing)
+        in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
+        ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
     found = [ent for e in sorted(ents, key=lambda e: e.start)
              if (ent := _correct(doc, e.start, e.end, e.label_)) is not None]
     found = _add_countries(doc, found)
@@ -90,6 +109,10 @@ def acronyms(text: str) -> dict[str, str]:
             if words[i][0] == short[0] and words[i][0].isupper():
                 found[short] = " ".join(words[i:])
                 break
+    for m in ACRONYM_FIRST.finditer(text):
+        words = m[2].split()
+        if len(words) > 1 and words[0][0] == m[1][0]:
+            found.setdefault(m[1], m[2])
     return found
 
 
@@ -178,9 +201,9 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "NORP", iso
     if low in HOME_NATIONS:
         return start, end, "PLACE", iso
-    if iso is not None and label != "PERSON" or low in COUNTRY_ALIASES:
+    if iso is not None and (label != "PERSON" or len(words) > 1) or low in COUNTRY_ALIASES:
         return start, end, "NORP" if label == "NORP" else "COUNTRY", iso
-    if low in PLACE_COUNTRY or low in REGIONS:
+    if low in PLACE_COUNTRY or low in REGIONS or low in TERRITORIES:
         return start, end, "PLACE", PLACE_COUNTRY.get(low)
     if words[-1] in PLACE_WORDS and label != "PERSON" or (
             label == "PERSON" and after is not None and after.is_lower
@@ -190,9 +213,24 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "ORG", None
     if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper():
         return start, end, "PLACE", None
-    if label in PLACE_LABELS:
-        return start, end, "PLACE", None
+    if label in PLACE_LABELS or low in _subdivisions():
+        return start, end, "PLACE", _subdivisions().get(low)
     return start, end, label, None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """States, provinces and counties of every country (ISO 3166-2), lower case -> country code.
+
+    Names that are also everyday words ("Central", "North") are left out.
+    """
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]|,.*", "", sub.name).strip().lower()
+        if len(name) > 3 and not set(name.split()) & HEADLINE_SMALL_WORDS and name not in COMPASS_WORDS:
+            out.setdefault(name, sub.country_code)
+            out.setdefault(_ascii(name), sub.country_code)
+    return out
 
 
 def _place_context(doc: Doc, start: int) -> bool:
@@ -232,12 +270,11 @@ def _mostly_caps(seg: Span) -> bool:
     return len(letters) >= CAPS_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
 
 
-def _casing(doc: Doc, caps: list[Span]) -> dict[str, str]:
+def _casing(doc: Doc, in_caps: set[int]) -> dict[str, str]:
     """How the doc writes each word in running text (lower case wins over title case).
 
     Sentence-initial words are skipped: their capital says nothing.
     """
-    in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
     seen: dict[str, str] = {}
     for tok in doc:
         if tok.i in in_caps or tok.is_sent_start or not tok.is_alpha or tok.is_upper and len(tok) > 1:
@@ -265,51 +302,55 @@ def _recase(tok: Token, casing: dict[str, str]) -> str:
     return text.title()
 
 
-def _recased_ents(seg: Span, casing: dict[str, str]) -> list[Span]:
-    """Run NER again on the segment as running text would write it and map its entities back."""
+def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
+    """Run NER again on the segments as running text would write them and map the entities back."""
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    words = [_recase(t, casing) for t in seg]
-    recased = nlp.get_pipe("ner")(Doc(nlp.vocab, words=words, spaces=[bool(t.whitespace_) for t in seg]))
-    return [Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_) for e in recased.ents]
+    recased = (Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
+               for seg in segs)
+    return [Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
+            for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True) for e in rdoc.ents]
 
 
 def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Country names the model left out, found by the gazetteer (capitalised words only)."""
     taken = {i for s, e, _, _ in found for i in range(s, e)}
+    names = _country_names()
+    firsts = {name.split()[0] for name in names}
     out = list(found)
     i = 0
     while i < len(doc):
-        hit = None
-        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
-            toks = doc[i:i + n]
-            if any(t.i in taken for t in toks) or not toks[0].is_title and not toks[0].is_upper:
-                continue
-            low = toks.text.lower()
-            if low in DEMONYMS or low in HOME_NATIONS or toks[0].is_upper and len(toks.text) <= 3:
-                continue
-            iso = country_code(toks.text) if low in COUNTRY_ALIASES or low in _country_names() else None
-            if iso is not None:
-                hit = (i, i + n, "COUNTRY", iso)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[1]
-        else:
+        tok = doc[i]
+        if i in taken or not (tok.is_title or tok.is_upper) or tok.lower_ not in firsts:
             i += 1
+            continue
+        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
+            last = doc[i + n - 1]
+            text = doc.text[tok.idx:last.idx + len(last)]
+            if text.lower() in names and not (tok.is_upper and len(text) <= 3) and not any(
+                    j in taken for j in range(i, i + n)):
+                out.append((i, i + n, "COUNTRY", country_code(text)))
+                i += n - 1
+                break
+        i += 1
     return out
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    """Every name pycountry gives a country, lower case."""
-    names = set()
+    """Every name pycountry or the aliases give a country, lower case (demonyms and home nations left out)."""
+    names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS - HOME_NATIONS
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
             if hasattr(c, attr):
                 names.add(getattr(c, attr).lower())
     return frozenset(names)
+
+
+def _ascii(text: str) -> str:
+    """Text without its accents, as English news writes foreign names ("Herat" for "Herāt")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _is_sports(doc: Doc) -> bool:
@@ -323,12 +364,12 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
     Countries stay places: national teams are named after them and read as such.
     Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
     """
+    datelines = {i for line in lines if _is_dateline(line) for i in range(line.start, line.end)}
     out = []
     for s, e, label, iso in found:
         before = doc[s - 1] if s else None
-        dateline = (before is None or before.is_space) and e < len(doc) and doc[e].like_num
-        if (label == "PLACE" and country_code(doc[s:e].text) is None and not dateline
-                and not (before is not None and before.lower_ in VENUE_PREPOSITIONS)):
+        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.text in {"(", ","})
+        if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))
     taken = {i for s, e, _, _ in out for i in range(s, e)}
@@ -336,9 +377,17 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
         if not _is_table_row(line):
             continue
         for s, e in _name_runs(line):
-            if not any(i in taken for i in range(s, e)) and e < len(doc) and doc[e].like_num:
+            if (not any(i in taken for i in range(s, e)) and e < len(doc) and doc[e].like_num
+                    and doc[s:e].text.lower() not in MONTHS and doc[s:e].text.lower() not in WEEKDAYS):
                 out.append((s, e, "ORG", None))
     return out
+
+
+def _is_dateline(line: Span) -> bool:
+    """A short line of capitalised names ending in a date: "BIRMINGHAM , England 1996-08-31"."""
+    words = [t for t in line if not t.is_punct]
+    return (2 <= len(words) <= DATELINE_MAX and words[-1].like_num
+            and all(t.like_num or t.is_title or t.is_upper for t in words))
 
 
 def _is_table_row(line: Span) -> bool:
@@ -366,22 +415,51 @@ def _name_runs(line: Span) -> list[tuple[int, int]]:
 def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     """One reading per name in a document.
 
-    A word that is the surname (or whole name) of someone the model found as a
-    person is that person wherever else it appears, whatever label it got and
-    also where the model missed it; "Wang" after "Wang Jun" is him.
+    The fullest forms decide: the surname of someone the model found by full
+    name is that person ("Wang" after "Wang Dan"), the stem of a company with
+    its legal form is that company ("Magna" after "Magna International Inc"),
+    also where the model missed them. Other names take the label most of
+    their mentions got. Countries and demonyms keep their gazetteer labels.
     """
-    names = set()
+    decided: dict[str, str] = {}
+    given: set[str] = set()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s, e, label, _ in found:
-        if label == "PERSON" and e - s >= 2:
-            names.add(doc[s:e].text)
-            names.add(doc[e - 1].text)
+        words = [t.text for t in doc[s:e]]
+        if label == "PERSON" and len(words) >= 2 and country_code(words[-1]) is None:
+            decided[" ".join(words)] = decided[words[-1]] = "PERSON"
+            given.add(words[0])  # a surname when the name is written family name first
+        elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
+            while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+                words.pop()
+                decided.setdefault(" ".join(words), "ORG")
+            decided.setdefault(words[0], "ORG")
+        if label in CONSISTENT_LABELS:
+            votes[doc[s:e].text][label] += 1
+    for short, long in acronyms(doc.text).items():
+        if long.split()[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+            decided.setdefault(short, "ORG")
+    for name in given - decided.keys():
+        if votes[name]:
+            decided[name] = "PERSON"
     out = []
     for s, e, label, iso in found:
-        if label != "PERSON" and doc[s:e].text in names:
-            label, iso = "PERSON", None
+        text = doc[s:e].text
+        if label in CONSISTENT_LABELS or label == "COUNTRY" and text in decided:
+            best = decided.get(text) or _majority(votes[text], label)
+            if best != label:
+                label, iso = best, None
         out.append((s, e, label, iso))
     taken = {i for s, e, _, _ in out for i in range(s, e)}
     for tok in doc:
-        if tok.i not in taken and tok.text in names and tok.is_title and not tok.is_sent_start:
+        if tok.i not in taken and decided.get(tok.text) == "PERSON" and tok.is_title and not tok.is_sent_start:
             out.append((tok.i, tok.i + 1, "PERSON", None))
     return out
+
+
+def _majority(votes: Counter[str], label: str) -> str:
+    """The label most mentions got; the span's own label on a tie."""
+    ranked = votes.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return label
+    return ranked[0][0] if ranked else label

@@ -67,3 +67,21 @@ HEADLINE_SMALL_WORDS = frozenset(
 # Prepositions after which a place in a sports report is a venue, not a team.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "to", "of", "across",
                                 "throughout", "around", "visit", "visited"})
+
+# Regions and territories in the news that are neither countries nor ISO subdivisions.
+TERRITORIES = frozenset(
+    """
+    gaza|gaza strip|west bank|golan heights|kashmir|chechnya|kurdistan|tibet|crimea|siberia
+    |darfur|transnistria|nagorno-karabakh|abkhazia|south ossetia|balkans|caucasus|sahara
+    |sahel|arctic|antarctic|antarctica|pacific|atlantic|indian ocean|persian gulf|gulf
+    |silicon valley|riviera|alps|himalayas|andes
+    """.replace("\n", "").replace("    ", "").split("|")
+)
+
+# Points of the compass and similar words that name ISO subdivisions in some
+# countries but are ordinary words in English text.
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "capital", "centre", "center", "north east", "north west", "south east", "south west",
+    "coast", "islands", "lakes", "mountains", "river", "valley", "city", "upper", "lower",
+})
