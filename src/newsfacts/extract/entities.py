@@ -19,6 +19,7 @@ from newsfacts.records import Entity
 
 from .context import Context, EntitySpan
 from .gazetteer import (
+    COMPASS_ADJECTIVES,
     COMPASS_WORDS,
     DEMONYMS,
     HEADLINE_SMALL_WORDS,
@@ -62,7 +63,7 @@ ACRONYM_FIRST = re.compile(
 # Share of letters in a line or sentence above which it is a headline in capitals.
 CAPS_SHARE = 0.6
 CAPS_MIN_LETTERS = 4
-NUMBER = re.compile(r"^[\d.,/:-]+$")
+NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 # Labels a name may change to agree with its other mentions in the document.
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
 DATELINE_MAX = 8
@@ -88,8 +89,8 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     if caps:
         in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
         ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
-    found = [ent for e in sorted(ents, key=lambda e: e.start)
-             if (ent := _correct(doc, e.start, e.end, e.label_)) is not None]
+    found = [ent for e in sorted(ents, key=lambda e: e.start) for s, t in _split_at_numbers(e)
+             if (ent := _correct(doc, s, t, e.label_)) is not None]
     found = _add_countries(doc, found)
     if _is_sports(doc):
         found = _sports(doc, lines, found)
@@ -201,8 +202,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "NORP", iso
     if low in HOME_NATIONS:
         return start, end, "PLACE", iso
-    if iso is not None and (label != "PERSON" or len(words) > 1) or low in COUNTRY_ALIASES:
-        return start, end, "NORP" if label == "NORP" else "COUNTRY", iso
+    if iso is not None or low in COUNTRY_ALIASES:
+        return start, end, "COUNTRY", iso
     if low in PLACE_COUNTRY or low in REGIONS or low in TERRITORIES:
         return start, end, "PLACE", PLACE_COUNTRY.get(low)
     if words[-1] in PLACE_WORDS and label != "PERSON" or (
@@ -230,6 +231,19 @@ def _subdivisions() -> dict[str, str]:
         if len(name) > 3 and not set(name.split()) & HEADLINE_SMALL_WORDS and name not in COMPASS_WORDS:
             out.setdefault(name, sub.country_code)
             out.setdefault(_ascii(name), sub.country_code)
+    return out
+
+
+def _split_at_numbers(ent: Span) -> list[tuple[int, int]]:
+    """Token ranges of a model span cut at bare numbers: "Malta 1 Cyprus 0" is two teams and a score."""
+    out, start = [], ent.start
+    for tok in ent:
+        if NUMBER.match(tok.text):
+            if tok.i > start:
+                out.append((start, tok.i))
+            start = tok.i + 1
+    if ent.end > start:
+        out.append((start, ent.end))
     return out
 
 
@@ -295,7 +309,7 @@ def _recase(tok: Token, casing: dict[str, str]) -> str:
     low = tok.lower_
     if low in casing:
         return casing[low]
-    if low in HEADLINE_SMALL_WORDS:
+    if low in HEADLINE_SMALL_WORDS or low in COMPASS_ADJECTIVES:
         return low
     if len(text) == 2 or len(text) == 3 and (low in COUNTRY_ALIASES or not any(c in "aeiou" for c in low)):
         return text  # acronyms: UN, EU, USA, NHS
@@ -426,7 +440,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s, e, label, _ in found:
         words = [t.text for t in doc[s:e]]
-        if label == "PERSON" and len(words) >= 2 and country_code(words[-1]) is None:
+        if label == "PERSON" and len(words) >= 2:
             decided[" ".join(words)] = decided[words[-1]] = "PERSON"
             given.add(words[0])  # a surname when the name is written family name first
         elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:

@@ -64,6 +64,11 @@ HEADLINE_SMALL_WORDS = frozenset(
     """.split()
 )
 
+# Adjectives of direction: lower case before a name in running text ("northern Germany"),
+# so a re-cased headline writes them so and the name is tagged without them.
+COMPASS_ADJECTIVES = frozenset({"northern", "southern", "eastern", "western", "central",
+                                "northeastern", "northwestern", "southeastern", "southwestern"})
+
 # Prepositions after which a place in a sports report is a venue, not a team.
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from", "to", "of", "across",
                                 "throughout", "around", "visit", "visited"})
