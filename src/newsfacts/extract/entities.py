@@ -66,7 +66,10 @@ CAPS_MIN_LETTERS = 4
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 # Labels a name may change to agree with its other mentions in the document.
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
-DATELINE_MAX = 8
+DATELINE_MAX_CHARS = 60
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2})\b"
+)
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
 
@@ -328,7 +331,7 @@ def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
 
 
 def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """Country names the model left out, found by the gazetteer (capitalised words only)."""
+    """Countries and home nations the model left out, found by the gazetteer (capitalised words only)."""
     taken = {i for s, e, _, _ in found for i in range(s, e)}
     names = _country_names()
     firsts = {name.split()[0] for name in names}
@@ -344,7 +347,8 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
             text = doc.text[tok.idx:last.idx + len(last)]
             if text.lower() in names and not (tok.is_upper and len(text) <= 3) and not any(
                     j in taken for j in range(i, i + n)):
-                out.append((i, i + n, "COUNTRY", country_code(text)))
+                label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
+                out.append((i, i + n, label, country_code(text)))
                 i += n - 1
                 break
         i += 1
@@ -353,8 +357,8 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
-    """Every name pycountry or the aliases give a country, lower case (demonyms and home nations left out)."""
-    names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS - HOME_NATIONS
+    """Every name pycountry or the aliases give a country or home nation, lower case (not demonyms)."""
+    names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
             if hasattr(c, attr):
@@ -379,10 +383,13 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
     Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
     """
     datelines = {i for line in lines if _is_dateline(line) for i in range(line.start, line.end)}
-    out = []
-    for s, e, label, iso in found:
+    out: list[Ent] = []
+    for s, e, label, iso in sorted(found):
         before = doc[s - 1] if s else None
-        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.text in {"(", ","})
+        # "at The Oval , London": a town after a place is where that place is
+        after_place = (before is not None and before.text == "," and bool(out) and out[-1][1] == s - 1
+                       and out[-1][2] in {"PLACE", "COUNTRY"})
+        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.text == "(") or after_place
         if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))
@@ -398,10 +405,8 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
 
 
 def _is_dateline(line: Span) -> bool:
-    """A short line of capitalised names ending in a date: "BIRMINGHAM , England 1996-08-31"."""
-    words = [t for t in line if not t.is_punct]
-    return (2 <= len(words) <= DATELINE_MAX and words[-1].like_num
-            and all(t.like_num or t.is_title or t.is_upper for t in words))
+    """A short line of place names and a date that heads a report: "BIRMINGHAM , England 1996-08-31"."""
+    return len(line.text) <= DATELINE_MAX_CHARS and DATELINE.match(line.text) is not None
 
 
 def _is_table_row(line: Span) -> bool:
@@ -440,7 +445,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s, e, label, _ in found:
         words = [t.text for t in doc[s:e]]
-        if label == "PERSON" and len(words) >= 2:
+        if label == "PERSON" and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
             decided[" ".join(words)] = decided[words[-1]] = "PERSON"
             given.add(words[0])  # a surname when the name is written family name first
         elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
