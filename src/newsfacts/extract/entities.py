@@ -21,11 +21,13 @@ from .context import Context, EntitySpan
 from .gazetteer import (
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
+    COMPETITION_WORDS,
     DEMONYMS,
     HEADLINE_SMALL_WORDS,
     ORG_SUFFIXES,
     SPORT_MIN,
     SPORT_WORDS,
+    TABLE_WORDS,
     TERRITORIES,
     VENUE_PREPOSITIONS,
 )
@@ -192,7 +194,7 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or not any(c.isupper() for c in text):
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text):
         return None
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.is_title and after.lower_ in ROLE_HEADS
@@ -200,6 +202,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
+    if words[-1] in COMPETITION_WORDS and len(words) > 1:
+        return start, end, "EVENT", None
     iso = country_code(text)
     if low in DEMONYMS:
         return start, end, "NORP", iso
@@ -389,7 +393,8 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
         # "at The Oval , London": a town after a place is where that place is
         after_place = (before is not None and before.text == "," and bool(out) and out[-1][1] == s - 1
                        and out[-1][2] in {"PLACE", "COUNTRY"})
-        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.text == "(") or after_place
+        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS
+                                        or before.text == "(") or after_place
         if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))

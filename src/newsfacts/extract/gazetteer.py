@@ -50,6 +50,22 @@ SPORT_WORDS = frozenset(
     scorers attendance seeded set sets inning innings runs homered pitcher
     """.split()
 )
+# Last words of the names of competitions: events, not organisations ("Fed Cup", "US Open").
+COMPETITION_WORDS = frozenset(
+    """
+    cup open championship championships trophy tournament olympics games series tour prix
+    masters classic slam division invitational grand
+    """.split()
+)
+
+# Capitalised words that head the lines of results tables and are never names.
+TABLE_WORDS = frozenset(
+    """
+    men women attendance extras scorers scorer result results standings note notes total
+    totals schedule fixtures teams squad gmt bst est edt pct
+    """.split()
+)
+
 # How many sport words make a document a sports report.
 SPORT_MIN = 3
 
