@@ -474,10 +474,34 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
             if best != label:
                 label, iso = best, None
         out.append((s, e, label, iso))
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    return out + _unlabelled_mentions(doc, out, decided)
+
+
+def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) -> list[Ent]:
+    """Mentions the model skipped of names it labelled elsewhere in the document.
+
+    Only names the document never writes in lower case: "Ruch" is a company
+    all through an article, "May" may be a month.
+    """
+    known = dict(decided)
+    for s, e, label, _ in found:
+        if label in CONSISTENT_LABELS:
+            known.setdefault(doc[s:e].text, label)
+    lower = {t.lower_ for t in doc if t.is_lower}
+    known = {name: label for name, label in known.items()
+             if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS}
+    firsts = {name.split()[0] for name in known}
+    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    out = []
     for tok in doc:
-        if tok.i not in taken and decided.get(tok.text) == "PERSON" and tok.is_title and not tok.is_sent_start:
-            out.append((tok.i, tok.i + 1, "PERSON", None))
+        if tok.i in taken or tok.text not in firsts or not (tok.is_title or tok.is_upper) or tok.is_sent_start:
+            continue
+        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - tok.i), 0, -1):
+            span = doc[tok.i:tok.i + n]
+            if span.text in known and not any(i in taken for i in range(span.start, span.end)):
+                out.append((span.start, span.end, known[span.text], None))
+                taken.update(range(span.start, span.end))
+                break
     return out
 
 
