@@ -76,3 +76,19 @@ def test_towns_in_a_sports_report_are_teams_but_venues_and_datelines_are_places(
     assert ("Manchester", "PLACE", "GB") in got
     assert ("Everton", "ORG", None) in got
     assert not any(text.endswith("2-1") for text, _, _ in got)
+
+
+def test_score_line_is_cut_into_its_teams() -> None:
+    assert spans("Liechtenstein 1 Malta 0 .") == [("Liechtenstein", "COUNTRY", "LI"), ("Malta", "COUNTRY", "MT")]
+
+
+def test_a_name_takes_the_label_most_of_its_mentions_got() -> None:
+    got = spans("Investors want 40 percent of Zelkor , the newsstand chain . The state would keep 20 percent "
+                "of Zelkor and sell the rest . Zelkor said it would invest $ 200 million .")
+    assert [label for text, label, _ in got if text == "Zelkor"] == ["ORG", "ORG", "ORG"]
+
+
+def test_acronym_defined_in_the_text_is_an_organisation_wherever_it_appears() -> None:
+    got = spans("Lawmakers from the Kurdistan Democratic Party ( KDP ) met in Ankara . "
+                "A U.N. official said KDP fighters had been outgunned .")
+    assert [label for text, label, _ in got if text == "KDP"] == ["ORG", "ORG"]
