@@ -339,6 +339,7 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     taken = {i for s, e, _, _ in found for i in range(s, e)}
     names = _country_names()
     firsts = {name.split()[0] for name in names}
+    whole = doc.text
     out = list(found)
     i = 0
     while i < len(doc):
@@ -348,7 +349,7 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
             continue
         for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
             last = doc[i + n - 1]
-            text = doc.text[tok.idx:last.idx + len(last)]
+            text = whole[tok.idx:last.idx + len(last)]
             if text.lower() in names and not (tok.is_upper and len(text) <= 3) and not any(
                     j in taken for j in range(i, i + n)):
                 label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
