@@ -70,8 +70,11 @@ NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
 DATELINE_MAX_CHARS = 60
 DATELINE = re.compile(
-    r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2})\b"
+    r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
 )
+# Scorecard marks before a cricketer's name: caught, bowled, stumped.
+SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
 
@@ -96,10 +99,11 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
         ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
     found = [ent for e in sorted(ents, key=lambda e: e.start) for s, t in _split_at_numbers(e)
              if (ent := _correct(doc, s, t, e.label_)) is not None]
-    found = _add_countries(doc, found)
+    found = _consistent(doc, _add_countries(doc, found))
+    datelines = [line for line in lines if _is_dateline(line)]
+    found = _datelines(doc, datelines, found)
     if _is_sports(doc):
-        found = _sports(doc, lines, found)
-    found = _consistent(doc, found)
+        found = _sports(doc, lines, found, {i for line in datelines for i in range(line.start, line.end)})
     return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso)
             for s, e, label, iso in sorted(found)]
 
@@ -381,15 +385,40 @@ def _is_sports(doc: Doc) -> bool:
     return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
 
 
-def _sports(doc: Doc, lines: list[Span], found: list[Ent]) -> list[Ent]:
+def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
+    """Names in a dateline are places ("COLOMBO 1996-08-30"), also where the model missed them."""
+    where = {i for line in datelines for i in range(line.start, line.end)}
+    out = [(s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
+           for s, e, label, iso in found]
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for line in datelines:
+        for s, e in _name_runs(line):
+            if not any(i in taken for i in range(s, e)) and doc[s:e].text.lower() not in MONTHS:
+                out.append((s, e, "PLACE", _subdivisions().get(doc[s:e].text.lower())))
+    return out
+
+
+def _scorecard_names(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Cricket scorecards name fielders and bowlers after "c", "b", "st": "c Healy b Warne"."""
+    out = []
+    for s, e, label, iso in found:
+        before = doc[s - 1].text if s else ""
+        out.append((s, e, "PERSON", None) if before in SCORECARD_MARKS else (s, e, label, iso))
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for tok in doc[1:]:
+        if tok.i not in taken and doc[tok.i - 1].text in SCORECARD_MARKS and tok.is_title and tok.is_alpha:
+            out.append((tok.i, tok.i + 1, "PERSON", None))
+    return out
+
+
+def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) -> list[Ent]:
     """In a sports report a town or region is a team (ORG) unless it is a venue or a dateline.
 
     Countries stay places: national teams are named after them and read as such.
     Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
     """
-    datelines = {i for line in lines if _is_dateline(line) for i in range(line.start, line.end)}
     out: list[Ent] = []
-    for s, e, label, iso in sorted(found):
+    for s, e, label, iso in sorted(_scorecard_names(doc, found)):
         before = doc[s - 1] if s else None
         # "at The Oval , London": a town after a place is where that place is
         after_place = (before is not None and before.text == "," and bool(out) and out[-1][1] == s - 1
