@@ -75,6 +75,8 @@ DATELINE = re.compile(
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
+# Capitalised words after a name that may still end in a competition word.
+COMPETITION_TAIL = 3
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
 
@@ -97,8 +99,12 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     if caps:
         in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
         ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
-    found = [ent for e in sorted(ents, key=lambda e: e.start) for s, t in _split_at_numbers(e)
-             if (ent := _correct(doc, s, t, e.label_)) is not None]
+    found: list[Ent] = []
+    for e in sorted(ents, key=lambda e: e.start):
+        for s, t in _split_at_numbers(e):
+            ent = _correct(doc, s, t, e.label_)
+            if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
+                found.append(ent)
     found = _consistent(doc, _add_countries(doc, found))
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
@@ -208,6 +214,11 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "ORG", None
     if words[-1] in COMPETITION_WORDS and len(words) > 1:
         return start, end, "EVENT", None
+    for j in range(end, min(end + COMPETITION_TAIL, len(doc))):
+        if not doc[j].is_title:
+            break
+        if doc[j].lower_ in COMPETITION_WORDS:
+            return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     iso = country_code(text)
     if low in DEMONYMS:
         return start, end, "NORP", iso
