@@ -87,11 +87,14 @@ Ent = tuple[int, int, str, str | None]
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    Lines and sentences in capitals are re-tagged re-cased first: the small
-    model reads capitalisation as a strong cue and misses most names in them.
-    Then each span is trimmed and relabelled on its own, and finally the
-    document is read as a whole: sports reports name teams by their towns,
-    and a surname once known as a person's stays a person.
+    1. Lines and sentences in capitals are re-tagged as running text would
+       write them: the small model reads capitals as a strong cue and misses
+       most names in headlines.
+    2. Each span is cut at bare numbers, trimmed and relabelled on its own
+       (gazetteers, suffixes, context words); spans never overlap.
+    3. The document is read as a whole: countries the model missed, one label
+       per name (full names decide their short forms), datelines as places,
+       and in sports reports towns as teams and scorecard names as people.
     """
     ents = list(doc.ents)
     lines = _lines(doc)
