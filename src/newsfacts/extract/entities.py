@@ -501,7 +501,8 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
             while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
                 words.pop()
                 decided.setdefault(" ".join(words), "ORG")
-            decided.setdefault(words[0], "ORG")
+            if country_code(words[0]) is None and words[0].lower() not in _subdivisions():
+                decided.setdefault(words[0], "ORG")  # "Magna" of "Magna International Inc", not "US" of "US Steel Corp"
         if label in CONSISTENT_LABELS:
             votes[doc[s:e].text][label] += 1
     for short, long in acronyms(doc.text).items():
@@ -513,7 +514,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
-        if label in CONSISTENT_LABELS or label == "COUNTRY" and text in decided:
+        if label in CONSISTENT_LABELS or label == "COUNTRY" and decided.get(text) == "PERSON":
             best = decided.get(text) or _majority(votes[text], label)
             if best != label:
                 label, iso = best, None
