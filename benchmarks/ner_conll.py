@@ -142,6 +142,9 @@ def main() -> None:
             print(f"  {label:<4} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp {tp}, predicted {npred}, gold {ngold})")
         if args.errors:
             _print_errors(docs, gold, pred, args.errors)
+    # One key=value line for benchmarks/floors.json (its keys must be unique), then the headline.
+    print("ner_conll " + " ".join(f"{name}_{label.lower()}_f1={res[label][2]:.4f}"
+                                  for name, res in results.items() for label in (*LABELS, "ALL")))
     print(f"newsfacts F1={results['newsfacts']['ALL'][2]:.4f} spacy F1={results['spacy']['ALL'][2]:.4f}")
 
 
