@@ -8,19 +8,35 @@ it into one row per entity per article with canonical names and ISO codes.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
 from .context import Context, EntitySpan
+from .gazetteer import (
+    COMPASS_ADJECTIVES,
+    COMPASS_WORDS,
+    COMPETITION_WORDS,
+    DEMONYMS,
+    HEADLINE_SMALL_WORDS,
+    ORG_SUFFIXES,
+    SPORT_MIN,
+    SPORT_WORDS,
+    TABLE_WORDS,
+    TERRITORIES,
+    VENUE_PREPOSITIONS,
+)
 from .lexicon import (
     COUNTRY_ALIASES,
     HOME_NATIONS,
     HONORIFICS,
     METONYM_ORGS,
+    MONTHS,
     NOT_ENTITIES,
     NOT_PEOPLE,
     ORG_WORDS,
@@ -28,6 +44,7 @@ from .lexicon import (
     PLACE_WORDS,
     REGIONS,
     ROLE_HEADS,
+    WEEKDAYS,
 )
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
@@ -39,28 +56,65 @@ PLACE_NOUNS_BEFORE = frozenset({"village", "town", "city", "port", "county", "re
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
-    r"\s+\(([A-Z][A-Za-z&]{1,7})\)"
+    r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
 )
-# Share of letters in a sentence above which it is a headline in capitals.
+# The other order: "KDP (Kurdistan Democratic Party)".
+ACRONYM_FIRST = re.compile(
+    r"\b([A-Z][A-Z&]{1,7})\s+\(\s*([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*)\s*\)"
+)
+# Share of letters in a line or sentence above which it is a headline in capitals.
 CAPS_SHARE = 0.6
+CAPS_MIN_LETTERS = 4
+NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
+# Labels a name may change to agree with its other mentions in the document.
+CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
+DATELINE_MAX_CHARS = 60
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+)
+# Scorecard marks before a cricketer's name: caught, bowled, stumped.
+SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
+# Capitalised words after a name that may still end in a competition word.
+COMPETITION_TAIL = 3
+# Longest country name, in tokens, the gazetteer pass looks for.
+MAX_COUNTRY_TOKENS = 4
+
+# An entity while the rules work on it: token start, token end, label, ISO code.
+Ent = tuple[int, int, str, str | None]
 
 
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    Sentences in capitals are re-tagged in title case first: the small model
-    reads capitalisation as a strong cue and misses most names in them.
+    1. Lines and sentences in capitals are re-tagged as running text would
+       write them: the small model reads capitals as a strong cue and misses
+       most names in headlines.
+    2. Each span is cut at bare numbers, trimmed and relabelled on its own
+       (gazetteers, suffixes, context words); spans never overlap.
+    3. The document is read as a whole: countries the model missed, one label
+       per name (full names decide their short forms), datelines as places,
+       and in sports reports towns as teams and scorecard names as people.
     """
-    out = []
     ents = list(doc.ents)
-    recased = [sent for sent in doc.sents if _mostly_caps(sent)]
-    for sent in recased:
-        ents = [e for e in ents if not (sent.start <= e.start < sent.end)] + _recased_ents(sent)
-    for ent in sorted(ents, key=lambda e: e.start):
-        span = _correct(doc, ent.start, ent.end, ent.label_)
-        if span is not None:
-            out.append(span)
-    return out
+    lines = _lines(doc)
+    caps = [seg for seg in _segments(doc, lines) if _mostly_caps(seg)]
+    if caps:
+        in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
+        ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
+    found: list[Ent] = []
+    for e in sorted(ents, key=lambda e: e.start):
+        for s, t in _split_at_numbers(e):
+            ent = _correct(doc, s, t, e.label_)
+            if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
+                found.append(ent)
+    found = _consistent(doc, _add_countries(doc, found))
+    datelines = [line for line in lines if _is_dateline(line)]
+    found = _datelines(doc, datelines, found)
+    if _is_sports(doc):
+        found = _sports(doc, lines, found, {i for line in datelines for i in range(line.start, line.end)})
+    return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso)
+            for s, e, label, iso in sorted(found)]
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -74,6 +128,10 @@ def acronyms(text: str) -> dict[str, str]:
             if words[i][0] == short[0] and words[i][0].isupper():
                 found[short] = " ".join(words[i:])
                 break
+    for m in ACRONYM_FIRST.finditer(text):
+        words = m[2].split()
+        if len(words) > 1 and words[0][0] == m[1][0]:
+            found.setdefault(m[1], m[2])
     return found
 
 
@@ -131,48 +189,87 @@ def _pycountry_code(low: str) -> str | None:
         return None
 
 
-def _correct(doc: Doc, start: int, end: int, label: str) -> EntitySpan | None:
+def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
                            doc[start].lower_ in HONORIFICS and label == "PERSON"):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_space or doc[end - 1].is_lower):
         end -= 1
     if start >= end:
         return None
+    if end < len(doc) and label != "PERSON" and doc[end].lower_ in ORG_SUFFIXES and not doc[end].is_lower:
+        end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
     span = doc[start:end]
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or not any(c.isupper() for c in text):
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text):
         return None
     after = doc[end] if end < len(doc) else None
     if (after is not None and after.is_title and after.lower_ in ROLE_HEADS
             and words[-1] not in ORG_WORDS and label != "PERSON"):
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
-        return EntitySpan(span.start_char, span.end_char, "ORG", None)
+        return start, end, "ORG", None
+    if words[-1] in COMPETITION_WORDS and len(words) > 1:
+        return start, end, "EVENT", None
+    for j in range(end, min(end + COMPETITION_TAIL, len(doc))):
+        if not doc[j].is_title:
+            break
+        if doc[j].lower_ in COMPETITION_WORDS:
+            return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     iso = country_code(text)
+    if low in DEMONYMS:
+        return start, end, "NORP", iso
     if low in HOME_NATIONS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", iso)
-    if iso is not None and label != "PERSON" or low in COUNTRY_ALIASES:
-        return EntitySpan(span.start_char, span.end_char, "NORP" if label == "NORP" else "COUNTRY",
-                          iso)
-    if low in PLACE_COUNTRY or low in REGIONS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", PLACE_COUNTRY.get(low))
+        return start, end, "PLACE", iso
+    if iso is not None or low in COUNTRY_ALIASES:
+        return start, end, "COUNTRY", iso
+    if low in PLACE_COUNTRY or low in REGIONS or low in TERRITORIES:
+        return start, end, "PLACE", PLACE_COUNTRY.get(low)
     if words[-1] in PLACE_WORDS and label != "PERSON" or (
             label == "PERSON" and after is not None and after.is_lower
             and after.lower_ in PLACE_WORDS):
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
-    if words[-1] in ORG_WORDS or words[0] in NOT_PEOPLE:
-        return EntitySpan(span.start_char, span.end_char, "ORG", None)
+        return start, end, "PLACE", None
+    if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
+        return start, end, "ORG", None
     if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper():
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
-    if label in PLACE_LABELS:
-        return EntitySpan(span.start_char, span.end_char, "PLACE", None)
-    return EntitySpan(span.start_char, span.end_char, label, None)
+        return start, end, "PLACE", None
+    if label in PLACE_LABELS or low in _subdivisions():
+        return start, end, "PLACE", _subdivisions().get(low)
+    return start, end, label, None
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """States, provinces and counties of every country (ISO 3166-2), lower case -> country code.
+
+    Names that are also everyday words ("Central", "North") are left out.
+    """
+    out: dict[str, str] = {}
+    for sub in pycountry.subdivisions:
+        name = re.sub(r"\s*\[.*?\]|,.*", "", sub.name).strip().lower()
+        if len(name) > 3 and not set(name.split()) & HEADLINE_SMALL_WORDS and name not in COMPASS_WORDS:
+            out.setdefault(name, sub.country_code)
+            out.setdefault(_ascii(name), sub.country_code)
+    return out
+
+
+def _split_at_numbers(ent: Span) -> list[tuple[int, int]]:
+    """Token ranges of a model span cut at bare numbers: "Malta 1 Cyprus 0" is two teams and a score."""
+    out, start = [], ent.start
+    for tok in ent:
+        if NUMBER.match(tok.text):
+            if tok.i > start:
+                out.append((start, tok.i))
+            start = tok.i + 1
+    if ent.end > start:
+        out.append((start, ent.end))
+    return out
 
 
 def _place_context(doc: Doc, start: int) -> bool:
@@ -182,18 +279,280 @@ def _place_context(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
 
 
-def _mostly_caps(sent: Span) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
+def _lines(doc: Doc) -> list[Span]:
+    """The doc's lines (split at whitespace tokens holding a newline), without those tokens."""
+    out, begin = [], 0
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if tok.is_space else tok.i + 1
+            if end > begin:
+                out.append(doc[begin:end])
+            begin = tok.i + 1
+    if begin < len(doc):
+        out.append(doc[begin:])
+    return out
 
 
-def _recased_ents(sent: Span) -> list[Span]:
-    """Run NER again on the sentence in title case and map its entities back."""
+def _segments(doc: Doc, lines: list[Span]) -> list[Span]:
+    """Pieces that are both within one line and one sentence: a headline has its own line."""
+    out = []
+    for sent in doc.sents:
+        for line in lines:
+            start, end = max(sent.start, line.start), min(sent.end, line.end)
+            if start < end:
+                out.append(doc[start:end])
+    return out
+
+
+def _mostly_caps(seg: Span) -> bool:
+    letters = [c for c in seg.text if c.isalpha()]
+    return len(letters) >= CAPS_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
+
+
+def _casing(doc: Doc, in_caps: set[int]) -> dict[str, str]:
+    """How the doc writes each word in running text (lower case wins over title case).
+
+    Sentence-initial words are skipped: their capital says nothing.
+    """
+    seen: dict[str, str] = {}
+    for tok in doc:
+        if tok.i in in_caps or tok.is_sent_start or not tok.is_alpha or tok.is_upper and len(tok) > 1:
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and (prev.is_space or prev.text in {".", ":", '"', "-"}):
+            continue
+        if tok.is_lower or tok.lower_ not in seen:
+            seen[tok.lower_] = tok.text
+    return seen
+
+
+def _recase(tok: Token, casing: dict[str, str]) -> str:
+    """A capitals word as running text would write it."""
+    text = tok.text
+    if not tok.is_upper or len(text) < 2:
+        return text
+    low = tok.lower_
+    if low in casing:
+        return casing[low]
+    if low in HEADLINE_SMALL_WORDS or low in COMPASS_ADJECTIVES:
+        return low
+    if len(text) == 2 or len(text) == 3 and (low in COUNTRY_ALIASES or not any(c in "aeiou" for c in low)):
+        return text  # acronyms: UN, EU, USA, NHS
+    return text.title()
+
+
+def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
+    """Run NER again on the segments as running text would write them and map the entities back."""
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    words = [t.text.title() if t.is_upper and len(t) > 3 else t.text for t in sent]
-    recased = nlp.get_pipe("ner")(Doc(nlp.vocab, words=words,
-                                      spaces=[bool(t.whitespace_) for t in sent]))
-    return [Span(sent.doc, sent.start + e.start, sent.start + e.end, label=e.label_)
-            for e in recased.ents]
+    recased = (Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
+               for seg in segs)
+    return [Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
+            for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True) for e in rdoc.ents]
+
+
+def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Countries and home nations the model left out, found by the gazetteer (capitalised words only)."""
+    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    names = _country_names()
+    firsts = {name.split()[0] for name in names}
+    whole = doc.text
+    out = list(found)
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in taken or not (tok.is_title or tok.is_upper) or tok.lower_ not in firsts:
+            i += 1
+            continue
+        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
+            last = doc[i + n - 1]
+            text = whole[tok.idx:last.idx + len(last)]
+            if text.lower() in names and not (tok.is_upper and len(text) <= 3) and not any(
+                    j in taken for j in range(i, i + n)):
+                label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
+                out.append((i, i + n, label, country_code(text)))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every name pycountry or the aliases give a country or home nation, lower case (not demonyms)."""
+    names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            if hasattr(c, attr):
+                names.add(getattr(c, attr).lower())
+    return frozenset(names)
+
+
+def _ascii(text: str) -> str:
+    """Text without its accents, as English news writes foreign names ("Herat" for "Herāt")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _is_sports(doc: Doc) -> bool:
+    """A sports report: enough sport words that its towns are likely teams."""
+    return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
+
+
+def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
+    """Names in a dateline are places ("COLOMBO 1996-08-30"), also where the model missed them."""
+    where = {i for line in datelines for i in range(line.start, line.end)}
+    out = [(s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
+           for s, e, label, iso in found]
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for line in datelines:
+        for s, e in _name_runs(line):
+            if not any(i in taken for i in range(s, e)) and doc[s:e].text.lower() not in MONTHS:
+                out.append((s, e, "PLACE", _subdivisions().get(doc[s:e].text.lower())))
+    return out
+
+
+def _scorecard_names(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Cricket scorecards name fielders and bowlers after "c", "b", "st": "c Healy b Warne"."""
+    out = []
+    for s, e, label, iso in found:
+        before = doc[s - 1].text if s else ""
+        out.append((s, e, "PERSON", None) if before in SCORECARD_MARKS else (s, e, label, iso))
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for tok in doc[1:]:
+        if tok.i not in taken and doc[tok.i - 1].text in SCORECARD_MARKS and tok.is_title and tok.is_alpha:
+            out.append((tok.i, tok.i + 1, "PERSON", None))
+    return out
+
+
+def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) -> list[Ent]:
+    """In a sports report a town or region is a team (ORG) unless it is a venue or a dateline.
+
+    Countries stay places: national teams are named after them and read as such.
+    Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
+    """
+    out: list[Ent] = []
+    for s, e, label, iso in sorted(_scorecard_names(doc, found)):
+        before = doc[s - 1] if s else None
+        # "at The Oval , London": a town after a place is where that place is
+        after_place = (before is not None and before.text == "," and bool(out) and out[-1][1] == s - 1
+                       and out[-1][2] in {"PLACE", "COUNTRY"})
+        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS
+                                        or before.text == "(") or after_place
+        if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
+            label, iso = "ORG", None
+        out.append((s, e, label, iso))
+    taken = {i for s, e, _, _ in out for i in range(s, e)}
+    for line in lines:
+        if not _is_table_row(line):
+            continue
+        for s, e in _name_runs(line):
+            if (not any(i in taken for i in range(s, e)) and e < len(doc) and doc[e].like_num
+                    and doc[s:e].text.lower() not in MONTHS and doc[s:e].text.lower() not in WEEKDAYS):
+                out.append((s, e, "ORG", None))
+    return out
+
+
+def _is_dateline(line: Span) -> bool:
+    """A short line of place names and a date that heads a report: "BIRMINGHAM , England 1996-08-31"."""
+    return len(line.text) <= DATELINE_MAX_CHARS and DATELINE.match(line.text) is not None
+
+
+def _is_table_row(line: Span) -> bool:
+    """A line of names and numbers only, with a number in it: a results or standings row."""
+    words = [t for t in line if not t.is_punct]
+    return (any(NUMBER.match(t.text) for t in words) and bool(words) and not words[0].like_num
+            and all(NUMBER.match(t.text) or t.is_title or t.is_upper for t in words))
+
+
+def _name_runs(line: Span) -> list[tuple[int, int]]:
+    """Token ranges of consecutive capitalised words in a line."""
+    runs, start = [], None
+    for tok in line:
+        named = (tok.is_title or tok.is_upper) and tok.is_alpha
+        if named and start is None:
+            start = tok.i
+        elif not named and start is not None:
+            runs.append((start, tok.i))
+            start = None
+    if start is not None:
+        runs.append((start, line.end))
+    return runs
+
+
+def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """One reading per name in a document.
+
+    The fullest forms decide: the surname of someone the model found by full
+    name is that person ("Wang" after "Wang Dan"), the stem of a company with
+    its legal form is that company ("Magna" after "Magna International Inc"),
+    also where the model missed them. Other names take the label most of
+    their mentions got. Countries and demonyms keep their gazetteer labels.
+    """
+    decided: dict[str, str] = {}
+    given: set[str] = set()
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s, e, label, _ in found:
+        words = [t.text for t in doc[s:e]]
+        if label == "PERSON" and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
+            decided[" ".join(words)] = decided[words[-1]] = "PERSON"
+            given.add(words[0])  # a surname when the name is written family name first
+        elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
+            while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+                words.pop()
+                decided.setdefault(" ".join(words), "ORG")
+            if country_code(words[0]) is None and words[0].lower() not in _subdivisions():
+                decided.setdefault(words[0], "ORG")  # "Magna" of "Magna International Inc", not "US" of "US Steel Corp"
+        if label in CONSISTENT_LABELS:
+            votes[doc[s:e].text][label] += 1
+    for short, long in acronyms(doc.text).items():
+        if long.split()[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+            decided.setdefault(short, "ORG")
+    for name in given - decided.keys():
+        if votes[name]:
+            decided[name] = "PERSON"
+    out = []
+    for s, e, label, iso in found:
+        text = doc[s:e].text
+        if label in CONSISTENT_LABELS or label == "COUNTRY" and decided.get(text) == "PERSON":
+            best = decided.get(text) or _majority(votes[text], label)
+            if best != label:
+                label, iso = best, None
+        out.append((s, e, label, iso))
+    return out + _unlabelled_mentions(doc, out, decided)
+
+
+def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) -> list[Ent]:
+    """Mentions the model skipped of names it labelled elsewhere in the document.
+
+    Only names the document never writes in lower case: "Ruch" is a company
+    all through an article, "May" may be a month.
+    """
+    known = dict(decided)
+    for s, e, label, _ in found:
+        if label in CONSISTENT_LABELS:
+            known.setdefault(doc[s:e].text, label)
+    lower = {t.lower_ for t in doc if t.is_lower}
+    known = {name: label for name, label in known.items()
+             if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS}
+    firsts = {name.split()[0] for name in known}
+    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or tok.text not in firsts or not (tok.is_title or tok.is_upper) or tok.is_sent_start:
+            continue
+        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - tok.i), 0, -1):
+            span = doc[tok.i:tok.i + n]
+            if span.text in known and not any(i in taken for i in range(span.start, span.end)):
+                out.append((span.start, span.end, known[span.text], None))
+                taken.update(range(span.start, span.end))
+                break
+    return out
+
+
+def _majority(votes: Counter[str], label: str) -> str:
+    """The label most mentions got; the span's own label on a tie."""
+    ranked = votes.most_common()
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return label
+    return ranked[0][0] if ranked else label
