@@ -11,11 +11,13 @@ server and work pool.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from pathlib import Path
 
-import prefect
 from prefect import flow
+from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 from prefect.types.entrypoint import EntrypointType
 
@@ -47,8 +49,26 @@ def local_prefect_home() -> Path:
     return Path(os.environ.get("PREFECT_HOME") or PROJECT_ROOT / ".prefect")
 
 
+def _sigterm_as_sigint(*_: object) -> None:
+    """Take Ctrl-C's path on SIGTERM: before serving, KeyboardInterrupt unwinds the local server;
+    while serving, asyncio cancels the runner, which pauses the schedule and stops its runs."""
+    os.kill(os.getpid(), signal.SIGINT)
+
+
+class _Runner(Runner):
+    """Prefect's runner, minus its SIGTERM handler (3.8.8 exits from inside the event loop,
+    leaving a never-awaited stop and a traceback, and skipping the schedule pause)."""
+
+    def handle_sigterm(self, *args: object, **kwargs: object) -> None:
+        _sigterm_as_sigint()
+
+
 def serve(settings: Settings, cron: str | None = None, interval: int | None = None) -> None:
-    """Serve `scheduled_ingest` on the schedule until interrupted (Ctrl-C or SIGTERM)."""
+    """Serve `scheduled_ingest` on the schedule until interrupted (Ctrl-C or SIGTERM, which then
+    raises KeyboardInterrupt for the caller)."""
+    # Ctrl-C must work even when started from a script that ignores SIGINT (background jobs do).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
     parameters = {
         "inbox": str(settings.inbox.resolve()),
         "db": str(settings.db.resolve()),
@@ -85,4 +105,6 @@ def _serve(parameters: dict[str, object], cron: str | None, interval: int | None
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
     # One run at a time: a late run waits for the previous one instead of racing it for the database.
-    prefect.serve(deployment, limit=1, print_starting_message=False)
+    runner = _Runner(name=DEPLOYMENT, pause_on_shutdown=True, limit=1)
+    runner.add_deployment(deployment)
+    asyncio.run(runner.start())

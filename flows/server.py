@@ -40,7 +40,15 @@ def local_server(home: Path, startup_timeout: float = STARTUP_TIMEOUT_S) -> Iter
     env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     env.pop("PREFECT_API_URL", None)
     log_path = home / "server.log"
-    command = [str(Path(sys.executable).parent / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    command = [
+        str(Path(sys.executable).parent / "prefect"),
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
     with open(log_path, "ab") as log:
         # Own session: a Ctrl-C at the terminal reaches only `serve`, which pauses its
         # schedule against the still-running server before stopping it.

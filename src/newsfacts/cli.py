@@ -187,6 +187,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ServerError as exc:
         print(f"newsfacts: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: the normal way to stop serving, so a clean exit.
+        print("newsfacts serve: stopped", flush=True)
     return 0
 
 
