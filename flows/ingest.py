@@ -87,8 +87,10 @@ class RunSummary:
 def open_run(settings: Settings, run_id: str) -> Known:
     with store.connect(settings.db) as con:
         store.ensure_schema(con)
+        known = store.read_known(con)
+        # Last, so that a retry never follows a recorded start (it would insert the run twice).
         store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
-        return store.read_known(con)
+        return known
 
 
 @task(name="find-stale", **RETRY)
