@@ -81,6 +81,8 @@ def _env_without_api() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PREFECT_API_URL", None)
     env.pop("PREFECT_PROFILE", None)
+    # The runner's INFO lines tell how it shut down (other test modules quieten Prefect to WARNING).
+    env["PREFECT_LOGGING_LEVEL"] = "INFO"
     return env
 
 
