@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow, task
+import duckdb
+from prefect import Task, flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.states import State
 from prefect.tasks import exponential_backoff
 
 from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, runlock, store
@@ -22,8 +25,30 @@ from newsfacts.records import Known
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
 
-# Transient failures worth retrying: a file system hiccup, another process holding the database.
-RETRY = dict(retries=3, retry_delay_seconds=exponential_backoff(backoff_factor=1), cache_policy=NO_CACHE)
+# Failures worth retrying: a file system hiccup, another process holding the database past
+# store.connect's own wait. Anything else is a bug or bad data that a retry would only repeat.
+TRANSIENT = (OSError, store.DatabaseBusy, duckdb.IOException)
+
+
+def _is_transient(task: Task, task_run: TaskRun, state: State) -> bool:
+    """Prefect's retry condition: retry only TRANSIENT errors."""
+    try:
+        state.result()
+    except TRANSIENT:
+        return True
+    except BaseException:
+        return False
+    return False
+
+
+# Up to 3 retries after 1, 2 and 4 s (jittered, so two waiting runs do not retry in step).
+RETRY = dict(
+    retries=3,
+    retry_delay_seconds=exponential_backoff(backoff_factor=1),
+    retry_jitter_factor=0.5,
+    retry_condition_fn=_is_transient,
+    cache_policy=NO_CACHE,
+)
 
 
 @dataclass
@@ -62,8 +87,10 @@ class RunSummary:
 def open_run(settings: Settings, run_id: str) -> Known:
     with store.connect(settings.db) as con:
         store.ensure_schema(con)
+        known = store.read_known(con)
+        # Last, so that a retry never follows a recorded start (it would insert the run twice).
         store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
-        return store.read_known(con)
+        return known
 
 
 @task(name="find-stale", **RETRY)

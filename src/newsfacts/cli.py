@@ -94,6 +94,24 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(st)
     st.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
     st.set_defaults(func=cmd_status)
+
+    sv = sub.add_parser(
+        "serve",
+        help="run the ingest flow on a schedule (a Prefect deployment) until stopped",
+        description="Serve the ingest flow as the Prefect deployment 'scheduled-ingest/newsfacts' and run it "
+        "on a cron schedule or every N seconds until Ctrl-C or SIGTERM. With PREFECT_API_URL set (environment "
+        "or Prefect profile) it registers with that server; otherwise it starts a private Prefect server on "
+        "127.0.0.1 (data in $PREFECT_HOME, else .prefect/ in the project), prints its UI address, and stops it "
+        "on exit. One run at a time; each run is recorded in the runs table. "
+        "To deploy to your own server and work pool instead, see prefect.yaml.",
+        epilog='Examples: newsfacts serve --cron "0 * * * *"   newsfacts serve --interval 600 --inbox inbox/',
+    )
+    sv.add_argument("--inbox", type=Path, help="folder of article files (default: seeds/, or $NEWSFACTS_INBOX)")
+    _db_arg(sv)
+    when = sv.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *" for hourly (server time zone: UTC)')
+    when.add_argument("--interval", type=int, metavar="SECONDS", help="run every SECONDS seconds")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 
@@ -150,6 +168,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.strict and (s.files_quarantined or s.rows_quarantined):
         print("newsfacts: --strict: inputs were quarantined", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = Settings.load(inbox=args.inbox, db=args.db)
+    if not settings.inbox.is_dir():
+        raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
+    if args.interval is not None and args.interval < 1:
+        print("newsfacts: --interval must be at least 1 second", file=sys.stderr)
+        return 2
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.serve import serve
+    from flows.server import ServerError
+
+    try:
+        serve(settings, cron=args.cron, interval=args.interval)
+    except ServerError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        # Ctrl-C or SIGTERM: the normal way to stop serving, so a clean exit.
+        print("newsfacts serve: stopped", flush=True)
     return 0
 
 

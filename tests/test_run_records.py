@@ -1,0 +1,72 @@
+"""Every run leaves a `runs` row: transient errors are retried, anything else fails the run with its error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsfacts import across, store
+from newsfacts.settings import Settings
+from tests import goldlib
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from flows.ingest import ingest  # noqa: E402  (after the Prefect settings above)
+
+SEED = sorted(goldlib.ARTICLES)[0]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(goldlib.seed_path(SEED), inbox / SEED)
+    return Settings.load(inbox=inbox, db=tmp_path / "w.duckdb")
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_a_failed_run_is_recorded_with_its_error_and_not_retried(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def broken(*args: object) -> None:
+        calls.append(args)
+        raise ValueError("cross-article refresh broke")
+
+    monkeypatch.setattr(across, "refresh", broken)
+    with pytest.raises(ValueError, match="refresh broke"):
+        ingest(settings)
+    assert len(calls) == 1  # a bug is not transient: no retry
+    [(status, error, finished)] = rows(settings.db, "SELECT status, error, finished_at IS NOT NULL FROM runs")
+    assert (status, error, finished) == ("failed", "ValueError: cross-article refresh broke", True)
+    # The batch loaded before the failure stands; the next run finds it done.
+    assert rows(settings.db, "SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_a_busy_database_is_retried_and_the_run_succeeds(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_load = store.load_batch
+    calls = []
+
+    def busy_once(*args: object, **kwargs: object) -> None:
+        calls.append(args)
+        if len(calls) == 1:
+            raise store.DatabaseBusy("held by another process")
+        real_load(*args, **kwargs)
+
+    monkeypatch.setattr(store, "load_batch", busy_once)
+    summary = ingest(settings)
+    assert len(calls) == 2
+    assert summary.articles_loaded == 1
+    assert rows(settings.db, "SELECT status, error FROM runs") == [("succeeded", None)]
+    assert rows(settings.db, "SELECT count(*) FROM articles") == [(1,)]
