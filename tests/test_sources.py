@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
 
 from newsfacts.parse import parse_document
-from newsfacts.sources import BadInput, decode
+from newsfacts.sources import BadInput, SourceFile, decode, read_bytes
 
 TEXT = (
     "Fuel duty \u2018to rise\u2019 in budget\n\n"
@@ -57,3 +58,48 @@ def test_refused_inputs(data: bytes, reason: str) -> None:
     with pytest.raises(BadInput, match=reason) as info:
         decode(data)
     assert info.value.stage == "decode"
+
+
+def _flaky_reads(monkeypatch: pytest.MonkeyPatch, errors: list[OSError]) -> list[int]:
+    """Path.read_bytes fails with `errors` in turn, then reads; returns the call count."""
+    calls = [0]
+    real = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        calls[0] += 1
+        if errors:
+            raise errors.pop(0)
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr("newsfacts.sources.READ_BACKOFF_S", (0.0, 0.0))
+    return calls
+
+
+def _source(tmp_path: Path) -> SourceFile:
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nBody.\n")
+    st = path.stat()
+    return SourceFile(path=path, rel="a.txt", size=st.st_size, mtime_ns=st.st_mtime_ns)
+
+
+def test_a_transient_read_error_is_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _source(tmp_path)
+    calls = _flaky_reads(monkeypatch, [OSError(errno.EIO, "Input/output error")])
+    assert read_bytes(source, 1000) == b"Title\n\nBody.\n"
+    assert calls[0] == 2
+
+
+def test_a_read_that_keeps_failing_is_refused_with_the_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _source(tmp_path)
+    _flaky_reads(monkeypatch, [OSError(errno.EIO, "Input/output error")] * 3)
+    with pytest.raises(BadInput, match="after 3 tries: Input/output error"):
+        read_bytes(source, 1000)
+
+
+def test_a_permission_error_is_not_retried(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _source(tmp_path)
+    calls = _flaky_reads(monkeypatch, [PermissionError(errno.EACCES, "Permission denied")])
+    with pytest.raises(BadInput, match="could not be read: Permission denied"):
+        read_bytes(source, 1000)
+    assert calls[0] == 1

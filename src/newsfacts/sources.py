@@ -6,8 +6,10 @@ specific reason, so the caller can quarantine that file and carry on.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,9 @@ TEXT_SUFFIXES = {".txt", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+# Read errors worth another try, and the pauses between tries.
+TRANSIENT_ERRNOS = {errno.EIO, errno.EAGAIN, errno.ESTALE, errno.EINTR, errno.EBUSY}
+READ_BACKOFF_S = (0.2, 1.0)
 
 # In a non-UTF-8 file, the most non-ASCII letters a Western (cp1252/Latin-1) reading
 # may hold among all letters: English or French news has a few accented letters, a
@@ -100,15 +105,33 @@ def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
         raise BadInput("read", f"symlink points outside the inbox (to {source.outside_link}); not followed")
     if source.size > max_bytes:
         raise TooLarge("read", f"file is {source.size:,} bytes, over the {max_bytes:,}-byte limit")
-    try:
-        data = source.path.read_bytes()
-    except FileNotFoundError as exc:
-        raise BadInput("read", "file vanished between discovery and reading") from exc
-    except OSError as exc:
-        raise BadInput("read", f"file could not be read: {exc.strerror or exc}") from exc
+    data = _read_retrying(source.path)
     if len(data) > max_bytes:
         raise TooLarge("read", f"file grew to {len(data):,} bytes, over the {max_bytes:,}-byte limit")
     return data
+
+
+def _read_retrying(path: Path) -> bytes:
+    """Network shares and busy disks fail reads now and then (EIO, EAGAIN, ESTALE): a file is
+    quarantined only when the read keeps failing, not on the first hiccup."""
+    for attempt, pause in enumerate(READ_BACKOFF_S, start=1):
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            if isinstance(exc, FileNotFoundError) or exc.errno not in TRANSIENT_ERRNOS:
+                raise _unreadable(exc, attempt) from exc
+            time.sleep(pause)
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(exc, len(READ_BACKOFF_S) + 1) from exc
+
+
+def _unreadable(exc: OSError, tries: int) -> BadInput:
+    if isinstance(exc, FileNotFoundError):
+        return BadInput("read", "file vanished between discovery and reading")
+    after = f" after {tries} tries" if tries > 1 else ""
+    return BadInput("read", f"file could not be read{after}: {exc.strerror or exc}")
 
 
 def decode(data: bytes) -> str:
