@@ -122,7 +122,8 @@ def test_dask_cluster_loads_what_a_plain_run_loads(inbox: Path, tmp_path: Path) 
             inbox=inbox, db=tmp_path / "dask.duckdb", batch_size=2, dask_address=cluster.scheduler_address
         )
         names = task_run_names(on_dask)
-    assert sum(n.startswith("process-batch") for n in names) == 3  # 5 files in batches of 2, each a task run on the cluster
+    # 5 files in batches of 2: each batch a task run on the cluster
+    assert sum(n.startswith("process-batch") for n in names) == 3
     assert content(on_dask.target) == content(plain.target)
 
 

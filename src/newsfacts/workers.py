@@ -98,9 +98,7 @@ def local(workers: int, batches: int, latest_sha: Mapping[str, str], max_bytes: 
     if workers <= 1 or batches <= 1:
         yield lambda batch: _Here(pipeline.process_batch(batch, shas_for(batch, latest_sha), max_bytes))
         return
-    pool = ProcessPoolExecutor(
-        min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=warm
-    )
+    pool = ProcessPoolExecutor(min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=warm)
     try:
         yield lambda batch: pool.submit(pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes)
     except BaseException:
