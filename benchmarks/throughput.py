@@ -208,9 +208,9 @@ def main() -> None:
             n_a, t_a = run_newsfacts(inbox, work / "newsfacts.duckdb", args.workers, args.batch_size)
             a = show(f"newsfacts ({args.workers} workers)", n_a, t_a, peak_a := mem.reset())
             n_b, t_b = run_spacy(work / "newsfacts.duckdb", args.spacy_limit)
-            b = show("spacy-sm (full pipeline, 1 process)", n_b, t_b, peak_b := mem.reset())
+            b = show("spacy-sm (full pipeline, 1 process)", n_b, t_b, mem.reset())
             n_c, t_c = run_floor(files, work / "floor.duckdb")
-            c = show("floor (read, hash, bulk load)", n_c, t_c, peak_c := mem.reset())
+            c = show("floor (read, hash, bulk load)", n_c, t_c, mem.reset())
         peak = peak_a  # the pipeline's own peak; the baselines' peaks are printed above
         print(f"ratio newsfacts/spacy-sm: {a / b:.2f}")
         print(
