@@ -2,25 +2,31 @@
 
 Reads like the recipe it is. Each task wraps one domain stage over a batch of
 files (never one task per file), so Prefect's per-task cost grows with batches,
-not with the corpus. The database is opened for writing only inside
-`load_batch` and the short bookkeeping tasks, never while parsing.
+not with the corpus. Batches are parsed and extracted in worker processes (a
+local pool, or a Dask cluster through Prefect's DaskTaskRunner) while this
+process resolves, validates and loads earlier ones in order: one writer, and the
+database is opened only inside `load_batch` and the short bookkeeping tasks.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-from prefect import Task, flow, task
+from prefect import Flow, Task, flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
+from prefect.context import FlowRunContext
 from prefect.states import State
 from prefect.tasks import exponential_backoff
 
-from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, runlock, store
+from newsfacts import PIPELINE_VERSION, across, pipeline, quality, report, runlock, store, workers
 from newsfacts.records import Known
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
@@ -67,6 +73,15 @@ class RunSummary:
     expectations_passed: int = 0
     expectations_failed: int = 0
     report: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage in this process
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
     def add(self, resolved: pipeline.Resolved, validated: quality.Validated, reprocessed: bool = False) -> None:
         self.files_new += resolved.new_files
@@ -85,7 +100,7 @@ class RunSummary:
 
 @task(name="open-run", **RETRY)
 def open_run(settings: Settings, run_id: str) -> Known:
-    with store.connect(settings.db) as con:
+    with store.connect(settings.target) as con:
         store.ensure_schema(con)
         known = store.read_known(con)
         # Last, so that a retry never follows a recorded start (it would insert the run twice).
@@ -95,7 +110,7 @@ def open_run(settings: Settings, run_id: str) -> Known:
 
 @task(name="find-stale", **RETRY)
 def find_stale(settings: Settings) -> list[dict]:
-    with store.connect(settings.db, read_only=True) as con:
+    with store.connect(settings.target, read_only=True) as con:
         return store.stale_articles(con, PIPELINE_VERSION)
 
 
@@ -127,7 +142,7 @@ def load_batch(
     validated: quality.Validated,
     replaces: list[str] | None = None,
 ) -> None:
-    with store.connect(settings.db) as con:
+    with store.connect(settings.target) as con:
         store.load_batch(
             con,
             run_id,
@@ -142,20 +157,22 @@ def load_batch(
 
 @task(name="record-deleted", **RETRY)
 def record_deleted(settings: Settings, gone: list[str]) -> None:
-    with store.connect(settings.db) as con:
+    with store.connect(settings.target) as con:
         store.mark_deleted(con, gone)
 
 
 @task(name="across-articles", **RETRY)
-def across_articles(settings: Settings, run_id: str) -> dict[str, int]:
-    with store.connect(settings.db) as con:
-        across.refresh(con, run_id)
+def across_articles(settings: Settings, run_id: str, changed: bool) -> dict[str, int]:
+    """Recompute stories, flags and the search index, unless the warehouse is as the last run left it."""
+    with store.connect(settings.target) as con:
+        if changed or store.unclustered(con):
+            across.refresh(con, run_id)
         return store.table_counts(con)
 
 
 @task(name="finish-run", **RETRY)
 def finish_run(settings: Settings, run_id: str, status: str, files_seen: int, error: str | None) -> None:
-    with store.connect(settings.db) as con:
+    with store.connect(settings.target) as con:
         store.finish_run(con, run_id, status, files_seen, error)
 
 
@@ -163,7 +180,7 @@ def finish_run(settings: Settings, run_id: str, status: str, files_seen: int, er
 def write_report(settings: Settings) -> Path:
     settings.report.parent.mkdir(parents=True, exist_ok=True)
     docs = quality.build_data_docs(settings.report.parent / "data_docs")
-    with store.connect(settings.db, read_only=True) as con:
+    with store.connect(settings.target, read_only=True) as con:
         return report.write_report(con, settings.report, docs)
 
 
@@ -174,24 +191,69 @@ def ingest(settings: Settings) -> RunSummary:
         return _ingest(settings)
 
 
+def flow_for(settings: Settings) -> Flow:
+    """The ingest flow, on a Dask cluster's task runner when the settings ask for one."""
+    if settings.task_runner != "dask":
+        return ingest
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:
+        return ingest.with_options(task_runner=DaskTaskRunner(address=settings.dask_address))
+    cluster = {"n_workers": max(settings.workers, 1), "threads_per_worker": 1, "processes": True}
+    return ingest.with_options(task_runner=DaskTaskRunner(cluster_kwargs={**cluster, "dashboard_address": None}))
+
+
+@contextmanager
+def batch_stage(settings: Settings, latest_sha: dict[str, str], batches: int) -> Iterator[tuple[workers.Submit, int]]:
+    """Where batches are parsed and extracted, and how many may be in flight at once.
+
+    On a Dask task runner each batch is a `process-batch` task run on the cluster;
+    otherwise a local pool of processes (or this process) takes them.
+    """
+    ctx = FlowRunContext.get()
+    client = getattr(ctx.task_runner, "client", None) if ctx else None
+    if client is not None:
+        slots = sum(client.nthreads().values()) or 1
+
+        def submit(batch: list[SourceFile]) -> workers.Pending[list[pipeline.Outcome]]:
+            return process_batch.submit(batch, workers.shas_for(batch, latest_sha), settings.max_file_bytes)
+
+        yield submit, 2 * slots
+        return
+    with workers.local(settings.workers, batches, latest_sha, settings.max_file_bytes) as submit:
+        yield submit, 2 * max(settings.workers, 1)
+
+
 def _ingest(settings: Settings) -> RunSummary:
     run_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S-") + uuid.uuid4().hex[:6]
     summary = RunSummary(run_id=run_id)
-    known = open_run(settings, run_id)
+    with summary.timed("open"):
+        known = open_run(settings, run_id)
     try:
-        sources = discover_files(settings.inbox)
-        summary.files_seen = len(sources)
-        todo, gone = pipeline.select(sources, known)
+        with summary.timed("discover"):
+            sources = discover_files(settings.inbox)
+            summary.files_seen = len(sources)
+            todo, gone = pipeline.select(sources, known)
         summary.files_unchanged = len(sources) - len(todo)
         latest_sha = {rel: k.content_sha256 for rel, k in known.files.items()}
         seen: dict[str, str] = {}
+        size = workers.batch_size(len(todo), settings.batch_size, settings.workers)
         # An empty inbox still validates one empty batch, so every run has its DQ results.
-        for batch in pipeline.batches(todo, settings.batch_size) or [[]]:
-            outcomes = process_batch(batch, latest_sha, settings.max_file_bytes)
-            resolved = pipeline.resolve(outcomes, known, seen, run_id)
-            validated = validate_batch(resolved, run_id)
-            load_batch(settings, run_id, resolved, validated)
-            summary.add(resolved, validated)
+        batches = pipeline.batches(todo, size) or [[]]
+        with batch_stage(settings, latest_sha, len(batches)) as (submit, ahead):
+            results = workers.in_order(submit, batches, ahead)
+            while True:
+                with summary.timed("parse+extract (waiting on workers)"):
+                    outcomes = next(results, None)
+                if outcomes is None:
+                    break
+                with summary.timed("resolve"):
+                    resolved = pipeline.resolve(outcomes, known, seen, run_id)
+                with summary.timed("validate"):
+                    validated = validate_batch(resolved, run_id)
+                with summary.timed("load"):
+                    load_batch(settings, run_id, resolved, validated)
+                summary.add(resolved, validated)
         if settings.reprocess:
             stale = find_stale(settings)
             for start in range(0, len(stale), settings.batch_size):
@@ -203,10 +265,13 @@ def _ingest(settings: Settings) -> RunSummary:
         if gone:
             record_deleted(settings, gone)
             summary.files_deleted = len(gone)
-        summary.facts = across_articles(settings, run_id)
+        changed = bool(summary.articles_loaded or summary.articles_reprocessed or gone)
+        with summary.timed("across articles"):
+            summary.facts = across_articles(settings, run_id, changed)
     except BaseException as exc:
         finish_run(settings, run_id, "failed", summary.files_seen, f"{type(exc).__name__}: {exc}")
         raise
     finish_run(settings, run_id, "succeeded", summary.files_seen, None)
-    summary.report = str(write_report(settings))
+    with summary.timed("report"):
+        summary.report = str(write_report(settings))
     return summary

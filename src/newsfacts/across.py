@@ -29,13 +29,16 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
         {"cluster_id": list(assigned.values()), "article_id": list(assigned.keys())},
         schema=pa.schema([("cluster_id", pa.string()), ("article_id", pa.string())]),
     )
-    search.load_fts(con)
+    lake = store.is_lake(con)  # DuckLake cannot hold the fts index's tables: search needs a DuckDB file
+    if not lake:
+        search.load_fts(con)
     con.begin()
     try:
         con.execute(store.sql("cluster/clear"))
         con.from_arrow(table).insert_into("story_clusters")
         store.run_sql_dir(con, "across", {"run_id": run_id})
-        search.build_index(con)
+        if not lake:
+            search.build_index(con)
         con.commit()
     except BaseException:
         con.rollback()

@@ -11,11 +11,23 @@ from newsfacts.runlock import RunInProgress
 from newsfacts.settings import Settings
 from newsfacts.store import DatabaseBusy
 
-EPILOG = "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE."
+EPILOG = (
+    "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE, "
+    "NEWSFACTS_WORKERS, NEWSFACTS_TASK_RUNNER, NEWSFACTS_DASK_ADDRESS, NEWSFACTS_CATALOG, NEWSFACTS_DATA_PATH."
+)
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, help="DuckDB file (default: newsfacts.duckdb, or $NEWSFACTS_DB)")
+
+
+def _catalog_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--catalog",
+        metavar="CATALOG",
+        help="use a DuckLake instead of the DuckDB file: its catalog, a local file (lake.ducklake) or "
+        "'postgres:dbname=news host=db1' (see docs/scale.md)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +57,31 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--wait", type=float, metavar="SECONDS", help="how long to wait for another run on the same database (300)"
     )
+    run.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes that parse and extract while the main process loads (default: one per CPU; "
+        "1: all in the main process); with --task-runner dask, the local cluster's worker processes",
+    )
+    run.add_argument(
+        "--task-runner",
+        choices=("processes", "dask"),
+        help="where batches are parsed and extracted: a local process pool (default) or a Dask cluster "
+        "through Prefect's DaskTaskRunner (a local cluster of --workers processes, or --dask-address)",
+    )
+    run.add_argument(
+        "--dask-address",
+        metavar="ADDRESS",
+        help="the dask.distributed scheduler to use (tcp://host:8786); implies --task-runner dask",
+    )
+    _catalog_arg(run)
+    run.add_argument(
+        "--data-path",
+        metavar="DIR",
+        help="with --catalog: folder or object-store prefix (s3://...) of the lake's Parquet files, "
+        "needed when the catalog is created",
+    )
     run.set_defaults(func=cmd_run)
 
     q = sub.add_parser(
@@ -55,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("query", help="SQL text, or the path of a .sql file")
     _db_arg(q)
+    _catalog_arg(q)
     q.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
     q.set_defaults(func=cmd_sql)
 
@@ -92,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     st = sub.add_parser("status", help="show recent runs", description="Show the most recent runs, newest first.")
     _db_arg(st)
+    _catalog_arg(st)
     st.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
     st.set_defaults(func=cmd_status)
 
@@ -135,21 +174,30 @@ def _quiet_prefect() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    settings = Settings.load(
-        inbox=args.inbox,
-        db=args.db,
-        report=args.report,
-        batch_size=args.batch_size,
-        max_file_bytes=args.max_file_bytes,
-        wait_s=args.wait,
-        reprocess=args.reprocess,
-    )
+    try:
+        settings = Settings.load(
+            inbox=args.inbox,
+            db=args.db,
+            report=args.report,
+            batch_size=args.batch_size,
+            max_file_bytes=args.max_file_bytes,
+            wait_s=args.wait,
+            reprocess=args.reprocess,
+            workers=args.workers,
+            task_runner=args.task_runner,
+            dask_address=args.dask_address,
+            catalog=args.catalog,
+            data_path=args.data_path,
+        )
+    except ValueError as exc:  # options that do not go together
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
     _quiet_prefect()
-    from flows.ingest import ingest
+    from flows.ingest import flow_for
 
-    s = ingest(settings)
+    s = flow_for(settings)(settings)
     print(f"run {s.run_id}")
     print(
         f"  files: {s.files_seen} seen, {s.files_new} new, {s.files_unchanged} unchanged, "
@@ -163,7 +211,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine",))
     print(f"  in the database: {facts}")
     print(f"  expectations: {s.expectations_passed} passed, {s.expectations_failed} failed")
-    print(f"  database: {settings.db}")
+    print(f"  database: {settings.lake.catalog if settings.lake else settings.db}")
     print(f"  report: {s.report}")
     if args.strict and (s.files_quarantined or s.rows_quarantined):
         print("newsfacts: --strict: inputs were quarantined", file=sys.stderr)
@@ -201,8 +249,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
     query = args.query
     if query.endswith(".sql") and Path(query).is_file():
         query = Path(query).read_text()
-    settings = Settings.load(db=args.db)
-    with store.connect(settings.db, read_only=True) as con:
+    settings = Settings.load(db=args.db, catalog=args.catalog)
+    with store.connect(settings.target, read_only=True) as con:
         try:
             rel = con.sql(query)
         except duckdb.Error as exc:
@@ -252,8 +300,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from newsfacts import store
 
-    settings = Settings.load(db=args.db)
-    with store.connect(settings.db, read_only=True) as con:
+    settings = Settings.load(db=args.db, catalog=args.catalog)
+    with store.connect(settings.target, read_only=True) as con:
         con.sql(store.sql("load/recent_runs"), params={"limit": args.limit}).show(max_width=200)
     return 0
 

@@ -10,6 +10,17 @@ PROJECT_ROOT = Path(os.environ.get("NEWSFACTS_HOME", Path(__file__).resolve().pa
 SQL_DIR = PROJECT_ROOT / "sql"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
+# Where batches are parsed and extracted: a pool of local processes, or a Dask cluster.
+TASK_RUNNERS = ("processes", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Lake:
+    """A DuckLake: a catalog database (a DuckDB file here, PostgreSQL for many machines) and its data files."""
+
+    catalog: str  # as ATTACH takes it: "ducklake:meta.ducklake", "ducklake:postgres:dbname=news host=db1"
+    data_path: str | None = None  # folder or object-store prefix of the Parquet files; needed on creation
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -20,6 +31,15 @@ class Settings:
     max_file_bytes: int = 10 * 1024 * 1024
     wait_s: float = 300.0  # how long a run waits for another run on the same database
     reprocess: bool = False
+    workers: int = 1  # processes that parse and extract (local pool, or a local Dask cluster's workers)
+    task_runner: str = "processes"  # one of TASK_RUNNERS
+    dask_address: str | None = None  # an existing dask.distributed scheduler, instead of a local cluster
+    lake: Lake | None = None  # load into this DuckLake instead of the DuckDB file `db`
+
+    @property
+    def target(self) -> Path | Lake:
+        """Where rows go: the DuckDB file, or the DuckLake when one is configured."""
+        return self.lake or self.db
 
     @classmethod
     def load(
@@ -31,8 +51,25 @@ class Settings:
         max_file_bytes: int | None = None,
         wait_s: float | None = None,
         reprocess: bool = False,
+        workers: int | None = None,
+        task_runner: str | None = None,
+        dask_address: str | None = None,
+        catalog: str | Path | None = None,
+        data_path: str | Path | None = None,
     ) -> Settings:
         env = os.environ
+        catalog = catalog or env.get("NEWSFACTS_CATALOG")
+        data_path = data_path or env.get("NEWSFACTS_DATA_PATH")
+        if data_path and not catalog:
+            raise ValueError("a data path belongs to a DuckLake catalog: give --catalog too")
+        dask_address = dask_address or env.get("NEWSFACTS_DASK_ADDRESS")
+        runner = task_runner or env.get("NEWSFACTS_TASK_RUNNER") or ("dask" if dask_address else "processes")
+        if runner not in TASK_RUNNERS:
+            raise ValueError(f"task runner {runner!r}: expected one of {', '.join(TASK_RUNNERS)}")
+        if dask_address and runner != "dask":
+            raise ValueError("a Dask address needs the dask task runner")
+        lake = Lake(_ducklake(str(catalog)), str(data_path) if data_path else None) if catalog else None
+        # With a lake, the DuckDB file name only anchors this machine's run lock and the report.
         db_path = Path(db or env.get("NEWSFACTS_DB", "newsfacts.duckdb"))
         return cls(
             inbox=Path(inbox or env.get("NEWSFACTS_INBOX", "seeds")),
@@ -42,4 +79,13 @@ class Settings:
             max_file_bytes=max_file_bytes or int(env.get("NEWSFACTS_MAX_FILE_BYTES", 10 * 1024 * 1024)),
             wait_s=wait_s if wait_s is not None else float(env.get("NEWSFACTS_RUN_WAIT_S", 300)),
             reprocess=reprocess,
+            workers=workers if workers is not None else int(env.get("NEWSFACTS_WORKERS") or os.cpu_count() or 1),
+            task_runner=runner,
+            dask_address=dask_address,
+            lake=lake,
         )
+
+
+def _ducklake(catalog: str) -> str:
+    """ATTACH's spelling of a catalog: a bare path or a postgres: string gets the ducklake: prefix."""
+    return catalog if catalog.startswith("ducklake:") else f"ducklake:{catalog}"

@@ -4,10 +4,16 @@ DuckDB locks its file per process: while one process writes, no other process
 can open it, not even read-only. So writers open the database only to load a
 batch and close it straight after, and every open retries for a bounded time
 with a clear message when another process holds it.
+
+The same tables, SQL and loads also run against a DuckLake (a catalog database
+plus Parquet files), the path to several writers on several machines: `connect`
+attaches it as the default database, and `ensure_schema` drops what DuckLake
+does not support (PRIMARY KEY) from the one schema file.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -17,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import duckdb_extension_ducklake
 import pyarrow as pa
 
 from newsfacts.records import Known, KnownFile
-from newsfacts.settings import SQL_DIR
+from newsfacts.settings import SQL_DIR, Lake
 from newsfacts.sources import SourceFile
 
 # How long an open waits for another process to release the database.
@@ -42,25 +49,58 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in text.lower() and ("Conflicting" in text or "Could not set lock" in text)
 
 
+def ducklake_extension() -> Path:
+    """The DuckLake extension of the duckdb-extension-ducklake package: loaded by path, never downloaded."""
+    root = Path(duckdb_extension_ducklake.__file__).parent / "extensions" / f"v{duckdb.__version__}"
+    path = root / "ducklake.duckdb_extension"
+    if not path.is_file():
+        raise FileNotFoundError(f"no ducklake extension for DuckDB {duckdb.__version__} at {path}")
+    return path
+
+
+def _literal(text: str) -> str:
+    """A SQL string literal: ATTACH and its options take no bound parameters."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if isinstance(target, Path):
+        return duckdb.connect(str(target), read_only=read_only)
+    con = duckdb.connect()
+    try:
+        con.load_extension(str(ducklake_extension()))
+        options = ["READ_ONLY"] if read_only else []
+        if target.data_path and not read_only:
+            options.append(f"DATA_PATH {_literal(target.data_path)}")
+        suffix = f" ({', '.join(options)})" if options else ""
+        con.execute(f"ATTACH {_literal(target.catalog)} AS lake{suffix}")
+        con.execute("USE lake")
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 @contextmanager
 def connect(
-    db: Path, read_only: bool = False, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
+    target: Path | Lake, read_only: bool = False, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
 ) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open the database, retrying with backoff while another process holds its lock."""
-    if read_only and not db.exists():
-        raise FileNotFoundError(f"no database at {db}: run `newsfacts run` first")
+    """Open the database (or attach the DuckLake), retrying with backoff while another process holds its lock."""
+    if read_only and isinstance(target, Path) and not target.exists():
+        raise FileNotFoundError(f"no database at {target}: run `newsfacts run` first")
     deadline = time.monotonic() + timeout_s
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(str(db), read_only=read_only)
+            con = _open(target, read_only)
             break
         except duckdb.IOException as exc:
             if not _is_lock_error(exc):
                 raise
             if time.monotonic() >= deadline:
+                name = target if isinstance(target, Path) else target.catalog
                 raise DatabaseBusy(
-                    f"{db} is held by another process (a newsfacts run is loading into it); "
+                    f"{name} is held by another process (a newsfacts run is loading into it); "
                     f"gave up after {timeout_s:.0f} s — try again when it finishes"
                 ) from exc
             time.sleep(delay)
@@ -72,10 +112,23 @@ def connect(
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and view; safe to run on every write connection."""
-    con.execute(sql("schema"))
+    """Create every table and view; safe to run on every write connection.
+
+    DuckLake has no PRIMARY KEY constraint; there the key stays what the loads
+    already make it (one fresh run id per run).
+    """
+    schema = sql("schema")
+    if is_lake(con):
+        schema = re.sub(r"\s+PRIMARY KEY\b", "", schema)
+    con.execute(schema)
     for view in sorted((SQL_DIR / "views").glob("*.sql")):
         con.execute(view.read_text())
+
+
+def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the connection's default database is a DuckLake."""
+    kind = con.execute("SELECT type FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    return kind is not None and kind[0] == "ducklake"
 
 
 def read_known(con: duckdb.DuckDBPyConnection) -> Known:
@@ -112,9 +165,11 @@ def finish_run(
 
 
 def mark_deleted(con: duckdb.DuckDBPyConnection, source_files: Sequence[str]) -> None:
-    now = datetime.now(UTC)
-    for rel in source_files:
-        con.execute(sql("load/mark_deleted"), {"source_file": rel, "now": now})
+    con.register("gone_files", pa.table({"source_file": pa.array(source_files, pa.string())}))
+    try:
+        con.execute(sql("load/mark_deleted"), {"now": datetime.now(UTC)})
+    finally:
+        con.unregister("gone_files")
 
 
 def load_batch(
@@ -148,8 +203,10 @@ def load_batch(
                 con.from_arrow(table).insert_into(extra_name)
         if quarantined is not None and quarantined.num_rows:
             con.from_arrow(quarantined).insert_into("quarantine")
-        for src in touched:
-            con.execute(sql("load/touch_file"), {"source_file": src.rel, "size": src.size, "mtime_ns": src.mtime_ns})
+        if touched:
+            con.register("touched_files", _stats(touched))
+            con.execute(sql("load/touch_files"))
+            con.unregister("touched_files")
         statuses = files.column("status").to_pylist()
         con.execute(
             sql("load/add_batch_counts"),
@@ -165,6 +222,21 @@ def load_batch(
     except BaseException:
         con.rollback()
         raise
+
+
+def _stats(sources: Sequence[SourceFile]) -> pa.Table:
+    return pa.table(
+        {
+            "source_file": pa.array([s.rel for s in sources], pa.string()),
+            "size_bytes": pa.array([s.size for s in sources], pa.int64()),
+            "mtime_ns": pa.array([s.mtime_ns for s in sources], pa.int64()),
+        }
+    )
+
+
+def unclustered(con: duckdb.DuckDBPyConnection) -> int:
+    """Articles not yet in a story cluster (left by a run that died before clustering)."""
+    return con.execute(sql("cluster/unclustered")).fetchone()[0]
 
 
 def run_sql_dir(con: duckdb.DuckDBPyConnection, folder: str, params: Mapping[str, Any]) -> None:

@@ -1,0 +1,160 @@
+"""Scale-out (issue 8): worker processes, Prefect task runs per batch, Dask, DuckLake.
+
+Each test runs the real flow on copies of the seeds and compares what lands in the
+warehouse with a plain run, column for column, leaving out only run ids and times.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsfacts import store, workers
+from newsfacts.settings import Lake, Settings
+from tests import goldlib
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+from flows.ingest import RunSummary, flow_for  # noqa: E402  (after the Prefect settings above)
+
+# The fact tables plus file records, clusters and quarantine: everything but run bookkeeping.
+CONTENT_TABLES = (
+    "files",
+    "articles",
+    "people",
+    "quotes",
+    "quantities",
+    "entities",
+    "date_mentions",
+    "links",
+    "dq_flags",
+    "story_clusters",
+    "quarantine",
+)
+RUN_SPECIFIC = {"run_id", "seen_at", "ingested_at", "quarantined_at", "deleted_at"}
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    box = tmp_path / "inbox"
+    shutil.copytree(goldlib.SEEDS_DIR, box)
+    return box
+
+
+def content(target: Path | Lake) -> dict[str, list[tuple]]:
+    """Every content table's rows, sorted, without the columns that differ from run to run."""
+    out = {}
+    with store.connect(target, read_only=True) as con:
+        for table in CONTENT_TABLES:
+            names = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in RUN_SPECIFIC]
+            cols = ", ".join(f'"{n}"' for n in names)
+            out[table] = sorted(con.execute(f"SELECT {cols} FROM {table}").fetchall(), key=repr)
+    return out
+
+
+def run(settings: Settings) -> RunSummary:
+    return flow_for(settings)(settings)
+
+
+def test_batch_size_keeps_every_worker_busy() -> None:
+    assert workers.batch_size(300, 200, 2) == 150
+    assert workers.batch_size(2225, 200, 2) == 200
+    assert workers.batch_size(5, 200, 2) == workers.MIN_BATCH  # too few files to share: one batch
+    assert workers.batch_size(4, 1, 2) == 1  # an asked-for small batch stays small
+
+
+def test_a_pool_of_workers_loads_what_one_process_loads(inbox: Path, tmp_path: Path) -> None:
+    here = run(Settings.load(inbox=inbox, db=tmp_path / "one.duckdb", batch_size=2, workers=1))
+    pool = run(Settings.load(inbox=inbox, db=tmp_path / "pool.duckdb", batch_size=2, workers=2))
+    assert (pool.files_new, pool.articles_loaded) == (here.files_new, here.articles_loaded) == (5, 5)
+    assert content(tmp_path / "pool.duckdb") == content(tmp_path / "one.duckdb")
+
+
+def task_run_names(settings: Settings) -> list[str]:
+    """Run the flow; the names of its Prefect task runs."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    state = flow_for(settings)(settings, return_state=True)
+    assert state.is_completed()
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(
+            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])), limit=200
+        )
+    return [r.name for r in runs]
+
+
+def test_task_runs_grow_with_batches_not_files(inbox: Path, tmp_path: Path) -> None:
+    few, more = tmp_path / "few", tmp_path / "more"
+    few.mkdir()
+    more.mkdir()
+    seeds = sorted(p.name for p in inbox.iterdir())
+    for name in seeds[:2]:
+        shutil.copy(inbox / name, few / name)
+    for name in seeds[:4]:
+        shutil.copy(inbox / name, more / name)
+
+    def count(box: Path, batch_size: int) -> int:
+        db = tmp_path / f"{box.name}{batch_size}.duckdb"
+        return len(task_run_names(Settings.load(inbox=box, db=db, batch_size=batch_size, workers=1)))
+
+    assert count(few, 10) == count(more, 10)  # one batch either way: more files, no more task runs
+    one, two, four = count(more, 4), count(more, 2), count(more, 1)
+    assert two > one
+    assert four - one == 3 * (two - one)  # a fixed number of task runs per batch
+
+
+def test_dask_cluster_loads_what_a_plain_run_loads(inbox: Path, tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    plain = Settings.load(inbox=inbox, db=tmp_path / "plain.duckdb", batch_size=2, workers=1)
+    run(plain)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_dask = Settings.load(
+            inbox=inbox, db=tmp_path / "dask.duckdb", batch_size=2, dask_address=cluster.scheduler_address
+        )
+        names = task_run_names(on_dask)
+    # 5 files in batches of 2: each batch a task run on the cluster
+    assert sum(n.startswith("process-batch") for n in names) == 3
+    assert content(on_dask.target) == content(plain.target)
+
+
+def newsfacts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsfacts.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+
+
+def test_ducklake_catalog_takes_a_run_and_answers_sql(inbox: Path, tmp_path: Path) -> None:
+    catalog, data = tmp_path / "lake.ducklake", tmp_path / "lake_files"
+    lake = ["--catalog", str(catalog)]
+    first = newsfacts("run", "--inbox", str(inbox), *lake, "--data-path", str(data), "--workers", "1", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = newsfacts("run", "--inbox", str(inbox), *lake, "--workers", "1", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "5 unchanged" in again.stdout
+    assert list(data.rglob("*.parquet")), "the lake keeps its rows as Parquet files under the data path"
+    out = newsfacts("sql", "SELECT count(*) AS n, count(DISTINCT source_file) AS f FROM articles", *lake, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "5" in out.stdout.split("\n", 3)[-1]
+    plain = Settings.load(inbox=inbox, db=tmp_path / "plain.duckdb", workers=1)
+    run(plain)
+    lake_content = content(Lake(f"ducklake:{catalog}"))
+    plain_content = content(plain.target)
+    assert lake_content.keys() == plain_content.keys()
+    for table in CONTENT_TABLES:
+        if table == "story_clusters":  # cluster ids follow load times, which differ between the runs
+            continue
+        assert lake_content[table] == plain_content[table], table
+    with duckdb.connect() as con:  # nothing went into a .duckdb file: the catalog is the store
+        con.load_extension(str(store.ducklake_extension()))
+        con.execute(f"ATTACH 'ducklake:{catalog}' AS l (READ_ONLY)")
+        assert con.execute("SELECT count(*) FROM l.articles").fetchone() == (5,)
