@@ -176,6 +176,18 @@ def test_warnings_count_but_do_not_reject() -> None:
     assert all(severity == "warning" for (_, _, severity) in rows)
 
 
+def test_partial_quotes_without_a_speaker_do_not_count_against_attribution() -> None:
+    quotes = [quote("a1", f"q{i}") for i in range(4)]
+    quotes += [quote("a1", f"p{i}", speaker=None, speaker_person_id=None, is_partial=True) for i in range(4)]
+    result = quality.validate(batch(articles=[article("a1")], quotes=quotes), "r1")
+    (row,) = [r for r in result.results.to_pylist() if r["column_name"] == "speaker"]
+    assert (row["element_count"], row["unexpected_count"], row["success"]) == (4, 0, True)
+    quotes[0] = quote("a1", "q0", speaker=None, speaker_person_id=None)
+    quotes[1] = quote("a1", "q1", speaker=None, speaker_person_id=None)
+    result = quality.validate(batch(articles=[article("a1")], quotes=quotes), "r1")
+    assert ("quotes", "expect_column_values_to_not_be_null", "speaker") in failed(result)
+
+
 def test_empty_batch_validates_with_zero_elements() -> None:
     result = quality.validate(batch(), "r1")
     assert result.rejected.num_rows == 0

@@ -19,6 +19,8 @@ can render GE's own Data Docs for it.
 from __future__ import annotations
 
 import json
+import keyword
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -112,7 +114,7 @@ def _gx() -> _Gx:
         suites[name] = context.suites.add(suite)
         asset = source.add_dataframe_asset(name)
         batches[name] = asset.add_batch_definition_whole_dataframe("batch")
-        columns[name] = sorted({c for exp in expectations for c in _columns(exp["kwargs"])})
+        columns[name] = sorted({c for exp in expectations for c in _columns(exp["kwargs"]) + _condition_columns(exp["kwargs"])})
     return _Gx(context, batches, suites, columns)
 
 
@@ -212,6 +214,12 @@ def _columns(kwargs: dict[str, Any]) -> list[str]:
     if "column_A" in kwargs:
         return [kwargs["column_A"], kwargs["column_B"]]
     return list(kwargs.get("column_list", ()))
+
+
+def _condition_columns(kwargs: dict[str, Any]) -> list[str]:
+    """Columns a pandas `row_condition` reads ("is_partial == False"): the frame must carry them too."""
+    names = re.findall(r"[A-Za-z_]\w*", kwargs.get("row_condition") or "")
+    return [n for n in names if not keyword.iskeyword(n) and n not in {"True", "False", "None"}]
 
 
 def _severity(result: Any) -> str:

@@ -236,9 +236,15 @@ def _about(body: str, start: int, limit: int) -> str:
     text = body[start:limit]
     text = ABOUT_END.split(text)[0]
     words = text.split()[:MAX_ABOUT_WORDS]
-    while len(words) > 1 and words[-1].lower() in STOP:
+    while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1])):
         words.pop()
     return " ".join(words)
+
+
+def _verb_like(word: str) -> bool:
+    """A verb left dangling where the phrase was cut ("people trying", "migrants picked", "nations said")."""
+    low = word.lower()
+    return low.endswith(("ing", "ed")) or low in {"said", "says", "say", "told", "made", "held", "seen", "found"}
 
 
 def _percent_about(body: str, end: int, limit: int) -> str | None:
