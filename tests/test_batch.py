@@ -1,6 +1,7 @@
 """Content-derived ids: the same person or article always gets the same id."""
 
-from newsfacts.batch import article_id, person_id
+from newsfacts.batch import _one_row_per_person, article_id, person_id
+from newsfacts.records import Person
 
 
 def test_person_id_ignores_case_accents_and_spacing() -> None:
@@ -15,3 +16,10 @@ def test_article_id_is_the_content_hash_plus_part() -> None:
     sha = "ab" * 32
     assert article_id(sha, 0) == sha[:16]
     assert article_id(sha, 2) == f"{sha[:16]}-2"
+
+
+def test_name_forms_of_one_person_make_one_row_per_article() -> None:
+    people = [Person(name="Sean O'Brien", role=None, mentions=2, start_char=0, end_char=12),
+              Person(name="Sean O\u2019Brien", role="minister", mentions=1, start_char=40, end_char=52)]
+    (row,) = _one_row_per_person(people)
+    assert (row["name"], row["role"], row["mentions"], row["start_char"]) == ("Sean O'Brien", "minister", 3, 0)

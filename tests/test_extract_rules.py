@@ -92,3 +92,9 @@ def test_sir_with_a_first_name_is_the_person_named_in_full() -> None:
 def test_a_hyphenated_title_keeps_its_prefix() -> None:
     body = "On Monday the Tory co-chairman Oliver Brandt said the campaign would start in May."
     assert people(body)["Oliver Brandt"] == "Tory co-chairman"
+
+
+def test_a_possessive_is_not_part_of_the_name() -> None:
+    body = ("Bernard Ebbers, the former chief executive, denied the charges. "
+            "Ebbers' lawyers said Mr Ebbers' trial would be long. Bernard Ebbers's wife was in court.")
+    assert list(people(body)) == ["Bernard Ebbers"]

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any
 
 import pyarrow as pa
 
@@ -24,12 +25,27 @@ from newsfacts.records import (
     Article,
     Facts,
     Flag,
+    Person,
     Rejected,
 )
 
 
 def article_id(content_sha256: str, part: int) -> str:
     return content_sha256[:16] if part == 0 else f"{content_sha256[:16]}-{part}"
+
+
+def _one_row_per_person(people: Sequence[Person]) -> list[dict[str, Any]]:
+    """Name forms that fold to one person_id ("O'Brien", "OBrien") are one person of the article:
+    mentions add up; the first span and the first role stand."""
+    merged: dict[str, dict[str, Any]] = {}
+    for p in people:
+        pid = person_id(p.name)
+        if (row := merged.get(pid)) is None:
+            merged[pid] = {"person_id": pid, **asdict(p)}
+        else:
+            row["mentions"] += p.mentions
+            row["role"] = row["role"] or p.role
+    return list(merged.values())
 
 
 def person_id(name: str) -> str:
@@ -75,8 +91,7 @@ def fact_tables(
                 "ingested_at": now,
             }
         )
-        for p in facts.people:
-            rows["people"].append({"article_id": aid, "person_id": person_id(p.name), **asdict(p)})
+        rows["people"] += [{"article_id": aid, **row} for row in _one_row_per_person(facts.people)]
         for q in facts.quotes:
             rows["quotes"].append(
                 {

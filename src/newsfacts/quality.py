@@ -120,7 +120,9 @@ def _gx() -> _Gx:
 
 @cache
 def _iso2_codes() -> tuple[str, ...]:
-    return tuple(sorted(c.alpha_2 for c in pycountry.countries))
+    """ISO 3166-1 alpha-2, plus XK: Kosovo has no ISO code yet, and XK (user-assigned) is the one
+    the EU, IMF and most news data use."""
+    return tuple(sorted({c.alpha_2 for c in pycountry.countries} | {"XK"}))
 
 
 def validate(tables: dict[str, pa.Table], run_id: str) -> Validated:

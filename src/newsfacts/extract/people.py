@@ -38,6 +38,7 @@ from .lexicon import (
 TITLED_NAME = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Baroness|Sir|Dame)\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)"
 )
+POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -83,7 +84,9 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     found = []
     for span in ctx.spans:
         if span.label == "PERSON":
-            text = ctx.body[span.start_char:span.end_char]
+            whole = ctx.body[span.start_char:span.end_char]
+            text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Reid's"
+            end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12):span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
             if title in NOBLE_TITLES and len(text.split()) == 1:
@@ -93,11 +96,11 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
             if _is_name(text):
-                found.append((start, span.end_char, text))
+                found.append((start, end, text))
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
         s, e = m.start(2), m.end(2)
-        name_text = re.sub(r"['\u2019]s$", "", m[2])
+        name_text = POSSESSIVE_END.sub("", m[2])
         e = s + len(name_text)
         if any(a < e and s < b for a, b in taken) or not _is_name(name_text):
             continue
