@@ -206,3 +206,12 @@ def test_data_docs_are_built_for_the_latest_run(tmp_path: Path) -> None:
     assert index is not None and index.name == "index.html"
     pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
     assert any("docs-run" in str(p) for p in pages)
+
+
+def test_data_docs_survive_a_run_id_that_reads_as_a_date(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Run ids are UTC time plus a random hex suffix; "-8783ad" once read as a UTC offset of -87:83.
+    quality.validate(batch(articles=[article("a1")]), "20261123T131804-8783ad")
+    quality.build_data_docs(tmp_path / "docs")
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
+    assert any("8783ad" in str(p) for p in pages)

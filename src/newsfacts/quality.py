@@ -352,7 +352,9 @@ def _build_data_docs(out_dir: Path) -> Path | None:
     for suite, latest in state.latest.items():
         key = ValidationResultIdentifier(
             expectation_suite_identifier=ExpectationSuiteIdentifier(name=suite),
-            run_id=RunIdentifier(run_name=latest.run_id, run_time=latest.run_time),
+            # Not the bare run id: GE parses run names as dates, and "…T131804-8783ad" reads as an
+            # impossible UTC offset that breaks the Data Docs page.
+            run_id=RunIdentifier(run_name=f"newsfacts run {latest.run_id}", run_time=latest.run_time),
             batch_identifier=latest.batch_id,
         )
         latest.outcome.meta["run_id"] = key.run_id
