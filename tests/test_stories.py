@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from newsfacts.stories import StoryInput, cluster, evidence, quote_key, quote_keys, quote_sentences, same_story
+from newsfacts.stories import StoryInput, cluster, digest, evidence, quote_key, quote_keys, quote_sentences, same_story
 
 WORDS = (
     "council budget river school hospital train bridge minister farmer police court election museum harbour "
@@ -80,7 +80,7 @@ def test_no_articles_no_clusters() -> None:
 
 def test_candidates_are_few_among_unrelated_articles() -> None:
     docs = [StoryInput(str(i), prose(100 + i)) for i in range(300)]
-    ev = evidence(docs)
+    ev = evidence(digest(docs))
     assert len(ev.pairs) < 300 * 299 / 2 / 20
     assert not same_story(ev.containment, ev.shared_quotes).any()
     assert len(set(cluster(docs).values())) == 300

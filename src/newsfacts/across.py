@@ -9,17 +9,23 @@ database read-only and cannot build it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import duckdb
 import pyarrow as pa
 
 from newsfacts import search, store
-from newsfacts.stories import StoryInput, cluster
+from newsfacts.stories import DIGEST_CHUNK, StoryInput, cluster
+
+STORY_FETCH_ROWS = DIGEST_CHUNK
 
 
-def story_inputs(con: duckdb.DuckDBPyConnection) -> list[StoryInput]:
-    """Every article, oldest load first, with its quote texts."""
-    rows = con.execute(store.sql("cluster/articles")).fetchall()
-    return [StoryInput(article_id, body, tuple(quotes)) for article_id, body, quotes in rows]
+def story_inputs(con: duckdb.DuckDBPyConnection) -> Iterator[StoryInput]:
+    """Every article, oldest load first, with its quote texts, fetched a chunk at a time:
+    a warehouse's bodies together can outgrow the memory a run may use."""
+    cursor = con.execute(store.sql("cluster/articles"))
+    while rows := cursor.fetchmany(STORY_FETCH_ROWS):
+        yield from (StoryInput(article_id, body, tuple(quotes)) for article_id, body, quotes in rows)
 
 
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> None:

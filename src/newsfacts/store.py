@@ -32,6 +32,12 @@ from newsfacts.sources import SourceFile
 
 # How long an open waits for another process to release the database.
 DEFAULT_LOCK_TIMEOUT_S = 60.0
+# DuckDB's own memory on a writing connection. Its default (80% of RAM) lets the cross-article
+# joins of a large warehouse take gigabytes beside the workers; capped, its joins, sorts and
+# aggregates spill to a temporary folder beside the database instead (DuckDB overshoots the cap
+# by a few hundred MB for what cannot spill). Measured on 21,000 articles: the near-duplicate
+# check peaks at 0.4 GB instead of 1 GB, in the same 9 s. Readers keep the default.
+WRITE_MEMORY_LIMIT = "256MB"
 
 
 class DatabaseBusy(RuntimeError):
@@ -64,9 +70,10 @@ def _literal(text: str) -> str:
 
 
 def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
+    config = {} if read_only else {"memory_limit": WRITE_MEMORY_LIMIT}
     if isinstance(target, Path):
-        return duckdb.connect(str(target), read_only=read_only)
-    con = duckdb.connect()
+        return duckdb.connect(str(target), read_only=read_only, config=config)
+    con = duckdb.connect(config=config)
     try:
         con.load_extension(str(ducklake_extension()))
         options = ["READ_ONLY"] if read_only else []

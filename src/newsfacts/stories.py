@@ -31,6 +31,7 @@ import string
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -51,6 +52,11 @@ QUOTE_MIN_WORDS = 5
 QUOTE_KEY_WORDS = 8
 # A quote key carried by more articles than this pairs none of them (bounds the work).
 MAX_QUOTE_POSTING = 200
+# Articles summarised at a time, and the most distinct words whose hashes are kept between chunks:
+# together they bound the memory clustering needs, whatever the size of the warehouse.
+DIGEST_CHUNK = 1000
+WORD_CACHE_MAX = 500_000
+PAIR_CHUNK = 20_000
 
 EMPTY = np.uint64(2**64 - 1)
 _BIN_BITS = 7  # 2**7 == SIGNATURE_BINS
@@ -186,23 +192,60 @@ def containment(sig: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> np.nda
     """Estimated share of the smaller shingle set found in the other, for each pair.
 
     Jaccard J is the share of bins, among those not empty in both, holding the same minimum;
-    the intersection is then J(|A|+|B|)/(1+J).
+    the intersection is then J(|A|+|B|)/(1+J). Pairs go PAIR_CHUNK at a time: gathering both
+    signatures costs 2 kB a pair, and a story carried by many outlets makes many pairs.
     """
-    a, b = sig[pairs[:, 0]], sig[pairs[:, 1]]
-    used = ((a != EMPTY) | (b != EMPTY)).sum(axis=1)
-    same = ((a == b) & (a != EMPTY)).sum(axis=1)
-    jac = np.divide(same, used, out=np.zeros(len(pairs)), where=used > 0)
-    sa, sb = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
-    inter = jac * (sa + sb) / (1 + jac)
-    return np.minimum(1.0, np.divide(inter, np.minimum(sa, sb), out=np.zeros(len(pairs)), where=np.minimum(sa, sb) > 0))
+    out = np.empty(len(pairs))
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        chunk = pairs[start : start + PAIR_CHUNK]
+        a, b = sig[chunk[:, 0]], sig[chunk[:, 1]]
+        used = ((a != EMPTY) | (b != EMPTY)).sum(axis=1)
+        same = ((a == b) & (a != EMPTY)).sum(axis=1)
+        jac = np.divide(same, used, out=np.zeros(len(chunk)), where=used > 0)
+        sa, sb = sizes[chunk[:, 0]], sizes[chunk[:, 1]]
+        smaller = np.minimum(sa, sb)
+        inter = jac * (sa + sb) / (1 + jac)
+        out[start : start + len(chunk)] = np.minimum(
+            1.0, np.divide(inter, smaller, out=np.zeros(len(chunk)), where=smaller > 0)
+        )
+    return out
 
 
-def shared_quotes(docs: Sequence[StoryInput]) -> dict[tuple[int, int], int]:
-    """Pairs of documents (i < j) with the number of quote keys they share."""
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What clustering keeps of each article, in input order: a MinHash signature, the shingle
+    count and the quote keys. About 1 kB an article, so the bodies never need to be held at once."""
+
+    article_ids: list[str]
+    sig: np.ndarray  # uint64, shape (n, SIGNATURE_BINS)
+    sizes: np.ndarray  # int64, shingles per body
+    quote_postings: dict[str, list[int]]  # quote key -> input indexes of the articles quoting it
+
+
+def digest(docs: Iterable[StoryInput]) -> Digest:
+    """Summarise the articles DIGEST_CHUNK at a time, so memory holds one chunk of bodies."""
+    ids: list[str] = []
+    sigs: list[np.ndarray] = []
+    sizes: list[int] = []
     postings: dict[str, list[int]] = {}
-    for i, d in enumerate(docs):
-        for k in quote_keys(d.quotes):
-            postings.setdefault(k, []).append(i)
+    word_hashes: dict[bytes, int] = {}
+    docs = iter(docs)
+    while chunk := list(islice(docs, DIGEST_CHUNK)):
+        if len(word_hashes) > WORD_CACHE_MAX:
+            word_hashes.clear()
+        sets = [shingles(d.body, word_hashes) for d in chunk]
+        sigs.append(signatures(sets))
+        sizes.extend(len(s) for s in sets)
+        for d in chunk:
+            for k in quote_keys(d.quotes):
+                postings.setdefault(k, []).append(len(ids))
+            ids.append(d.article_id)
+    sig = np.concatenate(sigs) if sigs else np.empty((0, SIGNATURE_BINS), dtype=np.uint64)
+    return Digest(ids, sig, np.array(sizes, dtype=np.int64), postings)
+
+
+def shared_quotes(postings: dict[str, list[int]]) -> dict[tuple[int, int], int]:
+    """Pairs of documents (i < j) with the number of quote keys they share."""
     counts: dict[tuple[int, int], int] = {}
     for ids in postings.values():
         if len(ids) > MAX_QUOTE_POSTING:
@@ -213,31 +256,30 @@ def shared_quotes(docs: Sequence[StoryInput]) -> dict[tuple[int, int], int]:
     return counts
 
 
-def evidence(docs: Sequence[StoryInput]) -> Evidence:
+def evidence(dg: Digest) -> Evidence:
     """Every candidate pair: LSH bucket-mates by body, and pairs sharing a quote key."""
-    n = len(docs)
-    word_hashes: dict[bytes, int] = {}
-    sets = [shingles(d.body, word_hashes) for d in docs]
-    sig = signatures(sets)
-    by_text = text_candidates(sig)
-    quotes = shared_quotes(docs)
+    n = len(dg.article_ids)
+    by_text = text_candidates(dg.sig)
+    quotes = shared_quotes(dg.quote_postings)
     quote_codes = np.array([i * n + j for i, j in quotes], dtype=np.int64)
     quote_counts = np.array(list(quotes.values()), dtype=np.int64)
     codes = np.union1d(by_text.min(axis=1) * n + by_text.max(axis=1), quote_codes)
     pairs = np.stack([codes // n, codes % n], axis=1)
     shared = np.zeros(len(codes), dtype=np.int64)
     shared[np.searchsorted(codes, quote_codes)] = quote_counts
-    sizes = np.array([len(s) for s in sets], dtype=np.int64)
-    return Evidence(pairs, containment(sig, sizes, pairs), shared)
+    return Evidence(pairs, containment(dg.sig, dg.sizes, pairs), shared)
 
 
-def cluster(docs: Sequence[StoryInput]) -> dict[str, str]:
+def cluster(docs: Iterable[StoryInput]) -> dict[str, str]:
     """article_id -> cluster_id for every document.
 
     A cluster's id is "s-" + the article_id of its first member in input order; pass the
     documents oldest first and an existing story keeps its id when later articles join it.
+    `docs` is read once, so it can be a stream straight from the database.
     """
-    parent = list(range(len(docs)))
+    dg = digest(docs)
+    ids = dg.article_ids
+    parent = list(range(len(ids)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -245,9 +287,9 @@ def cluster(docs: Sequence[StoryInput]) -> dict[str, str]:
             i = parent[i]
         return i
 
-    ev = evidence(docs)
+    ev = evidence(dg)
     for i, j in ev.pairs[same_story(ev.containment, ev.shared_quotes)].tolist():
         a, b = find(i), find(j)
         if a != b:
             parent[max(a, b)] = min(a, b)  # the root is always the earliest member
-    return {d.article_id: f"s-{docs[find(i)].article_id}" for i, d in enumerate(docs)}
+    return {article_id: f"s-{ids[find(i)]}" for i, article_id in enumerate(ids)}
