@@ -26,6 +26,24 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\u201cWe will keep every berth open through the winter.\u201d",
         "every berth", "Peter Hansen", id="introductory-phrase-before-the-speaker"),
     pytest.param(
+        "Peter Hansen opened the debate.\n\nPointing to the harbour accounts, he added: "
+        "\"Every one of these figures was known a year ago.\"",
+        "these figures", "Peter Hansen", id="participle-phrase-before-a-pronoun-speaker"),
+    pytest.param(
+        "Maria Lopez met the board.\n\nPressed on the budget, she said: \"We will not cut a single ferry.\"",
+        "single ferry", "Maria Lopez", id="past-participle-phrase-before-a-pronoun-speaker"),
+    pytest.param(
+        "\"Nobody asked the fishermen,\" Stephen Manning, a harbour pilot, said.",
+        "Nobody asked", "Stephen Manning", id="name-ending-in-ing-is-not-a-participle"),
+    pytest.param(
+        "Peter Hansen runs the port. His remarks on the ferries had drawn censure - he told the council to "
+        "\"sell every boat we have\" before the winter.",
+        "sell every boat", "Peter Hansen", id="pronoun-after-a-dash-clause"),
+    pytest.param(
+        "Maria Lopez spoke first. The chairman of the harbour board, Peter Hansen, warned of a "
+        "\"long and costly delay\". \"Nobody will want to sail here if this goes on for another year.\"",
+        "another year", "Peter Hansen", id="named-partial-quote-moves-the-talk"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

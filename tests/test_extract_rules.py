@@ -98,3 +98,19 @@ def test_a_possessive_is_not_part_of_the_name() -> None:
     body = ("Bernard Ebbers, the former chief executive, denied the charges. "
             "Ebbers' lawyers said Mr Ebbers' trial would be long. Bernard Ebbers's wife was in court.")
     assert list(people(body)) == ["Bernard Ebbers"]
+
+
+def test_a_role_fronted_before_the_name_is_the_persons_role() -> None:
+    assert people("Maria Lopez spoke first. The chairman of the harbour board, Peter Hansen, warned of delays.") == {
+        "Maria Lopez": None, "Peter Hansen": "chairman of the harbour board"}
+    assert people("Britain's ambassador to France, Peter Hansen, said nothing.") == {
+        "Peter Hansen": "Britain's ambassador to France"}
+
+
+def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
+    assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
+
+
+def test_letters_after_a_name_make_a_person_not_an_organisation() -> None:
+    assert people("The new chairman of the Bar Council, Guy Ashford QC warned of a real risk.") == {
+        "Guy Ashford": "new chairman of the Bar Council"}

@@ -42,6 +42,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_COUNTRY,
     PLACE_WORDS,
+    POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
     WEEKDAYS,
@@ -201,6 +202,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         end -= 1
     if start >= end:
         return None
+    if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start:end - 1]):
+        return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
     if end < len(doc) and label != "PERSON" and doc[end].lower_ in ORG_SUFFIXES and not doc[end].is_lower:
         end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
     span = doc[start:end]

@@ -116,7 +116,8 @@ INTRODUCTORY_WORDS = frozenset(
     """
     in on at during after before when while as since with without for from by under despite
     although though if once later earlier yesterday today tonight meanwhile however instead
-    still then now also but and so yet asked speaking addressing last this that earlier
+    still then now also but and so yet asked pressed questioned challenged quizzed interviewed
+    speaking addressing last this that earlier
     """.split()
 )
 
@@ -132,6 +133,9 @@ GROUP_NOUNS = frozenset({"campaign", "camp", "team", "administration", "staff", 
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "prof",
                         "prof.", "professor", "rev", "rev.", "gov.", "sen.", "rep."})
+# Letters after a person's name (honours, offices, the bar): "Guy Ashford QC" is a person, not
+# an organisation, and the letters are not part of the canonical name.
+POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "DBE", "JP", "PC"})
 # Titles kept in the canonical name when they are the only thing beside a surname.
 NOBLE_TITLES = frozenset({"lord", "lady", "baroness", "baron", "dame", "sir"})
 

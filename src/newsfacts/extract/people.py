@@ -44,6 +44,12 @@ APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
 )
+# A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
+FRONTED_ROLE = re.compile(
+    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|(?=[A-Z]\w+['\u2019]s\s))"
+    r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
+)
+FRONTED_REACH = 160
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
 )
@@ -67,7 +73,9 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     ctx.mentions = mentions
     roles: dict[str, str] = {}
     for m in mentions:
-        if m.name not in roles and (role := _role_before(ctx.doc, m) or _role_after(ctx.body, m)):
+        if m.name not in roles and (
+            role := _role_before(ctx.doc, m) or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions)
+        ):
             roles[m.name] = role
     _definite_roles(ctx, mentions, roles)
     ctx.genders = _genders(ctx.body, mentions, roles)
@@ -223,6 +231,23 @@ def _role_after(body: str, m: Mention) -> str | None:
         return None
     if not any(w in ROLE_HEADS or w.removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
                for w in (x.lower() for x in role.split())):
+        return None
+    return role
+
+
+def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
+    """A role that opens the sentence, then the name after a comma: "The new chairman of the
+    Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's role."""
+    start = max(0, m.start_char - FRONTED_REACH)
+    match = FRONTED_ROLE.search(body, start, m.start_char)
+    if not match:
+        return None
+    role = match["role"].strip()
+    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
+    role_start = match.start("role")
+    if len(words) > MAX_ROLE_WORDS or not any(w in ROLE_HEADS for w in words) or any(
+        role_start <= n.start_char < m.start_char for n in mentions
+    ):
         return None
     return role
 

@@ -131,7 +131,7 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
         quotes.append(Quote(quote_text=ctx.body[first.start:last.end], speaker=speaker[0],
                             speaker_name=speaker[1], start_char=first.start, end_char=last.end,
                             is_partial=partial))
-        if not partial:
+        if not partial or speaker[1] is not None:  # a named person's partial quote moves the talk to them
             prev, prev_speaker = last, speaker
         i += 1
     return tuple(quotes)
@@ -301,9 +301,15 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
 
 
 def _introductory(segment: str) -> bool:
-    """An opening phrase before a sentence's subject: "In a statement", "Later that day"."""
-    first = segment.split()[0].lower() if segment.split() else ""
-    return first in INTRODUCTORY_WORDS
+    """An opening phrase before a sentence's subject: "In a statement", "Later that day", or a
+    participle phrase ("Pointing to the figures", "Responding to critics"), but not a name
+    ending in -ing ("King", "Stephen Manning")."""
+    words = segment.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
+    return first in INTRODUCTORY_WORDS or participle
 
 
 def _quoted(ctx: Context, char: int) -> bool:
@@ -386,7 +392,9 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     words = [w.lower() for w in shown]
     if not words:
         return (None, None)
-    if words[-1] in PERSON_PRONOUNS and (len(words) <= 2 or all(w in CONNECTIVES for w in words[:-1])):
+    # "His remarks had drawn censure - he told ...": only the last clause names the speaker.
+    clause = re.split(r"\s[-\u2013\u2014]\s|;", " ".join(words))[-1].split() or words
+    if clause[-1] in PERSON_PRONOUNS and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
         name = ctx.last_person_before(start, PRONOUN_GENDER.get(words[-1]))
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
