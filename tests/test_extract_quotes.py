@@ -44,6 +44,17 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"long and costly delay\". \"Nobody will want to sail here if this goes on for another year.\"",
         "another year", "Peter Hansen", id="named-partial-quote-moves-the-talk"),
     pytest.param(
+        "Earlier, Dr Peter Hansen accused Mr Tom Baker of hiding the accounts. He told the radio: "
+        "\"Nobody hides figures like these by accident.\"",
+        "by accident", "Peter Hansen", id="he-is-the-previous-sentences-subject-not-its-object"),
+    pytest.param(
+        "The council met. And Dr Peter Hansen, of the Harbour Trust, said: \"The water is rising every year.\"",
+        "water is rising", "Peter Hansen", id="and-a-titled-name-before-a-comma-is-the-subject"),
+    pytest.param(
+        "Maria Lopez spoke first. Harbour minister Peter Hansen quoted the port plan as saying: "
+        "\"We will dredge the channel before the spring.\"",
+        "dredge the channel", "Peter Hansen", id="a-role-before-the-subjects-name"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

@@ -114,3 +114,8 @@ def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
 def test_letters_after_a_name_make_a_person_not_an_organisation() -> None:
     assert people("The new chairman of the Bar Council, Guy Ashford QC warned of a real risk.") == {
         "Guy Ashford": "new chairman of the Bar Council"}
+
+
+def test_a_party_name_opening_the_sentence_stays_in_the_role() -> None:
+    assert people("The talks ended. Lib Dem leader Peter Hansen spoke.") == {"Peter Hansen": "Lib Dem leader"}
+    assert people("The talks ended. Yesterday Home Secretary Peter Hansen spoke.") == {"Peter Hansen": "Home Secretary"}

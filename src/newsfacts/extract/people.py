@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.records import Person
 
@@ -205,7 +205,7 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
         low = tok.lower_
         if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
             break
-        if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS):
+        if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
             break
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
         if not (tok.is_title or tok.is_upper or low in ROLE_MODIFIERS or low in ROLE_HEADS
@@ -218,6 +218,16 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
     return doc[words[0].i:i].text
+
+
+def _common_word(doc: Doc, tok: Token) -> bool:
+    """Whether a sentence's capitalised first word is an ordinary word ("Yesterday", "Critics")
+    rather than part of a title ("Lib Dem leader X"): an opener, a date, or a word the article
+    also writes in lower case."""
+    low = tok.lower_
+    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or any(
+        t.text == low for t in doc
+    )
 
 
 def _role_after(body: str, m: Mention) -> str | None:

@@ -29,6 +29,7 @@ from .lexicon import (
     PRONOUNS,
     QUOTE_MARKS,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
     SPEECH_ADVERBS,
     SPEECH_AUX,
     SPEECH_VERBS,
@@ -66,6 +67,7 @@ SPOKES = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
 )
@@ -283,14 +285,14 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     ("In an August speech, Smith attacked ..."): who a quote with no speech verb is from."""
     body = ctx.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
-    start = _skip_introduction(body, start, at)
+    start = _skip_introduction(ctx, start, at)
     for m in ctx.mentions:
         if m.start_char < start or _quoted(ctx, m.start_char):
             continue
         if m.start_char >= at:
             break
-        if not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper()
-                   for w in body[start:m.start_char].split()):
+        if not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower() in ROLE_WORDS
+                   for w in body[start:m.start_char].split()):  # "Immigration minister X"
             return (None, None)
         after = body[m.end_char:m.end_char + 30].split()
         if POSSESSIVE.match(body[m.end_char:m.end_char + 2]) or (
@@ -298,6 +300,21 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
             return (None, None)
         return m.name, m.name
     return (None, None)
+
+
+def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
+    """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
+    the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
+    BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person."""
+    body = ctx.body
+    start = _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)  # +1: see the capital
+    if any(start <= m.start_char < at and not _quoted(ctx, m.start_char) for m in ctx.mentions):
+        return None
+    end = len(body[:start].rstrip())
+    if end == 0:
+        return None
+    name = _sentence_subject(ctx, end - 1)[1]
+    return name if name is not None and ctx.genders.get(name, gender) == gender else None
 
 
 def _introductory(segment: str) -> bool:
@@ -369,7 +386,7 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
 def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     """Turn the speaker words between `start` and `end` into (speaker, speaker_name)."""
     if not after:
-        start = _skip_introduction(ctx.body, _as_clause(ctx.body, start, end), end)
+        start = _skip_introduction(ctx, _as_clause(ctx.body, start, end), end)
     text = ctx.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
     inside = [m for m in ctx.mentions if start <= m.start_char and m.end_char <= end
@@ -395,7 +412,8 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     # "His remarks had drawn censure - he told ...": only the last clause names the speaker.
     clause = re.split(r"\s[-\u2013\u2014]\s|;", " ".join(words))[-1].split() or words
     if clause[-1] in PERSON_PRONOUNS and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
-        name = ctx.last_person_before(start, PRONOUN_GENDER.get(words[-1]))
+        gender = PRONOUN_GENDER.get(clause[-1])
+        name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
         return (None, None)
@@ -405,17 +423,30 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     return _describe(ctx, " ".join(shown), start), None
 
 
-def _skip_introduction(body: str, start: int, end: int) -> int:
+def _skip_introduction(ctx: Context, start: int, end: int) -> int:
     """Past the opening phrases before a speaker ("In a statement Friday, Acme said"), as
-    long as more than an adverb is left to speak."""
+    long as more than an adverb is left to speak and the phrase names no one ("And Dr X, of
+    the Y Foundation, said" is X speaking)."""
+    body = ctx.body
     while (comma := body.find(",", start, end)) != -1:
         segment = body[start:comma].strip()
         rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
-        if not segment or not _introductory(segment) or "(" in segment or all(
+        if not segment or _names_subject(ctx, start, comma) or not _introductory(segment) or "(" in segment or all(
                 w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest):
             break
         start = comma + 1
     return start
+
+
+def _names_subject(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are a person, maybe after "and" or a title
+    ("And Dr X"): then they are the subject, not an opening phrase to skip."""
+    for m in ctx.mentions:
+        if start <= m.start_char < end and not ctx.body[m.end_char:end].strip():
+            lead = ctx.body[start:m.start_char].split()
+            return all(w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS
+                       for w in lead)
+    return False
 
 
 def _as_clause(body: str, start: int, end: int) -> int:
