@@ -119,3 +119,19 @@ def test_letters_after_a_name_make_a_person_not_an_organisation() -> None:
 def test_a_party_name_opening_the_sentence_stays_in_the_role() -> None:
     assert people("The talks ended. Lib Dem leader Peter Hansen spoke.") == {"Peter Hansen": "Lib Dem leader"}
     assert people("The talks ended. Yesterday Home Secretary Peter Hansen spoke.") == {"Peter Hansen": "Home Secretary"}
+
+
+@pytest.mark.parametrize(("body", "value", "about"), [
+    ("Nearly two thirds of people with diabetes were born abroad.", 66.67, "people with diabetes"),
+    ("About a quarter of claims are refused.", 25.0, "claims"),
+    ("On appeal, one in five decisions is overturned.", 20.0, "decisions"),
+    ("Only 1 in 10 applicants passed the test.", 10.0, "applicants"),
+])
+def test_a_share_is_a_percentage_of_what_follows(body: str, value: float, about: str) -> None:
+    (q,) = facts(body).quantities
+    assert (q.value, q.unit, q.about) == (value, "percent", about)
+    assert not [d for d in facts(body).dates if "quarter" in d.text]
+
+
+def test_an_age_after_a_name_is_not_a_quantity() -> None:
+    assert quantity_texts("Mr Hansen, 57, had been unafraid of change.") == []

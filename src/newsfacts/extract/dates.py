@@ -2,7 +2,7 @@
 
 The model's DATE entities find the expressions; regexes add the day-and-month
 dates it misses ("11 March", "March 11, 2005"), and ages ("25-year-old"),
-which the model tags as dates, are dropped. Resolution keeps the precision the text gives ("July 2002" -> 2002-07)
+and shares ("a quarter of"), which the model tags as dates, are dropped. Resolution keeps the precision the text gives ("July 2002" -> 2002-07)
 and needs the publication date only for relative words ("yesterday").
 """
 
@@ -34,6 +34,8 @@ SHORT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
 )
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old\b|^aged\b", re.I)
+# "about a quarter", "two thirds": shares the model calls dates (quantities.py reads them).
+SHARE = re.compile(r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 RELATIVE_YEAR = re.compile(r"\b(this|last|next|previous|coming)\s+year\b", re.I)
@@ -64,7 +66,8 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
     lead = len(text) - len(text.lstrip("'\"\u2018\u2019\u201c\u201d "))
     text = text[lead:].rstrip("'\"\u2018\u2019\u201c\u201d ")
-    if not text or AGE.search(text) or re.fullmatch(r"\d{1,3}", text) or not re.search(r"\w\w", text):
+    if not text or AGE.search(text) or SHARE.fullmatch(text) or re.fullmatch(r"\d{1,3}", text) \
+            or not re.search(r"\w\w", text):
         return None
     return start + lead, start + lead + len(text)
 

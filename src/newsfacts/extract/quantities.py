@@ -19,6 +19,7 @@ from .lexicon import (
     CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    FRACTIONS,
     MEASURE_UNITS,
     MONTHS,
     MULTIPLIERS,
@@ -45,6 +46,18 @@ SPELLED = re.compile(
     r"(?:\s(?P<mult>hundred|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
+_SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
+_DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# Shares, given as percent: "two thirds of", "a quarter of", "one in five", "1 in 10".
+FRACTION = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>{_SMALL})[- ](?P<den>{_DENOMINATORS})\b(?=\s+of\b)", re.I
+)
+ONE_IN = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>{_SMALL})\s+in\s+(?:every\s+)?(?P<den>{_WORDS}|\d+)\b"
+    r"(?!\s*(?:%|per\s?cent|percent))", re.I
+)
+# "Smith, 57, said": an age between commas after a name.
+AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
 STOP = frozenset(
@@ -76,6 +89,13 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
     blocked += [(m.start(), m.end()) for m in PHONE.finditer(body) if " " in m.group()
                 and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()]
     found = []
+    for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        share = _count(m["num"]) / _count(m["den"], FRACTIONS)
+        if 0 < share <= 1:
+            found.append(_build(ctx, m, round(100 * share, 2), "percent"))
+            blocked.append((m.start(), m.end()))
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
@@ -118,6 +138,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
             return True
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
+        if AGE.search(body[max(0, start - 40):start]) and after.startswith(","):
+            return True
     return False
 
 
@@ -143,6 +165,16 @@ def _numeral_value(m: re.Match[str]) -> float:
     return value
 
 
+def _count(word: str, named: dict[str, int] | None = None) -> float:
+    """A small number as a numeral, a word ("two", "a") or a fraction's denominator ("thirds")."""
+    low = word.lower()
+    if low.isdigit():
+        return float(low)
+    if named and low in named:
+        return float(named[low])
+    return 1.0 if low == "a" else _spelled_value(low)
+
+
 def _spelled_value(word: str) -> float:
     parts = re.split(r"[- ]", word.lower())
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
@@ -150,16 +182,16 @@ def _spelled_value(word: str) -> float:
     return NUMBER_WORDS[word.lower()]
 
 
-def _build(ctx: Context, m: re.Match[str], value: float) -> Quantity:
+def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None) -> Quantity:
     body = ctx.body
     start = m.start("qual") if m["qual"] else m.start()
     end = m.end()
     sentence = ctx.sentence_at(m.start())
-    unit, about = None, None
+    about = None
     groups = m.groupdict()
-    if groups.get("cur"):
+    if unit is None and groups.get("cur"):
         unit = CURRENCY_SYMBOLS[m["cur"].lower()]
-    elif groups.get("pct"):
+    elif unit is None and groups.get("pct"):
         unit = "percent"
     noun = _counted_noun(body, end)
     if noun is not None:
@@ -176,6 +208,8 @@ def _build(ctx: Context, m: re.Match[str], value: float) -> Quantity:
                 else noun_text.split()[-1].lower()
     if unit == "percent":
         about = _percent_about(body, end, sentence.end_char)
+        if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
+            about = _about(body, noun[0], sentence.end_char)
     qualifier = QUALIFIERS[m["qual"].lower()] if m["qual"] else None
     return Quantity(value=value, unit=unit or "", qualifier=qualifier, about=about,
                     sentence=sentence.text.strip(), start_char=start, end_char=end)
@@ -250,8 +284,8 @@ def _verb_like(word: str) -> bool:
 def _percent_about(body: str, end: int, limit: int) -> str | None:
     """For a percentage, the sentence's subject is usually what changed; keep the words after
     the number ("of voters", "in asylum claims") when there are any."""
-    m = re.match(r"\s+(?:of|in|on)\s+([^,;.]+)", body[end:limit])
-    return " ".join(m.group(1).split()[:MAX_ABOUT_WORDS]) if m else None
+    m = re.match(r"\s+(?:of|in|on)\s+(?=\w)", body[end:limit])
+    return _about(body, end + m.end(), limit) if m else None
 
 
 def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
