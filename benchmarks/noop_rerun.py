@@ -14,19 +14,12 @@ start), the second is what a long-lived process (`newsfacts serve`) pays.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-os.environ.setdefault("NEWSFACTS_HOME", str(ROOT))
+import _setup  # noqa: F401  (this checkout on sys.path, Prefect quiet: before either is imported)
 
 TOWNS = ("Leeds", "Lyon", "Porto", "Graz", "Cork", "Turku", "Brno", "Bari")
 

@@ -25,7 +25,6 @@ import argparse
 import hashlib
 import os
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -33,15 +32,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import _setup  # noqa: F401  (this checkout on sys.path, Prefect quiet: before either is imported)
 import psutil
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
-os.environ.setdefault("NEWSFACTS_HOME", str(ROOT))
 
 
 class PeakMemory:

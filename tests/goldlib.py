@@ -1,13 +1,17 @@
 """The seed gold (tests/gold/seeds.gold.json) and its matching rules (tests/gold/README.md).
 
 Shared by the domain-level tests (parse, extract) and the end-to-end test, so
-every level scores the same way.
+every level scores the same way; with the few helpers the tests that run the
+whole flow on the seeds share.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +62,30 @@ def quantity_matches(
 
 def seed_path(name: str) -> Path:
     return SEEDS_DIR / name
+
+
+# The articles and the facts and clusters drawn from them: what the seeds fill, run after run alike.
+ARTICLE_TABLES = (
+    "articles",
+    "people",
+    "quotes",
+    "quantities",
+    "entities",
+    "date_mentions",
+    "links",
+    "dq_flags",
+    "story_clusters",
+)
+
+
+def seed_inbox(folder: Path) -> Path:
+    """A copy of the seeds to run on, so a run's bookkeeping never touches the repo's own."""
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder
+
+
+def newsfacts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The `newsfacts` command in a subprocess, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "newsfacts.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600
+    )

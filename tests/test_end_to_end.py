@@ -6,9 +6,6 @@ the gap stays visible in every test run.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,33 +13,14 @@ import duckdb
 import pytest
 
 from tests import goldlib
+from tests.goldlib import newsfacts
 
-CONTRACT_TABLES = {
-    "articles",
-    "people",
-    "quotes",
-    "quantities",
-    "entities",
-    "date_mentions",
-    "links",
-    "dq_flags",
-    "story_clusters",
-    "runs",
-    "dq_results",
-    "quarantine",
-}
-
-
-def newsfacts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsfacts.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600
-    )
+CONTRACT_TABLES = {*goldlib.ARTICLE_TABLES, "runs", "dq_results", "quarantine"}
 
 
 class Run:
     def __init__(self, tmp: Path) -> None:
-        self.inbox = tmp / "inbox"
-        shutil.copytree(goldlib.SEEDS_DIR, self.inbox)
+        self.inbox = goldlib.seed_inbox(tmp / "inbox")
         self.db = tmp / "warehouse.duckdb"
         self.first = newsfacts("run", "--inbox", str(self.inbox), "--db", str(self.db), cwd=tmp)
         self.second = newsfacts("run", "--inbox", str(self.inbox), "--db", str(self.db), cwd=tmp)

@@ -36,28 +36,20 @@ def tail_kind(line: str) -> str | None:
         ("(abc)", "signature"),
         (">> Floods Close Coastal Road Again", "teaser"),
         (":: Mayor Faces Questions Over Housing Plan", "teaser"),
+        # Body text that shares furniture's words stays.
+        ("The council said it would share the report with residents next week.", None),
+        ("Advertising revenue fell by 12% in the third quarter, the company said.", None),
+        ('He told the BBC: "We will print more ballot papers if we need to."', None),
+        ("Home owners in the area face higher bills.", None),
+        (":: Improving security at the port, where about 300 lorries pass every hour;", None),
+        ("More than 2,000 people attended the rally.", None),
+        ("Click", None),
+        ("Copyright law was not designed for the internet age, critics argue.", None),
+        ("The ends justify the means, he argued.", None),
     ],
 )
-def test_line_rules_remove_furniture(line: str, kind: str) -> None:
+def test_line_rules(line: str, kind: str | None) -> None:
     assert furniture_kind(line) == kind
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The council said it would share the report with residents next week.",
-        "Advertising revenue fell by 12% in the third quarter, the company said.",
-        'He told the BBC: "We will print more ballot papers if we need to."',
-        "Home owners in the area face higher bills.",
-        ":: Improving security at the port, where about 300 lorries pass every hour;",
-        "More than 2,000 people attended the rally.",
-        "Click",
-        "Copyright law was not designed for the internet age, critics argue.",
-        "The ends justify the means, he argued.",
-    ],
-)
-def test_line_rules_keep_body_text(line: str) -> None:
-    assert furniture_kind(line) is None
 
 
 @pytest.mark.parametrize(
@@ -75,22 +67,14 @@ def test_line_rules_keep_body_text(line: str) -> None:
         ("Most read", "related-stories"),
         ("12 comments", "comments"),
         ("Leave a reply", "comments"),
+        # Sentences that open with a trigger's words do not end the article.
+        ("More stories are expected to emerge as the inquiry continues.", None),
+        ("Related charges were dropped last year.", None),
+        ("Subscribers to the scheme will pay less.", None),
     ],
 )
-def test_tail_triggers(line: str, kind: str) -> None:
+def test_tail_triggers(line: str, kind: str | None) -> None:
     assert tail_kind(line) == kind
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "More stories are expected to emerge as the inquiry continues.",
-        "Related charges were dropped last year.",
-        "Subscribers to the scheme will pay less.",
-    ],
-)
-def test_tail_triggers_ignore_sentences(line: str) -> None:
-    assert tail_kind(line) is None
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -18,6 +16,7 @@ import pytest
 from newsfacts import store, workers
 from newsfacts.settings import Lake, Settings
 from tests import goldlib
+from tests.goldlib import newsfacts
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
@@ -26,27 +25,13 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 from flows.ingest import RunSummary, flow_for  # noqa: E402  (after the Prefect settings above)
 
 # The fact tables plus file records, clusters and quarantine: everything but run bookkeeping.
-CONTENT_TABLES = (
-    "files",
-    "articles",
-    "people",
-    "quotes",
-    "quantities",
-    "entities",
-    "date_mentions",
-    "links",
-    "dq_flags",
-    "story_clusters",
-    "quarantine",
-)
+CONTENT_TABLES = ("files", *goldlib.ARTICLE_TABLES, "quarantine")
 RUN_SPECIFIC = {"run_id", "seen_at", "ingested_at", "quarantined_at", "deleted_at"}
 
 
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
-    box = tmp_path / "inbox"
-    shutil.copytree(goldlib.SEEDS_DIR, box)
-    return box
+    return goldlib.seed_inbox(tmp_path / "inbox")
 
 
 def content(target: Path | Lake) -> dict[str, list[tuple]]:
@@ -125,12 +110,6 @@ def test_dask_cluster_loads_what_a_plain_run_loads(inbox: Path, tmp_path: Path) 
     # 5 files in batches of 2: each batch a task run on the cluster
     assert sum(n.startswith("process-batch") for n in names) == 3
     assert content(on_dask.target) == content(plain.target)
-
-
-def newsfacts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsfacts.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600
-    )
 
 
 def test_ducklake_catalog_takes_a_run_and_answers_sql(inbox: Path, tmp_path: Path) -> None:

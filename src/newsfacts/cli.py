@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+import duckdb
+
+from newsfacts import store
 from newsfacts.runlock import RunInProgress
-from newsfacts.settings import Settings
-from newsfacts.store import DatabaseBusy
+from newsfacts.settings import Lake, Settings
 
 EPILOG = (
     "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE, "
@@ -159,11 +162,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (FileNotFoundError, NotADirectoryError) as exc:
-        print(f"newsfacts: {exc}", file=sys.stderr)
-        return 2
-    except (DatabaseBusy, RunInProgress) as exc:
-        print(f"newsfacts: {exc}", file=sys.stderr)
-        return 3
+        return _fail(exc, 2)
+    except (store.DatabaseBusy, RunInProgress) as exc:
+        return _fail(exc, 3)
+
+
+def _fail(problem: object, code: int) -> int:
+    """Say what went wrong on stderr, in one line a user can act on, and give the exit code to return."""
+    print(f"newsfacts: {problem}", file=sys.stderr)
+    return code
+
+
+def _read_only(target: Path | Lake) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """The warehouse opened read-only: the commands that only query it can run while a load holds it."""
+    return store.connect(target, read_only=True)
 
 
 def _quiet_prefect() -> None:
@@ -190,8 +202,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             data_path=args.data_path,
         )
     except ValueError as exc:  # options that do not go together
-        print(f"newsfacts: {exc}", file=sys.stderr)
-        return 2
+        return _fail(exc, 2)
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
     _quiet_prefect()
@@ -214,8 +225,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"  database: {settings.lake.catalog if settings.lake else settings.db}")
     print(f"  report: {s.report}")
     if args.strict and (s.files_quarantined or s.rows_quarantined):
-        print("newsfacts: --strict: inputs were quarantined", file=sys.stderr)
-        return 1
+        return _fail("--strict: inputs were quarantined", 1)
     return 0
 
 
@@ -224,8 +234,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
     if args.interval is not None and args.interval < 1:
-        print("newsfacts: --interval must be at least 1 second", file=sys.stderr)
-        return 2
+        return _fail("--interval must be at least 1 second", 2)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.serve import serve
     from flows.server import ServerError
@@ -233,8 +242,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         serve(settings, cron=args.cron, interval=args.interval)
     except ServerError as exc:
-        print(f"newsfacts: {exc}", file=sys.stderr)
-        return 1
+        return _fail(exc, 1)
     except KeyboardInterrupt:
         # Ctrl-C or SIGTERM: the normal way to stop serving, so a clean exit.
         print("newsfacts serve: stopped", flush=True)
@@ -242,15 +250,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    import duckdb
-
-    from newsfacts import store
-
     query = args.query
     if query.endswith(".sql") and Path(query).is_file():
         query = Path(query).read_text()
-    settings = Settings.load(db=args.db, catalog=args.catalog)
-    with store.connect(settings.target, read_only=True) as con:
+    with _read_only(Settings.load(db=args.db, catalog=args.catalog).target) as con:
         try:
             rel = con.sql(query)
         except duckdb.Error as exc:
@@ -264,20 +267,19 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from newsfacts import report, store
+    from newsfacts import report
 
     settings = Settings.load(db=args.db, report=args.out)
-    with store.connect(settings.db, read_only=True) as con:
+    with _read_only(settings.db) as con:
         out = report.write_report(con, settings.report)
     print(f"report written to {out}")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsfacts import search, store
+    from newsfacts import search
 
-    settings = Settings.load(db=args.db)
-    with store.connect(settings.db, read_only=True) as con:
+    with _read_only(Settings.load(db=args.db).db) as con:
         hits = search.search(con, args.text, args.limit)
     if not hits:
         print(f"no article matches {args.text!r}")
@@ -288,20 +290,16 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from newsfacts import export, store
+    from newsfacts import export
 
-    settings = Settings.load(db=args.db)
-    with store.connect(settings.db, read_only=True) as con:
+    with _read_only(Settings.load(db=args.db).db) as con:
         written = export.export_parquet(con, args.parquet)
     print(f"{len(written)} tables written to {args.parquet}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from newsfacts import store
-
-    settings = Settings.load(db=args.db, catalog=args.catalog)
-    with store.connect(settings.target, read_only=True) as con:
+    with _read_only(Settings.load(db=args.db, catalog=args.catalog).target) as con:
         con.sql(store.sql("load/recent_runs"), params={"limit": args.limit}).show(max_width=200)
     return 0
 

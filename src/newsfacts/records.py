@@ -59,7 +59,7 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class Quote:
     quote_text: str
-    speaker: str | None  # canonical person name, or a description ("Home Office spokesman")
+    speaker: str | None  # canonical person name, or a description ("a Treasury spokeswoman")
     speaker_name: str | None  # canonical name when the speaker is a person, for speaker_person_id
     start_char: int
     end_char: int

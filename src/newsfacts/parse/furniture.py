@@ -126,7 +126,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     _rule("tags", r"^(tags|topics|filed under|categories|category)\s*:\s*[^.!?]{1,200}$"),
     _rule("credits", r"^\(?\s*(additional )?(reporting|writing|editing) by\b[^\"\u201c]{3,160}\)?\.?$"),
     _rule("end-marker", r"^[-–—*#\s]*ends?[-–—*#\s]*$"),
-    # A reporter's initials signing off a wire or council story: "(gmcg)", "(jd/ps)". Lower
+    # A reporter's initials signing off a wire or council story: "(jdoe)", "(jd/ps)". Lower
     # case only, so "(AP)" or "(PA)" at a dateline is not taken.
     ("signature", re.compile(r"^\(\s*[a-z]{2,6}(/[a-z]{2,6})?\s*\)$")),
 )
@@ -135,7 +135,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # for title case by the parser). Real bullet points are sentences or end with ";".
 TEASER = re.compile(r"^(::|>>|»|►|▶)\s*(?P<text>[^.!?;]{3,90})$")
 
-# "Posted on June 21, 2007", "Published: 12 April 2012", "Last updated 3 May 2015 10:00".
+# "Posted on March 3, 2009", "Published: 12 April 2012", "Last updated 3 May 2015 10:00".
 DATELINE = re.compile(
     r"^(posted|published|first published|updated|last updated|last modified|modified|date|dated|"
     r"released|issued)(\s+(on|at))?\s*:?\s+(?P<rest>.+)$",
@@ -153,7 +153,7 @@ NAME = (
 # alone ends the names: "Jane Smith, The Times").
 NAMES = rf"{NAME}(?:(?:\s*,\s*{NAME}){{0,3}}\s+(?:and|&)\s+{NAME})?"
 
-# "Philip Johnston, Telegraph (London), June 21, 2007" — author, outlet, date.
+# "Anna Field, Herald (Glasgow), March 3, 2009" — author, outlet, date.
 BYLINE = re.compile(
     rf"^(?i:by\s+)?(?P<author>{NAME})\s*[,|–—-]\s*"
     r"(?P<outlet>[A-Z][\w.&'\u2019-]*(?:\s+[\w.&'\u2019-]+){0,5}?)"
