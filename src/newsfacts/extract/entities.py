@@ -119,7 +119,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Acronyms defined in the text ("Borders and Immigration Agency (BIA)") -> expansion."""
+    """Acronyms defined in the text ("Harbour Safety Board (HSB)") -> expansion."""
     found = {}
     for m in ACRONYM.finditer(text):
         words = m[1].split()

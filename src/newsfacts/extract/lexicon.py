@@ -140,7 +140,7 @@ POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "
 NOBLE_TITLES = frozenset({"lord", "lady", "baroness", "baron", "dame", "sir"})
 
 # Heads of role phrases: a role before a name ends with one of these
-# ("Home Secretary John Reid"), a role after a name contains one.
+# ("Home Secretary Anna Hale"), a role after a name contains one.
 ROLE_HEADS = frozenset(
     """
     secretary minister president chancellor premier leader spokesman spokeswoman

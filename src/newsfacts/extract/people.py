@@ -1,8 +1,8 @@
 """People and their roles, one per person per article under the full canonical name.
 
 Names come from the entity layer's PERSON spans plus honorific patterns
-("Mr Reid"); short forms resolve to the full name they abbreviate, so "Mr
-Reid" and "Reid" never stand as people of their own. Roles come from a title
+("Mr Hale"); short forms resolve to the full name they abbreviate, so "Mr
+Hale" and "Hale" never stand as people of their own. Roles come from a title
 before the name, an apposition after it, or an unattached title ("the Home
 Secretary") that refers back to the last person named.
 """
@@ -93,7 +93,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     for span in ctx.spans:
         if span.label == "PERSON":
             whole = ctx.body[span.start_char:span.end_char]
-            text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Reid's"
+            text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Hale's"
             end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12):span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -195,7 +195,7 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
 
 
 def _role_before(doc: Doc, m: Mention) -> str | None:
-    """A title written before the name: "Home Secretary John Reid", "her counterpart X"."""
+    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X"."""
     i = _token_at(doc, m.start_char)
     if i is None or i == 0:
         return None
@@ -231,7 +231,7 @@ def _common_word(doc: Doc, tok: Token) -> bool:
 
 
 def _role_after(body: str, m: Mention) -> str | None:
-    """An apposition after the name: "Liam Byrne, the immigration minister,"."""
+    """An apposition after the name: "Tom Baker, the harbour minister,"."""
     match = APPOSITION.match(body, m.end_char)
     if not match:
         return None

@@ -1,11 +1,11 @@
 """Quantities: numbers with what they count, normalised to a value and a unit.
 
-A regex finds numerals, money and percentages ("more than 2,000", "around
-£85m", "88 per cent") and spelled-out counts ("three people", "a dozen");
+A regex finds numerals, money and percentages ("more than 3,000", "around
+£40m", "62 per cent") and spelled-out counts ("three people", "a dozen");
 years, dates, ordinals, times, list numbers and phone-like numbers are not
 quantities. The counted noun after the number gives the unit and `about`;
-a number with no noun of its own borrows the sentence's ("numbers of illegal
-immigrants ... from more than 2,000 to less than 200").
+a number with no noun of its own borrows the sentence's ("numbers of
+arrivals ... from more than 3,000 to less than 300").
 """
 
 from __future__ import annotations
@@ -290,7 +290,7 @@ def _percent_about(body: str, end: int, limit: int) -> str | None:
 
 def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
     """A bare number takes the unit of the previous one in its sentence, or the noun of
-    "numbers of X" there ("Numbers of immigrants ... from more than 2,000 to 200")."""
+    "numbers of X" there ("Numbers of arrivals ... from more than 3,000 to 300")."""
     out: list[Quantity] = []
     for q in found:
         if not q.unit:

@@ -3,7 +3,7 @@
 Quotes are found by pairing quotation marks paragraph by paragraph; a
 paragraph that opens a quote without closing it continues into the next
 paragraph that opens with a mark (the news convention). The speaker comes
-from the attribution after the quote ("...," Mr Reid said / said X), before it
+from the attribution after the quote ("...," Mr Hale said / said X), before it
 (X said: "..."), from a press-release line ending in a colon, or from the
 quote just before when quotes follow each other. Pronouns resolve to the last
 person named; spokespeople and documents become descriptions.
@@ -44,7 +44,7 @@ _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, re
 # A period before a comma or bracket ends an abbreviation too ("McConnell, R-Ky., said").
 _ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=[),])"
 _CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
-# Attribution right after a closing mark: `," Mr Reid will say.` or `," said Mr Reid.`
+# Attribution right after a closing mark: `," Mr Hale will say.` or `," said Mr Hale.`
 # A name with a long apposition may stand between: `," Jane Doe, the director of ..., said`.
 AFTER = re.compile(
     rf"^\s*,?\s*(?P<who>{_CH}{{0,80}}?|[A-Z]{_CH}{{0,40}}?,{_CH}{{0,160}}?)\s*\b{_AUX}(?P<verb>{_VERB})\b"
