@@ -55,6 +55,10 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"We will dredge the channel before the spring.\"",
         "dredge the channel", "Peter Hansen", id="a-role-before-the-subjects-name"),
     pytest.param(
+        "Mr Peter Hansen rejected the idea. Asked if he would welcome the new ferry he told the radio: "
+        "\"I don't want anybody to sail on it\".",
+        "sail on it", "Peter Hansen", id="asked-if-is-no-inverted-attribution"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

@@ -135,3 +135,8 @@ def test_a_share_is_a_percentage_of_what_follows(body: str, value: float, about:
 
 def test_an_age_after_a_name_is_not_a_quantity() -> None:
     assert quantity_texts("Mr Hansen, 57, had been unafraid of change.") == []
+
+
+def test_a_lower_case_office_refers_back_to_the_last_person_named() -> None:
+    assert people("Tom Baker spoke first. The prime minister said no.") == {"Tom Baker": "prime minister"}
+    assert people("Tom Baker spoke first. The team leader said no.") == {"Tom Baker": None}

@@ -53,6 +53,8 @@ FRONTED_REACH = 160
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
 )
+# "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
+THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
 TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
@@ -265,13 +267,32 @@ def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
 def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]) -> None:
     """ "the Home Secretary" with no name beside it refers to the last person named without
     a role: journalists introduce a name, then vary it with the title."""
-    for match in DEFINITE_ROLE.finditer(ctx.body):
-        title = match[1]
+    titles = [(m.start(), m[1]) for m in DEFINITE_ROLE.finditer(ctx.body)]
+    titles += [(m.start(), t) for m in THE_WORDS.finditer(ctx.body) if (t := _lower_case_title(ctx.body, m))]
+    for at, title in sorted(titles):
         if title.split()[-1].lower() not in ROLE_HEADS:
             continue
-        before = [m for m in mentions if m.end_char <= match.start()]
+        before = [m for m in mentions if m.end_char <= at]
         if before and before[-1].name not in roles:
             roles[before[-1].name] = title
+
+
+def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
+    """The office in "the prime minister said", "the Tory leader": a lower-case role head after
+    capitalised names or role modifiers only, not followed by a name ("the Tory leader Michael
+    Howard" is a title before a name) nor by a possessive or hyphen ("the leader's", "the
+    minister-led"). Any noun phrase ending in a head ("the team leader") is not one."""
+    words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
+    for k, word in enumerate(words):
+        if word[0] in ROLE_HEADS and k > 0:
+            follow = body[match.start(1) + word.end():][:1]
+            nxt = words[k + 1][0] if k + 1 < len(words) else ""
+            if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
+                return None
+            return " ".join(w[0] for w in words[: k + 1])
+        if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS):
+            return None
+    return None
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:

@@ -56,7 +56,10 @@ ACCORDING = re.compile(r"^\s*,?\s*according to (?P<who>[^.!?;,\"\u201c\u201d\n]{
 # The same before the quote: `According to X, "..."`.
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80}),\s*$")
 # Inverted attribution before the quote: `Said Jones: "..."`.
-SAID_FIRST = re.compile(rf"^\s*(?i:{_VERB})\s+(?P<who>[^:,\"\u201c\u201d\n]{{2,60}})[:,]\s*$")
+SAID_FIRST = re.compile(
+    rf"^\s*(?i:{_VERB})\s+(?!(?i:if|whether|about|why|how|what|when|to|for)\b)"  # not "Asked if he ... told"
+    r"(?P<who>[^:,\"\u201c\u201d\n]{2,60})[:,]\s*$"
+)
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
@@ -68,6 +71,10 @@ SPOKES = re.compile(
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PREPOSITIONS = frozenset({"against", "for", "with", "of", "in", "on", "at", "by", "from", "to", "about", "over",
+                          "after", "before", "into", "despite"})
+CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
 SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
 )
@@ -411,7 +418,10 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
         return (None, None)
     # "His remarks had drawn censure - he told ...": only the last clause names the speaker.
     clause = re.split(r"\s[-\u2013\u2014]\s|;", " ".join(words))[-1].split() or words
-    if clause[-1] in PERSON_PRONOUNS and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
+    # "he" right before the speech verb is its subject, whatever opens the clause ("Asked if he
+    # would stand he told the BBC"); "his"/"her" there own something else ("her aide told").
+    if clause[-1] in SUBJECT_PRONOUNS or clause[-1] in PERSON_PRONOUNS and (
+            len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
         gender = PRONOUN_GENDER.get(clause[-1])
         name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
         return name, name
@@ -503,6 +513,8 @@ def _describe(ctx: Context, clean: str, start: int) -> str | None:
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
+    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS:
+        return None  # the tail of a clause ("against the cards, but said"), not who speaks
     if any(c in QUOTE_MARKS for c in clean):
         return None
     if m := SPOKES.match(clean):
