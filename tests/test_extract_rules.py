@@ -140,3 +140,13 @@ def test_an_age_after_a_name_is_not_a_quantity() -> None:
 def test_a_lower_case_office_refers_back_to_the_last_person_named() -> None:
     assert people("Tom Baker spoke first. The prime minister said no.") == {"Tom Baker": "prime minister"}
     assert people("Tom Baker spoke first. The team leader said no.") == {"Tom Baker": None}
+
+
+def test_a_currency_named_with_its_country_gets_its_code() -> None:
+    (q,) = facts("Revenue dipped to 86.7bn Swiss francs last year.").quantities
+    assert (q.value, q.unit) == (86.7e9, "CHF")
+
+
+def test_a_year_after_a_percentage_is_not_what_it_counts() -> None:
+    (q,) = facts("Growth of about 5% in 2005 is forecast.").quantities
+    assert (q.value, q.unit, q.about) == (5, "percent", None)

@@ -223,7 +223,16 @@ CURRENCY_SYMBOLS = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "us$": "
 CURRENCY_WORDS = {
     "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "yen": "JPY", "pence": "GBP", "p": "GBP", "cents": "USD",
+    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "roubles": "RUB", "rubles": "RUB", "won": "KRW",
 }
+# Currencies named with their country: the first word decides ("Swiss francs", "Australian dollars").
+CURRENCY_ADJECTIVES = {
+    "swiss": "CHF", "australian": "AUD", "canadian": "CAD", "hong": "HKD", "new": "NZD", "singapore": "SGD",
+    "us": "USD", "american": "USD", "danish": "DKK", "swedish": "SEK", "norwegian": "NOK", "indian": "INR",
+    "russian": "RUB", "chinese": "CNY", "japanese": "JPY", "south": "ZAR", "mexican": "MXN", "brazilian": "BRL",
+}
+CURRENCY_NOUNS = frozenset({"francs", "franc", "dollars", "dollar", "kronor", "krona", "kroner", "krone", "rupees",
+                            "roubles", "rubles", "yuan", "yen", "rand", "pesos", "peso", "reais", "real"})
 # Sub-units: value is divided by 100 ("50p" is 0.5 GBP).
 CURRENCY_SUBUNITS = frozenset({"pence", "p", "cents"})
 

@@ -16,6 +16,8 @@ from newsfacts.records import Quantity
 
 from .context import Context
 from .lexicon import (
+    CURRENCY_ADJECTIVES,
+    CURRENCY_NOUNS,
     CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -197,7 +199,10 @@ def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None
     if noun is not None:
         noun_start, noun_end, noun_text = noun
         first = noun_text.split()[0].lower()
-        if unit is None and first in CURRENCY_WORDS:
+        currency = _named_currency(noun_text)
+        if unit is None and currency:
+            unit, end = currency, noun_end
+        elif unit is None and first in CURRENCY_WORDS:
             unit = CURRENCY_WORDS[first]
             if first in CURRENCY_SUBUNITS:
                 value /= 100
@@ -213,6 +218,14 @@ def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None
     qualifier = QUALIFIERS[m["qual"].lower()] if m["qual"] else None
     return Quantity(value=value, unit=unit or "", qualifier=qualifier, about=about,
                     sentence=sentence.text.strip(), start_char=start, end_char=end)
+
+
+def _named_currency(noun: str) -> str | None:
+    """ "Swiss francs" -> CHF, "Hong Kong dollars" -> HKD: a country's word, then a currency."""
+    words = noun.lower().split()
+    if len(words) >= 2 and words[0] in CURRENCY_ADJECTIVES and words[-1] in CURRENCY_NOUNS:
+        return CURRENCY_ADJECTIVES[words[0]]
+    return None
 
 
 def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
@@ -284,7 +297,7 @@ def _verb_like(word: str) -> bool:
 def _percent_about(body: str, end: int, limit: int) -> str | None:
     """For a percentage, the sentence's subject is usually what changed; keep the words after
     the number ("of voters", "in asylum claims") when there are any."""
-    m = re.match(r"\s+(?:of|in|on)\s+(?=\w)", body[end:limit])
+    m = re.match(r"\s+(?:of|in|on)\s+(?=[^\W\d])", body[end:limit])  # not "5% in 2005"
     return _about(body, end + m.end(), limit) if m else None
 
 
