@@ -195,6 +195,20 @@ def test_empty_batch_validates_with_zero_elements() -> None:
     assert {r["element_count"] for r in result.results.to_pylist()} == {0}
 
 
+def test_an_empty_batch_is_recorded_under_each_run_and_data_docs_follow(tmp_path: Path) -> None:
+    first = quality.validate(batch(), "idle-1")
+    quality.validate(batch(articles=[article("a1")]), "busy")
+    again = quality.validate(batch(), "idle-2")
+    def verdicts(v: quality.Validated) -> list[dict[str, Any]]:
+        return [{k: x for k, x in r.items() if k not in {"run_id", "checked_at"}} for r in v.results.to_pylist()]
+
+    assert verdicts(again) == verdicts(first)
+    assert {r["run_id"] for r in again.results.to_pylist()} == {"idle-2"}
+    quality.build_data_docs(tmp_path / "docs")
+    pages = [str(p) for p in (tmp_path / "docs" / "validations").rglob("*.html")]
+    assert any("idle-2" in p for p in pages) and not any("busy" in p for p in pages)
+
+
 def test_unknown_table_is_refused() -> None:
     with pytest.raises(KeyError, match="no expectation suite"):
         quality.validate({"nonsense": pa.table({"article_id": ["a"]})}, "r1")
