@@ -73,6 +73,17 @@ def test_unchanged_files_are_not_read_again(inbox: Path, tmp_path: Path, monkeyp
     assert (s.files_new, s.files_unchanged, s.articles_loaded) == (0, 1, 0)
 
 
+def test_an_idle_run_keeps_the_last_data_docs(inbox: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    first = run(inbox, db)
+    index = Path(first.report).parent / "data_docs" / "index.html"
+    built = index.stat().st_mtime_ns
+    idle = run(inbox, db)
+    assert idle.articles_loaded == 0 and idle.expectations_passed > 0
+    assert index.stat().st_mtime_ns == built
+    assert "data_docs/index.html" in Path(idle.report).read_text()
+
+
 def test_a_touched_but_unchanged_file_is_read_once_then_skipped(inbox: Path, tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     run(inbox, db)
