@@ -150,3 +150,8 @@ def test_a_currency_named_with_its_country_gets_its_code() -> None:
 def test_a_year_after_a_percentage_is_not_what_it_counts() -> None:
     (q,) = facts("Growth of about 5% in 2005 is forecast.").quantities
     assert (q.value, q.unit, q.about) == (5, "percent", None)
+
+
+def test_a_given_name_and_an_untagged_surname_are_a_person() -> None:
+    assert people("The plan was backed by Theresa May on Monday.") == {"Theresa May": None}
+    assert "Arthur International" not in people("Shares in Arthur International fell.")

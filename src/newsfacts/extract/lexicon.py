@@ -361,7 +361,7 @@ ORG_WORDS = frozenset(
     office agency department ministry council committee commission party union
     association authority service services bank corporation company group ltd plc inc
     board trust institute university college school police force army navy court
-    parliament assembly government league federation foundation society club news
+    parliament assembly government league federation foundation society club news international
     """.split()
 )
 

@@ -25,7 +25,9 @@ from .lexicon import (
     MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
+    ORG_WORDS,
     PLACE_COUNTRY,
+    PLACE_WORDS,
     PRONOUN_GENDER,
     ROLE_GENDER,
     ROLE_HEADS,
@@ -38,6 +40,7 @@ from .lexicon import (
 TITLED_NAME = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Baroness|Sir|Dame)\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)"
 )
+FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
@@ -116,7 +119,27 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    return found
+    return found + _first_name_pairs(ctx, found)
+
+
+def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A common given name and a capitalised word the model left untagged, or tagged as a date
+    ("Theresa May"): a person. Not where the pair is part of a place or an organisation."""
+    taken = [(s, e) for s, e, _ in found] + [
+        (x.start_char, x.end_char) for x in ctx.spans if x.label not in {"PERSON", "DATE"}
+    ]
+    out = []
+    for m in FIRST_LAST.finditer(ctx.body):
+        given, surname = m[1], m[2]
+        if given.lower() not in MALE_NAMES and given.lower() not in FEMALE_NAMES:
+            continue
+        after = ctx.body[m.end():m.end() + 20].split()
+        if any(a < m.end() and m.start() < b for a, b in taken) or (
+                after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS):
+            continue
+        if _is_name(m[0]) and surname.lower() not in ROLE_MODIFIERS | PLACE_WORDS | ORG_WORDS:
+            out.append((m.start(), m.end(), m[0]))
+    return out
 
 
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
