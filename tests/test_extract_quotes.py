@@ -59,6 +59,9 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"I don't want anybody to sail on it\".",
         "sail on it", "Peter Hansen", id="asked-if-is-no-inverted-attribution"),
     pytest.param(
+        "\"The age limit will come down,\" said Mr Tom Hale, who was elected in 1997.",
+        "age limit", "Tom Hale", id="a-relative-clause-is-not-the-speaker"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

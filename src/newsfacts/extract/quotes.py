@@ -75,6 +75,7 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 PREPOSITIONS = frozenset({"against", "for", "with", "of", "in", "on", "at", "by", "from", "to", "about", "over",
                           "after", "before", "into", "despite"})
 CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
+RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 SENTENCE_END = re.compile(
     "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
 )
@@ -513,8 +514,11 @@ def _describe(ctx: Context, clean: str, start: int) -> str | None:
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
-    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS:
-        return None  # the tail of a clause ("against the cards, but said"), not who speaks
+    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS or words[0].islower() and words[0].endswith("ed") or any(
+            w.lower() in RELATIVES for w in words):
+        return None  # a clause ("against the cards, but", "elected in 1997", "who"), not who speaks
+    while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
+        words.pop()
     if any(c in QUOTE_MARKS for c in clean):
         return None
     if m := SPOKES.match(clean):
