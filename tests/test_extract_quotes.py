@@ -62,6 +62,10 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"The age limit will come down,\" said Mr Tom Hale, who was elected in 1997.",
         "age limit", "Tom Hale", id="a-relative-clause-is-not-the-speaker"),
     pytest.param(
+        "\"It will be a tragedy if the ferry stops,\" said the chairman of the harbour committee, "
+        "Labour MP Peter Hansen.",
+        "a tragedy", "Peter Hansen", id="the-name-after-a-role-and-a-comma"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

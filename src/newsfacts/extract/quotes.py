@@ -255,7 +255,20 @@ def _trailing(ctx: Context, last: _Raw) -> tuple[Speaker, int] | None:
             named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
             speaker = _resolve(ctx, offset + m.start("rest"), offset + m.start("rest") + len(named),
                                True)
+            if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
+                speaker = _apposed_person(ctx, offset + m.start("rest") + len(named), last.para_end) or speaker
         return speaker, offset + m.end()
+    return None
+
+
+def _apposed_person(ctx: Context, comma: int, limit: int) -> Speaker | None:
+    """The person named right after a role and its comma, ending the clause: ", Labour MP X."."""
+    if not ctx.body.startswith(",", comma):
+        return None
+    end = comma + 1 + len(re.split(r"[,.;:]", ctx.body[comma + 1:limit])[0])
+    people = [m for m in ctx.mentions if comma < m.start_char and m.end_char <= end]
+    if people and not ctx.body[people[-1].end_char:end].strip(" '\u2019s"):
+        return people[-1].name, people[-1].name
     return None
 
 
