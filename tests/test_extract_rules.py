@@ -155,3 +155,8 @@ def test_a_year_after_a_percentage_is_not_what_it_counts() -> None:
 def test_a_given_name_and_an_untagged_surname_are_a_person() -> None:
     assert people("The plan was backed by Theresa May on Monday.") == {"Theresa May": None}
     assert "Arthur International" not in people("Shares in Arthur International fell.")
+
+
+def test_a_person_before_a_possessive_after_in_is_not_a_place() -> None:
+    ents = {e.name: e.entity_type for e in facts("He served as a minister in John Major's government.").entities}
+    assert ents.get("John Major") == "PERSON"

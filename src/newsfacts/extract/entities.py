@@ -33,8 +33,10 @@ from .gazetteer import (
 )
 from .lexicon import (
     COUNTRY_ALIASES,
+    FEMALE_NAMES,
     HOME_NATIONS,
     HONORIFICS,
+    MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
     NOT_ENTITIES,
@@ -218,6 +220,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
+    if label != "PERSON" and _given_name_first(span):
+        return start, end, "PERSON", None  # "Tony Blair" that the model calls a place or an organisation
     if words[-1] in COMPETITION_WORDS and len(words) > 1:
         return start, end, "EVENT", None
     for j in range(end, min(end + COMPETITION_TAIL, len(doc))):
@@ -240,11 +244,22 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "PLACE", None
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
-    if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper():
+    if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper() \
+            and not _given_name_first(span):  # "in John Major's government"
         return start, end, "PLACE", None
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", _subdivisions().get(low)
     return start, end, label, None
+
+
+def _given_name_first(span: Span) -> bool:
+    """A common given name, then capitalised words that are not a place's or an organisation's
+    ("John Major", not "Victoria Station" or "Charlotte Street")."""
+    words = [t.text for t in span]
+    low = [w.lower() for w in words]
+    return (len(words) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES)
+            and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not set(low) & (ORG_WORDS | PLACE_WORDS | ORG_SUFFIXES) and country_code(span.text) is None)
 
 
 @lru_cache(maxsize=1)
