@@ -66,6 +66,10 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Labour MP Peter Hansen.",
         "a tragedy", "Peter Hansen", id="the-name-after-a-role-and-a-comma"),
     pytest.param(
+        "Committee chairman Peter Hansen said the harbour plan was badly drawn.\n\n"
+        "\"The committee believes the plan should go back to the council.\"",
+        "go back to the council", "Peter Hansen", id="a-quote-after-reported-speech-continues-it"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

@@ -138,6 +138,9 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(ctx, first.open_mark)
+        if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
+            name = _reporter_before(ctx, first.open_mark)
+            speaker = (name, name)
         quotes.append(Quote(quote_text=ctx.body[first.start:last.end], speaker=speaker[0],
                             speaker_name=speaker[1], start_char=first.start, end_char=last.end,
                             is_partial=partial))
@@ -335,7 +338,21 @@ def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
     if end == 0:
         return None
     name = _sentence_subject(ctx, end - 1)[1]
-    return name if name is not None and ctx.genders.get(name, gender) == gender else None
+    return name if name is not None and (gender is None or ctx.genders.get(name, gender) == gender) else None
+
+
+def _reporter_before(ctx: Context, at: int) -> str | None:
+    """A quote that opens its sentence with no attribution continues the reported speech just
+    before it: the person who opens the previous sentence, when that sentence has a speech verb."""
+    body = ctx.body
+    own = _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)
+    if body[own:at].strip():
+        return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
+    end = len(body[:at].rstrip())
+    start = _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False)
+    if not re.search(rf"\b{_VERB}\b", body[start:end]):
+        return None
+    return _previous_subject(ctx, at, None)
 
 
 def _introductory(segment: str) -> bool:
