@@ -160,3 +160,9 @@ def test_a_given_name_and_an_untagged_surname_are_a_person() -> None:
 def test_a_person_before_a_possessive_after_in_is_not_a_place() -> None:
     ents = {e.name: e.entity_type for e in facts("He served as a minister in John Major's government.").entities}
     assert ents.get("John Major") == "PERSON"
+
+
+def test_a_british_given_name_makes_a_person_with_a_gender() -> None:
+    f = facts('Nicola Hale met Sam Baker at the port. He said: "We agree on the ferries."')
+    assert [p.name for p in f.people] == ["Nicola Hale", "Sam Baker"]
+    assert [q.speaker for q in f.quotes] == ["Sam Baker"]

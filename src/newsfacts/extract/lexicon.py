@@ -85,6 +85,9 @@ MALE_NAMES = frozenset(
     vincent russell louis philip bobby johnny bradley bill mike tom jim bob tim ted
     dan ben ken greg jeff steve rick dick chuck harry hugh ian neil simon martin graham
     colin gordon tony nick dave
+    alistair alastair angus barry clive derek duncan geoffrey geoff gerry iain liam malcolm
+    nigel norman oliver owen rhodri rory stuart trevor vince gareth dafydd hywel alun keir
+    boris jacques nicolas gerhard silvio kofi dominic oleg viktor victor
     """.split()
 )
 FEMALE_NAMES = frozenset(
@@ -98,6 +101,10 @@ FEMALE_NAMES = frozenset(
     janice alice doris abigail julia judy grace denise amber marilyn beverly
     danielle theresa sophia marie diana brittany natalie isabella charlotte rose kayla
     jill jane kate lucy sophie
+    nicola harriet yvette hazel tessa clare claire jacqui caroline gillian fiona kirsty wendy
+    glenys estelle anne bernadette sian siobhan hillary cherie shami yvonne maureen sylvia
+    pauline valerie lynne lesley gwyneth helena jenny sally tracey louise joanna natasha
+    eleanor sheila moira condoleezza
     """.split()
 )
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
