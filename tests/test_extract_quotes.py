@@ -70,6 +70,9 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"The committee believes the plan should go back to the council.\"",
         "go back to the council", "Peter Hansen", id="a-quote-after-reported-speech-continues-it"),
     pytest.param(
+        "A spokesman for the Harbour Board said the port was safe. He added: \"Nobody was hurt.\"",
+        "Nobody was hurt", "Harbour Board spokesman", id="he-after-an-unnamed-spokesman"),
+    pytest.param(
         "During a rally in the north, Maria Lopez attacked Peter Hansen over the harbour budget, saying, "
         "\"He has wasted the money of every family in this town.\"",
         "wasted the money", "Maria Lopez", id="participle-after-comma-is-the-subjects"),

@@ -355,6 +355,20 @@ def _reporter_before(ctx: Context, at: int) -> str | None:
     return _previous_subject(ctx, at, None)
 
 
+def _previous_spokesperson(ctx: Context, at: int) -> str | None:
+    """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ..."),
+    described as a speaker is ("Labour spokeswoman")."""
+    body = ctx.body
+    end = len(body[:_clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)].rstrip())
+    start = _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False)
+    verb = re.search(rf"\b{_VERB}\b", body[start:end])
+    if verb is None:
+        return None
+    head = body[start:start + verb.start()].strip(" ,")
+    described = _describe(ctx, head, start) if head else None
+    return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
+
+
 def _introductory(segment: str) -> bool:
     """An opening phrase before a sentence's subject: "In a statement", "Later that day", or a
     participle phrase ("Pointing to the figures", "Responding to critics"), but not a name
@@ -455,6 +469,8 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
             len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
         gender = PRONOUN_GENDER.get(clause[-1])
         name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
+        if name is None:  # "A Labour spokeswoman said ... She added:" names no one
+            return _previous_spokesperson(ctx, start), None
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
         return (None, None)
