@@ -326,15 +326,26 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     return (None, None)
 
 
+def _sentence_start(body: str, at: int) -> int:
+    """Start of the sentence holding `at` (the +1 lets the sentence split see the capital at `at`)."""
+    return _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)
+
+
+def _sentence_before(body: str, at: int) -> tuple[int, int]:
+    """(start, end) of the sentence before the one holding `at`, maybe in the paragraph above;
+    end is 0 when `at` is in the first sentence."""
+    end = len(body[:_sentence_start(body, at)].rstrip())
+    return _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False), end
+
+
 def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
     """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
     the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
     BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person."""
-    body = ctx.body
-    start = _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)  # +1: see the capital
+    start = _sentence_start(ctx.body, at)
     if any(start <= m.start_char < at and not _quoted(ctx, m.start_char) for m in ctx.mentions):
         return None
-    end = len(body[:start].rstrip())
+    _, end = _sentence_before(ctx.body, at)
     if end == 0:
         return None
     name = _sentence_subject(ctx, end - 1)[1]
@@ -345,11 +356,9 @@ def _reporter_before(ctx: Context, at: int) -> str | None:
     """A quote that opens its sentence with no attribution continues the reported speech just
     before it: the person who opens the previous sentence, when that sentence has a speech verb."""
     body = ctx.body
-    own = _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)
-    if body[own:at].strip():
+    if body[_sentence_start(body, at):at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
-    end = len(body[:at].rstrip())
-    start = _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False)
+    start, end = _sentence_before(body, at)
     if not re.search(rf"\b{_VERB}\b", body[start:end]):
         return None
     return _previous_subject(ctx, at, None)
@@ -359,8 +368,7 @@ def _previous_spokesperson(ctx: Context, at: int) -> str | None:
     """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ..."),
     described as a speaker is ("Labour spokeswoman")."""
     body = ctx.body
-    end = len(body[:_clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)].rstrip())
-    start = _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False)
+    start, end = _sentence_before(body, at)
     verb = re.search(rf"\b{_VERB}\b", body[start:end])
     if verb is None:
         return None
@@ -560,7 +568,8 @@ def _describe(ctx: Context, clean: str, start: int) -> str | None:
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
-    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS or words[0].islower() and words[0].endswith("ed") or any(
+    participle = words[0].islower() and words[0].endswith("ed")
+    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS or participle or any(
             w.lower() in RELATIVES for w in words):
         return None  # a clause ("against the cards, but", "elected in 1997", "who"), not who speaks
     while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
