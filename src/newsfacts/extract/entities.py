@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pycountry
@@ -252,14 +253,19 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     return start, end, label, None
 
 
-def _given_name_first(span: Span) -> bool:
-    """A common given name, then capitalised words that are not a place's or an organisation's
-    ("John Major", not "Victoria Station" or "Charlotte Street")."""
-    words = [t.text for t in span]
+def given_name_first(words: Sequence[str]) -> bool:
+    """Two words or more, the first a common given name, none a place's or an organisation's
+    word: a person's name ("John Major"), not "Victoria Station" or "Charlotte Street"."""
     low = [w.lower() for w in words]
-    return (len(words) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES)
-            and all(w[:1].isupper() and not w.isupper() for w in words)
-            and not set(low) & (ORG_WORDS | PLACE_WORDS | ORG_SUFFIXES) and country_code(span.text) is None)
+    return len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (
+        ORG_WORDS | PLACE_WORDS)
+
+
+def _given_name_first(span: Span) -> bool:
+    """`given_name_first` for a model span, written in title case, that is no company or country."""
+    words = [t.text for t in span]
+    return (given_name_first(words) and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not {w.lower() for w in words} & ORG_SUFFIXES and country_code(span.text) is None)
 
 
 @lru_cache(maxsize=1)

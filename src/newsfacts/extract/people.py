@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from newsfacts.records import Person
 
 from .context import Context, Mention
-from .entities import country_code
+from .entities import country_code, given_name_first
 from .lexicon import (
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
@@ -130,14 +130,12 @@ def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[t
     ]
     out = []
     for m in FIRST_LAST.finditer(ctx.body):
-        given, surname = m[1], m[2]
-        if given.lower() not in MALE_NAMES and given.lower() not in FEMALE_NAMES:
+        if not given_name_first([m[1], m[2]]) or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         after = ctx.body[m.end():m.end() + 20].split()
-        if any(a < m.end() and m.start() < b for a, b in taken) or (
-                after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS):
+        if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
             continue
-        if _is_name(m[0]) and surname.lower() not in ROLE_MODIFIERS | PLACE_WORDS | ORG_WORDS:
+        if _is_name(m[0]) and m[2].lower() not in ROLE_MODIFIERS:
             out.append((m.start(), m.end(), m[0]))
     return out
 
