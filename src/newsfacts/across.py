@@ -17,14 +17,12 @@ import pyarrow as pa
 from newsfacts import search, store
 from newsfacts.stories import DIGEST_CHUNK, StoryInput, cluster
 
-STORY_FETCH_ROWS = DIGEST_CHUNK
-
 
 def story_inputs(con: duckdb.DuckDBPyConnection) -> Iterator[StoryInput]:
     """Every article, oldest load first, with its quote texts, fetched a chunk at a time:
     a warehouse's bodies together can outgrow the memory a run may use."""
     cursor = con.execute(store.sql("cluster/articles"))
-    while rows := cursor.fetchmany(STORY_FETCH_ROWS):
+    while rows := cursor.fetchmany(DIGEST_CHUNK):  # one chunk of bodies, as the digest reads them
         yield from (StoryInput(article_id, body, tuple(quotes)) for article_id, body, quotes in rows)
 
 
