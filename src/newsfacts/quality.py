@@ -116,7 +116,9 @@ def _gx() -> _Gx:
         suites[name] = context.suites.add(suite)
         asset = source.add_dataframe_asset(name)
         batches[name] = asset.add_batch_definition_whole_dataframe("batch")
-        columns[name] = sorted({c for exp in expectations for c in _columns(exp["kwargs"]) + _condition_columns(exp["kwargs"])})
+        columns[name] = sorted(
+            {c for exp in expectations for c in _columns(exp["kwargs"]) + _condition_columns(exp["kwargs"])}
+        )
     return _Gx(context, batches, suites, columns)
 
 
@@ -209,14 +211,10 @@ def _spans_frame(tables: dict[str, pa.Table], body_length: dict[str, int]) -> pd
     return frame
 
 
-def _run_suite(
-    state: _Gx, name: str, frame: pd.DataFrame, params: dict[str, Any], run_id: str
-) -> Any:
+def _run_suite(state: _Gx, name: str, frame: pd.DataFrame, params: dict[str, Any], run_id: str) -> Any:
     """Validate one frame with counts only; keep the result for Data Docs."""
     batch = state.batches[name].get_batch(batch_parameters={"dataframe": frame})
-    outcome = batch.validate(
-        state.suites[name], result_format="BASIC", expectation_parameters=params
-    )
+    outcome = batch.validate(state.suites[name], result_format="BASIC", expectation_parameters=params)
     _raise_if_broken(name, outcome.results)
     state.latest[name] = _Latest(run_id, datetime.now(UTC), batch.id, outcome)
     return outcome
@@ -265,9 +263,7 @@ def _error_reasons(
     batch = state.batches[suite].get_batch(batch_parameters={"dataframe": frame})
     for result in failed:
         config = result.expectation_config
-        rerun = batch.validate(
-            config.to_domain_obj(), result_format="COMPLETE", expectation_parameters=params
-        )
+        rerun = batch.validate(config.to_domain_obj(), result_format="COMPLETE", expectation_parameters=params)
         _raise_if_broken(suite, [rerun])
         columns = _columns(config.kwargs)
         for index in rerun.result.get("unexpected_index_list") or ():
@@ -308,10 +304,7 @@ def _split(
         row["article_id"]: (row["source_file"], row["content_sha256"])
         for row in articles.select(["article_id", "source_file", "content_sha256"]).to_pylist()
     }
-    dead = {
-        articles["article_id"][i].as_py(): "; ".join(why)
-        for i, why in reasons.get("articles", {}).items()
-    }
+    dead = {articles["article_id"][i].as_py(): "; ".join(why) for i, why in reasons.get("articles", {}).items()}
     rejected: list[dict[str, Any]] = []
     kept: dict[str, pa.Table] = {}
     for name, table in tables.items():

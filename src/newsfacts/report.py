@@ -26,9 +26,7 @@ SEVERITY_ORDER = ("error", "warning", "info")
 SNIPPET_CHARS = 240  # as cut in sql/report/flagged_articles.sql
 
 
-def write_report(
-    con: duckdb.DuckDBPyConnection, out: Path, data_docs: Path | None = None
-) -> Path:
+def write_report(con: duckdb.DuckDBPyConnection, out: Path, data_docs: Path | None = None) -> Path:
     """Write the report for the latest run in `con` to `out`; link GE's Data Docs if given."""
     run = next(iter(_rows(con, "latest_run")), None)
     run_params = {"run_id": run["run_id"] if run else ""}
@@ -46,8 +44,7 @@ def write_report(
     return out
 
 
-def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None
-          ) -> list[dict[str, Any]]:
+def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     cursor = con.execute((SQL_DIR / "report" / f"{name}.sql").read_text(), params)
     columns = [c[0] for c in cursor.description]
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
@@ -78,8 +75,7 @@ def _bar(part: int, whole: int, kind: str = "ok") -> str:
     return f'<span class="bar"><span class="fill {kind}" style="width:{width}%"></span></span>'
 
 
-def _summary(run: dict[str, Any] | None, suites: list[dict[str, Any]],
-             counts: dict[str, Any]) -> str:
+def _summary(run: dict[str, Any] | None, suites: list[dict[str, Any]], counts: dict[str, Any]) -> str:
     if run is None:
         return (
             '<section class="empty"><h2>No runs yet</h2><p>Run <code>newsfacts run</code> '
@@ -94,24 +90,18 @@ def _summary(run: dict[str, Any] | None, suites: list[dict[str, Any]],
         verdict, tone = f"The run failed: {run['error'] or 'no error recorded'}.", "error"
     elif errors:
         verdict, tone = (
-            f"{errors} error-level expectation(s) failed: the failing rows were quarantined, "
-            "the rest loaded.",
+            f"{errors} error-level expectation(s) failed: the failing rows were quarantined, the rest loaded.",
             "warning",
         )
     elif warnings:
-        verdict, tone = (
-            f"Every error-level expectation passed; {warnings} warning(s) to review.", "info"
-        )
+        verdict, tone = (f"Every error-level expectation passed; {warnings} warning(s) to review.", "info")
     else:
         verdict, tone = "Every expectation passed.", "ok"
     cards = [
         ("Files seen", _n(run["files_seen"]), f"{_n(run['files_new'])} new or changed"),
-        ("Articles loaded", _n(run["articles_loaded"]),
-         f"{_n(counts['articles'])} in the warehouse"),
-        ("Quarantined", _n(quarantined),
-         f"{_n(run['files_quarantined'])} files, {_n(run['rows_quarantined'])} rows"),
-        ("Expectations passed", f"{passed:,} / {total:,}",
-         f"failed: {errors:,} error-level, {warnings:,} warning"),
+        ("Articles loaded", _n(run["articles_loaded"]), f"{_n(counts['articles'])} in the warehouse"),
+        ("Quarantined", _n(quarantined), f"{_n(run['files_quarantined'])} files, {_n(run['rows_quarantined'])} rows"),
+        ("Expectations passed", f"{passed:,} / {total:,}", f"failed: {errors:,} error-level, {warnings:,} warning"),
         ("Flagged articles", _n(counts["flagged_articles"]), "see below"),
     ]
     cards_html = "".join(
@@ -122,9 +112,10 @@ def _summary(run: dict[str, Any] | None, suites: list[dict[str, Any]],
     return f"""<section>
 <p class="verdict {tone}">{e(verdict)}</p>
 <div class="cards">{cards_html}</div>
-<p class="meta">Run <code>{e(run['run_id'])}</code> · {_badge(_status_kind(run['status']),
-    run['status'])} · started {_when(run['started_at'])} · finished {_when(run['finished_at'])}
- · inbox <code>{e(run['inbox'])}</code> · pipeline {e(run['pipeline_version'])}</p>
+<p class="meta">Run <code>{e(run["run_id"])}</code> · {_badge(_status_kind(run["status"]), run["status"])} · started {
+        _when(run["started_at"])
+    } · finished {_when(run["finished_at"])}
+ · inbox <code>{e(run["inbox"])}</code> · pipeline {e(run["pipeline_version"])}</p>
 </section>"""
 
 
@@ -134,16 +125,15 @@ def _status_kind(status: str | None) -> str:
 
 def _suites(suites: list[dict[str, Any]], failed: list[dict[str, Any]]) -> str:
     if not suites:
-        return _section("Expectations per suite", '<p class="none">No validation results '
-                        "for this run.</p>")
+        return _section("Expectations per suite", '<p class="none">No validation results for this run.</p>')
     rows = "".join(
         f"<tr><td><code>{e(s['suite'])}</code></td>"
         f"<td>{_bar(s['passed'], s['expectations'], _pass_kind(s))}"
         f" {s['passed']:,} / {s['expectations']:,}</td>"
-        f"<td class=\"num {'bad' if s['failed_errors'] else ''}\">{s['failed_errors']:,}</td>"
-        f"<td class=\"num {'warn' if s['failed_warnings'] else ''}\">{s['failed_warnings']:,}</td>"
-        f"<td class=\"num\">{_n(s['values_checked'])}</td>"
-        f"<td class=\"num\">{_n(s['unexpected_values'])}</td></tr>"
+        f'<td class="num {"bad" if s["failed_errors"] else ""}">{s["failed_errors"]:,}</td>'
+        f'<td class="num {"warn" if s["failed_warnings"] else ""}">{s["failed_warnings"]:,}</td>'
+        f'<td class="num">{_n(s["values_checked"])}</td>'
+        f'<td class="num">{_n(s["unexpected_values"])}</td></tr>'
         for s in suites
     )
     table = (
@@ -155,12 +145,12 @@ def _suites(suites: list[dict[str, Any]], failed: list[dict[str, Any]]) -> str:
         items = "".join(
             f"<tr><td>{_badge(f['severity'])}</td><td><code>{e(f['suite'])}</code></td>"
             f"<td>{e(f['expectation'])}</td><td><code>{e(f['column_name'])}</code></td>"
-            f"<td class=\"num\">{_n(f['unexpected_values'])} of {_n(f['values_checked'])}</td>"
-            f"<td class=\"num\">{_n(f['batches_failed'])}</td></tr>"
+            f'<td class="num">{_n(f["unexpected_values"])} of {_n(f["values_checked"])}</td>'
+            f'<td class="num">{_n(f["batches_failed"])}</td></tr>'
             for f in failed
         )
         table += (
-            "<h3>Failed expectations</h3><p class=\"hint\">Errors sent their failing rows "
+            '<h3>Failed expectations</h3><p class="hint">Errors sent their failing rows '
             "to quarantine (below); warnings only count.</p>"
             "<table><thead><tr><th>Severity</th><th>Suite</th><th>Expectation</th>"
             '<th>Column</th><th class="num">Unexpected values</th><th class="num">Batches</th>'
@@ -179,18 +169,15 @@ def _flags(articles: list[dict[str, Any]]) -> str:
     cards = []
     for a in articles:
         flags = "".join(
-            f"<li>{_badge(f['severity'])} <span class=\"check\">{e(f['check'])}</span> "
-            f"{e(f['message'])}</li>"
+            f'<li>{_badge(f["severity"])} <span class="check">{e(f["check"])}</span> {e(f["message"])}</li>'
             for f in a["flags"]
         )
-        facts = " · ".join(
-            e(v) for v in (a["source_file"], a["outlet"], a["published_date"]) if v is not None
-        )
+        facts = " · ".join(e(v) for v in (a["source_file"], a["outlet"], a["published_date"]) if v is not None)
         cards.append(
             f'<article class="flagged"><h3>{e(a["title"] or "(no title)")}</h3>'
             f'<p class="meta">{facts} · <code>{e(a["article_id"])}</code></p>'
             f'<ul class="flags">{flags}</ul>'
-            f'<blockquote>{_snippet(a["snippet"])}</blockquote></article>'
+            f"<blockquote>{_snippet(a['snippet'])}</blockquote></article>"
         )
     return _section(f"Flagged articles ({len(articles):,})", "".join(cards))
 
@@ -233,11 +220,11 @@ def _trends(runs: list[dict[str, Any]]) -> str:
         f"<tr><td>{_when(r['started_at'])}</td><td><code>{e(r['run_id'])}</code></td>"
         f"<td>{_badge(_status_kind(r['status']), r['status'])}</td>"
         f"<td>{_bar(r['articles_loaded'] or 0, most_loaded)} {_n(r['articles_loaded'])}</td>"
-        f"<td class=\"num\">{_n(r['files_quarantined'])} / {_n(r['rows_quarantined'])}</td>"
+        f'<td class="num">{_n(r["files_quarantined"])} / {_n(r["rows_quarantined"])}</td>'
         f"<td>{_bar(r['failed_errors'] + r['failed_warnings'], most_failed, 'warning')}"
         f" {r['failed_errors']:,} / {r['failed_warnings']:,}</td>"
-        f"<td class=\"num\">{_n(r['unexpected_values'])}</td>"
-        f"<td class=\"num\">{_n(r['flags'])}</td></tr>"
+        f'<td class="num">{_n(r["unexpected_values"])}</td>'
+        f'<td class="num">{_n(r["flags"])}</td></tr>'
         for r in runs
     )
     return _section(

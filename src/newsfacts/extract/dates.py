@@ -35,7 +35,9 @@ SHORT_DATE = re.compile(
 )
 AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old\b|^aged\b", re.I)
 # "about a quarter", "two thirds": shares the model calls dates (quantities.py reads them).
-SHARE = re.compile(r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I)
+SHARE = re.compile(
+    r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I
+)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 RELATIVE_YEAR = re.compile(r"\b(this|last|next|previous|coming)\s+year\b", re.I)
@@ -46,7 +48,9 @@ STEP = {"this": 0, "coming": 1, "next": 1, "last": -1, "previous": -1}
 
 def extract(ctx: Context) -> tuple[DateMention, ...]:
     """Every date expression, each resolved where the text and the publication date allow."""
-    spans = [span for e in ctx.doc.ents if e.label_ == "DATE" and (span := _trimmed(ctx.body, e.start_char, e.end_char))]
+    spans = [
+        span for e in ctx.doc.ents if e.label_ == "DATE" and (span := _trimmed(ctx.body, e.start_char, e.end_char))
+    ]
     for rx in (FULL_DATE, SHORT_DATE):
         for m in rx.finditer(ctx.body):
             if not any(s < m.end() and m.start() < e for s, e in spans):
@@ -54,8 +58,9 @@ def extract(ctx: Context) -> tuple[DateMention, ...]:
     mentions = []
     for start, end in sorted(spans):
         text = ctx.body[start:end]
-        mentions.append(DateMention(text=text, resolved=resolve(text, ctx.article.published_date),
-                                    start_char=start, end_char=end))
+        mentions.append(
+            DateMention(text=text, resolved=resolve(text, ctx.article.published_date), start_char=start, end_char=end)
+        )
     return tuple(mentions)
 
 
@@ -66,8 +71,13 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
     lead = len(text) - len(text.lstrip("'\"\u2018\u2019\u201c\u201d "))
     text = text[lead:].rstrip("'\"\u2018\u2019\u201c\u201d ")
-    if not text or AGE.search(text) or SHARE.fullmatch(text) or re.fullmatch(r"\d{1,3}", text) \
-            or not re.search(r"\w\w", text):
+    if (
+        not text
+        or AGE.search(text)
+        or SHARE.fullmatch(text)
+        or re.fullmatch(r"\d{1,3}", text)
+        or not re.search(r"\w\w", text)
+    ):
         return None
     return start + lead, start + lead + len(text)
 
@@ -115,11 +125,13 @@ def resolve(text: str, published: date | None) -> str | None:
 def _nearest_year(published: date, month: int, day: int) -> int:
     """A day or month written without a year is the one nearest the publication date: in a
     March article "4 November" is last November, "4 April" this April."""
+
     def distance(year: int) -> int:
         try:
             return abs((date(year, month, day) - published).days)
         except ValueError:
             return abs((date(year, month, 28) - published).days)
+
     return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 

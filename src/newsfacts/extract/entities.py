@@ -51,12 +51,12 @@ from .lexicon import (
     WEEKDAYS,
 )
 
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
-                            "QUANTITY"})
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Words before a span that make it a place ("the village of X", "in X").
-PLACE_NOUNS_BEFORE = frozenset({"village", "town", "city", "port", "county", "region",
-                                "province", "state", "capital", "suburb", "district"})
+PLACE_NOUNS_BEFORE = frozenset(
+    {"village", "town", "city", "port", "county", "region", "province", "state", "capital", "suburb", "district"}
+)
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
@@ -117,8 +117,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     found = _datelines(doc, datelines, found)
     if _is_sports(doc):
         found = _sports(doc, lines, found, {i for line in datelines for i in range(line.start, line.end)})
-    return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso)
-            for s, e, label, iso in sorted(found)]
+    return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso) for s, e, label, iso in sorted(found)]
 
 
 def acronyms(text: str) -> dict[str, str]:
@@ -145,7 +144,7 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
     person_at = {(m.start_char, m.end_char): m.name for m in ctx.mentions}
     rows: dict[tuple[str, str], list] = {}
     for span in ctx.spans:
-        text = ctx.body[span.start_char:span.end_char]
+        text = ctx.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
         if label == "PERSON":
             name = person_at.get((span.start_char, span.end_char))
@@ -197,15 +196,23 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space or
-                           doc[start].lower_ in HONORIFICS and label == "PERSON"):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an"}
+        or doc[start].is_space
+        or doc[start].lower_ in HONORIFICS
+        and label == "PERSON"
+    ):
         start += 1
-    while end > start and (doc[end - 1].lower_ in {"'s", "\u2019s", "'"} or doc[end - 1].is_punct
-                           or doc[end - 1].is_space or doc[end - 1].is_lower):
+    while end > start and (
+        doc[end - 1].lower_ in {"'s", "\u2019s", "'"}
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].is_lower
+    ):
         end -= 1
     if start >= end:
         return None
-    if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start:end - 1]):
+    if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
     if end < len(doc) and label != "PERSON" and doc[end].lower_ in ORG_SUFFIXES and not doc[end].is_lower:
         end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
@@ -216,8 +223,13 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text):
         return None
     after = doc[end] if end < len(doc) else None
-    if (after is not None and after.is_title and after.lower_ in ROLE_HEADS
-            and words[-1] not in ORG_WORDS and label != "PERSON"):
+    if (
+        after is not None
+        and after.is_title
+        and after.lower_ in ROLE_HEADS
+        and words[-1] not in ORG_WORDS
+        and label != "PERSON"
+    ):
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
@@ -239,14 +251,20 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "COUNTRY", iso
     if low in PLACE_COUNTRY or low in REGIONS or low in TERRITORIES:
         return start, end, "PLACE", PLACE_COUNTRY.get(low)
-    if words[-1] in PLACE_WORDS and label != "PERSON" or (
-            label == "PERSON" and after is not None and after.is_lower
-            and after.lower_ in PLACE_WORDS):
+    if (
+        words[-1] in PLACE_WORDS
+        and label != "PERSON"
+        or (label == "PERSON" and after is not None and after.is_lower and after.lower_ in PLACE_WORDS)
+    ):
         return start, end, "PLACE", None
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
-    if label in {"ORG", "PERSON", "PRODUCT"} and _place_context(doc, start) and not text.isupper() \
-            and not _given_name_first(span):  # "in John Major's government"
+    if (
+        label in {"ORG", "PERSON", "PRODUCT"}
+        and _place_context(doc, start)
+        and not text.isupper()
+        and not _given_name_first(span)
+    ):  # "in John Major's government"
         return start, end, "PLACE", None
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", _subdivisions().get(low)
@@ -257,15 +275,20 @@ def given_name_first(words: Sequence[str]) -> bool:
     """Two words or more, the first a common given name, none a place's or an organisation's
     word: a person's name ("John Major"), not "Victoria Station" or "Charlotte Street"."""
     low = [w.lower() for w in words]
-    return len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (
-        ORG_WORDS | PLACE_WORDS)
+    return (
+        len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (ORG_WORDS | PLACE_WORDS)
+    )
 
 
 def _given_name_first(span: Span) -> bool:
     """`given_name_first` for a model span, written in title case, that is no company or country."""
     words = [t.text for t in span]
-    return (given_name_first(words) and all(w[:1].isupper() and not w.isupper() for w in words)
-            and not {w.lower() for w in words} & ORG_SUFFIXES and country_code(span.text) is None)
+    return (
+        given_name_first(words)
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not {w.lower() for w in words} & ORG_SUFFIXES
+        and country_code(span.text) is None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -370,10 +393,15 @@ def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
     from .nlp import get_nlp
 
     nlp = get_nlp()
-    recased = (Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
-               for seg in segs)
-    return [Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
-            for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True) for e in rdoc.ents]
+    recased = (
+        Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
+        for seg in segs
+    )
+    return [
+        Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
+        for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True)
+        for e in rdoc.ents
+    ]
 
 
 def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -391,9 +419,12 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
             continue
         for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
             last = doc[i + n - 1]
-            text = whole[tok.idx:last.idx + len(last)]
-            if text.lower() in names and not (tok.is_upper and len(text) <= 3) and not any(
-                    j in taken for j in range(i, i + n)):
+            text = whole[tok.idx : last.idx + len(last)]
+            if (
+                text.lower() in names
+                and not (tok.is_upper and len(text) <= 3)
+                and not any(j in taken for j in range(i, i + n))
+            ):
                 label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
                 out.append((i, i + n, label, country_code(text)))
                 i += n - 1
@@ -426,8 +457,10 @@ def _is_sports(doc: Doc) -> bool:
 def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
     """Names in a dateline are places ("COLOMBO 1996-08-30"), also where the model missed them."""
     where = {i for line in datelines for i in range(line.start, line.end)}
-    out = [(s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
-           for s, e, label, iso in found]
+    out = [
+        (s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
+        for s, e, label, iso in found
+    ]
     taken = {i for s, e, _, _ in out for i in range(s, e)}
     for line in datelines:
         for s, e in _name_runs(line):
@@ -459,10 +492,18 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) 
     for s, e, label, iso in sorted(_scorecard_names(doc, found)):
         before = doc[s - 1] if s else None
         # "at The Oval , London": a town after a place is where that place is
-        after_place = (before is not None and before.text == "," and bool(out) and out[-1][1] == s - 1
-                       and out[-1][2] in {"PLACE", "COUNTRY"})
-        venue = before is not None and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS
-                                        or before.text == "(") or after_place
+        after_place = (
+            before is not None
+            and before.text == ","
+            and bool(out)
+            and out[-1][1] == s - 1
+            and out[-1][2] in {"PLACE", "COUNTRY"}
+        )
+        venue = (
+            before is not None
+            and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS or before.text == "(")
+            or after_place
+        )
         if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))
@@ -471,8 +512,13 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) 
         if not _is_table_row(line):
             continue
         for s, e in _name_runs(line):
-            if (not any(i in taken for i in range(s, e)) and e < len(doc) and doc[e].like_num
-                    and doc[s:e].text.lower() not in MONTHS and doc[s:e].text.lower() not in WEEKDAYS):
+            if (
+                not any(i in taken for i in range(s, e))
+                and e < len(doc)
+                and doc[e].like_num
+                and doc[s:e].text.lower() not in MONTHS
+                and doc[s:e].text.lower() not in WEEKDAYS
+            ):
                 out.append((s, e, "ORG", None))
     return out
 
@@ -485,8 +531,12 @@ def _is_dateline(line: Span) -> bool:
 def _is_table_row(line: Span) -> bool:
     """A line of names and numbers only, with a number in it: a results or standings row."""
     words = [t for t in line if not t.is_punct]
-    return (any(NUMBER.match(t.text) for t in words) and bool(words) and not words[0].like_num
-            and all(NUMBER.match(t.text) or t.is_title or t.is_upper for t in words))
+    return (
+        any(NUMBER.match(t.text) for t in words)
+        and bool(words)
+        and not words[0].like_num
+        and all(NUMBER.match(t.text) or t.is_title or t.is_upper for t in words)
+    )
 
 
 def _name_runs(line: Span) -> list[tuple[int, int]]:
@@ -557,8 +607,11 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
         if label in CONSISTENT_LABELS:
             known.setdefault(doc[s:e].text, label)
     lower = {t.lower_ for t in doc if t.is_lower}
-    known = {name: label for name, label in known.items()
-             if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS}
+    known = {
+        name: label
+        for name, label in known.items()
+        if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS
+    }
     firsts = {name.split()[0] for name in known}
     taken = {i for s, e, _, _ in found for i in range(s, e)}
     out = []
@@ -566,7 +619,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
         if tok.i in taken or tok.text not in firsts or not (tok.is_title or tok.is_upper) or tok.is_sent_start:
             continue
         for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - tok.i), 0, -1):
-            span = doc[tok.i:tok.i + n]
+            span = doc[tok.i : tok.i + n]
             if span.text in known and not any(i in taken for i in range(span.start, span.end)):
                 out.append((span.start, span.end, known[span.text], None))
                 taken.update(range(span.start, span.end))

@@ -53,9 +53,7 @@ FRONTED_ROLE = re.compile(
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
 )
 FRONTED_REACH = 160
-DEFINITE_ROLE = re.compile(
-    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)"
-)
+DEFINITE_ROLE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)")
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
@@ -87,8 +85,15 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     people = []
     for name in dict.fromkeys(m.name for m in mentions):
         own = [m for m in mentions if m.name == name]
-        people.append(Person(name=name, role=roles.get(name), mentions=len(own),
-                             start_char=own[0].start_char, end_char=own[0].end_char))
+        people.append(
+            Person(
+                name=name,
+                role=roles.get(name),
+                mentions=len(own),
+                start_char=own[0].start_char,
+                end_char=own[0].end_char,
+            )
+        )
     return tuple(people)
 
 
@@ -97,10 +102,10 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     found = []
     for span in ctx.spans:
         if span.label == "PERSON":
-            whole = ctx.body[span.start_char:span.end_char]
+            whole = ctx.body[span.start_char : span.end_char]
             text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Hale's"
             end = span.end_char - (len(whole) - len(text))
-            before = ctx.body[max(0, span.start_char - 12):span.start_char].split()
+            before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
             if title in NOBLE_TITLES and len(text.split()) == 1:
                 text = f"{before[-1]} {text}"
@@ -132,7 +137,7 @@ def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[t
     for m in FIRST_LAST.finditer(ctx.body):
         if not given_name_first([m[1], m[2]]) or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        after = ctx.body[m.end():m.end() + 20].split()
+        after = ctx.body[m.end() : m.end() + 20].split()
         if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
             continue
         if _is_name(m[0]) and m[2].lower() not in ROLE_MODIFIERS:
@@ -159,12 +164,12 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
             s, e = hit.span()
             if any(a < e and s < b for a, b in taken):
                 continue
-            before = body[max(0, s - 30):s].split()
-            after = body[e:e + 30].split()
+            before = body[max(0, s - 30) : s].split()
+            after = body[e : e + 30].split()
             prev = before[-1] if before and body[s - 1] == " " else ""
             if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
                 continue
-            if after and body[e:e + 1] == " " and NAME_WORD.match(after[0]):
+            if after and body[e : e + 1] == " " and NAME_WORD.match(after[0]):
                 continue
             extra.add(Mention(s, e, next(iter(names))))
     return extra
@@ -202,8 +207,7 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             continue
         words = name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
-            canon[name] = next(f for f in full if f.split()[0] == words[0]
-                               and f.split()[-1] == words[-1])
+            canon[name] = next(f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1])
             continue
         last = words[-1]
         by_last = [f for f in full if f.split()[-1] == last]
@@ -231,8 +235,14 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
         if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
             break
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
-        if not (tok.is_title or tok.is_upper or low in ROLE_MODIFIERS or low in ROLE_HEADS
-                or tok.text in {"-", "'s", "\u2019s"} or hyphen_prefix):
+        if not (
+            tok.is_title
+            or tok.is_upper
+            or low in ROLE_MODIFIERS
+            or low in ROLE_HEADS
+            or tok.text in {"-", "'s", "\u2019s"}
+            or hyphen_prefix
+        ):
             break
         j -= 1
     words = [t for t in doc[j:i]]
@@ -240,7 +250,7 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
         words.pop(0)
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
-    return doc[words[0].i:i].text
+    return doc[words[0].i : i].text
 
 
 def _common_word(doc: Doc, tok: Token) -> bool:
@@ -248,9 +258,7 @@ def _common_word(doc: Doc, tok: Token) -> bool:
     rather than part of a title ("Lib Dem leader X"): an opener, a date, or a word the article
     also writes in lower case."""
     low = tok.lower_
-    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or any(
-        t.text == low for t in doc
-    )
+    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or any(t.text == low for t in doc)
 
 
 def _role_after(body: str, m: Mention) -> str | None:
@@ -262,8 +270,10 @@ def _role_after(body: str, m: Mention) -> str | None:
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if len(words) > MAX_ROLE_WORDS or words[0] in {"who", "which", "whose", "and", "but"}:
         return None
-    if not any(w in ROLE_HEADS or w.removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
-               for w in (x.lower() for x in role.split())):
+    if not any(
+        w in ROLE_HEADS or w.removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
+        for w in (x.lower() for x in role.split())
+    ):
         return None
     return role
 
@@ -278,8 +288,10 @@ def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
     role = match["role"].strip()
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
     role_start = match.start("role")
-    if len(words) > MAX_ROLE_WORDS or not any(w in ROLE_HEADS for w in words) or any(
-        role_start <= n.start_char < m.start_char for n in mentions
+    if (
+        len(words) > MAX_ROLE_WORDS
+        or not any(w in ROLE_HEADS for w in words)
+        or any(role_start <= n.start_char < m.start_char for n in mentions)
     ):
         return None
     return role
@@ -306,7 +318,7 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         if word[0] in ROLE_HEADS and k > 0:
-            follow = body[match.start(1) + word.end():][:1]
+            follow = body[match.start(1) + word.end() :][:1]
             nxt = words[k + 1][0] if k + 1 < len(words) else ""
             if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
                 return None
@@ -329,15 +341,15 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
         given = m.name.split()[0].lower()
         if given in MALE_NAMES or given in FEMALE_NAMES:
             mark.add("m" if given in MALE_NAMES else "f")
-        before = body[max(0, m.start_char - 6):m.start_char].split()
+        before = body[max(0, m.start_char - 6) : m.start_char].split()
         if before and (g := TITLE_GENDER.get(before[-1].rstrip(".").lower())):
             mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
-        stop = min([n.start_char for n in mentions[i + 1:] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
+        stop = min([n.start_char for n in mentions[i + 1 :] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
         para_end = body.find("\n", m.end_char)
         if para_end != -1:
             stop = min(stop, para_end)
-        for word in re.findall(r"[a-z]+", body[m.end_char:stop].lower()):
+        for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
     for name, role in roles.items():

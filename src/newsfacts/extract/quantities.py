@@ -50,12 +50,11 @@ SPELLED = re.compile(
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # Shares, given as percent: "two thirds of", "a quarter of", "one in five", "1 in 10".
-FRACTION = re.compile(
-    rf"\b(?P<num>{_SMALL})[- ](?P<den>{_DENOMINATORS})\b(?=\s+of\b)", re.I
-)
+FRACTION = re.compile(rf"\b(?P<num>{_SMALL})[- ](?P<den>{_DENOMINATORS})\b(?=\s+of\b)", re.I)
 ONE_IN = re.compile(
     rf"\b(?P<num>{_SMALL})\s+in\s+(?:every\s+)?(?P<den>{_WORDS}|\d+)\b"
-    r"(?!\s*(?:%|per\s?cent|percent))", re.I
+    r"(?!\s*(?:%|per\s?cent|percent))",
+    re.I,
 )
 # "Smith, 57, said": an age between commas after a name.
 AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
@@ -91,8 +90,11 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
     body = ctx.body
     blocked = [(d.start_char, d.end_char) for d in ctx.results.get("dates", ())]
     blocked += [(link.start_char, link.end_char) for link in ctx.results.get("links", ())]
-    blocked += [(m.start(), m.end()) for m in PHONE.finditer(body) if " " in m.group()
-                and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()]
+    blocked += [
+        (m.start(), m.end())
+        for m in PHONE.finditer(body)
+        if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()
+    ]
     found = []
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
         if any(s < m.end() and m.start() < e for s, e in blocked):
@@ -123,7 +125,7 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
     if any(s < m.end("num") and start < e for s, e in blocked):
         return True
     num = m["num"]
-    after = body[m.end():m.end() + 12].lower()
+    after = body[m.end() : m.end() + 12].lower()
     word_after = re.match(r"\s*([\w.']+)", after)
     nxt = word_after.group(1) if word_after else ""
     if not (m["cur"] or m["pct"] or m["mult"]):
@@ -138,18 +140,18 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
         line_start = body.rfind("\n", 0, start) + 1
         if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
             return True  # a numbered list item
-        before = body[max(0, start - 8):start].lower()
+        before = body[max(0, start - 8) : start].lower()
         if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
             return True
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
-        if AGE.search(body[max(0, start - 40):start]) and after.startswith(","):
+        if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
             return True
     return False
 
 
 def _word_before(body: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z][\w&'-]*)\s$", body[max(0, pos - 30):pos])
+    m = re.search(r"([A-Za-z][\w&'-]*)\s$", body[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
 
 
@@ -159,8 +161,8 @@ def _in_name(body: str, pos: int) -> bool:
     word = _word_before(body, pos)
     if not word or not word[0].isupper() or word.lower() in QUALIFIERS:
         return False
-    before = body[:pos - len(word) - 1].rstrip()
-    return bool(before) and before[-1] not in ".!?:\n\"\u201c"
+    before = body[: pos - len(word) - 1].rstrip()
+    return bool(before) and before[-1] not in '.!?:\n"\u201c'
 
 
 def _numeral_value(m: re.Match[str]) -> float:
@@ -212,14 +214,22 @@ def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None
             end = noun_end
         elif unit is None:
             about = _about(body, noun_start, sentence.end_char)
-            unit = "people" if any(w.lower() in PEOPLE_NOUNS for w in noun_text.split()) \
-                else noun_text.split()[-1].lower()
+            unit = (
+                "people" if any(w.lower() in PEOPLE_NOUNS for w in noun_text.split()) else noun_text.split()[-1].lower()
+            )
     if unit == "percent":
         about = _percent_about(body, end, sentence.end_char)
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body, noun[0], sentence.end_char)
-    return Quantity(value=value, unit=unit or "", qualifier=qualifier, about=about,
-                    sentence=sentence.text.strip(), start_char=start, end_char=end)
+    return Quantity(
+        value=value,
+        unit=unit or "",
+        qualifier=qualifier,
+        about=about,
+        sentence=sentence.text.strip(),
+        start_char=start,
+        end_char=end,
+    )
 
 
 def _qualifier(body: str, start: int) -> tuple[str | None, int]:
@@ -248,14 +258,14 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
             start = m.start(1)
         words.append(m.group(1))
         end = m.end(1)
-        if body[end:end + 1] in {",", ".", ";", ":", ")", "\n"}:
+        if body[end : end + 1] in {",", ".", ";", ":", ")", "\n"}:
             break
     if not words or start is None or end is None:
         return None
     head = _head(words)
     if head is None:
         return None
-    words = words[:head + 1]
+    words = words[: head + 1]
     text = " ".join(words)
     return start, start + len(text), text
 
@@ -273,8 +283,7 @@ def _head(words: list[str]) -> int | None:
         if w in PEOPLE_NOUNS or w in CURRENCY_WORDS or w in MEASURE_UNITS:
             return i
     for i, w in enumerate(lows):
-        in_name = words[i][0].isupper() and any(
-            words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
+        in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
         if _plural(w) and not in_name:
             return i
     return None
@@ -282,8 +291,7 @@ def _head(words: list[str]) -> int | None:
 
 def _plural(word: str) -> bool:
     """A plural noun by its ending; adjectives in -ous and words like "overseas" are not."""
-    return (word.endswith("s") and not word.endswith(("ss", "us", "'s", "\u2019s"))
-            and word not in NOT_PLURAL)
+    return word.endswith("s") and not word.endswith(("ss", "us", "'s", "\u2019s")) and word not in NOT_PLURAL
 
 
 def _about(body: str, start: int, limit: int) -> str:
@@ -330,5 +338,12 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
 
 
 def _with(q: Quantity, unit: str, about: str | None) -> Quantity:
-    return Quantity(value=q.value, unit=unit, qualifier=q.qualifier, about=about,
-                    sentence=q.sentence, start_char=q.start_char, end_char=q.end_char)
+    return Quantity(
+        value=q.value,
+        unit=unit,
+        qualifier=q.qualifier,
+        about=about,
+        sentence=q.sentence,
+        start_char=q.start_char,
+        end_char=q.end_char,
+    )

@@ -72,8 +72,26 @@ SPOKES = re.compile(
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
-PREPOSITIONS = frozenset({"against", "for", "with", "of", "in", "on", "at", "by", "from", "to", "about", "over",
-                          "after", "before", "into", "despite"})
+PREPOSITIONS = frozenset(
+    {
+        "against",
+        "for",
+        "with",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "to",
+        "about",
+        "over",
+        "after",
+        "before",
+        "into",
+        "despite",
+    }
+)
 CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 SENTENCE_END = re.compile(
@@ -83,9 +101,32 @@ SENTENCE_END = re.compile(
 SHORT_WORDS = 4
 MAX_SPEAKER_WORDS = 10
 # Words that open a clause, not a noun phrase: such text is never a speaker.
-SUBORDINATORS = frozenset({"when", "if", "as", "because", "while", "although", "though",
-                           "after", "before", "since", "that", "what", "how", "why", "where",
-                           "but", "and", "so", "then", "than", "unless", "until"})
+SUBORDINATORS = frozenset(
+    {
+        "when",
+        "if",
+        "as",
+        "because",
+        "while",
+        "although",
+        "though",
+        "after",
+        "before",
+        "since",
+        "that",
+        "what",
+        "how",
+        "why",
+        "where",
+        "but",
+        "and",
+        "so",
+        "then",
+        "than",
+        "unless",
+        "until",
+    }
+)
 # Longest attribution that may interrupt one quote ("A," she said. "B."); longer ones
 # start a new quote. Calibrated on PolNeAR dev (F1 0.899 without merging, 0.929 at 8).
 MAX_INTERRUPTION_WORDS = 8
@@ -95,8 +136,27 @@ DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
 MODIFIER_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "with", "to", "by", "on"})
 # Words that may open an attribution before its pronoun ("To which she replied").
 CONNECTIVES = SUBORDINATORS | {"to", "which", "at", "in", "of"}
-AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "is", "was", "did", "does",
-                         "could", "may", "might", "also", "to", "due", "expected", "set"})
+AUXILIARIES = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "is",
+        "was",
+        "did",
+        "does",
+        "could",
+        "may",
+        "might",
+        "also",
+        "to",
+        "due",
+        "expected",
+        "set",
+    }
+)
 
 
 Speaker = tuple[str | None, str | None]  # (speaker, speaker_name)
@@ -121,8 +181,9 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     prev: _Raw | None = None
     prev_speaker: Speaker = (None, None)
     chains = _chains(ctx.body)
-    ctx.quoted = [(p.open_mark, p.close_mark if p.close_mark is not None else p.para_end)
-                  for chain in chains for p in chain]
+    ctx.quoted = [
+        (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end) for chain in chains for p in chain
+    ]
     i = 0
     while i < len(chains):
         first, last = chains[i][0], chains[i][-1]
@@ -141,9 +202,16 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(ctx, first.open_mark)
             speaker = (name, name)
-        quotes.append(Quote(quote_text=ctx.body[first.start:last.end], speaker=speaker[0],
-                            speaker_name=speaker[1], start_char=first.start, end_char=last.end,
-                            is_partial=partial))
+        quotes.append(
+            Quote(
+                quote_text=ctx.body[first.start : last.end],
+                speaker=speaker[0],
+                speaker_name=speaker[1],
+                start_char=first.start,
+                end_char=last.end,
+                is_partial=partial,
+            )
+        )
         if not partial or speaker[1] is not None:  # a named person's partial quote moves the talk to them
             prev, prev_speaker = last, speaker
         i += 1
@@ -153,10 +221,13 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
 def _resumes(ctx: Context, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
     """True when the next quote opens right after the attribution, with no speaker of its own."""
     first = chain[0]
-    gap = ctx.body[attribution_end:first.open_mark]
-    return first.open_mark >= attribution_end and not gap.strip(" ,.;:\u00a0") \
-        and len(ctx.body[last_end:first.start].split()) <= MAX_INTERRUPTION_WORDS \
+    gap = ctx.body[attribution_end : first.open_mark]
+    return (
+        first.open_mark >= attribution_end
+        and not gap.strip(" ,.;:\u00a0")
+        and len(ctx.body[last_end : first.start].split()) <= MAX_INTERRUPTION_WORDS
         and _trailing(ctx, chain[-1]) is None
+    )
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -173,7 +244,7 @@ def _marks(body: str, start: int, end: int) -> list[tuple[int, int]]:
     are one double mark (the old New York Times house style)."""
     marks, i = [], start
     while i < end:
-        if body.startswith("\'\'", i):
+        if body.startswith("''", i):
             marks.append((i, 2))
             i += 2
             continue
@@ -214,7 +285,7 @@ def _chains(body: str) -> list[list[_Raw]]:
     open_chain: list[_Raw] | None = None
     for start, end in _paragraphs(body):
         pieces = _pieces(body, start, end)
-        if open_chain is not None and pieces and body[start:pieces[0].open_mark].strip() == "":
+        if open_chain is not None and pieces and body[start : pieces[0].open_mark].strip() == "":
             pieces[0].continued = True
             open_chain.append(pieces.pop(0))
             if open_chain[-1].close_mark is not None:
@@ -231,14 +302,14 @@ def _chains(body: str) -> list[list[_Raw]]:
 
 def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     """A quote inside a sentence that is not introduced by a speech verb is partial."""
-    head = body[first.para_start:first.open_mark].rstrip()
-    words = len(body[first.start:last.end].split())
+    head = body[first.para_start : first.open_mark].rstrip()
+    words = len(body[first.start : last.end].split())
     if not head or head[-1] in ".!?:" or head[-1] in QUOTE_MARKS:
         return words < 2
     if words <= SHORT_WORDS:
         return True
     if head[-1] == "," or BEFORE_VERB.search(head[-80:]):
-        return not body[first.start:first.start + 1].isupper() and head[-1] != ","
+        return not body[first.start : first.start + 1].isupper() and head[-1] != ","
     return True
 
 
@@ -248,7 +319,7 @@ def _trailing(ctx: Context, last: _Raw) -> tuple[Speaker, int] | None:
         return None
     body = ctx.body
     offset = _after_close(body, last)
-    tail = body[offset:last.para_end]
+    tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
         return _resolve(ctx, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
@@ -256,8 +327,7 @@ def _trailing(ctx: Context, last: _Raw) -> tuple[Speaker, int] | None:
             speaker = _resolve(ctx, offset + m.start("who"), offset + m.end("who"), False)
         else:
             named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
-            speaker = _resolve(ctx, offset + m.start("rest"), offset + m.start("rest") + len(named),
-                               True)
+            speaker = _resolve(ctx, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
             if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
                 speaker = _apposed_person(ctx, offset + m.start("rest") + len(named), last.para_end) or speaker
         return speaker, offset + m.end()
@@ -268,9 +338,9 @@ def _apposed_person(ctx: Context, comma: int, limit: int) -> Speaker | None:
     """The person named right after a role and its comma, ending the clause: ", Labour MP X."."""
     if not ctx.body.startswith(",", comma):
         return None
-    end = comma + 1 + len(re.split(r"[,.;:]", ctx.body[comma + 1:limit])[0])
+    end = comma + 1 + len(re.split(r"[,.;:]", ctx.body[comma + 1 : limit])[0])
     people = [m for m in ctx.mentions if comma < m.start_char and m.end_char <= end]
-    if people and not ctx.body[people[-1].end_char:end].strip(" '\u2019s"):
+    if people and not ctx.body[people[-1].end_char : end].strip(" '\u2019s"):
         return people[-1].name, people[-1].name
     return None
 
@@ -279,7 +349,7 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     """The speaker named before the quote in its sentence, or on a "X said:" line above."""
     body = ctx.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
-    head = body[head_start:first.open_mark]
+    head = body[head_start : first.open_mark]
     if not head.strip():
         return _colon_line(ctx, first)
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
@@ -299,7 +369,7 @@ def _participle_speaker(ctx: Context, verb: int) -> Speaker:
     saying" (the name right before the participle)."""
     body = ctx.body
     before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
-    if before and not body[before[-1].end_char:verb].strip():
+    if before and not body[before[-1].end_char : verb].strip():
         return before[-1].name, before[-1].name
     return _sentence_subject(ctx, verb)
 
@@ -315,12 +385,15 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
             continue
         if m.start_char >= at:
             break
-        if not all(w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower() in ROLE_WORDS
-                   for w in body[start:m.start_char].split()):  # "Immigration minister X"
+        if not all(
+            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower() in ROLE_WORDS
+            for w in body[start : m.start_char].split()
+        ):  # "Immigration minister X"
             return (None, None)
-        after = body[m.end_char:m.end_char + 30].split()
-        if POSSESSIVE.match(body[m.end_char:m.end_char + 2]) or (
-                after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS):
+        after = body[m.end_char : m.end_char + 30].split()
+        if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
+            after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS
+        ):
             return (None, None)
         return m.name, m.name
     return (None, None)
@@ -334,7 +407,7 @@ def _sentence_start(body: str, at: int) -> int:
 def _sentence_before(body: str, at: int) -> tuple[int, int]:
     """(start, end) of the sentence before the one holding `at`, maybe in the paragraph above;
     end is 0 when `at` is in the first sentence."""
-    end = len(body[:_sentence_start(body, at)].rstrip())
+    end = len(body[: _sentence_start(body, at)].rstrip())
     return _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False), end
 
 
@@ -356,7 +429,7 @@ def _reporter_before(ctx: Context, at: int) -> str | None:
     """A quote that opens its sentence with no attribution continues the reported speech just
     before it: the person who opens the previous sentence, when that sentence has a speech verb."""
     body = ctx.body
-    if body[_sentence_start(body, at):at].strip():
+    if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
     if not re.search(rf"\b{_VERB}\b", body[start:end]):
@@ -372,7 +445,7 @@ def _previous_spokesperson(ctx: Context, at: int) -> str | None:
     verb = re.search(rf"\b{_VERB}\b", body[start:end])
     if verb is None:
         return None
-    head = body[start:start + verb.start()].strip(" ,")
+    head = body[start : start + verb.start()].strip(" ,")
     described = _describe(ctx, head, start) if head else None
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
 
@@ -396,7 +469,7 @@ def _quoted(ctx: Context, char: int) -> bool:
 def _after_close(body: str, last: _Raw) -> int:
     """Offset just past the closing mark (one or two characters)."""
     assert last.close_mark is not None
-    return last.close_mark + (2 if body.startswith("\'\'", last.close_mark) else 1)
+    return last.close_mark + (2 if body.startswith("''", last.close_mark) else 1)
 
 
 def _plausible_tail(body: str, last: _Raw) -> bool:
@@ -405,18 +478,18 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
-    return closing in ",?!-\u2014\u2013" or body[_after_close(body, last):].lstrip()[:1] == ","
+    return closing in ",?!-\u2014\u2013" or body[_after_close(body, last) :].lstrip()[:1] == ","
 
 
 def _colon_line(ctx: Context, first: _Raw) -> Speaker:
     """Press-release style: the paragraph before is "X said:" and the quote follows."""
     body = ctx.body
-    before = body[:first.para_start].rstrip()
+    before = body[: first.para_start].rstrip()
     if not before.endswith(":"):
         return (None, None)
     line_start = before.rfind("\n") + 1
     start = _clause_start(body, line_start, len(before))
-    if m := BEFORE_VERB.search(body[start:len(before)]):
+    if m := BEFORE_VERB.search(body[start : len(before)]):
         return _resolve(ctx, start, start + m.start(), False)
     return (None, None)
 
@@ -430,7 +503,7 @@ def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = Tr
     if not cut_at_quotes:
         return start
     last_mark = max((body.rfind(q, start, end) for q in QUOTE_MARKS), default=-1)
-    last_double = body.rfind("\'\'", start, end)
+    last_double = body.rfind("''", start, end)
     return max(start, last_mark + 1, last_double + 2 if last_double >= 0 else start)
 
 
@@ -439,8 +512,7 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     opening the next paragraph with nothing between."""
     if first.para_start == prev.para_start:
         return True
-    return not body[prev.para_end:first.para_start].strip() \
-        and body[first.para_start:first.open_mark].strip() == ""
+    return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
 def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
@@ -449,15 +521,21 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
         start = _skip_introduction(ctx, _as_clause(ctx.body, start, end), end)
     text = ctx.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
-    inside = [m for m in ctx.mentions if start <= m.start_char and m.end_char <= end
-              and _outside_clauses(text, m.start_char - start) and not _quoted(ctx, m.start_char)]
+    inside = [
+        m
+        for m in ctx.mentions
+        if start <= m.start_char
+        and m.end_char <= end
+        and _outside_clauses(text, m.start_char - start)
+        and not _quoted(ctx, m.start_char)
+    ]
     heads = [m for m in inside if not _modifier(ctx.body, start, m, end)]
     if heads:
         chosen: Mention = heads[0] if after else heads[-1]
         return chosen.name, chosen.name
     if inside:
         chosen = inside[0] if after else inside[-1]
-        owned = ctx.body[chosen.end_char:end]
+        owned = ctx.body[chosen.end_char : end]
         if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Smith's campaign said"
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
     shown = [w.strip(",.;:") for w in clean.split()]
@@ -473,8 +551,11 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     clause = re.split(r"\s[-\u2013\u2014]\s|;", " ".join(words))[-1].split() or words
     # "he" right before the speech verb is its subject, whatever opens the clause ("Asked if he
     # would stand he told the BBC"); "his"/"her" there own something else ("her aide told").
-    if clause[-1] in SUBJECT_PRONOUNS or clause[-1] in PERSON_PRONOUNS and (
-            len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1])):
+    if (
+        clause[-1] in SUBJECT_PRONOUNS
+        or clause[-1] in PERSON_PRONOUNS
+        and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
+    ):
         gender = PRONOUN_GENDER.get(clause[-1])
         name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
         if name is None:  # "A Labour spokeswoman said ... She added:" names no one
@@ -496,8 +577,13 @@ def _skip_introduction(ctx: Context, start: int, end: int) -> int:
     while (comma := body.find(",", start, end)) != -1:
         segment = body[start:comma].strip()
         rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
-        if not segment or _names_subject(ctx, start, comma) or not _introductory(segment) or "(" in segment or all(
-                w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest):
+        if (
+            not segment
+            or _names_subject(ctx, start, comma)
+            or not _introductory(segment)
+            or "(" in segment
+            or all(w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest)
+        ):
             break
         start = comma + 1
     return start
@@ -507,10 +593,11 @@ def _names_subject(ctx: Context, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` are a person, maybe after "and" or a title
     ("And Dr X"): then they are the subject, not an opening phrase to skip."""
     for m in ctx.mentions:
-        if start <= m.start_char < end and not ctx.body[m.end_char:end].strip():
-            lead = ctx.body[start:m.start_char].split()
-            return all(w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS
-                       for w in lead)
+        if start <= m.start_char < end and not ctx.body[m.end_char : end].strip():
+            lead = ctx.body[start : m.start_char].split()
+            return all(
+                w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS for w in lead
+            )
     return False
 
 
@@ -521,7 +608,7 @@ def _as_clause(body: str, start: int, end: int) -> int:
     found = list(re.finditer(r"(?:^|,\s*)[Aa]s\s+(?=[A-Z])", text))
     if not found:
         return start
-    rest = APPOSITIVE.sub(",", RELATIVE.sub(",", text[found[-1].end():] + ",")).strip(" ,")
+    rest = APPOSITIVE.sub(",", RELATIVE.sub(",", text[found[-1].end() :] + ",")).strip(" ,")
     rest = re.sub(r",\s*\w+ly$", "", rest)
     return start + found[-1].end() if "," not in rest else start
 
@@ -529,12 +616,12 @@ def _as_clause(body: str, start: int, end: int) -> int:
 def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
     """True when a name only qualifies the speaker: "a narrator in the Smith ad", "the
     Smith campaign", "Smith's lawyer" (the speaker is the narrator, campaign or lawyer)."""
-    after = body[m.end_char:end].split()
-    if POSSESSIVE.match(body[m.end_char:end]) and len(after) > 1:
+    after = body[m.end_char : end].split()
+    if POSSESSIVE.match(body[m.end_char : end]) and len(after) > 1:
         return True
     if after and after[0].strip(",").lower() in GROUP_NOUNS | SPOKES_NOUNS:
         return True
-    lead = body[start:m.start_char].split(",")[-1].lower().split()
+    lead = body[start : m.start_char].split(",")[-1].lower().split()
     return bool(lead) and lead[0] in DETERMINERS and any(w in MODIFIER_PREPOSITIONS for w in lead)
 
 
@@ -569,8 +656,12 @@ def _describe(ctx: Context, clean: str, start: int) -> str | None:
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
     participle = words[0].islower() and words[0].endswith("ed")
-    if words[0].lower() in PREPOSITIONS or words[-1].lower() in CONJUNCTIONS or participle or any(
-            w.lower() in RELATIVES for w in words):
+    if (
+        words[0].lower() in PREPOSITIONS
+        or words[-1].lower() in CONJUNCTIONS
+        or participle
+        or any(w.lower() in RELATIVES for w in words)
+    ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who"), not who speaks
     while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
         words.pop()
