@@ -134,6 +134,14 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Maria Lopez, the Green Party candidate, toured the docks.\n\n"
         "\"Nobody asked the workers about any of this,\" a local candidate said.",
         "Nobody asked", "local candidate", id="an-indefinite-description-is-someone-new"),
+    pytest.param(
+        "The council released a film about Peter Hansen.\n\nThe film concludes with footage of Hansen saying on the "
+        "quay last spring, \"Nobody will build a better harbour than ours,\" as the crowd cheered.",
+        "better harbour", "Peter Hansen", id="a-named-participle-beats-an-earlier-speech-verb"),
+    pytest.param(
+        "Many captains have said the same, including the harbour pilot Maria Lopez -- \"Nobody should sail "
+        "out in that fog without radar\" -- and her brother.",
+        "without radar", "Maria Lopez", id="a-name-before-a-dash-introduces-the-quote"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker
@@ -142,6 +150,16 @@ def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
 def test_scare_quote_takes_the_sentence_subject() -> None:
     quotes = quotes_of("In a speech last week, Peter Hansen called the harbour plan \"a disaster\" again.")
     assert [(q.quote_text, q.speaker, q.is_partial) for q in quotes] == [("a disaster", "Peter Hansen", True)]
+
+
+def test_a_quote_after_a_dash_is_not_partial() -> None:
+    quotes = quotes_of("Many captains agree, including Maria Lopez -- \"Nobody should sail out in that fog\" -- today.")
+    assert [(q.speaker, q.is_partial) for q in quotes] == [("Maria Lopez", False)]
+
+
+def test_a_lower_case_quote_after_a_dash_describes_the_name_before() -> None:
+    quotes = quotes_of("Peter Hansen will visit the docks with Maria Lopez - \"the first woman pilot\" on the river.")
+    assert quotes[0].speaker != "Maria Lopez"
 
 
 def test_scare_quote_after_a_group_has_no_person_speaker() -> None:

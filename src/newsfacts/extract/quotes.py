@@ -72,6 +72,7 @@ SPOKES = re.compile(
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
 PREPOSITIONS = frozenset(
     {
         "against",
@@ -308,7 +309,7 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
         return words < 2
     if words <= SHORT_WORDS:
         return True
-    if head[-1] == "," or BEFORE_VERB.search(head[-80:]):
+    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head[-80:]):  # `X said,` / `including X -- "It is ..."`
         return not body[first.start : first.start + 1].isupper() and head[-1] != ","
     return True
 
@@ -354,7 +355,13 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
         return _colon_line(ctx, first)
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
         return _resolve(ctx, head_start + m.start("who"), head_start + m.end("who"), True)
+    if ctx.body[first.start : first.start + 1].isupper() and (
+        person := _dashed_person(ctx, head_start, first.open_mark)
+    ):
+        return person, person
     if m := BEFORE_VERB.search(head):
+        if (later := _named_participle(ctx, head, head_start, m)) is not None:
+            m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(ctx, head_start + m.start())
         return _resolve(ctx, head_start, head_start + m.start(), False)
@@ -362,6 +369,31 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     if verbs:
         return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
     return (None, None)
+
+
+def _dashed_person(ctx: Context, start: int, mark: int) -> str | None:
+    """The person named right before a dash that opens a sentence quoted: `including X -- "It ..." --`
+    (a lower-case quote there describes X: `X - "the first woman" to run`)."""
+    head = ctx.body[start:mark].rstrip()
+    dash = re.search(r"\s(?:--?|[\u2013\u2014])$", head)
+    if dash is None:
+        return None
+    end = start + dash.start()
+    named = [m for m in ctx.mentions if m.end_char == end and not _quoted(ctx, m.start_char)]
+    return named[-1].name if named else None
+
+
+def _named_participle(ctx: Context, head: str, head_start: int, m: re.Match[str]) -> re.Match[str] | None:
+    """A later "X saying" in the attribution: in "The ad ends with footage of X saying," the
+    quote is X's, not the ad's. Only a participle right after a named person counts."""
+    later = None
+    while (nxt := BEFORE_VERB.search(head, m.end("verb"))) is not None:
+        later = m = nxt
+    if later is None or not later["verb"].endswith("ing"):
+        return None
+    verb = head_start + later.start()
+    named = any(not ctx.body[p.end_char : verb].strip() for p in ctx.mentions if p.end_char <= verb)
+    return later if named else None
 
 
 def _participle_speaker(ctx: Context, verb: int) -> Speaker:
