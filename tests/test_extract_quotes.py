@@ -142,6 +142,20 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Many captains have said the same, including the harbour pilot Maria Lopez -- \"Nobody should sail "
         "out in that fog without radar\" -- and her brother.",
         "without radar", "Maria Lopez", id="a-name-before-a-dash-introduces-the-quote"),
+    pytest.param(
+        "Harbour Party co-chairman Peter Hansen mocked the ceremony, saying: \"Nobody believed a word of it.\"",
+        "believed a word", "Peter Hansen", id="a-hyphenated-role-before-the-subject"),
+    pytest.param(
+        "The film showed Mr Peter Hansen, apparently talking about the ferries, telling the crew: "
+        "\"These boats will never sail again.\"",
+        "never sail", "Peter Hansen", id="a-participle-after-a-name-and-an-aside"),
+    pytest.param(
+        "Dr Peter Hansen attacked Mr Tom Baker, the harbour master, saying: \"This port is a shambles.\"",
+        "a shambles", "Peter Hansen", id="an-apposition-of-the-object-is-not-an-aside"),
+    pytest.param(
+        "Harbour Party chairman Petra Holm wrote to the councillors in a letter.\n\n"
+        "She said: \"The party has taken legal advice on the lease.\"",
+        "legal advice", "Petra Holm", id="chairman-does-not-make-a-person-male"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

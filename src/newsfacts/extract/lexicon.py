@@ -66,7 +66,8 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m",
                 "lady": "f", "dame": "f", "baroness": "f"}
-ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f",
+# "chairman" is not here: British usage gives it to women too.
+ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f", "chairwoman": "f",
                "congressman": "m", "congresswoman": "f", "businessman": "m",
                "businesswoman": "f", "actor": "m", "actress": "f", "king": "m", "queen": "f",
                "prince": "m", "princess": "f", "husband": "m", "wife": "f", "father": "m",

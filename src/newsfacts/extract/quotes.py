@@ -70,6 +70,9 @@ SPOKES = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+# An aside between a name and what it does: "X, apparently talking about Y, telling" (not an
+# apposition: in "X attacked Y, the minister, saying" the speaker is X).
+PARENTHETICAL = re.compile(r"(?:,\s*(?:\w+ly|\w+ing)\b[^,.;:\"\u201c\u201d]{0,60},)?")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
@@ -398,10 +401,11 @@ def _named_participle(ctx: Context, head: str, head_start: int, m: re.Match[str]
 
 def _participle_speaker(ctx: Context, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
-    saying" (the name right before the participle)."""
+    saying" (the name right before the participle, maybe past an aside: "X, apparently
+    talking about Y, telling")."""
     body = ctx.body
     before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
-    if before and not body[before[-1].end_char : verb].strip():
+    if before and PARENTHETICAL.fullmatch(body[before[-1].end_char : verb].strip()):
         return before[-1].name, before[-1].name
     return _sentence_subject(ctx, verb)
 
@@ -418,9 +422,9 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
         if m.start_char >= at:
             break
         if not all(
-            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower() in ROLE_WORDS
+            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
             for w in body[start : m.start_char].split()
-        ):  # "Immigration minister X"
+        ):  # "Immigration minister X", "Party co-chairman X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
         if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
