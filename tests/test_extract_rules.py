@@ -111,6 +111,11 @@ def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 
 
+def test_an_office_inside_the_models_name_span_is_the_role() -> None:
+    body = "Archbishop Oskar Velden has called for the release of the prisoners. Archbishop Velden told the BBC it was wrong."
+    assert people(body) == {"Oskar Velden": "Archbishop"}
+
+
 def test_letters_after_a_name_make_a_person_not_an_organisation() -> None:
     assert people("The new chairman of the Bar Council, Guy Ashford QC warned of a real risk.") == {
         "Guy Ashford": "new chairman of the Bar Council"}

@@ -64,6 +64,7 @@ PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
 QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
+STRIPPED_TITLES = ({h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
 def extract(ctx: Context) -> tuple[Person, ...]:
@@ -113,6 +114,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             first, _, rest = text.partition(" ")
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
+            text, start = _untitled(text, start)
             if _is_name(text):
                 found.append((start, end, text))
     taken = [(s, e) for s, e, _ in found]
@@ -125,6 +127,17 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
     return found + _first_name_pairs(ctx, found)
+
+
+def _untitled(text: str, start: int) -> tuple[str, int]:
+    """A PERSON span without the office or honorific the model took in ("Archbishop Ann
+    Hale", "Foreign Secretary Tom Baker"): the title is the role, the rest the name. Noble
+    titles stay; they belong to the name when no given name follows."""
+    words = text.split(" ")
+    k = 0
+    while k < len(words) - 1 and words[k].rstrip(".").lower() in STRIPPED_TITLES:
+        k += 1
+    return " ".join(words[k:]), start + sum(len(w) + 1 for w in words[:k])
 
 
 def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
