@@ -65,6 +65,12 @@ NEWSPAPER_AFTER = re.compile(
     r"^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|People|Sport|Tribune|programme)\b"
 )
 NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
+# "Theresa May", "Mrs May said": a month name that is a surname.
+SURNAME_BEFORE = re.compile(
+    r"\b(?!(?:In|By|Since|Until|Till|From|Last|Next|This|Early|Late|Mid|Before|After|During|On|For|Of|And|Or|But|To)\s)"
+    r"[A-Z][a-z]+\s+$"
+)
+SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|claimed|warned)\b")
 # A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
 DATE_WORD = re.compile(
     rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|days?|weekends?|weeks?|fortnight|months?|years?|decades?|centur(?:y|ies)"
@@ -102,7 +108,7 @@ FUTURE_CUE = re.compile(
 PAST_CUE = re.compile(
     r"\b(?:was|were|had|did|said|told|made|took|came|went|gave|found|got|saw|began|left|met|won|lost|held|led|sent"
     r"|brought|became|ran|spoke|wrote|rose|fell|paid|sought|ago|since|last|earlier"
-    r"|(?<!\bbe )(?<!\bnot )(?<!\bis )(?<!\bare )(?<!\ba )(?<!\ban )(?<!\bthe )(?!(?:need|indeed|speed|proceed|exceed|succeed|hundred|united|expected|scheduled|planned|proposed)\b)[a-z]{2,}ed)\b",
+    r"|(?<!\bbe )(?<![a-z]ly )(?<!\bnot )(?<!\bis )(?<!\bare )(?<!\ba )(?<!\ban )(?<!\bthe )(?!(?:need|indeed|speed|proceed|exceed|succeed|hundred|united|expected|scheduled|planned|proposed)\b)[a-z]{2,}ed)\b",
     re.I,
 )
 CUE_BEFORE, CUE_AFTER = 60, 40
@@ -163,6 +169,7 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
         or (
             text == "Today" and NAMED_TODAY.search(before) and not re.search(r"[.!?:]\s*[\"'\u201c\u2018]?\s*$", before)
         )
+        or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
         or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or NEWSPAPER_BEFORE.search(before)))
     ):
         return None
