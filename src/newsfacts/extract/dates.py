@@ -1,9 +1,15 @@
 """Date expressions and their resolution against the publication date.
 
 The model's DATE entities find the expressions; regexes add the day-and-month
-dates it misses ("11 March", "March 11, 2005"), and ages ("25-year-old"),
-and shares ("a quarter of"), which the model tags as dates, are dropped. Resolution keeps the precision the text gives ("July 2002" -> 2002-07)
-and needs the publication date only for relative words ("yesterday").
+dates and the relative phrases it misses ("11 March", "March 11, 2005", "two
+years ago"), and ages ("25-year-old", "aged 16 to 18"), shares ("a quarter of"),
+clock times ("1230 GMT") and names ("the Today programme", "the Sunday Times"),
+which the model tags as dates, are dropped. Resolution keeps the precision the
+text gives, in ISO 8601 / TimeML form ("July 2002" -> 2002-07, "last week" ->
+2007-W24, "the 1990s" -> 199), and needs the publication date only for relative
+words ("yesterday"). A day, month or weekday written without a year is placed
+before or after the publication date by the tense of the words around it: "in
+January" in an October article is this January if it "was", next if it "will be".
 """
 
 from __future__ import annotations
@@ -14,9 +20,10 @@ from datetime import date, timedelta
 from newsfacts.records import DateMention
 
 from .context import Context
-from .lexicon import MONTHS, WEEKDAYS
+from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
@@ -24,7 +31,7 @@ FULL_DATE = re.compile(
 DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b", re.I)
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({_MONTH})\b", re.I)
@@ -33,57 +40,183 @@ _CAP_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 SHORT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
 )
-AGE = re.compile(r"\d+-(?:year|month|week|day)s?-old\b|^aged\b", re.I)
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_COUNT = (
+    rf"(?<![\w-])(?:\d+|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITS})?|{_UNITS}"
+    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# Relative phrases the model sometimes leaves untagged.
+RELATIVE_PHRASE = re.compile(
+    rf"\b(?:yesterday|tomorrow|{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago"
+    rf"|(?:this|last|next)\s+(?:week(?:end)?|month|year|{_SEASON}|{_WEEKDAY}|{_MONTH})"
+    rf"|(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1[5-9]|20)\d0s)\b",
+    re.I,
+)
+AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\byears?\s+old\b", re.I)
+# Just before or after the span, words that make its numbers ages ("aged 16 to 18", "18 to 24 year olds").
+AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.I)
+AGE_AFTER = re.compile(r"^[- ](?:years?[- ])?olds?\b", re.I)
+# "1230 GMT", "at 2005 BST": a clock time, though it looks like a year.
+CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|CET|UTC|EST|EDT|PST|hrs|hours)\b")
+# "BBC Radio 4's Today programme", "Russia Today", "the Sunday Times", "the Mail on Sunday": names.
+NAMED_TODAY = re.compile(r"[A-Za-z0-9]'?s?\s+$|[Tt]he\s+$")
+NEWSPAPER_AFTER = re.compile(
+    r"^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|People|Sport|Tribune|programme)\b"
+)
+NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
+# "Theresa May", "Mrs May said": a month name that is a surname.
+SURNAME_BEFORE = re.compile(
+    r"\b(?!(?:In|By|Since|Until|Till|From|Last|Next|This|Early|Late|Mid|Before|After|During|On|For|Of|And|Or|But|To)\s)"
+    r"[A-Z][a-z]+\s+$"
+)
+SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|claimed|warned)\b")
+# A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
+DATE_WORD = re.compile(
+    rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|days?|weekends?|weeks?|fortnight|months?|years?|decades?|centur(?:y|ies)"
+    r"|today|tonight|tomorrow|yesterday|christmas|easter|new year|now|(?:1[5-9]|20)\d\d(?:s|-\d\d)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+of)\b",
+    re.I,
+)
 # "about a quarter", "two thirds": shares the model calls dates (quantities.py reads them).
 SHARE = re.compile(
     r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I
 )
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+DECADE = re.compile(r"\b(1[0-9]\d|20\d)0s\b")
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
-RELATIVE_YEAR = re.compile(r"\b(this|last|next|previous|coming)\s+year\b", re.I)
-RELATIVE_MONTH = re.compile(r"\b(this|last|next|previous|coming)\s+month\b", re.I)
-WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-STEP = {"this": 0, "coming": 1, "next": 1, "last": -1, "previous": -1}
+# "the next year" tells a story's own time, not the reader's: only a bare "next year" is relative.
+_REL = r"(?<!the )(?<!very )\b(this|last|next|coming|past)"
+RELATIVE_YEAR = re.compile(rf"{_REL}\s+year\b", re.I)
+RELATIVE_MONTH = re.compile(rf"{_REL}\s+month\b", re.I)
+RELATIVE_WEEK = re.compile(rf"{_REL}\s+week(?:end)?\b", re.I)
+RELATIVE_SEASON = re.compile(rf"{_REL}\s+{_SEASON}\b", re.I)
+RELATIVE_MONTH_NAME = re.compile(rf"\b(this|last|next)\s+({_MONTH})\b", re.I)
+# "the end of the year", "later in the month": the year or month the article is written in.
+PART_OF = re.compile(
+    r"\b(?:(?:end|start|beginning|middle|rest|half)\s+of\s+the|(?:later|earlier)\s+in\s+the)\s+(year|month)\b", re.I
+)
+AGO = re.compile(rf"\b({_COUNT})\s+(day|week|month|year)s?\s+ago\b", re.I)
+WEEKDAY = re.compile(rf"\b({_WEEKDAY})\b", re.I)
+STEP = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1}
+# Words that put the nearest date without a year after the publication date, or before it.
+FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|would|wo|should|must|might|going to|were to|was to|due|expected|scheduled|planned|plans?|set to|is to|are to|upcoming"
+    r"|ahead of|next)\b|\u2019ll\b",
+    re.I,
+)
+PAST_CUE = re.compile(
+    r"\b(?:was|were|had|did|said|told|made|took|came|went|gave|found|got|saw|began|left|met|won|lost|held|led|sent"
+    r"|brought|became|ran|spoke|wrote|rose|fell|paid|sought|ago|since|last|earlier"
+    r"|(?<!\bbe )(?<![a-z]ly )(?<!\bnot )(?<!\bis )(?<!\bare )(?<!\ba )(?<!\ban )(?<!\bthe )(?!(?:need|indeed|speed|proceed|exceed|succeed|hundred|united|expected|scheduled|planned|proposed)\b)[a-z]{2,}ed)\b",
+    re.I,
+)
+CUE_BEFORE, CUE_AFTER = 60, 40
+RANGE = re.compile(r"(?:(?:between|from)\s+)?(.+?)\s+(?:and|to|until|till|[-\u2013])\s+(.+)", re.I | re.S)
+# A range end that is a date by itself: it names a year or a month.
+DATED = re.compile(rf"\b(?:(?:1[5-9]|20)\d\d|{_MONTH})\b", re.I)
+QUOTE_MARK = re.compile('["\u201c\u201d]')
+
+
+# Quote marks and range words before a date that are not part of it.
+LEAD = re.compile("^(?:['\"\u2018\u2019\u201c\u201d ]|(?:between|from)\\s+)+", re.I)
 
 
 def extract(ctx: Context) -> tuple[DateMention, ...]:
     """Every date expression, each resolved where the text and the publication date allow."""
+    body = ctx.body
     spans = [
-        span for e in ctx.doc.ents if e.label_ == "DATE" and (span := _trimmed(ctx.body, e.start_char, e.end_char))
+        part
+        for e in ctx.doc.ents
+        if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
+        for part in _range_ends(body, *span)
     ]
-    for rx in (FULL_DATE, SHORT_DATE):
-        for m in rx.finditer(ctx.body):
+    for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE):
+        for m in rx.finditer(body):
             if not any(s < m.end() and m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
+    published = ctx.article.published_date
     mentions = []
     for start, end in sorted(spans):
-        text = ctx.body[start:end]
+        text = body[start:end]
+        tense = _tense(ctx, start, end) if published and _needs_tense(text) else 0
         mentions.append(
-            DateMention(text=text, resolved=resolve(text, ctx.article.published_date), start_char=start, end_char=end)
+            DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
         )
     return tuple(mentions)
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """The model's DATE span without stray quote marks or a dash-joined tail ("January - Name");
-    None for ages and bare small numbers, which the model also calls dates."""
+    """The model's DATE span without stray quote marks or a dash-joined tail ("January - Name"),
+    widened over a "this"/"last"/"next" the model left outside ("this year's" tagged "year");
+    None for ages, shares, clock times, names and bare numbers, which the model also calls dates."""
+    if m := re.search(r"\b(?:this|last|next)\s+$", body[max(0, start - 6) : start], re.I):
+        start -= len(m.group())
     text = body[start:end]
     text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
-    lead = len(text) - len(text.lstrip("'\"\u2018\u2019\u201c\u201d "))
+    lead = len(text) - len(LEAD.sub("", text))
     text = text[lead:].rstrip("'\"\u2018\u2019\u201c\u201d ")
+    start += lead
+    end = start + len(text)
+    before, after = body[max(0, start - 20) : start], body[end : end + 20]
     if (
-        not text
+        not DATE_WORD.search(text)
         or AGE.search(text)
+        or AGE_BEFORE.search(before)
+        or AGE_AFTER.search(after)
+        or CLOCK_AFTER.match(after)
         or SHARE.fullmatch(text)
-        or re.fullmatch(r"\d{1,3}", text)
-        or not re.search(r"\w\w", text)
+        or (
+            text == "Today" and NAMED_TODAY.search(before) and not re.search(r"[.!?:]\s*[\"'\u201c\u2018]?\s*$", before)
+        )
+        or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
+        or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or NEWSPAPER_BEFORE.search(before)))
     ):
         return None
-    return start + lead, start + lead + len(text)
+    return start, end
 
 
-def resolve(text: str, published: date | None) -> str | None:
-    """ISO text at the precision `text` gives, or None when it cannot be pinned down."""
+def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A range the model tags as one date ("between 2001 and 2003", "from 1 March to 5 April")
+    as its two ends, each a date of its own; any other span as it is."""
+    m = RANGE.fullmatch(body, start, end)
+    if not m or not (DATED.search(m[1]) and DATED.search(m[2])):
+        return [(start, end)]
+    return [m.span(1), m.span(2)]
+
+
+def _needs_tense(text: str) -> bool:
+    """Only a day, month or weekday given without a year needs the tense to be placed."""
+    return not YEAR.search(text) and bool(MONTH_ONLY.search(text) or WEEKDAY.search(text))
+
+
+def _tense(ctx: Context, start: int, end: int) -> int:
+    """+1 when the words nearest the date speak of the future ("will", "due"), -1 when of the past
+    ("said", "was", "-ed"), 0 when none is close. A cue before the date wins ("was held in March"),
+    one after it counts only when none comes before ("In March, the council voted"); neither
+    reaches across a quotation mark or far into a long sentence."""
+    sent = ctx.sentence_at(start)
+    text, offset = sent.text, sent.start_char
+    best: tuple[bool, int, int] | None = None
+    for rx, sign in ((FUTURE_CUE, 1), (PAST_CUE, -1)):
+        for m in rx.finditer(text):
+            a, b = m.start() + offset, m.end() + offset
+            if b <= start and start - b <= CUE_BEFORE:
+                key = (False, start - b, sign)
+                between = ctx.body[b:start]
+            elif a >= end and a - end <= CUE_AFTER:
+                key = (True, a - end, sign)
+                between = ctx.body[end:a]
+            else:
+                continue
+            if not QUOTE_MARK.search(between) and (best is None or key < best):
+                best = key
+    return best[2] if best else 0
+
+
+def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
+    """ISO text at the precision `text` gives, or None when it cannot be pinned down. `tense`
+    (+1 future, -1 past, 0 unknown) places a day, month or weekday given without a year."""
     low = text.lower()
     for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
         if m := rx.search(low):
@@ -94,45 +227,107 @@ def resolve(text: str, published: date | None) -> str | None:
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
+    if m := DECADE.search(low):
+        return m[1]
     if m := YEAR.search(low):
-        if not m.group().endswith("s") and "century" not in low:
-            return m[1]
-        return None
+        return None if "century" in low or re.search(rf"{m[1]}s\b", low) else m[1]
     if published is None:
         return None
+    return _relative(low, published, tense)
+
+
+def _relative(low: str, published: date, tense: int) -> str | None:
+    """The resolution of an expression that needs the publication date."""
     for word, step in RELATIVE_DAY.items():
         if re.search(rf"\b{word}\b", low):
             return (published + timedelta(days=step)).isoformat()
+    if m := AGO.search(low):
+        return _ago(published, _count(m[1]), m[2])
     if m := RELATIVE_YEAR.search(low):
-        return str(published.year + STEP[m[1]])
+        year = published.year + STEP[m[1]]
+        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
+            day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
+            return _iso(year, _month(month), int(day))
+        if m := MONTH_ONLY.search(low):
+            return f"{year:04d}-{_month(m[1]):02d}"
+        return str(year)
     if m := RELATIVE_MONTH.search(low):
-        month = published.month - 1 + STEP[m[1]]
-        return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
+        return _month_after(published, STEP[m[1]])
+    if m := RELATIVE_WEEK.search(low):
+        return _week(published + timedelta(weeks=STEP[m[1]]))
+    if m := RELATIVE_SEASON.search(low):
+        return str(published.year + STEP[m[1]])
+    if m := PART_OF.search(low):
+        return str(published.year) if m[1] == "year" else _month_after(published, 0)
+    if m := RELATIVE_MONTH_NAME.search(low):
+        month = _month(m[2])
+        year = published.year
+        if m[1] == "last" and month >= published.month:
+            year -= 1
+        elif m[1] == "next" and month <= published.month:
+            year += 1
+        return f"{year:04d}-{month:02d}"
     if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
         day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
-        year = _nearest_year(published, _month(month), int(day))
-        return _iso(year, _month(month), int(day))
+        return _iso(_year_for(published, _month(month), int(day), tense), _month(month), int(day))
     if m := MONTH_ONLY.search(low):
-        return f"{_nearest_year(published, _month(m[1]), 15):04d}-{_month(m[1]):02d}"
+        month = _month(m[1])
+        year = _year_for(published, month, None, tense)
+        return f"{year:04d}-{month:02d}"
     if m := WEEKDAY.search(low):
-        back = (published.weekday() - WEEKDAYS[m[1]]) % 7
-        if "next" in low:
-            back -= 7
-        return (published - timedelta(days=back)).isoformat()
+        ahead = (WEEKDAYS[m[1]] - published.weekday()) % 7
+        if re.search(r"\bnext\b", low):
+            ahead = ahead or 7
+        elif re.search(r"\blast\b", low):
+            ahead = (ahead or 7) - 7
+        elif tense <= 0 and not re.search(r"\bthis\b", low):
+            ahead = ahead - 7 if ahead else 0
+        return (published + timedelta(days=ahead)).isoformat()
     return None
 
 
-def _nearest_year(published: date, month: int, day: int) -> int:
-    """A day or month written without a year is the one nearest the publication date: in a
-    March article "4 November" is last November, "4 April" this April."""
+def _year_for(published: date, month: int, day: int | None, tense: int) -> int:
+    """The year of a day or month written without one: the latest one not after the publication
+    date when the sentence speaks of the past, the first one not before it when of the future,
+    otherwise the nearest (in a March article "4 November" is last November, "4 April" this April)."""
+    if tense:
+        here = (published.month, published.day if day else 0)
+        there = (month, min(day, 28) if day else 0)
+        if tense < 0:
+            return published.year if there <= here else published.year - 1
+        return published.year if there >= here else published.year + 1
 
     def distance(year: int) -> int:
-        try:
-            return abs((date(year, month, day) - published).days)
-        except ValueError:
-            return abs((date(year, month, 28) - published).days)
+        return abs((date(year, month, min(day or 15, 28)) - published).days)
 
     return min((published.year - 1, published.year, published.year + 1), key=distance)
+
+
+def _ago(published: date, count: int, unit: str) -> str:
+    """Two years ago: the year two before publication, at the precision of the unit."""
+    if unit == "day":
+        return (published - timedelta(days=count)).isoformat()
+    if unit == "week":
+        return _week(published - timedelta(weeks=count))
+    if unit == "month":
+        return _month_after(published, -count)
+    return str(published.year - count)
+
+
+def _count(words: str) -> int:
+    """The number in "22", "twenty-two" or "a"."""
+    return int(words) if words.isdigit() else sum(NUMBER_WORDS.get(w, 1) for w in words.split("-"))
+
+
+def _month_after(published: date, step: int) -> str:
+    month = published.month - 1 + step
+    return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
+
+
+def _week(day: date) -> str:
+    """ISO 8601 week of a day: 2007-W25."""
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
 
 
 def _month(word: str) -> int:

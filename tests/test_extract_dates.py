@@ -1,0 +1,101 @@
+"""Date mentions on invented sentences: which expressions are dates, and what each resolves to
+against the publication date (ISO text at the precision the words give)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfacts.extract import extract_facts
+from newsfacts.records import Article
+
+
+def resolved(body: str, published: date | None) -> dict[str, str | None]:
+    facts = extract_facts([Article(title="t", body=body, published_date=published)])[0]
+    return {d.text: d.resolved for d in facts.dates}
+
+
+# A Thursday in late June, and a Tuesday in late September.
+JUNE = date(2009, 6, 25)
+SEPTEMBER = date(2009, 9, 22)
+
+
+@pytest.mark.parametrize(("body", "text", "want"), [
+    # The past tense puts a month after the publication month in the year before...
+    ("In January the borough council voted to close the hostel.", "January", "2009-01"),
+    ("The appeal was lodged on 3 February by the charity.", "3 February", "2009-02-03"),
+    # ...and the future tense puts an earlier one in the year after.
+    ("The tribunal will sit again on 10 August to hear the case.", "10 August", "2010-08-10"),
+    ("Officials said the new rules would take effect in April.", "April", "2010-04"),
+])
+def test_tense_places_a_day_or_month_without_a_year(body: str, text: str, want: str) -> None:
+    assert resolved(body, SEPTEMBER)[text] == want
+
+
+def test_a_tense_word_inside_a_quotation_does_not_place_a_date_outside_it() -> None:
+    body = 'Campaigners argue the scheme "was never reformed" and it expires on 30 September.'
+    assert resolved(body, SEPTEMBER)["30 September"] == "2009-09-30"
+
+
+def test_a_weekday_in_the_future_tense_is_the_coming_one() -> None:
+    got = resolved("The minister will publish the figures on Monday. They were leaked on Tuesday.", JUNE)
+    assert got == {"Monday": "2009-06-29", "Tuesday": "2009-06-23"}
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("The report was leaked last week.", {"last week": "2009-W25"}),
+    ("The report will be published next week.", {"next week": "2009-W27"}),
+    ("Ministers met earlier this week.", {"earlier this week": "2009-W26"}),
+])
+def test_weeks_resolve_to_iso_weeks(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, JUNE) == want
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("The centre opened two years ago.", {"two years ago": "2007"}),
+    ("The law changed twenty-three years ago.", {"twenty-three years ago": "1986"}),
+    ("He arrived three months ago.", {"three months ago": "2009-03"}),
+])
+def test_a_count_of_units_ago_counts_back_from_publication(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, JUNE) == want
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Flights were cut last December.", {"last December": "2008-12"}),
+    ("A new plan is due by March of next year.", {"March of next year": "2010-03"}),
+    ("The rules were tightened in June last year.", {"June last year": "2008-06"}),
+    ("The backlog will be cleared before the end of the year.", {"the end of the year": "2009"}),
+])
+def test_a_month_or_part_of_a_year_named_relative_to_this_one(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, SEPTEMBER) == want
+
+
+def test_a_decade_resolves_to_its_three_digits_without_a_publication_date() -> None:
+    assert resolved("Arrivals rose sharply in the 1990s.", None) == {"the 1990s": "199"}
+
+
+def test_relative_expressions_stay_unresolved_without_a_publication_date() -> None:
+    got = resolved("The report was leaked last week, two years ago it was praised.", None)
+    assert got == {"last week": None, "two years ago": None}
+
+
+def test_a_range_of_years_is_two_dates() -> None:
+    got = resolved("Claims fell between 2001 and 2003 across the region.", None)
+    assert got == {"2001": "2001", "2003": "2003"}
+
+
+@pytest.mark.parametrize("body", [
+    "The home secretary told BBC Radio 4's Today programme the plan was fair.",
+    "A poll for the Independent on Sunday found support had fallen.",
+    "The minister told ITV's Sunday programme she was confident.",
+    "The result will be announced at 1230 GMT by the returning officer.",
+    "Most of the learners were aged 16 to 18 and lived nearby.",
+    "Only 17% of 18 to 24 year olds said they would vote.",
+    "The state pension age would rise from 60 to 65.",
+    "The service is aimed at people under 30.",
+    '"We will not give up," May wrote in a letter to members.',
+    "The number of 11 year olds in the borough fell.",
+])
+def test_names_times_ages_and_bare_numbers_are_not_dates(body: str) -> None:
+    assert resolved(body, JUNE) == {}
