@@ -345,7 +345,7 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         low in PLACE_COUNTRY
         or low in REGIONS
         or low in TERRITORIES
-        or label != "PERSON"
+        or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
         and (low in GB_PLACES or low in WORLD_PLACES)
     ):
         return start, end, "PLACE", place_code(text)
