@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfacts.extract.entities import acronyms, country_code, entity_spans
+from newsfacts.extract.entities import acronyms, country_code, entity_spans, place_code
 from newsfacts.extract.nlp import get_nlp
 
 
@@ -81,3 +81,107 @@ def test_score_line_is_cut_into_its_teams() -> None:
 ])
 def test_every_mention_of_a_name_gets_one_label(text: str, name: str, labels: list[str]) -> None:
     assert [label for t, label, _ in spans(text) if t == name] == labels
+
+
+def entities(text: str) -> list[tuple[str, str, str | None, int]]:
+    from newsfacts.extract import extract_facts
+    from newsfacts.records import Article
+
+    facts = extract_facts([Article(title=None, body=text, published_date=None)])[0]
+    return sorted((e.entity_type, e.name, e.country_iso2, e.mentions) for e in facts.entities)
+
+
+def test_a_party_is_one_organisation_under_all_its_names() -> None:
+    got = entities("The Tories said the plan was flawed. A Conservative spokesman added that the "
+                   "Conservative Party would vote against it. Lib Dem MPs agreed with the Liberal Democrats' "
+                   "leader, while Labour said the Labour Party would not change course.")
+    orgs = {name: n for label, name, _, n in got if label == "ORG"}
+    assert orgs.get("Conservative Party", 0) >= 2 and orgs.get("Labour Party") == 2, got
+    assert orgs.get("Liberal Democrats") == 2, got
+    assert not {"Tories", "Conservatives", "Lib Dem", "Labour"} & set(orgs), got
+
+
+def test_party_whose_first_word_the_model_drops_keeps_its_whole_name() -> None:
+    assert ("Liberal Democrat", "ORG", None) in spans("Liberal Democrat health spokesman Ian Prowse said the "
+                                                      "scheme was unfair.")
+
+
+def test_acronym_counts_as_the_organisation_written_out_in_the_article() -> None:
+    got = entities("The Northfield Growers Association warned of shortages on Monday. A spokesman for the "
+                   "NGA said the cost of seed had doubled.")
+    assert ("ORG", "Northfield Growers Association", None, 2) in got, got
+    assert not any(name == "NGA" for _, name, _, _ in got)
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), [
+    pytest.param("A report by the Centre for Migration Studies Mr Okafor praised was published .",
+                 ("Centre for Migration Studies", "ORG", None), "Centre for Migration Studies Mr Okafor",
+                 id="a-title-inside-a-span-starts-a-person"),
+    pytest.param("Critics included Tory Simon Grayling and others .", ("Simon Grayling", "PERSON", None),
+                 "Tory Simon Grayling", id="a-given-name-after-a-party-word-starts-a-person"),
+    pytest.param('He said: "Today the Tories are promising more than they can deliver."',
+                 ("Tories", "ORG", None), "Today the Tories", id="a-run-on-the-ends-a-name"),
+    pytest.param("The Sinti (Travellers) were moved on .", ("Travellers", "NORP", None),
+                 "Sinti (Travellers", id="brackets-end-a-name"),
+])
+def test_spans_that_run_names_together_are_cut(text: str, want: tuple, unwanted: str) -> None:
+    got = spans(text)
+    assert want in got, got
+    assert not any(t == unwanted for t, _, _ in got), got
+
+
+def test_hyphenated_surname_agrees_with_the_full_name() -> None:
+    got = spans("Campaigner Robert Hilton-Barnes launched the group . Hilton-Barnes said it would stand .")
+    assert [label for t, label, _ in got if t == "Hilton-Barnes"] == ["PERSON"], got
+
+
+@pytest.mark.parametrize(("text", "place", "iso"), [
+    pytest.param("They were stopped at Heathrow Airport on Friday .", "Heathrow Airport", "GB",
+                 id="facility-word-after-a-town"),
+    pytest.param("The ferry from Zeebrugge docked at Dover .", "Zeebrugge", "BE", id="channel-port-abroad"),
+    pytest.param("Officials in Ostend and Rotterdam agreed .", "Rotterdam", "NL",
+                 id="a-known-town-the-model-calls-a-person"),
+    pytest.param("The talks were held in Strasbourg this week .", "Strasbourg", "FR", id="city-abroad"),
+    pytest.param("The hostel in Canterbury was full .", "Canterbury", "GB",
+                 id="a-name-several-countries-use-is-read-as-the-british-one"),
+    pytest.param("Residents in Maidenhead protested .", "Maidenhead", "GB",
+                 id="town-named-in-a-two-town-iso-district"),
+    pytest.param("She was elected MP for Sheffield Hallam in 2001 .", "Sheffield Hallam", "GB",
+                 id="constituency-after-mp-for-is-a-place-in-its-town"),
+])
+def test_places_carry_their_country_code(text: str, place: str, iso: str) -> None:
+    assert (place, "PLACE", iso) in spans(text)
+
+
+@pytest.mark.parametrize(("text", "iso"), [("north-west London", "GB"), ("Central Calais", "FR"),
+                                           ("Gatwick Airport", "GB"), ("East Midlands", "GB")])
+def test_place_code_sees_through_compass_and_facility_words(text: str, iso: str) -> None:
+    assert place_code(text) == iso
+
+
+@pytest.mark.parametrize(("text", "word", "iso"), [
+    pytest.param("Most of the new arrivals were Eritreans and Sudanese .", "Eritreans", "ER",
+                 id="plural-of-a-listed-demonym"),
+    pytest.param("Two Kosovans were among those detained .", "Kosovans", "XK", id="kosovan"),
+    pytest.param("A Burundian teacher and a Gambian nurse gave evidence .", "Burundian", "BI",
+                 id="demonym-formed-from-the-pycountry-name"),
+    pytest.param("Many Iraqis and Somalis applied last year .", "Somalis", "SO", id="plural-in-i"),
+])
+def test_demonyms_are_peoples_with_their_country_code(text: str, word: str, iso: str) -> None:
+    assert (word, "NORP", iso) in spans(text)
+
+
+def test_a_people_is_not_a_place_that_shares_its_name() -> None:
+    got = spans("The court heard that the Roma had faced discrimination at the airport .")
+    assert ("Roma", "NORP", None) in got, got
+
+
+def test_a_place_name_inside_an_organisation_stays_a_place() -> None:
+    got = spans("The Ashbury Assembly met on Monday . Members of the London Assembly said London needed "
+                "more homes .")
+    assert ("London", "PLACE", "GB") in got, got
+
+
+def test_station_named_after_a_given_name_is_a_place() -> None:
+    got = spans("Protesters gathered outside Victoria Station on Monday .")
+    assert [label for t, label, _ in got if t == "Victoria Station"] == ["PLACE"], got

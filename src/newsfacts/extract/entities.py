@@ -24,13 +24,19 @@ from .gazetteer import (
     COMPASS_WORDS,
     COMPETITION_WORDS,
     DEMONYMS,
+    GB_PLACES,
     HEADLINE_SMALL_WORDS,
+    NAME_TITLES,
     ORG_SUFFIXES,
+    PARTY_NAMES,
+    PEOPLES,
+    SEAT_WORDS,
     SPORT_MIN,
     SPORT_WORDS,
     TABLE_WORDS,
     TERRITORIES,
     VENUE_PREPOSITIONS,
+    WORLD_PLACES,
 )
 from .lexicon import (
     COUNTRY_ALIASES,
@@ -84,6 +90,13 @@ COMPETITION_TAIL = 3
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
 
+# A party's name as written, not run on into a longer name ("Republican Guard").
+PARTY = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in sorted(PARTY_NAMES, key=len, reverse=True)) + r")\b(?!\s+[A-Z][a-z])"
+)
+# Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
+INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
+
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
 
@@ -94,9 +107,9 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     1. Lines and sentences in capitals are re-tagged as running text would
        write them: the small model reads capitals as a strong cue and misses
        most names in headlines.
-    2. Each span is cut at bare numbers, trimmed and relabelled on its own
+    2. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
        (gazetteers, suffixes, context words); spans never overlap.
-    3. The document is read as a whole: countries the model missed, one label
+    3. The document is read as a whole: parties and countries the model missed or cut, one label
        per name (full names decide their short forms), datelines as places,
        and in sports reports towns as teams and scorecard names as people.
     """
@@ -108,11 +121,11 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
         ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
     found: list[Ent] = []
     for e in sorted(ents, key=lambda e: e.start):
-        for s, t in _split_at_numbers(e):
-            ent = _correct(doc, s, t, e.label_)
+        for s, t, label in _pieces(e):
+            ent = _correct(doc, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, found))
+    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
     if _is_sports(doc):
@@ -156,12 +169,29 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
             name, label = short[text], "ORG"
         else:
             name = re.sub(r"\s+", " ", text)
+        if label == "ORG":
+            name = PARTY_NAMES.get(name, name)
         key = (label, name)
         if key in rows:
             rows[key][3] += 1
         else:
             rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
-    return tuple(Entity(*row) for row in rows.values())
+    return tuple(Entity(*row) for row in _merge_acronyms(rows).values())
+
+
+def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """An organisation's acronym counts as the organisation when the article also writes its name
+    out and no other organisation there has the same initials ("BNP" and "British National Party")."""
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for label, name in rows:
+        if label == "ORG" and " " in name:
+            by_initials["".join(INITIAL_WORD.findall(name))].append(name)
+    for label, name in list(rows):
+        longs = by_initials.get(name, []) if label == "ORG" and name.isupper() else []
+        if len(longs) == 1:
+            row = rows.pop((label, name))
+            rows[(label, longs[0])][3] += row[3]
+    return rows
 
 
 def country_code(text: str) -> str | None:
@@ -170,8 +200,68 @@ def country_code(text: str) -> str | None:
     if low in COUNTRY_ALIASES:
         return COUNTRY_ALIASES[low]
     if len(low) > 3 and not text.isupper():
-        return _pycountry_code(low)
+        return _pycountry_code(low) or _demonyms().get(low)
     return None
+
+
+def place_code(text: str) -> str | None:
+    """ISO alpha-2 code of the country a town, region or facility lies in, else None.
+
+    A compass word before the name or a facility word after it does not change
+    the country: "north-west London" and "Heathrow Airport" are in GB; nor does
+    a district of a known town.
+    """
+    low = _ascii(text.lower()).removeprefix("the ")
+    words = low.split()
+    names = [low]
+    if len(words) > 1 and all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-")):
+        names.append(" ".join(words[1:]))
+    if len(words) > 1 and words[-1] in PLACE_WORDS:
+        names.append(" ".join(words[:-1]))
+    if iso := _town_code(low) or _subdivisions().get(low):
+        return iso
+    for name in names[1:]:
+        if iso := _town_code(name):
+            return iso
+    return _town_code(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
+
+
+def _town_code(low: str) -> str | None:
+    """The country of a town or city the gazetteers list by name."""
+    return PLACE_COUNTRY.get(low) or WORLD_PLACES.get(low) or ("GB" if low in GB_PLACES else None)
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str | None]:
+    """Words for a country's people, singular and plural, lower case -> its code.
+
+    The listed ones (gazetteer, aliases) win; others are formed from pycountry's
+    names by the regular English endings ("Eritrea" -> "Eritrean", "Iraq" -> "Iraqi").
+    """
+    formed: dict[str, str | None] = {}
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", c.name).lower()
+        for form in _demonym_forms(name):
+            formed.setdefault(form, c.alpha_2)
+    formed.update({w: COUNTRY_ALIASES.get(w) for w in DEMONYMS})
+    formed = {w: iso for w, iso in formed.items() if w not in _country_names()}
+    plurals = {w + "s": iso for w, iso in formed.items() if not w.endswith(("ese", "sh", "ch", "s"))}
+    return plurals | formed
+
+
+def _demonym_forms(name: str) -> list[str]:
+    """The regular demonyms a country name may take: -n, -an, -ian, -i, -ese by its last letter."""
+    if name.endswith("a"):
+        return [name + "n"]
+    if name.endswith("o"):
+        return [name[:-1] + "an"]
+    if name.endswith("e"):
+        return [name + "an", name[:-1] + "ian"]
+    if name.endswith("i"):
+        return [name + "an"]
+    if name[-1] in "aeiouy":
+        return []
+    return [name + "i", name + "ian", name + "ese"]
 
 
 def country_name(iso2: str | None) -> str | None:
@@ -242,21 +332,29 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
             break
         if doc[j].lower_ in COMPETITION_WORDS:
             return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
+    if low in PEOPLES:
+        return start, end, "NORP", None
+    if low in _demonyms():
+        return start, end, "NORP", _demonyms()[low]
     iso = country_code(text)
-    if low in DEMONYMS:
-        return start, end, "NORP", iso
     if low in HOME_NATIONS:
         return start, end, "PLACE", iso
     if iso is not None or low in COUNTRY_ALIASES:
         return start, end, "COUNTRY", iso
-    if low in PLACE_COUNTRY or low in REGIONS or low in TERRITORIES:
-        return start, end, "PLACE", PLACE_COUNTRY.get(low)
+    if (
+        low in PLACE_COUNTRY
+        or low in REGIONS
+        or low in TERRITORIES
+        or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
+        and (low in GB_PLACES or low in WORLD_PLACES)
+    ):
+        return start, end, "PLACE", place_code(text)
     if (
         words[-1] in PLACE_WORDS
         and label != "PERSON"
         or (label == "PERSON" and after is not None and after.is_lower and after.lower_ in PLACE_WORDS)
     ):
-        return start, end, "PLACE", None
+        return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
     if (
@@ -265,9 +363,9 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and not text.isupper()
         and not _given_name_first(span)
     ):  # "in John Major's government"
-        return start, end, "PLACE", None
+        return start, end, "PLACE", place_code(text)
     if label in PLACE_LABELS or low in _subdivisions():
-        return start, end, "PLACE", _subdivisions().get(low)
+        return start, end, "PLACE", place_code(text)
     return start, end, label, None
 
 
@@ -295,34 +393,65 @@ def _given_name_first(span: Span) -> bool:
 def _subdivisions() -> dict[str, str]:
     """States, provinces and counties of every country (ISO 3166-2), lower case -> country code.
 
-    Names that are also everyday words ("Central", "North") are left out.
+    Names that are also everyday words ("Central", "North") are left out. A
+    district named after two towns gives both ("Brighton and Hove"). The corpus
+    is UK news, so a name several countries use is read as the British one.
     """
     out: dict[str, str] = {}
-    for sub in pycountry.subdivisions:
-        name = re.sub(r"\s*\[.*?\]|,.*", "", sub.name).strip().lower()
-        if len(name) > 3 and not set(name.split()) & HEADLINE_SMALL_WORDS and name not in COMPASS_WORDS:
-            out.setdefault(name, sub.country_code)
-            out.setdefault(_ascii(name), sub.country_code)
+    subs = sorted(pycountry.subdivisions, key=lambda sub: sub.country_code != "GB")
+    for sub in subs:
+        full = re.sub(r"\s*\[.*?\]", "", sub.name).strip().lower()
+        names = [re.sub(r",.*", "", full)]
+        if " and " in full:
+            names += [re.sub(r"\s+city$", "", part) for part in re.split(r",\s*|\s+and\s+", full)]
+        for name in names:
+            if len(name) > 3 and not set(name.split()) & HEADLINE_SMALL_WORDS and name not in COMPASS_WORDS:
+                out.setdefault(name, sub.country_code)
+                out.setdefault(_ascii(name), sub.country_code)
     return out
 
 
-def _split_at_numbers(ent: Span) -> list[tuple[int, int]]:
-    """Token ranges of a model span cut at bare numbers: "Malta 1 Cyprus 0" is two teams and a score."""
-    out, start = [], ent.start
+def _pieces(ent: Span) -> list[tuple[int, int, str]]:
+    """Token ranges and labels of the names a model span runs together.
+
+    Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at
+    brackets, at a "the" straight after a name ("Today the Tories"); a title
+    ("Foreign Policy Centre Mr Straw") or a given name after a party word or
+    demonym ("Tory Liam Fox") starts a person.
+    """
+    doc = ent.doc
+    out, start, label = [], ent.start, ent.label_
     for tok in ent:
-        if NUMBER.match(tok.text):
-            if tok.i > start:
-                out.append((start, tok.i))
-            start = tok.i + 1
+        i = tok.i
+        dropped = (
+            NUMBER.match(tok.text)
+            or tok.text in "()[]"
+            or tok.lower_ == "the" and i > ent.start and doc[i - 1].is_title
+        )
+        person = tok.is_title and (
+            tok.lower_ in NAME_TITLES
+            or i > ent.start
+            and (doc[i - 1].lower_ in NOT_PEOPLE or doc[i - 1].lower_ in _demonyms())
+            and given_name_first([t.text for t in doc[i : ent.end]])
+        )
+        if (dropped or person) and i > ent.start:
+            if i > start:
+                out.append((start, i, label))
+        if dropped:
+            start = i + 1
+        elif person:
+            start, label = i, "PERSON"
     if ent.end > start:
-        out.append((start, ent.end))
+        out.append((start, ent.end, label))
     return out
 
 
 def _place_context(doc: Doc, start: int) -> bool:
-    """True after "the village of" or "in": the span names a place whatever its label."""
+    """True after "the village of", "in" or "MP for": the span names a place whatever its label."""
     if start >= 1 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
         return True
+    if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in SEAT_WORDS:
+        return True  # a constituency: "MP for Ashbury"
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
 
 
@@ -433,6 +562,28 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     return out
 
 
+def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Political parties by the names news gives them, over whatever the model made of them.
+
+    The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a
+    people; the party list knows the whole name. A name run on from a capitalised
+    word before it ("Scottish Labour") is left to the model.
+    """
+    parties = []
+    for m in PARTY.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ != "the":
+            continue
+        parties.append((span.start, span.end, "ORG", None))
+    if not parties:
+        return found
+    taken = {i for s, e, _, _ in parties for i in range(s, e)}
+    return [ent for ent in found if not any(i in taken for i in range(ent[0], ent[1]))] + parties
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """Every name pycountry or the aliases give a country or home nation, lower case (not demonyms)."""
@@ -465,7 +616,7 @@ def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
     for line in datelines:
         for s, e in _name_runs(line):
             if not any(i in taken for i in range(s, e)) and doc[s:e].text.lower() not in MONTHS:
-                out.append((s, e, "PLACE", _subdivisions().get(doc[s:e].text.lower())))
+                out.append((s, e, "PLACE", place_code(doc[s:e].text)))
     return out
 
 
@@ -569,13 +720,15 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     for s, e, label, _ in found:
         words = [t.text for t in doc[s:e]]
         if label == "PERSON" and len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
-            decided[" ".join(words)] = decided[words[-1]] = "PERSON"
+            # the surname as written: "Kilroy-Silk" of "Robert Kilroy-Silk", three tokens
+            decided[" ".join(words)] = decided[doc[s:e].text.split()[-1]] = "PERSON"
             given.add(words[0])  # a surname when the name is written family name first
         elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
             while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
                 words.pop()
-                decided.setdefault(" ".join(words), "ORG")
-            if country_code(words[0]) is None and words[0].lower() not in _subdivisions():
+                if not _is_place_name(" ".join(words)):  # "London" of "London Assembly" stays a place
+                    decided.setdefault(" ".join(words), "ORG")
+            if not _is_place_name(words[0]):
                 decided.setdefault(words[0], "ORG")  # "Magna" of "Magna International Inc", not "US" of "US Steel Corp"
         if label in CONSISTENT_LABELS:
             votes[doc[s:e].text][label] += 1
@@ -594,6 +747,12 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
                 label, iso = best, None
         out.append((s, e, label, iso))
     return out + _unlabelled_mentions(doc, out, decided)
+
+
+def _is_place_name(text: str) -> bool:
+    """A country, region or town the gazetteers know."""
+    low = text.lower()
+    return country_code(text) is not None or place_code(text) is not None or low in REGIONS or low in TERRITORIES
 
 
 def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) -> list[Ent]:

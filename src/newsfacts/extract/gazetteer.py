@@ -23,6 +23,7 @@ DEMONYMS = frozenset(
     uzbek qatari emirati kuwaiti yemeni omani ghanaian ugandan rwandan angolan mozambican
     zambian senegalese cameroonian malian haitian dominican venezuelan ecuadorian uruguayan
     paraguayan bolivian cypriot maltese albanian bosnian montenegrin mongolian tibetan kurdish
+    kosovan kosovar
     """.split()
 ) | {"south african", "north korean", "sri lankan", "new zealander"}
 
@@ -106,3 +107,92 @@ COMPASS_WORDS = frozenset({
     "capital", "centre", "center", "north east", "north west", "south east", "south west",
     "coast", "islands", "lakes", "mountains", "river", "valley", "city", "upper", "lower",
 })
+
+# Political parties under the names news gives them, as written -> one canonical name,
+# so "Tories", "Conservatives" and "the Conservative Party" are one organisation.
+PARTY_NAMES = {
+    "Conservative Party": "Conservative Party", "Conservatives": "Conservative Party",
+    "Tory Party": "Conservative Party", "Tories": "Conservative Party", "Tory": "Conservative Party",
+    "Labour Party": "Labour Party", "Labour": "Labour Party", "New Labour": "Labour Party",
+    "Liberal Democrats": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
+    "Liberal Democrat Party": "Liberal Democrats", "Lib Dems": "Liberal Democrats",
+    "Lib Dem": "Liberal Democrats", "LibDems": "Liberal Democrats",
+    "UK Independence Party": "UK Independence Party", "UKIP": "UK Independence Party",
+    "Ukip": "UK Independence Party",
+    "British National Party": "British National Party", "BNP": "British National Party",
+    "Scottish National Party": "Scottish National Party", "SNP": "Scottish National Party",
+    "Plaid Cymru": "Plaid Cymru", "Green Party": "Green Party",
+    "Democratic Unionist Party": "Democratic Unionist Party", "DUP": "Democratic Unionist Party",
+    "Ulster Unionist Party": "Ulster Unionist Party", "UUP": "Ulster Unionist Party",
+    "Sinn Fein": "Sinn Fein", "Sinn F\u00e9in": "Sinn Fein",
+    "Republican Party": "Republican Party", "GOP": "Republican Party",
+    "Democratic Party": "Democratic Party",
+}
+
+# Peoples that are no nation's citizens (ethnic and religious groups): NORP without a country code.
+PEOPLES = frozenset(
+    """
+    roma gypsies gypsy travellers kurds kurd tamils tamil pashtun pashtuns hazara hazaras
+    muslims muslim hindus hindu sikhs sikh jews jewish christians arabs arab
+    asians asian africans african europeans european latinos hispanic hispanics
+    """.split()
+)
+
+# Towns, ports, airports and detention centres in the United Kingdom that ISO 3166-2
+# (pycountry) does not list as subdivisions, lower case: the places UK news names most.
+GB_PLACES = frozenset(
+    """
+    aberdeen|bath|bournemouth|bradford|brighton|cambridge|canterbury|carlisle|chelmsford
+    |chester|colchester|coventry|crawley|croydon|derby|doncaster|dundee|durham|exeter
+    |folkestone|gloucester|harrogate|harwich|hastings|hove|hull|huddersfield|inverness|ipswich
+    |lancaster|leicester|lincoln|luton|maidstone|margate|middlesbrough|milton keynes|newcastle
+    |northampton|norwich|nottingham|oxford|peterborough|plymouth|poole|portsmouth|preston
+    |ramsgate|salford|salisbury|sheffield|southampton|southend|stansted|stoke|sunderland
+    |swansea|swindon|wakefield|watford|winchester|wolverhampton|worcester|york|basingstoke
+    |hinckley|aylesbury|stevenage|slough|guildford|bedford|barnsley|rotherham|blackpool
+    |blackburn|bolton|burnley|oldham|rochdale|stockport|wigan|warrington|dudley|walsall
+    |tilbury|felixstowe|newhaven|holyhead|stranraer|immingham|dover|heathrow|gatwick
+    |yarl's wood|harmondsworth|colnbrook|campsfield|oakington|dungavel|tinsley house
+    |brook house|lunar house|belmarsh|soho|brixton|hackney|tottenham|peckham|lambeth
+    |southwark|islington|camden|wembley|ealing|hounslow|hillingdon|finchley
+    |midlands|east midlands|west midlands|east anglia|home counties|west country
+    |north east england|north west england|south east england|south west england
+    """.replace("\n", "").replace("    ", "").split("|")
+)
+
+# Cities abroad that UK news on migration names, lower case -> ISO alpha-2: capitals,
+# Channel ports and the towns on the routes to them.
+WORLD_PLACES = {
+    "calais": "FR", "coquelles": "FR", "boulogne": "FR", "dunkirk": "FR", "dunkerque": "FR",
+    "cherbourg": "FR", "le havre": "FR", "dieppe": "FR", "caen": "FR", "roscoff": "FR",
+    "ouistreham": "FR", "lille": "FR", "strasbourg": "FR", "toulouse": "FR",
+    "bordeaux": "FR", "zeebrugge": "BE", "ostend": "BE", "antwerp": "BE", "rotterdam": "NL",
+    "the hague": "NL", "hook of holland": "NL", "lisbon": "PT", "prague": "CZ", "warsaw": "PL",
+    "budapest": "HU", "bucharest": "RO", "sofia": "BG", "athens": "GR", "ankara": "TR",
+    "istanbul": "TR", "stockholm": "SE", "oslo": "NO", "copenhagen": "DK", "helsinki": "FI",
+    "bern": "CH", "zurich": "CH", "luxembourg city": "LU", "valletta": "MT", "nicosia": "CY",
+    "lampedusa": "IT", "sicily": "IT", "milan": "IT", "naples": "IT", "barcelona": "ES",
+    "ceuta": "ES", "melilla": "ES", "hamburg": "DE", "munich": "DE", "frankfurt": "DE",
+    "bratislava": "SK", "ljubljana": "SI", "zagreb": "HR", "belgrade": "RS", "sarajevo": "BA",
+    "tirana": "AL", "pristina": "XK", "skopje": "MK", "kiev": "UA", "kyiv": "UA", "minsk": "BY",
+    "vilnius": "LT", "riga": "LV", "tallinn": "EE", "tripoli": "LY", "tunis": "TN", "algiers": "DZ",
+    "rabat": "MA", "cairo": "EG", "khartoum": "SD", "asmara": "ER", "addis ababa": "ET",
+    "mogadishu": "SO", "nairobi": "KE", "lagos": "NG", "abuja": "NG", "accra": "GH",
+    "harare": "ZW", "johannesburg": "ZA", "cape town": "ZA", "kinshasa": "CD", "kampala": "UG",
+    "kigali": "RW", "beirut": "LB", "amman": "JO", "riyadh": "SA", "dubai": "AE",
+    "abu dhabi": "AE", "doha": "QA", "mosul": "IQ", "basra": "IQ", "kirkuk": "IQ", "erbil": "IQ",
+    "kandahar": "AF", "herat": "AF", "karachi": "PK", "lahore": "PK", "mumbai": "IN",
+    "bombay": "IN", "dhaka": "BD", "colombo": "LK", "kathmandu": "NP", "hanoi": "VN",
+    "bangkok": "TH", "manila": "PH", "jakarta": "ID", "kuala lumpur": "MY", "shanghai": "CN",
+    "hong kong": "HK", "seoul": "KR", "pyongyang": "KP", "havana": "CU",
+    "mexico city": "MX", "bogota": "CO", "lima": "PE", "buenos aires": "AR", "brasilia": "BR",
+    "rio de janeiro": "BR", "sao paulo": "BR", "melbourne": "AU", "auckland": "NZ",
+    "wellington": "NZ", "montreal": "CA", "vancouver": "CA", "guantanamo bay": "CU",
+    "guantanamo": "CU",
+}
+
+# Titles that open a person's name inside a longer span ("Foreign Policy Centre Mr Straw").
+NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+# Words before "for" that make the name after it a constituency ("MP for Ashbury").
+SEAT_WORDS = frozenset({"mp", "mep", "msp", "am", "parliament", "candidate", "seat", "member"})

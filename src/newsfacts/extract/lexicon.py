@@ -334,7 +334,7 @@ COUNTRY_ALIASES = {
     "venezuelan": "VE", "ecuadorian": "EC", "uruguayan": "UY", "paraguayan": "PY",
     "bolivian": "BO", "cypriot": "CY", "maltese": "MT", "albanian": "AL",
     "bosnian": "BA", "montenegrin": "ME", "luxembourg": "LU", "mongolian": "MN",
-    "tibetan": "CN", "kurdish": None,
+    "tibetan": "CN", "kurdish": None, "kosovan": "XK", "kosovar": "XK",
 }
 
 # Places inside a country the small model knows by name: capitals and regions
