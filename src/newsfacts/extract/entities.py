@@ -426,7 +426,9 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
         dropped = (
             NUMBER.match(tok.text)
             or tok.text in "()[]"
-            or tok.lower_ == "the" and i > ent.start and doc[i - 1].is_title
+            or tok.lower_ == "the"
+            and i > ent.start
+            and doc[i - 1].is_title
         )
         person = tok.is_title and (
             tok.lower_ in NAME_TITLES
