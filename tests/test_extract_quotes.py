@@ -156,6 +156,11 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Harbour Party chairman Petra Holm wrote to the councillors in a letter.\n\n"
         "She said: \"The party has taken legal advice on the lease.\"",
         "legal advice", "Petra Holm", id="chairman-does-not-make-a-person-male"),
+    pytest.param(
+        "Home Secretary Tom Hale set out the plan. Tory Peter Baker called it timid.\n\n"
+        "The home secretary said the plan would start in May. Speaking on the radio, he said: "
+        "\"Nobody will be left out of this scheme.\"",
+        "left out", "Tom Hale", id="he-after-a-definite-title-is-the-title-holder"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -171,3 +171,36 @@ def test_a_british_given_name_makes_a_person_with_a_gender() -> None:
     f = facts('Nicola Hale met Sam Baker at the port. He said: "We agree on the ferries."')
     assert [p.name for p in f.people] == ["Nicola Hale", "Sam Baker"]
     assert [q.speaker for q in f.quotes] == ["Sam Baker"]
+
+
+def test_a_definite_title_refers_to_the_person_holding_it_not_the_last_named() -> None:
+    body = ("Home Secretary Anna Hale set out the plan on Monday. Tom Baker called it timid. "
+            "The home secretary said the plan would start in May.")
+    found = facts(body).people
+    assert {p.name: (p.role, p.mentions) for p in found} == {
+        "Anna Hale": ("Home Secretary", 2), "Tom Baker": (None, 1)}
+
+
+def test_an_office_before_an_honorific_is_the_role() -> None:
+    assert people("London mayor Mr Oskar Velden defended the plan. Mr Velden said little.") == {
+        "Oskar Velden": "London mayor"}
+
+
+def test_a_role_word_after_a_modal_is_a_verb() -> None:
+    assert people("Oskar Velden spoke first. The charity will host Mr Velden's speech on Monday.") == {
+        "Oskar Velden": None}
+
+
+def test_a_royal_title_stays_in_the_name_and_the_queen_is_nobody_else() -> None:
+    body = "Prince Oskar met Tom Baker. Oskar said he was glad. The Queen was not there."
+    assert people(body) == {"Prince Oskar": None, "Tom Baker": None}
+
+
+def test_the_archbishop_of_a_place_is_not_the_last_person_named() -> None:
+    body = "Tom Baker wrote the biography. The Archbishop of Leeds said he was pleased."
+    assert people(body) == {"Tom Baker": None}
+
+
+def test_a_double_surname_with_an_honorific_is_the_person_named_in_full() -> None:
+    body = "Sophie Parker Wells joined the board. Mrs Parker Wells said she was proud. Parker Wells smiled."
+    assert {p.name: p.mentions for p in facts(body).people} == {"Sophie Parker Wells": 3}

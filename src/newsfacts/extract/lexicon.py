@@ -145,7 +145,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "
 # an organisation, and the letters are not part of the canonical name.
 POST_NOMINALS = frozenset({"QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "CBE", "MBE", "KBE", "DBE", "JP", "PC"})
 # Titles kept in the canonical name when they are the only thing beside a surname.
-NOBLE_TITLES = frozenset({"lord", "lady", "baroness", "baron", "dame", "sir"})
+NOBLE_TITLES = frozenset({"lord", "lady", "baroness", "baron", "dame", "sir", "prince", "princess", "king", "queen"})
 
 # Heads of role phrases: a role before a name ends with one of these
 # ("Home Secretary Anna Hale"), a role after a name contains one.
@@ -200,7 +200,7 @@ NOT_PEOPLE = frozenset(
     reuters bbc cnn afp ap itv sky twitter facebook google instagram youtube
     god allah christ jesus brexit
     labour tory tories conservative conservatives lib dem dems democrat democrats republican
-    republicans ukip snp plaid
+    republicans ukip snp plaid consort regent
     """.split()
 )
 

@@ -64,7 +64,11 @@ PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
 QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
-STRIPPED_TITLES = ({h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
+OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# Modals: a role head right after one is a verb ("will host", "would chair").
+VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES
+STRIPPED_TITLES = HONORIFIC_WORDS | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
 def extract(ctx: Context) -> tuple[Person, ...]:
@@ -74,14 +78,17 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     canon = _canonical_names(raw, titled)
     mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
     mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
-    ctx.mentions = mentions
     roles: dict[str, str] = {}
     for m in mentions:
-        if m.name not in roles and (
-            role := _role_before(ctx.doc, m) or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions)
-        ):
+        if m.name in roles:
+            continue
+        before = _role_before(ctx.doc, m)
+        if before and before.lower() == m.name.split()[0].lower():
+            before = None  # "Prince X", "Lord Y": the title is in the name already
+        if role := before or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions):
             roles[m.name] = role
-    _definite_roles(ctx, mentions, roles)
+    mentions = sorted(mentions + _definite_roles(ctx, mentions, roles), key=lambda m: (m.start_char, m.end_char))
+    ctx.mentions = mentions
     ctx.genders = _genders(ctx.body, mentions, roles)
     people = []
     for name in dict.fromkeys(m.name for m in mentions):
@@ -108,9 +115,10 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
-            if title in NOBLE_TITLES and len(text.split()) == 1:
-                text = f"{before[-1]} {text}"
             start = span.start_char
+            if title in NOBLE_TITLES and len(text.split()) == 1:  # "Lord" + "Falconer": the mention starts at Lord
+                text = f"{before[-1]} {text}"
+                start = ctx.body.rfind(before[-1], 0, span.start_char)
             first, _, rest = text.partition(" ")
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
@@ -195,6 +203,8 @@ def _is_name(text: str) -> bool:
     if any(re.search(r"['\u2019]s$", w) for w in words[:-1]):
         return False  # "Brown's Budget": a possessive inside is not a name
     low = text.lower()
+    if len(words) > 1 and words[0].lower() in NOBLE_TITLES:
+        words = words[1:]  # "Prince Charles": the title is part of the name
     if any(p in NOT_PEOPLE or w.lower() in ROLE_HEADS for w in words for p in w.lower().split("-")):
         return False
     return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
@@ -215,18 +225,29 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             if not same:
                 full.append(name)
     canon = {f: f for f in full}
+    for f in full:  # "Mrs Parker Bowles" after "Camilla Parker Bowles": the tail of one fuller name
+        longer = [g for g in full if g.endswith(" " + f)]
+        if len(longer) == 1:
+            canon[f] = longer[0]
+    # "Prince Charles" ... "Charles said": a lone word that is a titled name's only name is that person.
+    titled_by_name = {
+        n.split()[-1]: n for _, _, n in raw if len(n.split()) == 2 and n.split()[0].lower() in NOBLE_TITLES
+    }
     for _, _, name in raw:
         if name in canon:
             continue
         words = name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
-            canon[name] = next(f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1])
+            same = next(f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1])
+            canon[name] = canon[same]
             continue
         last = words[-1]
-        by_last = [f for f in full if f.split()[-1] == last]
-        by_first = [f for f in full if f.split()[0] == last]
+        by_last = sorted({canon[f] for f in full if f.split()[-1] == last})
+        by_first = sorted({canon[f] for f in full if f.split()[0] == last})
         if len(by_last) == 1:
             canon[name] = by_last[0]
+        elif not by_last and len(words) == 1 and last in titled_by_name:
+            canon[name] = titled_by_name[last]
         elif not by_last and len(by_first) == 1 and (len(words) == 1 or words[0].lower() in FIRST_NAME_TITLES):
             canon[name] = by_first[0]
         elif not by_last and (len(words) > 1 or last in titled):
@@ -237,6 +258,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
 def _role_before(doc: Doc, m: Mention) -> str | None:
     """A title written before the name: "Home Secretary Anna Hale", "her counterpart X"."""
     i = _token_at(doc, m.start_char)
+    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS:
+        i -= 1  # "London mayor Mr X": the role stands before the honorific
     if i is None or i == 0:
         return None
     j = i
@@ -263,6 +286,8 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
         words.pop(0)
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
+    if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
+        return None  # "Cafod will host Mr X's speech": a verb, not an office
     return doc[words[0].i : i].text
 
 
@@ -310,17 +335,31 @@ def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
     return role
 
 
-def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]) -> None:
-    """ "the Home Secretary" with no name beside it refers to the last person named without
-    a role: journalists introduce a name, then vary it with the title."""
-    titles = [(m.start(), m[1]) for m in DEFINITE_ROLE.finditer(ctx.body)]
-    titles += [(m.start(), t) for m in THE_WORDS.finditer(ctx.body) if (t := _lower_case_title(ctx.body, m))]
+def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
+    """ "the Home Secretary" with no name beside it refers to the one person holding that title
+    in the article, else to the last person named without a role (journalists introduce a name,
+    then vary it with the title). Returns those titles as mentions of their person, so that a
+    "he" after "The home secretary said ..." finds him."""
+    titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(ctx.body)]
+    for m in THE_WORDS.finditer(ctx.body):
+        if title := _lower_case_title(ctx.body, m):
+            titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
+    found = []
     for at, title in sorted(titles):
-        if title.split()[-1].lower() not in ROLE_HEADS:
+        head = title.split()[-1].lower()
+        if head not in ROLE_HEADS or ctx.body[at : at + len(title)] != title:
             continue
-        before = [m for m in mentions if m.end_char <= at]
-        if before and before[-1].name not in roles:
-            roles[before[-1].name] = title
+        holders = {name for name, role in roles.items() if role.lower() == title.lower()}
+        # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
+        unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
+        if not holders and not unique:
+            before = [m for m in mentions if m.end_char <= at]
+            if before and before[-1].name not in roles:
+                roles[before[-1].name] = title
+                holders = {before[-1].name}
+        if len(holders) == 1:
+            found.append(Mention(at, at + len(title), holders.pop()))
+    return found
 
 
 def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
