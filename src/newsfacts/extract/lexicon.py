@@ -274,7 +274,7 @@ PEOPLE_NOUNS = frozenset(
     suspects offenders criminals smugglers traffickers guards personnel crew sailors
     farmers landlords tenants carers volunteers participants respondents graduates
     recruits lawmakers senators rebels fighters militants civilians hostages evacuees
-    tourists drivers
+    tourists drivers guests
     """.split()
 )
 
@@ -287,7 +287,8 @@ NOT_PLURAL = frozenset({"overseas", "always", "perhaps", "towards", "afterwards"
                         "series", "this", "was", "has", "is", "its", "as", "yes", "whereas", "unless"})
 
 NOT_COUNTED = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "o'clock", "th", "st", "nd",
-                         "rd"})
+                         "rd", "times", "years", "months", "weeks", "days", "hours", "minutes",
+                         "seconds", "decades", "centuries"})
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

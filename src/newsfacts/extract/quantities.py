@@ -56,16 +56,17 @@ SPELLED = re.compile(
 )
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-# Shares, given as percent: "two thirds of", "a quarter of", "half of", "one in five", "2 out of 10".
-FRACTION = re.compile(rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b(?=\s+of\b)", re.I)
+# Shares, given as percent: "two thirds of", "a quarter of", "half of", "one in five", "2 out of 10";
+# but a fraction of a large number is a count: "half a million", "a quarter of a million".
+FRACTION = re.compile(
+    rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+of\b))",
+    re.I,
+)
 ONE_IN = re.compile(
     rf"\b(?P<num>{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_WORDS}|\d+)\b"
     r"(?!\s*(?:%|per\s?cent|percent))",
     re.I,
-)
-# A fraction of a large number is a count, not a share: "half a million", "a quarter of a million".
-FRACTION_OF_MULT = re.compile(
-    rf"\b(?:(?P<num>{_SMALL})[- ])?(?P<den>{_DENOMINATORS})\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b", re.I
 )
 # Vague counts in the plural ("thousands of", "tens of thousands of"): at least the unit they name.
 PLURAL_COUNT = re.compile(
@@ -99,6 +100,9 @@ STOP = frozenset(
     of in at on to from for by with without who which that and or but than as per
     is are was were be been have has had will would could should may might can
     the a an this these those their its his her our your it they there each
+    while whereas when where if since because although though until after before during
+    into onto over under along through across against between among around about within
+    outside inside near up down off out via last next ago
     """.split()
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -126,19 +130,21 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()
     ]
     found = []
-    for m in FRACTION_OF_MULT.finditer(body):
-        value = _count(m["num"] or "a") / _count(m["den"], FRACTIONS) * MULTIPLIERS[m["mult"].lower()]
-        found.append(_build(ctx, m, value))
-        blocked.append((m.start(), m.end()))
     for m in PLURAL_COUNT.finditer(body):
+        word = NEXT_WORDS.match(body, m.end())
+        if _overlaps(m, blocked) or (word and word.group(1).lower() in NOT_COUNTED):
+            continue  # "hundreds of years", "millions of times"
         value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
         found.append(_build(ctx, m, value, qualifier="more than"))
         blocked.append((m.start(), m.end()))
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
-        if any(s < m.end() and m.start() < e for s, e in blocked) or YEAR.match(m["den"]):
+        if _overlaps(m, blocked) or YEAR.match(m["den"]):
             continue
         share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
-        if 0 < share <= 1:
+        if m.groupdict().get("mult"):
+            found.append(_build(ctx, m, share * MULTIPLIERS[m["mult"].lower()]))
+            blocked.append((m.start(), m.end()))
+        elif 0 < share <= 1:
             found.append(_build(ctx, m, round(100 * share, 2), "percent"))
             blocked.append((m.start(), m.end()))
     for m in NUMBER.finditer(body):
@@ -146,7 +152,7 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
             continue
         found.append(_build(ctx, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
-        if any(s < m.end() and m.start() < e for s, e in blocked) or body.startswith("-", m.end()):
+        if _overlaps(m, blocked) or body.startswith("-", m.end()):
             continue
         if _noun_after(body, m.end()) is None and not m["mult"] and not m["strong"]:
             continue
@@ -154,6 +160,10 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
         found.append(_build(ctx, m, value))
     found.sort(key=lambda q: q.start_char)
     return tuple(_borrow_units(ctx, found))
+
+
+def _overlaps(m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in blocked)
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
@@ -328,7 +338,7 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
     if not words or start is None:
         return None
     head = _head(words)
-    if head is None:
+    if head is None or words[head].lower() in NOT_COUNTED:
         return None
     return start, ends[head], " ".join(words[: head + 1])
 
