@@ -248,3 +248,8 @@ def test_a_sum_says_what_it_is_spent_on() -> None:
 ])
 def test_scores_dates_ages_clock_times_repetitions_and_entities_are_not_quantities(body: str) -> None:
     assert quantity_texts(body) == []
+
+
+def test_a_duration_ending_a_sentence_does_not_borrow_the_previous_unit() -> None:
+    qs = facts("Each clerk handles 300 files, or one every 12 minutes.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(300, "files")]

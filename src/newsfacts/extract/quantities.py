@@ -179,7 +179,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
     if not (m["cur"] or m["pct"] or m["mult"] or m["strong"]):
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
-        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or nxt in NOT_COUNTED or after.startswith(":"):
+        not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
+        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or not_counted or after.startswith(":"):
             return True
         if nxt.rstrip(".") in MONTHS or _word_before(body, start).lower() in MONTHS:
             return True
