@@ -245,6 +245,8 @@ def test_a_sum_says_what_it_is_spent_on() -> None:
     "The court sat for five of the last six years.",
     "He signed the communiqu&#233; in Brussels.",
     "The committee voted 19-15 along party lines.",
+    "The grant covers carers ages 18 to 25.",
+    "The bill was backed by Walter Brand, who is 81.",
 ])
 def test_scores_dates_ages_clock_times_repetitions_and_entities_are_not_quantities(body: str) -> None:
     assert quantity_texts(body) == []
@@ -253,3 +255,15 @@ def test_scores_dates_ages_clock_times_repetitions_and_entities_are_not_quantiti
 def test_a_duration_ending_a_sentence_does_not_borrow_the_previous_unit() -> None:
     qs = facts("Each clerk handles 300 files, or one every 12 minutes.").quantities
     assert [(q.value, q.unit) for q in qs] == [(300, "files")]
+
+
+@pytest.mark.parametrize(("body", "about"), [
+    ("Net emigration was 48,000 last year.", "Net emigration"),
+    ("Tribunal figures show detainees rose by 2,300 in a year.", "detainees"),
+])
+def test_a_bare_number_counts_the_people_named_before_it(body: str, about: str) -> None:
+    assert quantity(body)[2:] == ("people", None, about)
+
+
+def test_an_adverb_before_the_adjective_keeps_the_counted_noun() -> None:
+    assert quantity("Visitors must book one of 40 specially licensed officers.")[2] == "people"

@@ -274,7 +274,7 @@ PEOPLE_NOUNS = frozenset(
     suspects offenders criminals smugglers traffickers guards personnel crew sailors
     farmers landlords tenants carers volunteers participants respondents graduates
     recruits lawmakers senators rebels fighters militants civilians hostages evacuees
-    tourists drivers guests
+    tourists drivers guests migration immigration emigration crossings
     """.split()
 )
 

@@ -74,8 +74,10 @@ PLURAL_COUNT = re.compile(
 )
 # "12 of the suspects": what a bare number counts, named after "of" and a determiner.
 PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+", re.I)
-# Ages and clock times are not quantities: "aged 34", "a boy of 15", "at 10.30".
-AGE_BEFORE = re.compile(r"\b(?:aged|ages? of|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+$", re.I)
+# Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
+AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?(?:\s+of)?|who\s+(?:is|was)|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+$", re.I
+)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
@@ -107,6 +109,7 @@ STOP = frozenset(
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
+WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
 # a clause, a verb group or an adverbial ("supporters to demonstrate", "pupils since 1997").
@@ -347,12 +350,12 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
 def _head(words: list[str]) -> int | None:
     """Index of the counted noun: a people noun or unit, else the first plural outside a name.
 
-    Without a tagger, a word ending in -ed, -ly or -ing right after the number is read as a
+    Without a tagger, a word ending in -ed or -ing right after the number is read as a
     verb ("5,000 attended") unless a people noun or a plural follows it at once ("250,000
     failed asylum seekers", "3,000 unaccompanied children").
     """
     lows = [w.lower() for w in words]
-    verb_like = lows[0].endswith(("ed", "ly", "ing"))
+    verb_like = lows[0].endswith(("ed", "ing"))
     for i, w in enumerate(lows):
         if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS:
             return None if verb_like and i == 0 else i
@@ -433,10 +436,23 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
                 noun = counted.group(1)
                 unit = "people" if any(w in PEOPLE_NOUNS for w in noun.lower().split()) else noun
                 q = _with(q, unit, noun)
+            elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
+                q = _with(q, "people", people)
             else:
                 q = _with(q, "count", None)
         out.append(q)
     return out
+
+
+def _people_before(body: str, start: int, end: int) -> str | None:
+    """The last noun for people earlier in the sentence, with a capitalised modifier: what a bare number
+    after it counts ("Net migration was 685,000", "police numbers had fallen by 1,132")."""
+    words = WORD.findall(body, start, end)
+    i = next((i for i in range(len(words) - 1, -1, -1) if _counts_people(words[i])), None)
+    if i is None:
+        return None
+    lead = i > 0 and words[i - 1][0].isupper() and words[i - 1].lower() not in STOP
+    return " ".join(words[i - 1 : i + 1] if lead else words[i : i + 1])
 
 
 def _with(q: Quantity, unit: str, about: str | None) -> Quantity:
