@@ -369,7 +369,9 @@ def _head(words: list[str]) -> int | None:
 def _counts_people(word: str) -> bool:
     """A noun for people: "migrants", or nationals in the plural ("Albanians", "Britons")."""
     low = word.lower()
-    return low in PEOPLE_NOUNS or (low.endswith("s") and not low.endswith("ss") and (low in DEMONYMS or low[:-1] in DEMONYMS))
+    return low in PEOPLE_NOUNS or (
+        low.endswith("s") and not low.endswith("ss") and (low in DEMONYMS or low[:-1] in DEMONYMS)
+    )
 
 
 def _plural(word: str) -> bool:
