@@ -204,3 +204,104 @@ def test_the_archbishop_of_a_place_is_not_the_last_person_named() -> None:
 def test_a_double_surname_with_an_honorific_is_the_person_named_in_full() -> None:
     body = "Sophie Parker Wells joined the board. Mrs Parker Wells said she was proud. Parker Wells smiled."
     assert {p.name: p.mentions for p in facts(body).people} == {"Sophie Parker Wells": 3}
+
+
+# --- quantities: wording real news uses for counts, money and shares --------------------------
+
+def quantity(body: str) -> tuple[str, float, str, str | None, str | None]:
+    """The one quantity in `body`: its text, value, unit, qualifier and what it counts."""
+    (q,) = facts(body).quantities
+    return body[q.start_char:q.end_char], q.value, q.unit, q.qualifier, q.about
+
+
+@pytest.mark.parametrize(("body", "value", "qualifier", "about"), [
+    ("Tens of thousands of farmers marched through Cardiff.", 10_000, "more than", "farmers"),
+    ("Hundreds of nurses were hired from abroad.", 100, "more than", "nurses"),
+    ("Dozens of pensioners queued outside the hall.", 12, "more than", "pensioners"),
+    ("Half a million voters signed up in a week.", 500_000, None, "voters"),
+    ("One million tourists visited the island.", 1_000_000, None, "tourists"),
+    ("A 300-strong crowd gathered at the gates.", 300, None, "crowd"),
+    ("Nine of the prisoners were moved to Leeds.", 9, None, "prisoners"),
+])
+def test_vague_spelled_and_grouped_counts_of_people(body: str, value: float, qualifier: str | None, about: str) -> None:
+    _, got_value, unit, got_qualifier, got_about = quantity(body)
+    assert (got_value, unit, got_qualifier, got_about) == (value, "people", qualifier, about)
+
+
+@pytest.mark.parametrize(("body", "about"), [
+    ("Some 40,000 rejected applicants have stayed on.", "rejected applicants"),
+    ('The college enrolled 600 "phantom" students.', "phantom students"),
+    ("Around 1,200 Eritreans arrived by coach.", "Eritreans"),
+])
+def test_a_count_of_people_behind_an_adjective_a_quote_or_a_nationality(body: str, about: str) -> None:
+    _, _, unit, _, got_about = quantity(body)
+    assert (unit, got_about) == ("people", about)
+
+
+def test_thousands_of_pounds_is_money() -> None:
+    assert quantity("The scheme wasted millions of pounds.")[1:4] == (1e6, "GBP", "more than")
+
+
+def test_a_bound_of_a_range_takes_the_unit_of_the_other() -> None:
+    qs = facts("Officials expect from 15 to 25 per cent more claims and 40 to 60 lorries a day.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(15, "percent"), (25, "percent"), (40, "lorries"), (60, "lorries")]
+
+
+def test_a_bare_number_does_not_borrow_percent_when_it_cannot_be_one() -> None:
+    qs = facts("Claims rose by 12%, up 31,000 to 35,000.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(12, "percent"), (31_000, "count"), (35_000, "count")]
+
+
+@pytest.mark.parametrize(("body", "value", "about"), [
+    ("Only three out of 10 landlords checked papers.", 30.0, "landlords"),
+    ("Half of all councils missed the target.", 50.0, "all councils"),
+])
+def test_more_shares_as_percentages(body: str, value: float, about: str) -> None:
+    assert quantity(body)[1:] == (value, "percent", None, about)
+
+
+def test_pc_is_per_cent() -> None:
+    assert quantity("Support fell to 41pc among the young.")[1:3] == (41, "percent")
+
+
+def test_a_maximum_of_is_up_to() -> None:
+    assert quantity("A maximum of 250 permits will be issued.")[3] == "up to"
+
+
+def test_a_sum_says_what_it_is_spent_on() -> None:
+    assert quantity("The council spent £3m on translators.")[1:] == (3e6, "GBP", None, "translators")
+
+
+@pytest.mark.parametrize("body", [
+    "The Lions won 3-1 at home.",
+    "Both sides fought hard in a 2-2 draw.",
+    "The memorial honours the victims of 9/11 in New York.",
+    "He left school aged 16 and joined the army.",
+    "A girl of 14 was taken to hospital.",
+    "The ferry left at 10.45 on Monday.",
+    "The phrase was repeated hundreds of times.",
+    "The court sat for five of the last six years.",
+    "He signed the communiqu&#233; in Brussels.",
+    "The committee voted 19-15 along party lines.",
+    "The grant covers carers ages 18 to 25.",
+    "The bill was backed by Walter Brand, who is 81.",
+])
+def test_scores_dates_ages_clock_times_repetitions_and_entities_are_not_quantities(body: str) -> None:
+    assert quantity_texts(body) == []
+
+
+def test_a_duration_ending_a_sentence_does_not_borrow_the_previous_unit() -> None:
+    qs = facts("Each clerk handles 300 files, or one every 12 minutes.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(300, "files")]
+
+
+@pytest.mark.parametrize(("body", "about"), [
+    ("Net emigration was 48,000 last year.", "Net emigration"),
+    ("Tribunal figures show detainees rose by 2,300 in a year.", "detainees"),
+])
+def test_a_bare_number_counts_the_people_named_before_it(body: str, about: str) -> None:
+    assert quantity(body)[2:] == ("people", None, about)
+
+
+def test_an_adverb_before_the_adjective_keeps_the_counted_noun() -> None:
+    assert quantity("Visitors must book one of 40 specially licensed officers.")[2] == "people"

@@ -256,6 +256,8 @@ QUALIFIERS = {
     "an estimated": "about", "estimated": "about", "close to": "about", "just over": "more than",
     "just under": "less than", "at least": "at least", "up to": "up to", "as many as": "up to",
     "as much as": "up to", "at most": "up to", "no more than": "up to",
+    "a maximum of": "up to", "a minimum of": "at least", "in the region of": "about",
+    "just short of": "less than", "well over": "more than", "well under": "less than",
 }
 
 # Nouns that count people: the unit becomes "people" and the noun goes into `about`.
@@ -268,6 +270,12 @@ PEOPLE_NOUNS = frozenset(
     applicants entrants nationals illegal foreigners victims deaths dead casualties
     survivors protesters demonstrators supporters delegates candidates mps peers
     jobs households families individuals youngsters teenagers pensioners
+    detainees deportees returnees claimants arrivals minors under-18s babies boys girls
+    lords judges lawyers barristers solicitors experts councillors ministers officials
+    suspects offenders criminals smugglers traffickers guards personnel crew sailors
+    farmers landlords tenants carers volunteers participants respondents graduates
+    recruits lawmakers senators rebels fighters militants civilians hostages evacuees
+    tourists drivers guests migration immigration emigration crossings
     """.split()
 )
 
@@ -280,7 +288,8 @@ NOT_PLURAL = frozenset({"overseas", "always", "perhaps", "towards", "afterwards"
                         "series", "this", "was", "has", "is", "its", "as", "yes", "whereas", "unless"})
 
 NOT_COUNTED = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "bst", "o'clock", "th", "st", "nd",
-                         "rd"})
+                         "rd", "times", "years", "months", "weeks", "days", "hours", "minutes",
+                         "seconds", "decades", "centuries"})
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,

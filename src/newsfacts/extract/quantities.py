@@ -15,6 +15,7 @@ import re
 from newsfacts.records import Quantity
 
 from .context import Context
+from .gazetteer import DEMONYMS
 from .lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_NOUNS,
@@ -35,44 +36,82 @@ from .lexicon import (
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 _WORDS = "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w != "one")
+# A number glued by a dash to a letter ("M-5", "under-18s") or an HTML entity ("&#233;") is part
+# of a word; one after a digit and a dash is the top of a range or a score ("10-20%", "3-1").
 NUMBER = re.compile(
     r"(?P<cur>US\$|[£$€¥])?"
-    r"(?P<num>(?<![\w.,/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:-])\d+(?:\.\d+)?)"
+    r"(?P<num>(?<![\w.,/#])(?<!\D-)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:#])(?<!\D-)\d+(?:\.\d+)?)"
+    r"(?P<strong>-strong\b)?"
     rf"(?:\s?(?P<mult>(?:{_MULT})\b))?"
-    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|percentage points?\b))?",
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
 )
+_MULT_WORDS = "hundred|thousand|million|billion"
+# "one" alone is a pronoun ("no one", "one of them"); before a multiplier it is a number.
 SPELLED = re.compile(
-    rf"\b(?P<word>(?:{_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
-    r"(?:\s(?P<mult>hundred|thousand|million|billion)\b)?",
+    rf"\b(?P<word>(?:{_WORDS}|one(?=\s(?:{_MULT_WORDS})\b))(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
+    r"(?P<strong>-strong\b)?"
+    rf"(?:\s(?P<mult>{_MULT_WORDS})\b)?",
     re.IGNORECASE,
 )
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-# Shares, given as percent: "two thirds of", "a quarter of", "one in five", "1 in 10".
-FRACTION = re.compile(rf"\b(?P<num>{_SMALL})[- ](?P<den>{_DENOMINATORS})\b(?=\s+of\b)", re.I)
+# Shares, given as percent: "two thirds of", "a quarter of", "half of", "one in five", "2 out of 10";
+# but a fraction of a large number is a count: "half a million", "a quarter of a million".
+FRACTION = re.compile(
+    rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+of\b))",
+    re.I,
+)
 ONE_IN = re.compile(
-    rf"\b(?P<num>{_SMALL})\s+in\s+(?:every\s+)?(?P<den>{_WORDS}|\d+)\b"
+    rf"\b(?P<num>{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<den>{_WORDS}|\d+)\b"
     r"(?!\s*(?:%|per\s?cent|percent))",
     re.I,
 )
+# Vague counts in the plural ("thousands of", "tens of thousands of"): at least the unit they name.
+PLURAL_COUNT = re.compile(
+    r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<base>dozens|hundreds|thousands|millions|billions)\s+of\b", re.I
+)
+# "12 of the suspects": what a bare number counts, named after "of" and a determiner.
+PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+", re.I)
+# Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
+AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?(?:\s+of)?|who\s+(?:is|was)|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+"
+    r"(?:\d+\s*(?:to|-|and|or)\s*)?$",  # the upper bound too: "ages 18 to 25"
+    re.I,
+)
+CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
+CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
+# Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
+RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
+DASH_GAP = re.compile(r"[-\u2013]")
+# What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
+PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
+MONEY_FOR = re.compile(r"\s+(?:on|for)\s+(?=[^\W\d])")
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # "Smith, 57, said": an age between commas after a name.
 AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 # A qualifier is looked for just before a number once one is found: as an optional group at
 # the head of every pattern it was tried at each position of every body (a third of the time).
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
 QUAL_REACH = 20
-NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
+# Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
+NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
 STOP = frozenset(
     """
     of in at on to from for by with without who which that and or but than as per
     is are was were be been have has had will would could should may might can
     the a an this these those their its his her our your it they there each
+    while whereas when where if since because although though until after before during
+    into onto over under along through across against between among around about within
+    outside inside near up down off out via last next ago
     """.split()
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
+WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
 # a clause, a verb group or an adverbial ("supporters to demonstrate", "pupils since 1997").
@@ -96,11 +135,21 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()
     ]
     found = []
+    for m in PLURAL_COUNT.finditer(body):
+        word = NEXT_WORDS.match(body, m.end())
+        if _overlaps(m, blocked) or (word and word.group(1).lower() in NOT_COUNTED):
+            continue  # "hundreds of years", "millions of times"
+        value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
+        found.append(_build(ctx, m, value, qualifier="more than"))
+        blocked.append((m.start(), m.end()))
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
-        if any(s < m.end() and m.start() < e for s, e in blocked):
+        if _overlaps(m, blocked) or YEAR.match(m["den"]):
             continue
-        share = _count(m["num"]) / _count(m["den"], FRACTIONS)
-        if 0 < share <= 1:
+        share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
+        if m.groupdict().get("mult"):
+            found.append(_build(ctx, m, share * MULTIPLIERS[m["mult"].lower()]))
+            blocked.append((m.start(), m.end()))
+        elif 0 < share <= 1:
             found.append(_build(ctx, m, round(100 * share, 2), "percent"))
             blocked.append((m.start(), m.end()))
     for m in NUMBER.finditer(body):
@@ -108,14 +157,18 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
             continue
         found.append(_build(ctx, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
-        if any(s < m.end() and m.start() < e for s, e in blocked) or body.startswith("-", m.end()):
+        if _overlaps(m, blocked) or body.startswith("-", m.end()):
             continue
-        if _counted_noun(body, m.end()) is None and not m["mult"]:
+        if _noun_after(body, m.end()) is None and not m["mult"] and not m["strong"]:
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(ctx, m, value))
     found.sort(key=lambda q: q.start_char)
     return tuple(_borrow_units(ctx, found))
+
+
+def _overlaps(m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+    return any(s < m.end() and m.start() < e for s, e in blocked)
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
@@ -128,10 +181,11 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
     after = body[m.end() : m.end() + 12].lower()
     word_after = re.match(r"\s*([\w.']+)", after)
     nxt = word_after.group(1) if word_after else ""
-    if not (m["cur"] or m["pct"] or m["mult"]):
+    if not (m["cur"] or m["pct"] or m["mult"] or m["strong"]):
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
-        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or nxt in NOT_COUNTED or after.startswith(":"):
+        not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
+        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or not_counted or after.startswith(":"):
             return True
         if nxt.rstrip(".") in MONTHS or _word_before(body, start).lower() in MONTHS:
             return True
@@ -147,6 +201,10 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
             return True
         if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
             return True
+        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/"):
+            return True  # "aged 34", "9/11", "24/7"
+        if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
+            return _counted_noun(body, m.end()) is None
     return False
 
 
@@ -172,6 +230,12 @@ def _numeral_value(m: re.Match[str]) -> float:
     return value
 
 
+def _plural_value(word: str) -> float:
+    """ "thousands" -> 1000, "dozens" -> 12, "tens" -> 10: the singular's value."""
+    single = word.lower()[:-1]
+    return MULTIPLIERS.get(single) or NUMBER_WORDS[single]
+
+
 def _count(word: str, named: dict[str, int] | None = None) -> float:
     """A small number as a numeral, a word ("two", "a") or a fraction's denominator ("thirds")."""
     low = word.lower()
@@ -189,9 +253,13 @@ def _spelled_value(word: str) -> float:
     return NUMBER_WORDS[word.lower()]
 
 
-def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None) -> Quantity:
+def _build(
+    ctx: Context, m: re.Match[str], value: float, unit: str | None = None, qualifier: str | None = None
+) -> Quantity:
+    """The quantity a match stands for; `qualifier` is what the wording implies when none is written
+    ("thousands of" is more than a thousand)."""
     body = ctx.body
-    qualifier, start = _qualifier(body, m.start())
+    written, start = _qualifier(body, m.start())
     end = m.end()
     sentence = ctx.sentence_at(m.start())
     about = None
@@ -200,8 +268,12 @@ def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None
         unit = CURRENCY_SYMBOLS[m["cur"].lower()]
     elif unit is None and groups.get("pct"):
         unit = "percent"
-    noun = _counted_noun(body, end)
-    if noun is not None:
+    noun = None if groups.get("strong") else _noun_after(body, end)
+    if groups.get("strong"):  # "a 2,000-strong crowd": people, and the group they make up
+        unit = "people"
+        word = NEXT_WORDS.match(body, end)
+        about = _about(body[word.start(1) : sentence.end_char]) if word else None
+    elif noun is not None:
         noun_start, noun_end, noun_text = noun
         first = noun_text.split()[0].lower()
         currency = _named_currency(noun_text)
@@ -213,18 +285,18 @@ def _build(ctx: Context, m: re.Match[str], value: float, unit: str | None = None
                 value /= 100
             end = noun_end
         elif unit is None:
-            about = _about(body, noun_start, sentence.end_char)
-            unit = (
-                "people" if any(w.lower() in PEOPLE_NOUNS for w in noun_text.split()) else noun_text.split()[-1].lower()
-            )
+            about = _about(QUOTE_CHARS.sub("", body[noun_start:noun_end]) + body[noun_end : sentence.end_char])
+            unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
     if unit == "percent":
-        about = _percent_about(body, end, sentence.end_char)
+        about = _about_after(body, end, sentence.end_char, PERCENT_OF)
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
-            about = _about(body, noun[0], sentence.end_char)
+            about = _about(body[noun[0] : sentence.end_char])
+    elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
+        about = _about_after(body, end, sentence.end_char, MONEY_FOR)
     return Quantity(
         value=value,
         unit=unit or "",
-        qualifier=qualifier,
+        qualifier=written or qualifier,
         about=about,
         sentence=sentence.text.strip(),
         start_char=start,
@@ -246,47 +318,62 @@ def _named_currency(noun: str) -> str | None:
     return None
 
 
+def _noun_after(body: str, pos: int) -> tuple[int, int, str] | None:
+    """What a number counts: the noun right after it, or the one after "of the" ("12 of the suspects")."""
+    noun = _counted_noun(body, pos)
+    if noun is None and (part := PARTITIVE.match(body, pos)):
+        noun = _counted_noun(body, part.end())
+    return noun
+
+
 def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
     """The up-to-three-word noun phrase right after a number ("British citizens")."""
-    words = []
-    start = end = None
+    words: list[str] = []
+    ends: list[int] = []
+    start = None
     while len(words) < MAX_NOUN_WORDS:
-        m = NEXT_WORDS.match(body, end if end is not None else pos)
+        m = NEXT_WORDS.match(body, ends[-1] if ends else pos)
         if not m or m.group(1).lower() in STOP:
             break
         if start is None:
             start = m.start(1)
         words.append(m.group(1))
-        end = m.end(1)
-        if body[end : end + 1] in {",", ".", ";", ":", ")", "\n"}:
+        ends.append(m.end(1))
+        if body[ends[-1] : ends[-1] + 1] in {",", ".", ";", ":", ")", "\n"}:
             break
-    if not words or start is None or end is None:
+    if not words or start is None:
         return None
     head = _head(words)
-    if head is None:
+    if head is None or words[head].lower() in NOT_COUNTED:
         return None
-    words = words[: head + 1]
-    text = " ".join(words)
-    return start, start + len(text), text
+    return start, ends[head], " ".join(words[: head + 1])
 
 
 def _head(words: list[str]) -> int | None:
     """Index of the counted noun: a people noun or unit, else the first plural outside a name.
 
-    Without a tagger, a word ending in -ed or -ly right after the number means
-    no noun follows ("5,000 attended").
+    Without a tagger, a word ending in -ed or -ing right after the number is read as a
+    verb ("5,000 attended") unless a people noun or a plural follows it at once ("250,000
+    failed asylum seekers", "3,000 unaccompanied children").
     """
     lows = [w.lower() for w in words]
-    if lows[0].endswith(("ed", "ly", "ing")):
-        return None
+    verb_like = lows[0].endswith(("ed", "ing"))
     for i, w in enumerate(lows):
-        if w in PEOPLE_NOUNS or w in CURRENCY_WORDS or w in MEASURE_UNITS:
-            return i
+        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS:
+            return None if verb_like and i == 0 else i
     for i, w in enumerate(lows):
         in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
         if _plural(w) and not in_name:
-            return i
+            return None if verb_like and i != 1 else i
     return None
+
+
+def _counts_people(word: str) -> bool:
+    """A noun for people: "migrants", or nationals in the plural ("Albanians", "Britons")."""
+    low = word.lower()
+    return low in PEOPLE_NOUNS or (
+        low.endswith("s") and not low.endswith("ss") and (low in DEMONYMS or low[:-1] in DEMONYMS)
+    )
 
 
 def _plural(word: str) -> bool:
@@ -294,11 +381,12 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "'s", "\u2019s")) and word not in NOT_PLURAL
 
 
-def _about(body: str, start: int, limit: int) -> str:
-    """What is counted: the noun phrase and its modifiers, up to the clause's end."""
-    text = body[start:limit]
+def _about(text: str) -> str:
+    """What is counted: the noun phrase and its modifiers at the head of `text`, up to the clause's end."""
     text = ABOUT_END.split(text)[0]
     words = text.split()[:MAX_ABOUT_WORDS]
+    # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds").
+    words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w)), len(words))]
     while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1])):
         words.pop()
     return " ".join(words)
@@ -306,35 +394,69 @@ def _about(body: str, start: int, limit: int) -> str:
 
 def _verb_like(word: str) -> bool:
     """A verb left dangling where the phrase was cut ("people trying", "migrants picked", "nations said")."""
+    return word.lower().endswith("ing") or _past_tense(word)
+
+
+def _past_tense(word: str) -> bool:
     low = word.lower()
-    return low.endswith(("ing", "ed")) or low in {"said", "says", "say", "told", "made", "held", "seen", "found"}
+    return low.endswith("ed") or low in {"said", "says", "say", "told", "made", "held", "seen", "found"}
 
 
-def _percent_about(body: str, end: int, limit: int) -> str | None:
-    """For a percentage, the sentence's subject is usually what changed; keep the words after
-    the number ("of voters", "in asylum claims") when there are any."""
-    m = re.match(r"\s+(?:of|in|on)\s+(?=[^\W\d])", body[end:limit])  # not "5% in 2005"
-    return _about(body, end + m.end(), limit) if m else None
+def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str | None:
+    """The words after a percentage or a sum, behind the preposition that links them ("of voters",
+    "on housing"): for a percentage without them, the sentence's subject is what changed."""
+    m = link.match(body, end, limit)
+    return _about(body[m.end() : limit]) if m else None
 
 
 def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
-    """A bare number takes the unit of the previous one in its sentence, or the noun of
-    "numbers of X" there ("Numbers of arrivals ... from more than 3,000 to 300")."""
+    """A bare number takes its unit from the number that closes its range ("10 to 20 people",
+    "5-7%"), else from the previous one in its sentence, or from the noun of "numbers of X"
+    there ("Numbers of arrivals ... from more than 3,000 to 300"). Two bare numbers joined by
+    a dash are a score or a code ("won 3-1"), not quantities."""
+    body = ctx.body
+    for i in range(len(found) - 2, -1, -1):
+        q, nxt = found[i], found[i + 1]
+        if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
+            found[i] = _with(q, nxt.unit, nxt.about)
+    dashed = {
+        k
+        for i in range(len(found) - 1)
+        if not found[i].unit
+        and not found[i + 1].unit
+        and DASH_GAP.fullmatch(body, found[i].end_char, found[i + 1].start_char)
+        for k in (i, i + 1)
+    }
     out: list[Quantity] = []
-    for q in found:
+    for i, q in enumerate(found):
+        if i in dashed:
+            continue
         if not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
-            if prev is not None:
+            if prev is not None and not (prev.unit == "percent" and q.value > 100):
                 q = _with(q, prev.unit, prev.about)
             elif counted:
                 noun = counted.group(1)
                 unit = "people" if any(w in PEOPLE_NOUNS for w in noun.lower().split()) else noun
                 q = _with(q, unit, noun)
+            elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
+                q = _with(q, "people", people)
             else:
                 q = _with(q, "count", None)
         out.append(q)
     return out
+
+
+def _people_before(body: str, start: int, end: int) -> str | None:
+    """The last noun for people earlier in the sentence, with a capitalised modifier: what a bare number
+    after it counts ("Net migration was 685,000", "police numbers had fallen by 1,132")."""
+    words = WORD.findall(body, start, end)
+    i = next((i for i in range(len(words) - 1, -1, -1) if _counts_people(words[i])), None)
+    if i is None:
+        return None
+    lead = i > 0 and words[i - 1][0].isupper() and words[i - 1].lower() not in STOP
+    return " ".join(words[i - 1 : i + 1] if lead else words[i : i + 1])
 
 
 def _with(q: Quantity, unit: str, about: str | None) -> Quantity:
