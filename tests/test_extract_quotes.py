@@ -161,6 +161,15 @@ def speaker_of(body: str, contains: str) -> str | None:
         "The home secretary said the plan would start in May. Speaking on the radio, he said: "
         "\"Nobody will be left out of this scheme.\"",
         "left out", "Tom Hale", id="he-after-a-definite-title-is-the-title-holder"),
+    pytest.param(
+        "Harbour House defended the new fees, with a spokesperson saying: \"Every port charges the same.\"",
+        "Every port", "Harbour House spokesperson", id="with-a-spokesperson-saying-after-an-organisation"),
+    pytest.param(
+        "But the Port Authority rejected the report. A spokeswoman said: \"The figures are a year out of date.\"",
+        "out of date", "Port Authority spokeswoman", id="a-bare-spokeswoman-speaks-for-the-organisation-before"),
+    pytest.param(
+        "Mr Tom Baker left the meeting early. A spokeswoman said: \"He was feeling unwell after lunch.\"",
+        "unwell", "spokeswoman", id="a-bare-spokeswoman-after-a-person-names-no-organisation"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -70,6 +70,14 @@ SPOKES = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+# "Downing Street defended it, with a spokesperson saying:".
+WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# What may open a sentence before its subject organisation, and a name of two or more capitalised words.
+ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
+CAPITALISED_RUN = re.compile(
+    r"(?:[A-Z]{2,}\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)(?=\s+[a-z])"  # "CRE", "Downing Street"
+)
 # An aside between a name and what it does: "X, apparently talking about Y, telling" (not an
 # apposition: in "X attacked Y, the minister, saying" the speaker is X).
 PARENTHETICAL = re.compile(r"(?:,\s*(?:\w+ly|\w+ing)\b[^,.;:\"\u201c\u201d]{0,60},)?")
@@ -404,6 +412,9 @@ def _participle_speaker(ctx: Context, verb: int) -> Speaker:
     saying" (the name right before the participle, maybe past an aside: "X, apparently
     talking about Y, telling")."""
     body = ctx.body
+    if m := WITH_SPOKESPERSON.search(body, _sentence_start(body, verb), verb):
+        org = _opening_org(ctx, _sentence_start(body, verb))
+        return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
     before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
     if before and PARENTHETICAL.fullmatch(body[before[-1].end_char : verb].strip()):
         return before[-1].name, before[-1].name
@@ -602,7 +613,29 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     role_person = _person_by_role(ctx, words, start)
     if role_person:
         return role_person, role_person
-    return _describe(ctx, " ".join(shown), start), None
+    described = _describe(ctx, " ".join(shown), start)
+    if described in SPOKESPEOPLE:  # "But the Home Office defended it. A spokesman said:"
+        org = _opening_org(ctx, _sentence_start(ctx.body, start)) or _opening_org(
+            ctx, _sentence_before(ctx.body, start)[0]
+        )
+        described = f"{org} {described}" if org else described
+    return described, None
+
+
+def _opening_org(ctx: Context, at: int) -> str | None:
+    """The organisation that opens the sentence starting at `at` ("But the Home Office
+    defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
+    opening = ORG_OPENING.match(ctx.body, at)
+    if opening is None:
+        return None
+    start = opening.end()
+    for span in ctx.spans:
+        if span.start_char == start and span.label == "ORG":
+            return ctx.body[span.start_char : span.end_char]
+    words = CAPITALISED_RUN.match(ctx.body, start)
+    if words is None or any(start <= m.start_char < words.end() for m in ctx.mentions):
+        return None  # "Mr Tom Baker left": a person, not an organisation
+    return words[0]
 
 
 def _skip_introduction(ctx: Context, start: int, end: int) -> int:
