@@ -170,6 +170,13 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "Mr Tom Baker left the meeting early. A spokeswoman said: \"He was feeling unwell after lunch.\"",
         "unwell", "spokeswoman", id="a-bare-spokeswoman-after-a-person-names-no-organisation"),
+    pytest.param(
+        "Peter Hansen spoke to the harbour board on Monday. His message to the council was: "
+        "\"Please do not sell the ferries this year.\"",
+        "sell the ferries", "Peter Hansen", id="his-message-was-colon-is-the-owners-quote"),
+    pytest.param(
+        "Mr Peter Hansen spoke next. He is prepared to go this far: \"The ferries will run all winter.\"",
+        "all winter", "Peter Hansen", id="he-opens-a-sentence-ending-in-a-colon"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

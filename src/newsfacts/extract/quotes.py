@@ -379,6 +379,12 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     verbs = list(re.finditer(rf"\b{_VERB}\b", head))
     if verbs:
         return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
+    words = head.split()
+    if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
+        # "He is prepared to go this far:", "His message to the chancellor was:"
+        gender = PRONOUN_GENDER[words[0].lower()]
+        name = _previous_subject(ctx, head_start, gender) or ctx.last_person_before(head_start, gender)
+        return name, name
     return (None, None)
 
 
