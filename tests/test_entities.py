@@ -232,3 +232,23 @@ def test_surname_of_someone_named_in_full_is_that_person_whatever_the_model_call
     doc = get_nlp()("Jack Straw spoke . Mr Straw agreed .")
     got = _consistent(doc, [(0, 2, "PERSON", None), (5, 6, "PRODUCT", None)])
     assert (5, 6, "PERSON", None) in got, got
+
+
+def test_short_form_of_an_organisation_counts_as_its_full_name() -> None:
+    got = entities("Dr Ellen Marsh, of the Refugee Health Foundation for the Care of Victims of Abuse, said so. "
+                   "The Refugee Health Foundation has treated 300 children.")
+    assert ("ORG", "Refugee Health Foundation for the Care of Victims of Abuse", None, 2) in got, got
+
+
+def test_party_after_a_sentence_opener_keeps_its_whole_name() -> None:
+    got = spans("But Liberal Democrat peer Lord Ashcombe said the ruling was an embarrassment.")
+    assert ("Liberal Democrat", "ORG", None) in got, got
+
+
+def test_members_are_no_organisation() -> None:
+    got = spans('The ruling came on his first day. In a statement to MPs, Mr Clarke said: "I will act."')
+    assert not any(t == "MPs" for t, _, _ in got), got
+
+
+def test_a_name_before_a_place_noun_is_a_place() -> None:
+    assert ("Ashbury Vale", "PLACE", None) in spans("He first contested the Ashbury Vale seat in 1974.")

@@ -32,6 +32,7 @@ from .gazetteer import (
     ORG_SUFFIXES,
     PARTY_NAMES,
     PEOPLES,
+    PLACE_NOUNS_AFTER,
     SEAT_WORDS,
     SPORT_MIN,
     SPORT_WORDS,
@@ -56,6 +57,7 @@ from .lexicon import (
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
+    ROLE_STOPS,
     WEEKDAYS,
 )
 
@@ -184,7 +186,19 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
             rows[key][3] += 1
         else:
             rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
-    return tuple(Entity(*row) for row in _merge_acronyms(rows).values())
+    return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+
+
+def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """An organisation's name that is the start of exactly one longer name in the article, before
+    its "for" or "of", counts as that organisation ("Medical Foundation" of "Medical Foundation for
+    the Care of Victims of Torture")."""
+    orgs = [name for label, name in rows if label == "ORG"]
+    for name in orgs:
+        longs = [long for long in orgs if long.startswith((name + " for ", name + " of "))]
+        if len(longs) == 1 and ("ORG", name) in rows:
+            rows[("ORG", longs[0])][3] += rows.pop(("ORG", name))[3]
+    return rows
 
 
 def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
@@ -326,8 +340,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text):
-        return None
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or text[:-1] in POST_NOMINALS:
+        return None  # "MPs": members, no organisation
     after = doc[end] if end < len(doc) else None
     if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
         return None  # "Home" in "Home Secretary": part of a title
@@ -362,7 +376,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if (
         words[-1] in PLACE_WORDS
         and label != "PERSON"
-        or (label == "PERSON" and after is not None and after.is_lower and after.lower_ in PLACE_WORDS)
+        or (
+            after is not None
+            and after.is_lower
+            and (after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
+            and (label == "PERSON" or words[0] not in NOT_PEOPLE)
+        )
     ):
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
@@ -375,6 +394,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     ):  # "in John Major's government"
         return start, end, "PLACE", place_code(text)
     if label in PLACE_LABELS or low in _subdivisions():
+        if len(words) == 1 and (low in MALE_NAMES or low in FEMALE_NAMES) and low not in _subdivisions():
+            return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
 
@@ -612,7 +633,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
 
     The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a
     people; the party list knows the whole name. A name run on from a capitalised
-    word before it ("Scottish Labour") is left to the model.
+    word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
     parties = []
     for m in PARTY.finditer(doc.text):
@@ -620,7 +641,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
         if span is None:
             continue
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ != "the":
+        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
         parties.append((span.start, span.end, "ORG", None))
     if not parties:

@@ -206,3 +206,5 @@ OFFICE_WORDS = frozenset({"secretary", "minister", "president", "chancellor", "l
                           "adviser", "advisor", "councillor", "treasurer"})
 # Words joining an organisation's name to the rest of it ("Medical Foundation for the Care of ...").
 NAME_JOINERS = frozenset({"for", "of", "the"})
+# Lower-case nouns after a name that make it a place: "the Ashbury seat", "Ashworth hospital".
+PLACE_NOUNS_AFTER = frozenset({"seat", "constituency", "hospital", "prison"})
