@@ -252,3 +252,8 @@ def test_members_are_no_organisation() -> None:
 
 def test_a_name_before_a_place_noun_is_a_place() -> None:
     assert ("Ashbury Vale", "PLACE", None) in spans("He first contested the Ashbury Vale seat in 1974.")
+
+
+def test_a_lone_given_name_the_model_calls_an_organisation_is_a_person() -> None:
+    got = spans("He was playing table tennis at home with his wife, ex-model Sandra.")
+    assert ("Sandra", "PERSON", None) in got, got

@@ -393,9 +393,14 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and not _given_name_first(span)
     ):  # "in John Major's government"
         return start, end, "PLACE", place_code(text)
+    if (
+        (label in PLACE_LABELS or label == "ORG")
+        and len(words) == 1
+        and (low in MALE_NAMES or low in FEMALE_NAMES)
+        and low not in _subdivisions()
+    ):
+        return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
     if label in PLACE_LABELS or low in _subdivisions():
-        if len(words) == 1 and (low in MALE_NAMES or low in FEMALE_NAMES) and low not in _subdivisions():
-            return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
 
