@@ -185,3 +185,75 @@ def test_a_place_name_inside_an_organisation_stays_a_place() -> None:
 def test_station_named_after_a_given_name_is_a_place() -> None:
     got = spans("Protesters gathered outside Victoria Station on Monday .")
     assert [label for t, label, _ in got if t == "Victoria Station"] == ["PLACE"], got
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    pytest.param("Rules on the Visa were tightened. Each visa now costs more, the Home Office said.", "Visa",
+                 id="a-word-the-article-also-writes-in-lower-case"),
+    pytest.param("Members backed qualified majority voting (QMV) for asylum. Under QMV no state has a veto.", "QMV",
+                 id="an-acronym-spelt-out-in-lower-case"),
+])
+def test_ordinary_words_are_not_entities(text: str, word: str) -> None:
+    got = spans(text)
+    assert not any(t == word for t, _, _ in got), got
+
+
+def test_a_known_place_stays_a_place_when_also_written_in_lower_case() -> None:
+    got = spans("Flooding hit Bath on Monday, and residents of Bath said the water filled every bath in the street.")
+    assert ("Bath", "PLACE", "GB") in got, got
+
+
+def test_an_organisation_the_model_cuts_at_for_the_is_one_name() -> None:
+    got = spans("Dr Ellen Marsh, of the Refugee Health Foundation for the Care of Victims of Abuse, said so.")
+    assert ("Refugee Health Foundation for the Care of Victims of Abuse", "ORG", None) in got, got
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), [
+    pytest.param("The Conservative Party Co-Chairman said voters had a clear choice.",
+                 ("Conservative Party", "ORG", None), "Conservative Party Co-Chairman",
+                 id="an-office-at-the-end-of-an-organisation"),
+    pytest.param("A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said so.",
+                 ("Franco Frattini", "PERSON", None), "European Justice", id="a-title-cut-before-and"),
+    pytest.param("Cuts announced, say Tories\n\nNational Insurance will rise, the party said.",
+                 ("National Insurance", "ORG", None), "Tories\n\nNational Insurance", id="a-line-break-ends-a-name"),
+    pytest.param("Funding went to the Football Licensing Authority, Investors in People UK and others.",
+                 ("Football Licensing Authority", "ORG", None), "Football Licensing Authority, Investors",
+                 id="a-comma-ends-an-organisation"),
+])
+def test_organisation_spans_lose_offices_and_run_ons(text: str, want: tuple, unwanted: str) -> None:
+    got = spans(text)
+    assert want in got, got
+    assert not any(t == unwanted for t, _, _ in got), got
+
+
+def test_surname_of_someone_named_in_full_is_that_person_whatever_the_model_calls_it() -> None:
+    from newsfacts.extract.entities import _consistent
+
+    doc = get_nlp()("Jack Straw spoke . Mr Straw agreed .")
+    got = _consistent(doc, [(0, 2, "PERSON", None), (5, 6, "PRODUCT", None)])
+    assert (5, 6, "PERSON", None) in got, got
+
+
+def test_short_form_of_an_organisation_counts_as_its_full_name() -> None:
+    got = entities("Dr Ellen Marsh, of the Refugee Health Foundation for the Care of Victims of Abuse, said so. "
+                   "The Refugee Health Foundation has treated 300 children.")
+    assert ("ORG", "Refugee Health Foundation for the Care of Victims of Abuse", None, 2) in got, got
+
+
+def test_party_after_a_sentence_opener_keeps_its_whole_name() -> None:
+    got = spans("But Liberal Democrat peer Lord Ashcombe said the ruling was an embarrassment.")
+    assert ("Liberal Democrat", "ORG", None) in got, got
+
+
+def test_members_are_no_organisation() -> None:
+    got = spans('The ruling came on his first day. In a statement to MPs, Mr Clarke said: "I will act."')
+    assert not any(t == "MPs" for t, _, _ in got), got
+
+
+def test_a_name_before_a_place_noun_is_a_place() -> None:
+    assert ("Ashbury Vale", "PLACE", None) in spans("He first contested the Ashbury Vale seat in 1974.")
+
+
+def test_a_lone_given_name_the_model_calls_an_organisation_is_a_person() -> None:
+    got = spans("He was playing table tennis at home with his wife, ex-model Sandra.")
+    assert ("Sandra", "PERSON", None) in got, got

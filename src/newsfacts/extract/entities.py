@@ -26,10 +26,13 @@ from .gazetteer import (
     DEMONYMS,
     GB_PLACES,
     HEADLINE_SMALL_WORDS,
+    NAME_JOINERS,
     NAME_TITLES,
+    OFFICE_WORDS,
     ORG_SUFFIXES,
     PARTY_NAMES,
     PEOPLES,
+    PLACE_NOUNS_AFTER,
     SEAT_WORDS,
     SPORT_MIN,
     SPORT_WORDS,
@@ -54,6 +57,7 @@ from .lexicon import (
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
+    ROLE_STOPS,
     WEEKDAYS,
 )
 
@@ -72,6 +76,8 @@ ACRONYM = re.compile(
 ACRONYM_FIRST = re.compile(
     r"\b([A-Z][A-Z&]{1,7})\s+\(\s*([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*)\s*\)"
 )
+# An acronym after lower-case words, which may be its expansion: "qualified majority voting (QMV)".
+LOWER_ACRONYM = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(\s*([A-Z]{2,7})\s*\)")
 # Share of letters in a line or sentence above which it is a headline in capitals.
 CAPS_SHARE = 0.6
 CAPS_MIN_LETTERS = 4
@@ -89,6 +95,8 @@ SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
 COMPETITION_TAIL = 3
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
+# Capitalised words after "and" that may still end in a role's head ("and Home Affairs Commissioner").
+ROLE_RUN = 4
 
 # A party's name as written, not run on into a longer name ("Republican Guard").
 PARTY = re.compile(
@@ -109,8 +117,9 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
        most names in headlines.
     2. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
        (gazetteers, suffixes, context words); spans never overlap.
-    3. The document is read as a whole: parties and countries the model missed or cut, one label
-       per name (full names decide their short forms), datelines as places,
+    3. The document is read as a whole: organisations the model cut in two joined, parties and
+       countries the model missed or cut, one label per name (full names decide their short
+       forms), ordinary words and acronyms that are ordinary words dropped, datelines as places,
        and in sports reports towns as teams and scorecard names as people.
     """
     ents = list(doc.ents)
@@ -125,7 +134,8 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             ent = _correct(doc, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
+    found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
+    found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
     if _is_sports(doc):
@@ -176,7 +186,19 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
             rows[key][3] += 1
         else:
             rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
-    return tuple(Entity(*row) for row in _merge_acronyms(rows).values())
+    return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+
+
+def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
+    """An organisation's name that is the start of exactly one longer name in the article, before
+    its "for" or "of", counts as that organisation ("Medical Foundation" of "Medical Foundation for
+    the Care of Victims of Torture")."""
+    orgs = [name for label, name in rows if label == "ORG"]
+    for name in orgs:
+        longs = [long for long in orgs if long.startswith((name + " for ", name + " of "))]
+        if len(longs) == 1 and ("ORG", name) in rows:
+            rows[("ORG", longs[0])][3] += rows.pop(("ORG", name))[3]
+    return rows
 
 
 def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
@@ -300,26 +322,28 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or doc[end - 1].is_lower
     ):
         end -= 1
+    if label != "PERSON":
+        start, end = _without_offices(doc, start, end)
     if start >= end:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
-    if end < len(doc) and label != "PERSON" and doc[end].lower_ in ORG_SUFFIXES and not doc[end].is_lower:
+    if (
+        end < len(doc)
+        and label != "PERSON"
+        and doc[end].lower_ in ORG_SUFFIXES
+        and not doc[end].is_lower
+        and doc[end + 1 : end + 2].text != "-"  # not "Co" of "Co-Chairman"
+    ):
         end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
     span = doc[start:end]
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text):
-        return None
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or text[:-1] in POST_NOMINALS:
+        return None  # "MPs": members, no organisation
     after = doc[end] if end < len(doc) else None
-    if (
-        after is not None
-        and after.is_title
-        and after.lower_ in ROLE_HEADS
-        and words[-1] not in ORG_WORDS
-        and label != "PERSON"
-    ):
+    if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
         return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
@@ -352,7 +376,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if (
         words[-1] in PLACE_WORDS
         and label != "PERSON"
-        or (label == "PERSON" and after is not None and after.is_lower and after.lower_ in PLACE_WORDS)
+        or (
+            after is not None
+            and after.is_lower
+            and (after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
+            and (label == "PERSON" or words[0] not in NOT_PEOPLE)
+        )
     ):
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
@@ -364,9 +393,45 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and not _given_name_first(span)
     ):  # "in John Major's government"
         return start, end, "PLACE", place_code(text)
+    if (
+        (label in PLACE_LABELS or label == "ORG")
+        and len(words) == 1
+        and (low in MALE_NAMES or low in FEMALE_NAMES)
+        and low not in _subdivisions()
+    ):
+        return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
+
+
+def _without_offices(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A span less an office word run on at its end or start, with the rest of its hyphenated word:
+    "Conservative Party Co-Chairman" is the party, "London Mayor" the town."""
+    if end - start > 1 and doc[end - 1].lower_ in OFFICE_WORDS and doc[end - 1].is_title:
+        end -= 1
+        while end > start and not doc[end - 1].whitespace_:  # "Co-" of "Co-Chairman"
+            end -= 1
+    if end - start > 1 and doc[start].lower_ in OFFICE_WORDS and doc[start].is_title:
+        start += 1
+    return start, end
+
+
+def _runs_into_role(doc: Doc, end: int) -> bool:
+    """Whether a role's head follows a span, straight after it ("Home Secretary") or after "and" and
+    more capitalised words ("Justice and Home Affairs Commissioner"): the span is part of a title."""
+    if end >= len(doc):
+        return False
+    if doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
+        return True
+    if doc[end].lower_ not in {"and", "&"}:
+        return False
+    for tok in doc[end + 1 : end + 1 + ROLE_RUN]:
+        if not tok.is_title:
+            return False
+        if tok.lower_ in ROLE_HEADS:
+            return True
+    return False
 
 
 def given_name_first(words: Sequence[str]) -> bool:
@@ -415,7 +480,8 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
     """Token ranges and labels of the names a model span runs together.
 
     Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at
-    brackets, at a "the" straight after a name ("Today the Tories"); a title
+    brackets, at line breaks (a headline runs on into the first line), at a comma in an
+    organisation (a list of them), at a "the" straight after a name ("Today the Tories"); a title
     ("Foreign Policy Centre Mr Straw") or a given name after a party word or
     demonym ("Tory Liam Fox") starts a person.
     """
@@ -426,6 +492,9 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
         dropped = (
             NUMBER.match(tok.text)
             or tok.text in "()[]"
+            or "\n" in tok.text
+            or tok.text == ","
+            and label == "ORG"
             or tok.lower_ == "the"
             and i > ent.start
             and doc[i - 1].is_title
@@ -569,7 +638,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
 
     The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a
     people; the party list knows the whole name. A name run on from a capitalised
-    word before it ("Scottish Labour") is left to the model.
+    word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
     parties = []
     for m in PARTY.finditer(doc.text):
@@ -577,7 +646,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
         if span is None:
             continue
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ != "the":
+        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
         parties.append((span.start, span.end, "ORG", None))
     if not parties:
@@ -743,12 +812,78 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
-        if label in CONSISTENT_LABELS or label == "COUNTRY" and decided.get(text) == "PERSON":
+        if label in CONSISTENT_LABELS or label != "NORP" and decided.get(text) == "PERSON":
             best = decided.get(text) or _majority(votes[text], label)
             if best != label:
                 label, iso = best, None
         out.append((s, e, label, iso))
     return out + _unlabelled_mentions(doc, out, decided)
+
+
+def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """An organisation the model cut in two at "for the" or "of": "Medical Foundation" + "for the"
+    + "Care of Victims of Torture" is one name when the first part ends in an organisation's word."""
+    out: list[Ent] = []
+    for ent in found:
+        if out and ent[2] == "ORG" and out[-1][2] == "ORG" and doc[out[-1][1] - 1].lower_ in ORG_WORDS:
+            gap = doc[out[-1][1] : ent[0]]
+            if len(gap) and gap[0].lower_ in {"for", "of"} and all(t.lower_ in NAME_JOINERS for t in gap):
+                out[-1] = (out[-1][0], ent[1], "ORG", None)
+                continue
+        out.append(ent)
+    return out
+
+
+def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Entities less the ordinary words the model took for names because of their capital.
+
+    A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
+    and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
+    are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
+    """
+    lower = {t.text for t in doc if t.is_lower}
+    common = lower_case_acronyms(doc.text)
+    surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
+    out = []
+    for s, e, label, iso in found:
+        text = doc[s:e].text
+        if text in common or (
+            e - s == 1
+            and doc[s].is_title
+            and doc[s].lower_ in lower
+            and label not in {"COUNTRY", "NORP"}
+            and text not in surnames
+            and not _is_known_word(text)
+        ):
+            continue
+        out.append((s, e, label, iso))
+    return out
+
+
+def _is_known_word(text: str) -> bool:
+    """A word a gazetteer or name list knows as a name even where it is also an ordinary word."""
+    low = text.lower()
+    return (
+        _is_place_name(text)
+        or low in _subdivisions()
+        or low in _demonyms()
+        or low in PEOPLES
+        or low in MALE_NAMES
+        or low in FEMALE_NAMES
+        or low in METONYM_ORGS
+        or text in PARTY_NAMES
+    )
+
+
+def lower_case_acronyms(text: str) -> set[str]:
+    """Acronyms the text defines by words in lower case: common nouns, not names
+    ("qualified majority voting (QMV)", "tuberculosis (TB)")."""
+    found = set()
+    for m in LOWER_ACRONYM.finditer(text):
+        words, short = m[1].split(), m[2].lower()
+        if "".join(w[0] for w in words[-len(short) :]) == short or re.fullmatch(".*".join(short) + ".*", words[-1]):
+            found.add(m[2])
+    return found
 
 
 def _is_place_name(text: str) -> bool:

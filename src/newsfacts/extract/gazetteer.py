@@ -196,3 +196,15 @@ NAME_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", 
 
 # Words before "for" that make the name after it a constituency ("MP for Ashbury").
 SEAT_WORDS = frozenset({"mp", "mep", "msp", "am", "parliament", "candidate", "seat", "member"})
+
+# Offices a name may be run on into ("Party Co-Chairman", "London Mayor"): never the end or the
+# start of an organisation's or a place's own name. Narrower than the people's role heads, which
+# also hold words that end names ("Toronto Star", "General Motors").
+OFFICE_WORDS = frozenset({"secretary", "minister", "president", "chancellor", "leader", "spokesman",
+                          "spokeswoman", "spokesperson", "chairman", "chairwoman", "chairperson",
+                          "commissioner", "governor", "senator", "mayor", "ambassador", "envoy",
+                          "adviser", "advisor", "councillor", "treasurer"})
+# Words joining an organisation's name to the rest of it ("Medical Foundation for the Care of ...").
+NAME_JOINERS = frozenset({"for", "of", "the"})
+# Lower-case nouns after a name that make it a place: "the Ashbury seat", "Ashworth hospital".
+PLACE_NOUNS_AFTER = frozenset({"seat", "constituency", "hospital", "prison"})
