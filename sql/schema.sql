@@ -101,7 +101,7 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE TABLE IF NOT EXISTS date_mentions (
     article_id VARCHAR NOT NULL,
     text       VARCHAR NOT NULL,
-    resolved   VARCHAR,                    -- ISO at the precision given; NULL if unresolvable
+    resolved   VARCHAR,                    -- ISO 8601 at the precision given (2007-06-20, 2007-06, 2007-W25, 2007, 199); NULL if unresolvable
     start_char INTEGER NOT NULL,
     end_char   INTEGER NOT NULL
 );

@@ -15,7 +15,7 @@ INSERT INTO dq_flags
 WITH mentioned AS (
     SELECT article_id, max(try_cast(left(resolved, 4) AS INTEGER)) AS year
     FROM date_mentions
-    WHERE resolved IS NOT NULL
+    WHERE length(resolved) >= 4  -- a year, month, week or day; not a decade ("199")
     GROUP BY article_id
 ),
 
