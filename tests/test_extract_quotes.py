@@ -177,6 +177,21 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "Mr Peter Hansen spoke next. He is prepared to go this far: \"The ferries will run all winter.\"",
         "all winter", "Peter Hansen", id="he-opens-a-sentence-ending-in-a-colon"),
+    pytest.param(
+        "Peter Hansen said ferries come and go. But he said Mr Tom Baker had lost the trust of the crews. "
+        "\"There is no trust left in the harbour master at all,\" he said.",
+        "no trust left", "Peter Hansen", id="he-through-a-sentence-opening-with-he"),
+    pytest.param(
+        "Peter Hansen said the poster was offensive. A Harbour Party spokesman denied it was meant to offend. "
+        "\"As we said at the time, the poster is a joke,\" he said.",
+        "is a joke", "Harbour Party spokesman", id="he-after-a-sentence-opened-by-a-spokesman"),
+    pytest.param(
+        "Tom Baker told the council the plan was a fraud. His claims were denied by harbour master Peter Hansen, "
+        "who accused the council of \"running scared\" of the debate.",
+        "running scared", "Peter Hansen", id="a-passive-speech-verb-names-the-speaker-after-by"),
+    pytest.param(
+        "Mr Peter Hansen responded by accusing the council of \"hiding away from the crews\" all winter.",
+        "hiding away", "Peter Hansen", id="responded-by-is-not-a-passive"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -34,6 +34,7 @@ SPEECH_VERBS = frozenset(
     asserted asserts sings sang chanted chants testified testifies
     saying asking adding telling writing tweeting noting explaining declaring warning
     arguing insisting claiming asserting replying responding recalling urging chanting
+    denied denies denying
     """.split()
 ) | frozenset({"put it", "puts it"})
 

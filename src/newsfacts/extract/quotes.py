@@ -70,6 +70,11 @@ SPOKES = re.compile(
     re.I,
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
+PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
+# How many sentences opening with "he"/"she" a pronoun may look back through to its person.
+PRONOUN_CHAIN = 3
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|However),?\s+)?(?:he|she|He|She)\b")
 # "Downing Street defended it, with a spokesperson saying:".
 WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -157,6 +162,9 @@ AUXILIARIES = frozenset(
         "would",
         "is",
         "was",
+        "were",
+        "are",
+        "been",
         "did",
         "does",
         "could",
@@ -375,9 +383,13 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
             m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(ctx, head_start + m.start())
+        if by := _passive_by(head, m.start("verb"), m.end("verb")):  # "His claims were denied by X, who ..."
+            return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
         return _resolve(ctx, head_start, head_start + m.start(), False)
     verbs = list(re.finditer(rf"\b{_VERB}\b", head))
     if verbs:
+        if by := _passive_by(head, verbs[0].start(), verbs[0].end()):
+            return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
         return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
     words = head.split()
     if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
@@ -386,6 +398,13 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
         name = _previous_subject(ctx, head_start, gender) or ctx.last_person_before(head_start, gender)
         return name, name
     return (None, None)
+
+
+def _passive_by(head: str, verb_start: int, verb_end: int) -> re.Match[str] | None:
+    """The agent of a passive speech verb: "were denied by X" (not "responded by accusing")."""
+    if not PASSIVE_AUX.search(head, 0, verb_start):
+        return None
+    return PASSIVE_BY.match(head, verb_end)
 
 
 def _dashed_person(ctx: Context, start: int, mark: int) -> str | None:
@@ -468,14 +487,24 @@ def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
     """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
     the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
     BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person."""
+    if _named_before_in_sentence(ctx, at):
+        return None
+    for _ in range(PRONOUN_CHAIN):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
+        start, end = _sentence_before(ctx.body, at)
+        if end == 0:
+            return None
+        name = _sentence_subject(ctx, end - 1)[1]
+        if name is not None:
+            return name if gender is None or ctx.genders.get(name, gender) == gender else None
+        if not PRONOUN_OPENING.match(ctx.body, start):
+            return None
+        at = start
+    return None
+
+
+def _named_before_in_sentence(ctx: Context, at: int) -> bool:
     start = _sentence_start(ctx.body, at)
-    if any(start <= m.start_char < at and not _quoted(ctx, m.start_char) for m in ctx.mentions):
-        return None
-    _, end = _sentence_before(ctx.body, at)
-    if end == 0:
-        return None
-    name = _sentence_subject(ctx, end - 1)[1]
-    return name if name is not None and (gender is None or ctx.genders.get(name, gender) == gender) else None
+    return any(start <= m.start_char < at and not _quoted(ctx, m.start_char) for m in ctx.mentions)
 
 
 def _reporter_before(ctx: Context, at: int) -> str | None:
@@ -610,8 +639,13 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
         and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
     ):
         gender = PRONOUN_GENDER.get(clause[-1])
-        name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
-        if name is None:  # "A Labour spokeswoman said ... She added:" names no one
+        name = _previous_subject(ctx, start, gender)
+        if name is None and not _named_before_in_sentence(ctx, start):
+            # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
+            if spokesperson := _previous_spokesperson(ctx, start):
+                return spokesperson, None
+        name = name or ctx.last_person_before(start, gender)
+        if name is None:
             return _previous_spokesperson(ctx, start), None
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
