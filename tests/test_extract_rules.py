@@ -305,3 +305,25 @@ def test_a_bare_number_counts_the_people_named_before_it(body: str, about: str) 
 
 def test_an_adverb_before_the_adjective_keeps_the_counted_noun() -> None:
     assert quantity("Visitors must book one of 40 specially licensed officers.")[2] == "people"
+
+
+# --- people: names, aliases and roles on UK political news wording ----------------------------
+
+def test_a_name_ends_at_its_possessive() -> None:
+    body = "Peers debated Lord Fenwicks' Succession Bill on Monday. Lord Fenwicks said it was fair."
+    assert people(body) == {"Lord Fenwicks": None}
+
+
+def test_a_hyphenated_surname_written_with_a_space_is_the_same_person() -> None:
+    body = "Ann Hale-Brown launched the party. Supporters cheered Ann Hale Brown at the rally."
+    assert {p.name: p.mentions for p in facts(body).people} == {"Ann Hale-Brown": 2}
+
+
+def test_an_honorific_inside_the_title_of_a_work_is_not_a_person() -> None:
+    body = "Tom Baker stars in a film called No More Mr Grumpy. Mr Baker said he liked it."
+    assert list(people(body)) == ["Tom Baker"]
+
+
+def test_letters_after_a_name_are_not_part_of_it() -> None:
+    body = "Ian McAllister QC quit when the panel failed to act. Mr McAllister told the BBC he was sad."
+    assert {p.name: p.mentions for p in facts(body).people} == {"Ian McAllister": 2}

@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_COUNTRY,
     PLACE_WORDS,
+    POST_NOMINALS,
     PRONOUN_GENDER,
     ROLE_GENDER,
     ROLE_HEADS,
@@ -73,8 +74,12 @@ STRIPPED_TITLES = HONORIFIC_WORDS | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 def extract(ctx: Context) -> tuple[Person, ...]:
     """The article's people; leaves their mentions on the context for the quote rules."""
-    raw = _candidates(ctx)
-    titled = {re.sub(r"['\u2019]s$", "", m[2]).split()[-1] for m in TITLED_NAME.finditer(ctx.body)}
+    raw = _hyphens_unified(_candidates(ctx))
+    titled = {
+        POSSESSIVE_END.sub("", _before_possessive(m[2])).split()[-1]
+        for m in TITLED_NAME.finditer(ctx.body)
+        if not _in_work_title(ctx.body, m.start())
+    }
     canon = _canonical_names(raw, titled)
     mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
     mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
@@ -111,7 +116,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     for span in ctx.spans:
         if span.label == "PERSON":
             whole = ctx.body[span.start_char : span.end_char]
-            text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Hale's"
+            text = POSSESSIVE_END.sub("", _before_possessive(whole))  # "Ebbers'", "Hale's Budget"
             end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -123,18 +128,50 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
             text, start = _untitled(text, start)
+            while len(text.split()) > 2 and text.split()[-1] in POST_NOMINALS:  # "Ian Kerr QC"
+                text = text.rsplit(" ", 1)[0]
+                end = start + len(text)
             if _is_name(text):
                 found.append((start, end, text))
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
-        s, e = m.start(2), m.end(2)
-        name_text = POSSESSIVE_END.sub("", m[2])
+        s = m.start(2)
+        name_text = POSSESSIVE_END.sub("", _before_possessive(m[2]))
         e = s + len(name_text)
-        if any(a < e and s < b for a, b in taken) or not _is_name(name_text):
+        if any(a < e and s < b for a, b in taken) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
     return found + _first_name_pairs(ctx, found)
+
+
+def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Ann Hale Brown" where the article also writes "Ann Hale-Brown": one person, under the
+    hyphenated form."""
+    hyphenated = {n.replace("-", " "): n for _, _, n in raw if "-" in n}
+    return [(s, e, hyphenated.get(n, n)) for s, e, n in raw]
+
+
+def _before_possessive(name: str) -> str:
+    """A name ends at its first possessive: "Lord Hale's Reform" is Lord Hale."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if POSSESSIVE_END.search(word):
+            return " ".join(words[: k + 1])
+    return name
+
+
+def _in_work_title(body: str, at: int) -> bool:
+    """An honorific after a capitalised word mid-sentence is part of the title of a work or a
+    nickname ("No More Mr Nice"), not a person; a role or title before it ("Home Secretary Mr
+    X") is not."""
+    before = body[max(0, at - 30) : at]
+    words = before.split()
+    if not words or not before.endswith(" ") or not words[-1][:1].isupper():
+        return False
+    if len(words) < 2 or words[-2][-1:] in {".", "!", "?", ":", '"', "\u201c"}:
+        return False  # the capitalised word opens a sentence
+    return words[-1].rstrip(".").lower() not in TITLE_WORDS
 
 
 def _untitled(text: str, start: int) -> tuple[str, int]:
