@@ -327,3 +327,15 @@ def test_an_honorific_inside_the_title_of_a_work_is_not_a_person() -> None:
 def test_letters_after_a_name_are_not_part_of_it() -> None:
     body = "Ian McAllister QC quit when the panel failed to act. Mr McAllister told the BBC he was sad."
     assert {p.name: p.mentions for p in facts(body).people} == {"Ian McAllister": 2}
+
+
+def test_a_definite_title_refers_to_the_protagonist_of_the_sentence_before() -> None:
+    body = ("Tom Hale attacked the cost of the scheme under Ann Brook. The Tory leader said it was chaotic. "
+            "Mr Hale spoke in Kent.")
+    assert people(body) == {"Tom Hale": "Tory leader", "Ann Brook": None}
+
+
+def test_a_title_inside_a_quote_is_not_the_speaker() -> None:
+    body = ('Ann Brook of the charity said the rules were unfair. '
+            '"In some cases the Home Secretary will decide," Ms Brook said.')
+    assert people(body) == {"Ann Brook": None}

@@ -167,7 +167,7 @@ def _in_work_title(body: str, at: int) -> bool:
     X") is not."""
     before = body[max(0, at - 30) : at]
     words = before.split()
-    if not words or not before.endswith(" ") or not words[-1][:1].isupper():
+    if not words or not before.endswith(" ") or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
         return False
     if len(words) < 2 or words[-2][-1:] in {".", "!", "?", ":", '"', "\u201c"}:
         return False  # the capitalised word opens a sentence
@@ -389,14 +389,48 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         holders = {name for name, role in roles.items() if role.lower() == title.lower()}
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
         unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
-        if not holders and not unique:
-            before = [m for m in mentions if m.end_char <= at]
-            if before and before[-1].name not in roles:
-                roles[before[-1].name] = title
-                holders = {before[-1].name}
+        if not holders and not unique and not _inside_quote(ctx.body, at):
+            if name := _referent(ctx, mentions, roles, at, title):
+                roles.setdefault(name, title)
+                holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, title: str) -> str | None:
+    """The person a title at `at` refers back to: of those named earlier in its own sentence or
+    in the last earlier sentence naming anyone, without a role or with one of the same head
+    ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
+    attacked the cost under Y. The Tory leader said" is X), the last named on a tie."""
+    own_start = ctx.sentence_at(at).start_char
+    before = [m for m in mentions if m.end_char <= at]
+    earlier = [m for m in before if m.end_char <= own_start]
+    start = ctx.sentence_at(earlier[-1].start_char).start_char if earlier else own_start
+    head = title.split()[-1].lower()
+    near = [
+        m.name
+        for m in before
+        if m.start_char >= start and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
+    ]
+    if not near:
+        return None
+    counts = {n: sum(m.name == n for m in mentions) for n in near}
+    return max(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: counts[n])
+
+
+def _inside_quote(body: str, at: int) -> bool:
+    """Whether `at` is inside quotation marks in its paragraph. A straight quote mark after a
+    space opens a quote (news runs quoted sentences on with a fresh opening mark), any
+    other closes one."""
+    para = body[body.rfind("\n", 0, at) + 1 : at]
+    inside = False
+    for k, ch in enumerate(para):
+        if ch == "\u201c" or ch == '"' and (k == 0 or para[k - 1] in " (["):
+            inside = True
+        elif ch in {'"', "\u201d"}:
+            inside = False
+    return inside
 
 
 def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
