@@ -339,3 +339,20 @@ def test_a_title_inside_a_quote_is_not_the_speaker() -> None:
     body = ('Ann Brook of the charity said the rules were unfair. '
             '"In some cases the Home Secretary will decide," Ms Brook said.')
     assert people(body) == {"Ann Brook": None}
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("Conservative shadow international development secretary Peter Hansen spoke.", "Peter Hansen",
+     "Conservative shadow international development secretary"),
+    ("The panel was chaired by ex-ITV political editor Peter Hansen.", "Peter Hansen", "ex-ITV political editor"),
+    ("The talks ended. Former union leader Sir Peter Hansen spoke.", "Peter Hansen", "Former union leader"),
+    ("The talks ended. Now Home Secretary Peter Hansen wants more.", "Peter Hansen", "Home Secretary"),
+])
+def test_a_role_before_a_name_keeps_its_lower_case_nouns_and_not_its_openers(body: str, name: str, role: str) -> None:
+    assert people(body)[name] == role
+
+
+def test_a_verb_before_a_role_is_not_part_of_it() -> None:
+    assert people("Labour attacked union leader Peter Hansen.")["Peter Hansen"] == "leader"
+    assert people("Tom Baker met former union leader Peter Hansen.") == {
+        "Tom Baker": None, "Peter Hansen": "former union leader"}

@@ -293,10 +293,13 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
 
 
 def _role_before(doc: Doc, m: Mention) -> str | None:
-    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X"."""
+    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case
+    words outside the role vocabulary ("shadow international development secretary", "former
+    union leader") belong to it when a role word or a capitalised word stands before them;
+    words shaped like verbs ("attacked", "says") end it."""
     i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS:
-        i -= 1  # "London mayor Mr X": the role stands before the honorific
+    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS | NOBLE_TITLES:
+        i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
     j = i
@@ -315,17 +318,31 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
             or low in ROLE_HEADS
             or tok.text in {"-", "'s", "\u2019s"}
             or hyphen_prefix
+            or _role_noun(tok)
         ):
             break
         j -= 1
     words = [t for t in doc[j:i]]
-    while words and words[0].lower_ in LEADING_JUNK:
-        words.pop(0)
+    while words and (words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or _role_noun(words[0])):
+        words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
     return doc[words[0].i : i].text
+
+
+def _role_noun(tok: Token) -> bool:
+    """A lower-case word outside the role vocabulary that may still sit inside a role
+    ("development", "union"): not a stop word, a speech verb, nor a word shaped like a verb."""
+    low = tok.lower_
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and bool(tok.whitespace_)  # "ex-" is a prefix, kept with what follows
+        and low not in ROLE_MODIFIERS | ROLE_HEADS | ROLE_STOPS | SPEECH_VERBS | VERB_LEADS | INTRODUCTORY_WORDS
+        and not low.endswith(("ed", "ing", "s"))
+    )
 
 
 def _common_word(doc: Doc, tok: Token) -> bool:
