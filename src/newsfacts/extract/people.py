@@ -87,7 +87,8 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     for m in mentions:
         if m.name in roles:
             continue
-        before = _role_before(ctx.doc, m)
+        named = [(n.start_char, n.end_char) for n in mentions if n.name != m.name]
+        before = _role_before(ctx.doc, m, named)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
         if role := before or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions):
@@ -292,11 +293,11 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     return canon
 
 
-def _role_before(doc: Doc, m: Mention) -> str | None:
+def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | None:
     """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case
     words outside the role vocabulary ("shadow international development secretary", "former
     union leader") belong to it when a role word or a capitalised word stands before them;
-    words shaped like verbs ("attacked", "says") end it."""
+    words shaped like verbs ("attacked", "says") and other people's names end it."""
     i = _token_at(doc, m.start_char)
     if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS | NOBLE_TITLES:
         i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
@@ -310,6 +311,8 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
             break
         if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
             break
+        if any(a <= tok.idx < b for a, b in named):
+            break  # "X met union leader Y": another person ends the role
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
         if not (
             tok.is_title
