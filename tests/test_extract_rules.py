@@ -356,3 +356,8 @@ def test_a_verb_before_a_role_is_not_part_of_it() -> None:
     assert people("Labour attacked union leader Peter Hansen.")["Peter Hansen"] == "leader"
     assert people("Tom Baker met former union leader Peter Hansen.") == {
         "Tom Baker": None, "Peter Hansen": "former union leader"}
+
+
+def test_a_name_tagged_as_an_organisation_but_described_by_an_office_is_a_person() -> None:
+    body = "Welcoming the ruling, Maeve Holloway, chief executive of the Housing Trust, said it was right."
+    assert people(body) == {"Maeve Holloway": "chief executive of the Housing Trust"}

@@ -143,7 +143,28 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    return found + _first_name_pairs(ctx, found)
+    return found + _first_name_pairs(ctx, found) + _described_names(ctx, found)
+
+
+def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A two- or three-word name the model took for an organisation but that an apposition
+    describes as holding an office ("Ann Hale, chief executive of the council,"): a person."""
+    taken = [(s, e) for s, e, _ in found]
+    out = []
+    for span in ctx.spans:
+        text = ctx.body[span.start_char : span.end_char]
+        words = text.split()
+        if (
+            span.label == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
+            and not any(a < span.end_char and span.start_char < b for a, b in taken)
+            and _is_name(text)
+            and _role_after(ctx.body, Mention(span.start_char, span.end_char, text))
+        ):
+            out.append((span.start_char, span.end_char, text))
+    return out
 
 
 def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
