@@ -325,15 +325,17 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
     if i is None or i == 0:
         return None
     j = i
+    saw_noun = False
     while j > 0:
         tok = doc[j - 1]
         low = tok.lower_
+        saw_noun = saw_noun or _role_noun(tok)
         if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
             break
         if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
             break
-        if any(a <= tok.idx < b for a, b in named):
-            break  # "X met union leader Y": another person ends the role
+        if saw_noun and any(a <= tok.idx < b for a, b in named):
+            break  # "X met union leader Y": another person ends a role that took in a noun
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
         if not (
             tok.is_title
