@@ -361,3 +361,8 @@ def test_a_verb_before_a_role_is_not_part_of_it() -> None:
 def test_a_name_tagged_as_an_organisation_but_described_by_an_office_is_a_person() -> None:
     body = "Welcoming the ruling, Maeve Holloway, chief executive of the Housing Trust, said it was right."
     assert people(body) == {"Maeve Holloway": "chief executive of the Housing Trust"}
+
+
+def test_a_hyphenated_prefix_opening_a_sentence_stays_in_the_role() -> None:
+    body = "Some said ex-players were unhappy. Ex-chat show host Peter Hansen spoke first."
+    assert people(body) == {"Peter Hansen": "Ex-chat show host"}

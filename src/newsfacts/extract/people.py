@@ -332,11 +332,15 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
         saw_noun = saw_noun or _role_noun(tok)
         if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
             break
-        if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
+        hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
+        if (
+            tok.is_sent_start
+            and not (low in ROLE_HEADS or low in ROLE_MODIFIERS or hyphen_prefix)
+            and _common_word(doc, tok)
+        ):
             break
         if saw_noun and any(a <= tok.idx < b for a, b in named):
             break  # "X met union leader Y": another person ends a role that took in a noun
-        hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
         if not (
             tok.is_title
             or tok.is_upper
@@ -349,7 +353,9 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
             break
         j -= 1
     words = [t for t in doc[j:i]]
-    while words and (words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or _role_noun(words[0])):
+    while words and (
+        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
+    ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
