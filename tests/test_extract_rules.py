@@ -305,3 +305,64 @@ def test_a_bare_number_counts_the_people_named_before_it(body: str, about: str) 
 
 def test_an_adverb_before_the_adjective_keeps_the_counted_noun() -> None:
     assert quantity("Visitors must book one of 40 specially licensed officers.")[2] == "people"
+
+
+# --- people: names, aliases and roles on UK political news wording ----------------------------
+
+def test_a_name_ends_at_its_possessive() -> None:
+    body = "Peers debated Lord Fenwicks' Succession Bill on Monday. Lord Fenwicks said it was fair."
+    assert people(body) == {"Lord Fenwicks": None}
+
+
+def test_a_hyphenated_surname_written_with_a_space_is_the_same_person() -> None:
+    body = "Ann Hale-Brown launched the party. Supporters cheered Ann Hale Brown at the rally."
+    assert {p.name: p.mentions for p in facts(body).people} == {"Ann Hale-Brown": 2}
+
+
+def test_an_honorific_inside_the_title_of_a_work_is_not_a_person() -> None:
+    body = "Tom Baker stars in a film called No More Mr Grumpy. Mr Baker said he liked it."
+    assert list(people(body)) == ["Tom Baker"]
+
+
+def test_letters_after_a_name_are_not_part_of_it() -> None:
+    body = "Ian McAllister QC quit when the panel failed to act. Mr McAllister told the BBC he was sad."
+    assert {p.name: p.mentions for p in facts(body).people} == {"Ian McAllister": 2}
+
+
+def test_a_definite_title_refers_to_the_protagonist_of_the_sentence_before() -> None:
+    body = ("Tom Hale attacked the cost of the scheme under Ann Brook. The Tory leader said it was chaotic. "
+            "Mr Hale spoke in Kent.")
+    assert people(body) == {"Tom Hale": "Tory leader", "Ann Brook": None}
+
+
+def test_a_title_inside_a_quote_is_not_the_speaker() -> None:
+    body = ('Ann Brook of the charity said the rules were unfair. '
+            '"In some cases the Home Secretary will decide," Ms Brook said.')
+    assert people(body) == {"Ann Brook": None}
+
+
+@pytest.mark.parametrize(("body", "name", "role"), [
+    ("Conservative shadow international development secretary Peter Hansen spoke.", "Peter Hansen",
+     "Conservative shadow international development secretary"),
+    ("The panel was chaired by ex-ITV political editor Peter Hansen.", "Peter Hansen", "ex-ITV political editor"),
+    ("The talks ended. Former union leader Sir Peter Hansen spoke.", "Peter Hansen", "Former union leader"),
+    ("The talks ended. Now Home Secretary Peter Hansen wants more.", "Peter Hansen", "Home Secretary"),
+])
+def test_a_role_before_a_name_keeps_its_lower_case_nouns_and_not_its_openers(body: str, name: str, role: str) -> None:
+    assert people(body)[name] == role
+
+
+def test_a_verb_before_a_role_is_not_part_of_it() -> None:
+    assert people("Labour attacked union leader Peter Hansen.")["Peter Hansen"] == "leader"
+    assert people("Tom Baker met former union leader Peter Hansen.") == {
+        "Tom Baker": None, "Peter Hansen": "former union leader"}
+
+
+def test_a_name_tagged_as_an_organisation_but_described_by_an_office_is_a_person() -> None:
+    body = "Welcoming the ruling, Maeve Holloway, chief executive of the Housing Trust, said it was right."
+    assert people(body) == {"Maeve Holloway": "chief executive of the Housing Trust"}
+
+
+def test_a_hyphenated_prefix_opening_a_sentence_stays_in_the_role() -> None:
+    body = "Some said ex-players were unhappy. Ex-chat show host Peter Hansen spoke first."
+    assert people(body) == {"Peter Hansen": "Ex-chat show host"}

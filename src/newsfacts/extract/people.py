@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_WORDS,
     PLACE_COUNTRY,
     PLACE_WORDS,
+    POST_NOMINALS,
     PRONOUN_GENDER,
     ROLE_GENDER,
     ROLE_HEADS,
@@ -73,8 +74,12 @@ STRIPPED_TITLES = HONORIFIC_WORDS | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 def extract(ctx: Context) -> tuple[Person, ...]:
     """The article's people; leaves their mentions on the context for the quote rules."""
-    raw = _candidates(ctx)
-    titled = {re.sub(r"['\u2019]s$", "", m[2]).split()[-1] for m in TITLED_NAME.finditer(ctx.body)}
+    raw = _hyphens_unified(_candidates(ctx))
+    titled = {
+        POSSESSIVE_END.sub("", _before_possessive(m[2])).split()[-1]
+        for m in TITLED_NAME.finditer(ctx.body)
+        if not _in_work_title(ctx.body, m.start())
+    }
     canon = _canonical_names(raw, titled)
     mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
     mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
@@ -82,7 +87,8 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     for m in mentions:
         if m.name in roles:
             continue
-        before = _role_before(ctx.doc, m)
+        named = [(n.start_char, n.end_char) for n in mentions if n.name != m.name]
+        before = _role_before(ctx.doc, m, named)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
         if role := before or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions):
@@ -111,7 +117,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     for span in ctx.spans:
         if span.label == "PERSON":
             whole = ctx.body[span.start_char : span.end_char]
-            text = POSSESSIVE_END.sub("", whole)  # "Ebbers'", "Hale's"
+            text = POSSESSIVE_END.sub("", _before_possessive(whole))  # "Ebbers'", "Hale's Budget"
             end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -123,18 +129,71 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
             text, start = _untitled(text, start)
+            while len(text.split()) > 2 and text.split()[-1] in POST_NOMINALS:  # "Ian Kerr QC"
+                text = text.rsplit(" ", 1)[0]
+                end = start + len(text)
             if _is_name(text):
                 found.append((start, end, text))
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
-        s, e = m.start(2), m.end(2)
-        name_text = POSSESSIVE_END.sub("", m[2])
+        s = m.start(2)
+        name_text = POSSESSIVE_END.sub("", _before_possessive(m[2]))
         e = s + len(name_text)
-        if any(a < e and s < b for a, b in taken) or not _is_name(name_text):
+        if any(a < e and s < b for a, b in taken) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    return found + _first_name_pairs(ctx, found)
+    return found + _first_name_pairs(ctx, found) + _described_names(ctx, found)
+
+
+def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A two- or three-word name the model took for an organisation but that an apposition
+    describes as holding an office ("Ann Hale, chief executive of the council,"): a person."""
+    taken = [(s, e) for s, e, _ in found]
+    out = []
+    for span in ctx.spans:
+        text = ctx.body[span.start_char : span.end_char]
+        words = text.split()
+        if (
+            span.label == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
+            and not any(a < span.end_char and span.start_char < b for a, b in taken)
+            and _is_name(text)
+            and _role_after(ctx.body, Mention(span.start_char, span.end_char, text))
+        ):
+            out.append((span.start_char, span.end_char, text))
+    return out
+
+
+def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Ann Hale Brown" where the article also writes "Ann Hale-Brown": one person, under the
+    hyphenated form."""
+    hyphenated = {n.replace("-", " "): n for _, _, n in raw if "-" in n}
+    return [(s, e, hyphenated.get(n, n)) for s, e, n in raw]
+
+
+def _before_possessive(name: str) -> str:
+    """A name ends at its first possessive: "Lord Hale's Reform" is Lord Hale."""
+    words = name.split()
+    for k, word in enumerate(words):
+        if POSSESSIVE_END.search(word):
+            return " ".join(words[: k + 1])
+    return name
+
+
+def _in_work_title(body: str, at: int) -> bool:
+    """An honorific after a capitalised word mid-sentence is part of the title of a work or a
+    nickname ("No More Mr Nice"), not a person; a role or title before it ("Home Secretary Mr
+    X") is not."""
+    before = body[max(0, at - 30) : at]
+    words = before.split()
+    if not words or not before.endswith(" ") or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
+        return False
+    if len(words) < 2 or words[-2][-1:] in {".", "!", "?", ":", '"', "\u201c"}:
+        return False  # the capitalised word opens a sentence
+    return words[-1].rstrip(".").lower() not in TITLE_WORDS
 
 
 def _untitled(text: str, start: int) -> tuple[str, int]:
@@ -255,22 +314,33 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     return canon
 
 
-def _role_before(doc: Doc, m: Mention) -> str | None:
-    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X"."""
+def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | None:
+    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case
+    words outside the role vocabulary ("shadow international development secretary", "former
+    union leader") belong to it when a role word or a capitalised word stands before them;
+    words shaped like verbs ("attacked", "says") and other people's names end it."""
     i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS:
-        i -= 1  # "London mayor Mr X": the role stands before the honorific
+    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS | NOBLE_TITLES:
+        i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
     j = i
+    saw_noun = False
     while j > 0:
         tok = doc[j - 1]
         low = tok.lower_
+        saw_noun = saw_noun or _role_noun(tok)
         if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
             break
-        if tok.is_sent_start and not (low in ROLE_HEADS or low in ROLE_MODIFIERS) and _common_word(doc, tok):
+        hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
+        if (
+            tok.is_sent_start
+            and not (low in ROLE_HEADS or low in ROLE_MODIFIERS or hyphen_prefix)
+            and _common_word(doc, tok)
+        ):
             break
-        hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "ex-minister"
+        if saw_noun and any(a <= tok.idx < b for a, b in named):
+            break  # "X met union leader Y": another person ends a role that took in a noun
         if not (
             tok.is_title
             or tok.is_upper
@@ -278,17 +348,33 @@ def _role_before(doc: Doc, m: Mention) -> str | None:
             or low in ROLE_HEADS
             or tok.text in {"-", "'s", "\u2019s"}
             or hyphen_prefix
+            or _role_noun(tok)
         ):
             break
         j -= 1
     words = [t for t in doc[j:i]]
-    while words and words[0].lower_ in LEADING_JUNK:
-        words.pop(0)
+    while words and (
+        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
+    ):
+        words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     if not words or words[-1].lower_ not in ROLE_HEADS:
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
     return doc[words[0].i : i].text
+
+
+def _role_noun(tok: Token) -> bool:
+    """A lower-case word outside the role vocabulary that may still sit inside a role
+    ("development", "union"): not a stop word, a speech verb, nor a word shaped like a verb."""
+    low = tok.lower_
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and bool(tok.whitespace_)  # "ex-" is a prefix, kept with what follows
+        and low not in ROLE_MODIFIERS | ROLE_HEADS | ROLE_STOPS | SPEECH_VERBS | VERB_LEADS | INTRODUCTORY_WORDS
+        and not low.endswith(("ed", "ing", "s"))
+    )
 
 
 def _common_word(doc: Doc, tok: Token) -> bool:
@@ -352,14 +438,48 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         holders = {name for name, role in roles.items() if role.lower() == title.lower()}
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
         unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
-        if not holders and not unique:
-            before = [m for m in mentions if m.end_char <= at]
-            if before and before[-1].name not in roles:
-                roles[before[-1].name] = title
-                holders = {before[-1].name}
+        if not holders and not unique and not _inside_quote(ctx.body, at):
+            if name := _referent(ctx, mentions, roles, at, title):
+                roles.setdefault(name, title)
+                holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, title: str) -> str | None:
+    """The person a title at `at` refers back to: of those named earlier in its own sentence or
+    in the last earlier sentence naming anyone, without a role or with one of the same head
+    ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
+    attacked the cost under Y. The Tory leader said" is X), the last named on a tie."""
+    own_start = ctx.sentence_at(at).start_char
+    before = [m for m in mentions if m.end_char <= at]
+    earlier = [m for m in before if m.end_char <= own_start]
+    start = ctx.sentence_at(earlier[-1].start_char).start_char if earlier else own_start
+    head = title.split()[-1].lower()
+    near = [
+        m.name
+        for m in before
+        if m.start_char >= start and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
+    ]
+    if not near:
+        return None
+    counts = {n: sum(m.name == n for m in mentions) for n in near}
+    return max(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: counts[n])
+
+
+def _inside_quote(body: str, at: int) -> bool:
+    """Whether `at` is inside quotation marks in its paragraph. A straight quote mark after a
+    space opens a quote (news runs quoted sentences on with a fresh opening mark), any
+    other closes one."""
+    para = body[body.rfind("\n", 0, at) + 1 : at]
+    inside = False
+    for k, ch in enumerate(para):
+        if ch == "\u201c" or ch == '"' and (k == 0 or para[k - 1] in " (["):
+            inside = True
+        elif ch in {'"', "\u201d"}:
+            inside = False
+    return inside
 
 
 def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
