@@ -109,6 +109,12 @@ INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 Ent = tuple[int, int, str, str | None]
 
 
+# A word written all in lower case (each part of "sci-fi" on its own, as the tokenizer splits
+# it; not inside a URL or e-mail address), and where a doc keeps the set of them.
+LOWER_WORD = re.compile(r"(?<![\w./@])[a-z]+(?![\w/@]|\.\w)")
+LOWER_WORDS_KEY = "newsfacts.lower_case_words"
+
+
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
@@ -841,7 +847,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
     are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
     """
-    lower = {t.text for t in doc if t.is_lower}
+    lower = _lower_case_words(doc)
     common = lower_case_acronyms(doc.text)
     surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
     out = []
@@ -892,6 +898,13 @@ def _is_place_name(text: str) -> bool:
     return country_code(text) is not None or place_code(text) is not None or low in REGIONS or low in TERRITORIES
 
 
+def _lower_case_words(doc: Doc) -> set[str]:
+    """Every word the article writes in lower case; two rules ask, so it is read once per doc."""
+    if LOWER_WORDS_KEY not in doc.user_data:
+        doc.user_data[LOWER_WORDS_KEY] = set(LOWER_WORD.findall(doc.text))
+    return doc.user_data[LOWER_WORDS_KEY]
+
+
 def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) -> list[Ent]:
     """Mentions the model skipped of names it labelled elsewhere in the document.
 
@@ -902,7 +915,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
     for s, e, label, _ in found:
         if label in CONSISTENT_LABELS:
             known.setdefault(doc[s:e].text, label)
-    lower = {t.lower_ for t in doc if t.is_lower}
+    lower = _lower_case_words(doc)
     known = {
         name: label
         for name, label in known.items()

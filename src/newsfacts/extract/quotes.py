@@ -12,7 +12,9 @@ person named; spokespeople and documents become descriptions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsfacts.records import Quote
 
@@ -111,8 +113,9 @@ PREPOSITIONS = frozenset(
 )
 CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+# The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
-    "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS) + r"[.!?][\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
+    "[.!?]" + "".join(rf"(?<!\b{a}[.!?])" for a in ABBREVIATIONS) + r"[\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
 )
 # A quote this short inside a sentence is a scare quote or a fragment.
 SHORT_WORDS = 4
@@ -579,14 +582,22 @@ def _colon_line(ctx: Context, first: _Raw) -> Speaker:
 def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
     """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
     of the words after the last quotation mark in it."""
-    start = para_start
-    for m in SENTENCE_END.finditer(body, para_start, end):
-        start = m.end()
+    starts, ends = _sentence_breaks(body)
+    i = bisect_left(ends, end) - 1  # the last break whose next sentence starts before `end`
+    start = ends[i] if i >= 0 and starts[i] >= para_start else para_start
     if not cut_at_quotes:
         return start
     last_mark = max((body.rfind(q, start, end) for q in QUOTE_MARKS), default=-1)
     last_double = body.rfind("''", start, end)
     return max(start, last_mark + 1, last_double + 2 if last_double >= 0 else start)
+
+
+@lru_cache(maxsize=4)
+def _sentence_breaks(body: str) -> tuple[list[int], list[int]]:
+    """Where each sentence break starts and where the next sentence begins, found once per body:
+    the speaker rules ask for sentence starts thousands of times per article."""
+    found = [(m.start(), m.end()) for m in SENTENCE_END.finditer(body)]
+    return [a for a, _ in found], [b for _, b in found]
 
 
 def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
