@@ -257,3 +257,8 @@ def test_a_name_before_a_place_noun_is_a_place() -> None:
 def test_a_lone_given_name_the_model_calls_an_organisation_is_a_person() -> None:
     got = spans("He was playing table tennis at home with his wife, ex-model Sandra.")
     assert ("Sandra", "PERSON", None) in got, got
+
+
+def test_an_organisation_before_a_place_word_stays_an_organisation() -> None:
+    assert ("Eurostar", "ORG", None) in spans(
+        "Officers will check passports at the Eurostar terminal in London from next year.")

@@ -385,7 +385,9 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or (
             after is not None
             and after.is_lower
-            and (after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
+            # "Victoria station" (the model says PERSON), "the Sheffield Hallam seat"; but the
+            # model's "Eurostar" stays an organisation before "terminal"
+            and (label == "PERSON" and after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
             and (label == "PERSON" or words[0] not in NOT_PEOPLE)
         )
     ):
