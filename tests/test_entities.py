@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.extract import extract_facts
 from newsfacts.extract.entities import acronyms, country_code, entity_spans, place_code
 from newsfacts.extract.nlp import get_nlp
+from newsfacts.records import Article
 
 
 def spans(text: str) -> list[tuple[str, str, str | None]]:
@@ -262,3 +264,9 @@ def test_a_lone_given_name_the_model_calls_an_organisation_is_a_person() -> None
 def test_an_organisation_before_a_place_word_stays_an_organisation() -> None:
     assert ("Eurostar", "ORG", None) in spans(
         "Officers will check passports at the Eurostar terminal in London from next year.")
+
+
+def test_the_party_adjective_alone_is_the_party() -> None:
+    body = "Ministers met on Monday. The Conservative spokesman on immigration, Peter Hansen, said it had failed."
+    names = {(e.entity_type, e.name) for e in extract_facts([Article(title=None, body=body)])[0].entities}
+    assert ("ORG", "Conservative Party") in names and ("ORG", "Conservative") not in names

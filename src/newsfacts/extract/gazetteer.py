@@ -111,7 +111,7 @@ COMPASS_WORDS = frozenset({
 # Political parties under the names news gives them, as written -> one canonical name,
 # so "Tories", "Conservatives" and "the Conservative Party" are one organisation.
 PARTY_NAMES = {
-    "Conservative Party": "Conservative Party", "Conservatives": "Conservative Party",
+    "Conservative Party": "Conservative Party", "Conservatives": "Conservative Party", "Conservative": "Conservative Party",
     "Tory Party": "Conservative Party", "Tories": "Conservative Party", "Tory": "Conservative Party",
     "Labour Party": "Labour Party", "Labour": "Labour Party", "New Labour": "Labour Party",
     "Liberal Democrats": "Liberal Democrats", "Liberal Democrat": "Liberal Democrats",
