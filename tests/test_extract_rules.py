@@ -366,3 +366,14 @@ def test_a_name_tagged_as_an_organisation_but_described_by_an_office_is_a_person
 def test_a_hyphenated_prefix_opening_a_sentence_stays_in_the_role() -> None:
     body = "Some said ex-players were unhappy. Ex-chat show host Peter Hansen spoke first."
     assert people(body) == {"Peter Hansen": "Ex-chat show host"}
+
+
+def test_a_role_before_a_name_keeps_an_organisation_name_with_of_or_for() -> None:
+    body = "The harbour was closed. Commission for Harbour Safety chairman Oskar Velden said it would reopen."
+    assert people(body) == {"Oskar Velden": "Commission for Harbour Safety chairman"}
+
+
+def test_a_sentence_opening_ordinary_word_stays_in_a_capitalised_role() -> None:
+    body = ("Every refugee was moved on Monday. Refugee Council Chief Executive Oskar Velden "
+            "called the move cruel.")
+    assert people(body) == {"Oskar Velden": "Refugee Council Chief Executive"}

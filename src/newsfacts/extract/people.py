@@ -330,15 +330,17 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
         tok = doc[j - 1]
         low = tok.lower_
         saw_noun = saw_noun or _role_noun(tok)
-        if low in ROLE_STOPS or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
-            break
+        inside_name = low in {"of", "for"} and j - 2 >= 0 and doc[j - 2].is_title and doc[j].is_title
+        if (low in ROLE_STOPS and not inside_name) or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
+            break  # but "Commission for Racial Equality chairman" keeps its "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
         if (
             tok.is_sent_start
             and not (low in ROLE_HEADS or low in ROLE_MODIFIERS or hyphen_prefix)
             and _common_word(doc, tok)
+            and not (doc[j].is_title and low not in INTRODUCTORY_WORDS and tok.ent_type_ not in {"DATE", "TIME"})
         ):
-            break
+            break  # "Refugee Council Chief Executive X": an ordinary word opening a capitalised name stays
         if saw_noun and any(a <= tok.idx < b for a, b in named):
             break  # "X met union leader Y": another person ends a role that took in a noun
         if not (
