@@ -19,8 +19,6 @@ can render GE's own Data Docs for it.
 from __future__ import annotations
 
 import json
-import keyword
-import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterator
@@ -239,9 +237,20 @@ def _columns(kwargs: dict[str, Any]) -> list[str]:
 
 
 def _condition_columns(kwargs: dict[str, Any]) -> list[str]:
-    """Columns a pandas `row_condition` reads ("is_partial == False"): the frame must carry them too."""
-    names = re.findall(r"[A-Za-z_]\w*", kwargs.get("row_condition") or "")
-    return [n for n in names if not keyword.iskeyword(n) and n not in {"True", "False", "None"}]
+    """Columns a `row_condition` reads ({"column": {"name": "is_partial"}, ...}, nested in and/or
+    groups): the frame must carry them too."""
+
+    def names(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            if isinstance(node.get("column"), dict) and "name" in node["column"]:
+                yield node["column"]["name"]
+            for value in node.values():
+                yield from names(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from names(value)
+
+    return list(dict.fromkeys(names(kwargs.get("row_condition"))))
 
 
 def _severity(result: Any) -> str:
