@@ -377,3 +377,9 @@ def test_a_sentence_opening_ordinary_word_stays_in_a_capitalised_role() -> None:
     body = ("Every refugee was moved on Monday. Refugee Council Chief Executive Oskar Velden "
             "called the move cruel.")
     assert people(body) == {"Oskar Velden": "Refugee Council Chief Executive"}
+
+
+def test_each_peer_after_a_plural_title_is_a_person() -> None:
+    body = "The appeal was heard by Lady Anna Hale. She sat with Lords Velden, Marsh and Tolley, who agreed."
+    assert {"Lord Velden", "Lord Marsh", "Lord Tolley"} <= set(people(body))
+    assert not any(name.startswith("Lords") for name in people(body))

@@ -201,7 +201,7 @@ NOT_PEOPLE = frozenset(
     reuters bbc cnn afp ap itv sky twitter facebook google instagram youtube
     god allah christ jesus brexit
     labour tory tories conservative conservatives lib dem dems democrat democrats republican
-    republicans ukip snp plaid consort regent
+    republicans ukip snp plaid consort regent lords ladies
     """.split()
 )
 

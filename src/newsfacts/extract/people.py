@@ -41,6 +41,11 @@ from .lexicon import (
 TITLED_NAME = re.compile(
     r"\b(Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Baroness|Sir|Dame)\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)"
 )
+# Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
+PLURAL_TITLES = {"Lords": "Lord", "Ladies": "Lady", "Baronesses": "Baroness"}
+TITLED_LIST = re.compile(
+    r"\b(Lords|Ladies|Baronesses)\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
+)
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
@@ -143,7 +148,20 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
+    peers = _titled_lists(ctx.body)
+    found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _ in peers)] + peers
     return found + _first_name_pairs(ctx, found) + _described_names(ctx, found)
+
+
+def _titled_lists(body: str) -> list[tuple[int, int, str]]:
+    """Each peer in "Lords Bingham, Steyn and Hope": "Lord Steyn" and so on, one mention per name
+    (in place of whatever the model made of the list)."""
+    out = []
+    for m in TITLED_LIST.finditer(body):
+        title = PLURAL_TITLES[m[1]]
+        for name in re.finditer(r"[A-Z][\w'\u2019-]+", m[2]):
+            out.append((m.start(2) + name.start(), m.start(2) + name.end(), f"{title} {name[0]}"))
+    return out
 
 
 def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
