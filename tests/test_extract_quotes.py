@@ -192,6 +192,9 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "Mr Peter Hansen responded by accusing the council of \"hiding away from the crews\" all winter.",
         "hiding away", "Peter Hansen", id="responded-by-is-not-a-passive"),
+    pytest.param(
+        "The plan angered the crews. Another critic, Peter Hansen, likened the plan to \"selling the family silver\".",
+        "family silver", "Peter Hansen", id="a-description-fronted-before-the-subjects-name"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -74,6 +74,8 @@ SPOKES = re.compile(
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
+# A description set before the subject's name: "Another critic, X, likened it to ...".
+FRONTED_APPOSITION = re.compile(r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One)\s+[a-z][\w' -]{1,50},\s*")
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|However),?\s+)?(?:he|she|He|She)\b")
@@ -460,10 +462,11 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
             continue
         if m.start_char >= at:
             break
-        if not all(
+        lead = body[start : m.start_char]
+        if not FRONTED_APPOSITION.fullmatch(lead) and not all(
             w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
-            for w in body[start : m.start_char].split()
-        ):  # "Immigration minister X", "Party co-chairman X"
+            for w in lead.split()
+        ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
         if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
