@@ -63,6 +63,7 @@ SAID_FIRST = re.compile(
     r"(?P<who>[^:,\"\u201c\u201d\n]{2,60})[:,]\s*$"
 )
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
+SPEECH_VERB = re.compile(rf"\b{_VERB}\b")
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
 APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,\"\u201c\u201d]*?,", re.I)
@@ -388,14 +389,14 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
             m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(ctx, head_start + m.start())
-        if by := _passive_by(head, m.start("verb"), m.end("verb")):  # "His claims were denied by X, who ..."
-            return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
-        return _resolve(ctx, head_start, head_start + m.start(), False)
-    verbs = list(re.finditer(rf"\b{_VERB}\b", head))
+        return _passive_speaker(ctx, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
+            ctx, head_start, head_start + m.start(), False
+        )
+    verbs = list(SPEECH_VERB.finditer(head))
     if verbs:
-        if by := _passive_by(head, verbs[0].start(), verbs[0].end()):
-            return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
-        return _resolve(ctx, head_start, head_start + verbs[0].start(), False)
+        return _passive_speaker(ctx, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
+            ctx, head_start, head_start + verbs[0].start(), False
+        )
     words = head.split()
     if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
         # "He is prepared to go this far:", "His message to the chancellor was:"
@@ -405,11 +406,12 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     return (None, None)
 
 
-def _passive_by(head: str, verb_start: int, verb_end: int) -> re.Match[str] | None:
-    """The agent of a passive speech verb: "were denied by X" (not "responded by accusing")."""
-    if not PASSIVE_AUX.search(head, 0, verb_start):
+def _passive_speaker(ctx: Context, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
+    """The agent of a passive speech verb in `head`: "His claims were denied by X, who ..." is X
+    (not "responded by accusing")."""
+    if not PASSIVE_AUX.search(head, 0, verb_start) or not (by := PASSIVE_BY.match(head, verb_end)):
         return None
-    return PASSIVE_BY.match(head, verb_end)
+    return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
 
 
 def _dashed_person(ctx: Context, start: int, mark: int) -> str | None:
@@ -442,8 +444,9 @@ def _participle_speaker(ctx: Context, verb: int) -> Speaker:
     saying" (the name right before the participle, maybe past an aside: "X, apparently
     talking about Y, telling")."""
     body = ctx.body
-    if m := WITH_SPOKESPERSON.search(body, _sentence_start(body, verb), verb):
-        org = _opening_org(ctx, _sentence_start(body, verb))
+    sentence = _sentence_start(body, verb)
+    if m := WITH_SPOKESPERSON.search(body, sentence, verb):
+        org = _opening_org(ctx, sentence)
         return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
     before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
     if before and PARENTHETICAL.fullmatch(body[before[-1].end_char : verb].strip()):
@@ -520,7 +523,7 @@ def _reporter_before(ctx: Context, at: int) -> str | None:
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
-    if not re.search(rf"\b{_VERB}\b", body[start:end]):
+    if not SPEECH_VERB.search(body[start:end]):
         return None
     return _previous_subject(ctx, at, None)
 
@@ -530,7 +533,7 @@ def _previous_spokesperson(ctx: Context, at: int) -> str | None:
     described as a speaker is ("Labour spokeswoman")."""
     body = ctx.body
     start, end = _sentence_before(body, at)
-    verb = re.search(rf"\b{_VERB}\b", body[start:end])
+    verb = SPEECH_VERB.search(body[start:end])
     if verb is None:
         return None
     head = body[start : start + verb.start()].strip(" ,")
@@ -658,6 +661,8 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
             # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
             if spokesperson := _previous_spokesperson(ctx, start):
                 return spokesperson, None
+            name = ctx.last_person_before(start, gender)
+            return name, name
         name = name or ctx.last_person_before(start, gender)
         if name is None:
             return _previous_spokesperson(ctx, start), None
@@ -679,10 +684,7 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
 def _opening_org(ctx: Context, at: int) -> str | None:
     """The organisation that opens the sentence starting at `at` ("But the Home Office
     defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
-    opening = ORG_OPENING.match(ctx.body, at)
-    if opening is None:
-        return None
-    start = opening.end()
+    start = ORG_OPENING.match(ctx.body, at).end()  # every part of it is optional: it always matches
     for span in ctx.spans:
         if span.start_char == start and span.label == "ORG":
             return ctx.body[span.start_char : span.end_char]
