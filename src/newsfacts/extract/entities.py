@@ -849,7 +849,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
     are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
     """
-    lower = _lower_case_words(doc)
+    lower = lower_case_words(doc)
     common = lower_case_acronyms(doc.text)
     surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
     out = []
@@ -873,7 +873,6 @@ def _is_known_word(text: str) -> bool:
     low = text.lower()
     return (
         _is_place_name(text)
-        or low in _subdivisions()
         or low in _demonyms()
         or low in PEOPLES
         or low in MALE_NAMES
@@ -900,8 +899,9 @@ def _is_place_name(text: str) -> bool:
     return country_code(text) is not None or place_code(text) is not None or low in REGIONS or low in TERRITORIES
 
 
-def _lower_case_words(doc: Doc) -> set[str]:
-    """Every word the article writes in lower case; two rules ask, so it is read once per doc."""
+def lower_case_words(doc: Doc) -> set[str]:
+    """Every word the article writes in lower case; several rules ask (here and in people), so it
+    is read once per doc."""
     if LOWER_WORDS_KEY not in doc.user_data:
         doc.user_data[LOWER_WORDS_KEY] = set(LOWER_WORD.findall(doc.text))
     return doc.user_data[LOWER_WORDS_KEY]
@@ -917,7 +917,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
     for s, e, label, _ in found:
         if label in CONSISTENT_LABELS:
             known.setdefault(doc[s:e].text, label)
-    lower = _lower_case_words(doc)
+    lower = lower_case_words(doc)
     known = {
         name: label
         for name, label in known.items()

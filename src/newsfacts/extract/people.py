@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from newsfacts.records import Person
 
 from .context import Context, Mention
-from .entities import country_code, given_name_first
+from .entities import country_code, given_name_first, lower_case_words
 from .lexicon import (
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
@@ -81,7 +81,7 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     """The article's people; leaves their mentions on the context for the quote rules."""
     raw = _hyphens_unified(_candidates(ctx))
     titled = {
-        POSSESSIVE_END.sub("", _before_possessive(m[2])).split()[-1]
+        _before_possessive(m[2]).split()[-1]
         for m in TITLED_NAME.finditer(ctx.body)
         if not _in_work_title(ctx.body, m.start())
     }
@@ -122,7 +122,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     for span in ctx.spans:
         if span.label == "PERSON":
             whole = ctx.body[span.start_char : span.end_char]
-            text = POSSESSIVE_END.sub("", _before_possessive(whole))  # "Ebbers'", "Hale's Budget"
+            text = _before_possessive(whole)  # "Ebbers'", "Hale's Budget"
             end = span.end_char - (len(whole) - len(text))
             before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
@@ -142,7 +142,7 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
     taken = [(s, e) for s, e, _ in found]
     for m in TITLED_NAME.finditer(ctx.body):
         s = m.start(2)
-        name_text = POSSESSIVE_END.sub("", _before_possessive(m[2]))
+        name_text = _before_possessive(m[2])
         e = s + len(name_text)
         if any(a < e and s < b for a, b in taken) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
             continue
@@ -193,11 +193,11 @@ def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 
 def _before_possessive(name: str) -> str:
-    """A name ends at its first possessive: "Lord Hale's Reform" is Lord Hale."""
+    """A name ends at its first possessive, which is not part of it: "Lord Hale's Reform" is Lord Hale."""
     words = name.split()
     for k, word in enumerate(words):
         if POSSESSIVE_END.search(word):
-            return " ".join(words[: k + 1])
+            return POSSESSIVE_END.sub("", " ".join(words[: k + 1]))
     return name
 
 
@@ -402,7 +402,7 @@ def _common_word(doc: Doc, tok: Token) -> bool:
     rather than part of a title ("Lib Dem leader X"): an opener, a date, or a word the article
     also writes in lower case."""
     low = tok.lower_
-    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or any(t.text == low for t in doc)
+    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or low in lower_case_words(doc)
 
 
 def _role_after(body: str, m: Mention) -> str | None:
@@ -471,7 +471,8 @@ def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: 
     """The person a title at `at` refers back to: of those named earlier in its own sentence or
     in the last earlier sentence naming anyone, without a role or with one of the same head
     ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
-    attacked the cost under Y. The Tory leader said" is X), the last named on a tie."""
+    attacked the cost under Y. The Tory leader said" is X); on a tie, the one whose last mention
+    before the title comes first."""
     own_start = ctx.sentence_at(at).start_char
     before = [m for m in mentions if m.end_char <= at]
     earlier = [m for m in before if m.end_char <= own_start]
