@@ -109,12 +109,12 @@ def _summary(run: dict[str, Any] | None, suites: list[dict[str, Any]], counts: d
         f'<div class="sub">{sub}</div></div>'
         for label, value, sub in cards
     )
+    status = _badge(_status_kind(run["status"]), run["status"])
+    started, finished = _when(run["started_at"]), _when(run["finished_at"])
     return f"""<section>
 <p class="verdict {tone}">{e(verdict)}</p>
 <div class="cards">{cards_html}</div>
-<p class="meta">Run <code>{e(run["run_id"])}</code> · {_badge(_status_kind(run["status"]), run["status"])} · started {
-        _when(run["started_at"])
-    } · finished {_when(run["finished_at"])}
+<p class="meta">Run <code>{e(run["run_id"])}</code> · {status} · started {started} · finished {finished}
  · inbox <code>{e(run["inbox"])}</code> · pipeline {e(run["pipeline_version"])}</p>
 </section>"""
 

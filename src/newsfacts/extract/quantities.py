@@ -11,6 +11,7 @@ arrivals ... from more than 3,000 to less than 300").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsfacts.records import Quantity
 
@@ -418,7 +419,7 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
         if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
-            found[i] = _with(q, nxt.unit, nxt.about)
+            found[i] = replace(q, unit=nxt.unit, about=nxt.about)
     dashed = {
         k
         for i in range(len(found) - 1)
@@ -435,15 +436,15 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
             if prev is not None and not (prev.unit == "percent" and q.value > 100):
-                q = _with(q, prev.unit, prev.about)
+                q = replace(q, unit=prev.unit, about=prev.about)
             elif counted:
                 noun = counted.group(1)
                 unit = "people" if any(w in PEOPLE_NOUNS for w in noun.lower().split()) else noun
-                q = _with(q, unit, noun)
+                q = replace(q, unit=unit, about=noun)
             elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
-                q = _with(q, "people", people)
+                q = replace(q, unit="people", about=people)
             else:
-                q = _with(q, "count", None)
+                q = replace(q, unit="count", about=None)
         out.append(q)
     return out
 
@@ -457,15 +458,3 @@ def _people_before(body: str, start: int, end: int) -> str | None:
         return None
     lead = i > 0 and words[i - 1][0].isupper() and words[i - 1].lower() not in STOP
     return " ".join(words[i - 1 : i + 1] if lead else words[i : i + 1])
-
-
-def _with(q: Quantity, unit: str, about: str | None) -> Quantity:
-    return Quantity(
-        value=q.value,
-        unit=unit,
-        qualifier=q.qualifier,
-        about=about,
-        sentence=q.sentence,
-        start_char=q.start_char,
-        end_char=q.end_char,
-    )
