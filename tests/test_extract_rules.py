@@ -28,8 +28,20 @@ def quantity_texts(body: str) -> list[str]:
     "The council agreed a 10-year plan and a two-party deal.",
     "The hearing is on 11 March in London.",
     "The hearing was on March 11 in London.",
+    "The Lions won 3-1 at home.",
+    "Both sides fought hard in a 2-2 draw.",
+    "The memorial honours the victims of 9/11 in New York.",
+    "He left school aged 16 and joined the army.",
+    "A girl of 14 was taken to hospital.",
+    "The ferry left at 10.45 on Monday.",
+    "The phrase was repeated hundreds of times.",
+    "The court sat for five of the last six years.",
+    "He signed the communiqu&#233; in Brussels.",
+    "The committee voted 19-15 along party lines.",
+    "The grant covers carers ages 18 to 25.",
+    "The bill was backed by Walter Brand, who is 81.",
 ])
-def test_names_decades_compounds_and_dates_are_not_quantities(body: str) -> None:
+def test_names_dates_scores_ages_clock_times_repetitions_and_entities_are_not_quantities(body: str) -> None:
     assert quantity_texts(body) == []
 
 
@@ -270,24 +282,6 @@ def test_a_maximum_of_is_up_to() -> None:
 
 def test_a_sum_says_what_it_is_spent_on() -> None:
     assert quantity("The council spent £3m on translators.")[1:] == (3e6, "GBP", None, "translators")
-
-
-@pytest.mark.parametrize("body", [
-    "The Lions won 3-1 at home.",
-    "Both sides fought hard in a 2-2 draw.",
-    "The memorial honours the victims of 9/11 in New York.",
-    "He left school aged 16 and joined the army.",
-    "A girl of 14 was taken to hospital.",
-    "The ferry left at 10.45 on Monday.",
-    "The phrase was repeated hundreds of times.",
-    "The court sat for five of the last six years.",
-    "He signed the communiqu&#233; in Brussels.",
-    "The committee voted 19-15 along party lines.",
-    "The grant covers carers ages 18 to 25.",
-    "The bill was backed by Walter Brand, who is 81.",
-])
-def test_scores_dates_ages_clock_times_repetitions_and_entities_are_not_quantities(body: str) -> None:
-    assert quantity_texts(body) == []
 
 
 def test_a_duration_ending_a_sentence_does_not_borrow_the_previous_unit() -> None:
