@@ -377,3 +377,80 @@ def test_each_peer_after_a_plural_title_is_a_person() -> None:
     body = "The appeal was heard by Lady Anna Hale. She sat with Lords Velden, Marsh and Tolley, who agreed."
     assert {"Lord Velden", "Lord Marsh", "Lord Tolley"} <= set(people(body))
     assert not any(name.startswith("Lords") for name in people(body))
+
+
+def test_office_abbreviations_are_written_out_in_the_role() -> None:
+    assert people("Retired Lt. Gen. Oskar Velden said the war was lost.") == {
+        "Oskar Velden": "Retired Lieutenant General"}
+    assert people("Cllr Maeve Holloway voted against the plan.") == {"Maeve Holloway": "Councillor"}
+
+
+def test_an_office_abbreviation_with_a_surname_alone_names_a_person() -> None:
+    assert people("Gen Velden said the army would stay. Gen Velden left on Monday.") == {"Velden": "General"}
+    assert "Robert" not in people("Rep. Robert C. Velden said no.")
+
+
+def test_a_party_and_state_after_a_name_join_its_title() -> None:
+    assert people("Rep. Oskar Velden (D-Md.) called it a disgrace.") == {"Oskar Velden": "Representative (D-Md.)"}
+    assert people("Senate Majority Leader Peter Hansen, R-Ky., said the veto would fail.") == {
+        "Peter Hansen": "Senate Majority Leader (R-Ky.)"}
+    assert people("Peter Hansen (R-Utah) said no.") == {"Peter Hansen": "(R-Utah)"}
+
+
+def test_a_place_after_a_titled_name_is_the_constituency_and_otherwise_nothing() -> None:
+    assert people("Rep. Oskar Velden of Maryland said no.") == {"Oskar Velden": "Representative of Maryland"}
+    assert people("Peter Hansen of Leeds said no.") == {"Peter Hansen": None}
+
+
+def test_a_title_before_and_a_description_after_the_name_are_both_the_role() -> None:
+    body = "Rep. Oskar Velden (D-N.C.), head of the Harbour Caucus, said it was a disgrace."
+    assert people(body) == {"Oskar Velden": "Representative (D-N.C.), head of the Harbour Caucus"}
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("Peter Hansen, a fellow at the Harbour Institute, said no.", "fellow at the Harbour Institute"),
+    ("Peter Hansen, an expert on trade at the Harbour Institute, said no.",
+     "expert on trade at the Harbour Institute"),
+    ("Peter Hansen, a prominent New York Democrat, said no.", "prominent New York Democrat"),
+    ("Peter Hansen, a nursing home owner, said no.", "nursing home owner"),
+])
+def test_a_description_after_a_name_is_its_role(body: str, role: str) -> None:
+    assert people(body)["Peter Hansen"] == role
+
+
+@pytest.mark.parametrize("body", [
+    "Judge Peter Hansen, sitting with Lord Marsh and Lord Tolley, said no.",
+    "BBC chairman Peter Hansen, director-general Oskar Velden and reporter Tom Baker quit.",
+    "Peter Hansen, giving the Tory leader a majority of five, won.",
+])
+def test_a_clause_or_a_list_of_people_after_a_name_is_not_its_role(body: str) -> None:
+    role = people(body)["Peter Hansen"] or ""
+    assert "," not in role and "majority" not in role
+
+
+def test_an_office_word_after_a_given_name_is_a_surname() -> None:
+    body = '"Turnout matters," said Charlie King, a veteran organiser. Mr. King said more.'
+    assert people(body) == {"Charlie King": "veteran organiser"}
+
+
+def test_a_surname_with_a_title_of_the_other_gender_is_not_the_person_named_in_full() -> None:
+    body = ("Mr. Velden met voters. His wife, Michelle Velden, will campaign. Mrs. Velden said so. "
+            "Velden said it was personal.")
+    assert people(body) == {"Velden": None, "Michelle Velden": None}
+
+
+def test_a_title_in_apposition_to_a_name_is_that_persons_not_the_last_named() -> None:
+    body = ("Mrs. Hale holds a lead over the Republican presidential nominee, Peter Hansen, among voters. "
+            "Jane Marsh met the Mexican secretary of the economy, Oskar Velden, on Monday.")
+    assert people(body) == {"Hale": None, "Peter Hansen": "Republican presidential nominee",
+                            "Jane Marsh": None, "Oskar Velden": "Mexican secretary of the economy"}
+
+
+def test_a_two_word_office_after_the_is_one_title() -> None:
+    body = "Tony Blair met Mahmoud Abbas. Mr Abbas said the British prime minister was in a unique position."
+    assert all(role != "British prime" for role in people(body).values())
+
+
+def test_a_name_with_an_initial_tagged_as_an_organisation_but_described_by_an_office_is_a_person() -> None:
+    body = '"We did our part," Vann R. Newkirk II, a writer for the Harbour Gazette, said on Twitter.'
+    assert people(body) == {"Vann R. Newkirk II": "writer for the Harbour Gazette"}

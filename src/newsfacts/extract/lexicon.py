@@ -90,6 +90,7 @@ MALE_NAMES = frozenset(
     alistair alastair angus barry clive derek duncan geoffrey geoff gerry iain liam malcolm
     nigel norman oliver owen rhodri rory stuart trevor vince gareth dafydd hywel alun keir
     boris jacques nicolas gerhard silvio kofi dominic oleg viktor victor
+    charlie ed damian phil pete rob andy denis ron sadiq rishi
     """.split()
 )
 FEMALE_NAMES = frozenset(
@@ -107,6 +108,7 @@ FEMALE_NAMES = frozenset(
     glenys estelle anne bernadette sian siobhan hillary cherie shami yvonne maureen sylvia
     pauline valerie lynne lesley gwyneth helena jenny sally tracey louise joanna natasha
     eleanor sheila moira condoleezza
+    sue liz beth meg glenda priti suella
     """.split()
 )
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
@@ -165,6 +167,35 @@ ROLE_HEADS = frozenset(
     archbishop cardinal prime shadow strategist pollster economist researcher
     scientist author writer novelist singer actor actress star striker midfielder
     defender goalkeeper player champion winner manager presenter host
+    """.split()
+)
+
+# Role heads that are also surnames: after a first name they end a name ("Stephen King").
+SURNAME_HEADS = frozenset({"king", "judge", "bishop", "chancellor", "speaker", "pope", "sheriff", "player", "coach"})
+
+# Offices abbreviated before a name ("Sen. X", "Lt. Gen. Y", "Cllr Z"), written out in the role.
+OFFICE_ABBREVIATIONS = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General", "lt": "Lieutenant",
+    "col": "Colonel", "adm": "Admiral", "sgt": "Sergeant", "capt": "Captain", "maj": "Major",
+    "cllr": "Councillor", "supt": "Superintendent", "insp": "Inspector", "det": "Detective",
+    "amb": "Ambassador", "atty": "Attorney", "cmdr": "Commander",
+}
+
+# Nouns that head a description after a name ("X, a fellow at the Y Institute,", "X, the top
+# Democrat on the committee") besides ROLE_HEADS. Too common as surnames or ordinary words to
+# mark a role before a name or to stop a name.
+DESCRIPTION_HEADS = ROLE_HEADS | frozenset(
+    """
+    expert scholar fellow consultant surrogate developer democrat republican member backbencher
+    lecturer teacher headteacher headmaster headmistress principal dean academic doctor surgeon
+    physician nurse pastor priest vicar rabbi imam cleric historian journalist columnist
+    commentator critic organiser organizer investor banker businessman businesswoman
+    entrepreneur trustee volunteer veteran soldier sergeant colonel lieutenant solicitor
+    barrister magistrate coroner ombudsman producer filmmaker artist musician comedian
+    broadcaster specialist lobbyist negotiator diplomat consul engineer architect psychologist
+    psychiatrist sociologist criminologist demographer statistician epidemiologist lawmaker
+    legislator politician advocate staffer operative donor fundraiser supporter agent
+    detective investigator
     """.split()
 )
 

