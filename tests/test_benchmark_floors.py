@@ -34,7 +34,12 @@ def summary(output: str, prefix: str) -> dict[str, float]:
     return {k: float(v) for k, v in re.findall(r"([\w-]+)=([-\d.]+)", line)}
 
 
-@pytest.mark.parametrize("bench", FLOORS, ids=[f"{b['script']}:{b['line']}" for b in FLOORS])
+def bench_id(bench: dict) -> str:
+    flags = [a for a in bench["args"] if a.startswith("--") and a != "--data"]
+    return " ".join([f"{bench['script']}:{bench['line']}", *flags])
+
+
+@pytest.mark.parametrize("bench", FLOORS, ids=[bench_id(b) for b in FLOORS])
 def test_benchmark_keeps_its_floor(bench: dict, shared_data: Path) -> None:
     args = tuple(a.format(data=shared_data) for a in bench["args"])
     got = summary(run_benchmark(bench["script"], args), bench["line"])
