@@ -113,7 +113,10 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         if not _in_work_title(ctx.body, m.start())
     }
     canon = _canonical_names(raw, titled)
-    mentions = {Mention(s, e, _gendered(ctx.body, s, n, canon)) for s, e, n in raw if n in canon}
+    title_genders: dict[str, set[str | None]] = {}
+    for m in TITLED_NAME.finditer(ctx.body):
+        title_genders.setdefault(m[2], set()).add(TITLE_GENDER.get(m[1].lower()))
+    mentions = {Mention(s, e, _gendered(ctx.body, s, n, canon, title_genders)) for s, e, n in raw if n in canon}
     mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
@@ -281,18 +284,18 @@ def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[t
     return out
 
 
-def _gendered(body: str, at: int, name: str, canon: dict[str, str]) -> str:
+def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_genders: dict[str, set[str | None]]) -> str:
     """The person a surname at `at` stands for. "Mr. Obama" is not the article's "Michelle
     Obama": where the article gives the surname a title of the other gender than the full
     name's given name, the surname alone is a person of its own, and only a title of the full
-    name's gender ("Mrs. Obama") still means her."""
+    name's gender ("Mrs. Obama") still means her. `title_genders`: the genders of the titles
+    the article gives each name."""
     full = canon[name]
     given = full.split()[0].lower()
     if " " in name or full == name or not (given in MALE_NAMES or given in FEMALE_NAMES):
         return full
     gender = "m" if given in MALE_NAMES else "f"
-    titles = {TITLE_GENDER.get(m[1].lower()) for m in TITLED_NAME.finditer(body) if m[2] == name}
-    if not titles - {gender, None}:
+    if not title_genders.get(name, set()) - {gender, None}:
         return full
     before = body[max(0, at - 6) : at].split()
     return full if before and TITLE_GENDER.get(before[-1].rstrip(".").lower()) == gender else name
