@@ -195,6 +195,23 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "The plan angered the crews. Another critic, Peter Hansen, likened the plan to \"selling the family silver\".",
         "family silver", "Peter Hansen", id="a-description-fronted-before-the-subjects-name"),
+    pytest.param(
+        "The plan was attacked. In a report published last July the harbour committee stated there was a "
+        "\"significant risk\" of delay.",
+        "significant risk", "harbour committee", id="an-opening-phrase-without-its-comma"),
+    pytest.param(
+        "The committee stated there was a \"significant risk\" because the rules were \"disproportionate\".",
+        "disproportionate", "committee", id="a-second-partial-quote-in-the-sentence-keeps-its-speaker"),
+    pytest.param(
+        "Mr Peter Hansen said the crews were \"of great value\", but stressed they must not become a \"burden\".",
+        "burden", "Peter Hansen", id="a-verb-after-but-keeps-the-subject"),
+    pytest.param(
+        "Labour say a vote for them could \"let the Tories in\", while the Tories say it would mean \"higher taxes\".",
+        "higher taxes", None, id="a-new-subject-and-verb-end-the-speaker"),
+    pytest.param(
+        "Tory Peter Hansen said his party offered a \"clear choice\". The Harbour Party Co-Chairman said the "
+        "council had \"done nothing for eight years\".",
+        "done nothing", "Peter Hansen", id="a-hyphenated-definite-title-is-the-person"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -454,3 +454,24 @@ def test_a_two_word_office_after_the_is_one_title() -> None:
 def test_a_name_with_an_initial_tagged_as_an_organisation_but_described_by_an_office_is_a_person() -> None:
     body = '"We did our part," Vann R. Newkirk II, a writer for the Harbour Gazette, said on Twitter.'
     assert people(body) == {"Vann R. Newkirk II": "writer for the Harbour Gazette"}
+
+
+def test_a_title_that_a_named_subject_acts_on_is_someone_else() -> None:
+    body = ("The director has denied warning Michael Hale the party could lose. "
+            "The paper said Peter Crossley told the party leader to aim lower. Mr Crossley denied it. "
+            "Mr Crossley said so again and Mr Crossley left.")
+    assert people(body) == {"Michael Hale": "party leader", "Peter Crossley": None}
+
+
+def test_a_fronted_clause_before_a_name_is_not_its_role() -> None:
+    assert people("The strategist helped Harbourland's PM, Peter Hansen, win four elections.") == {
+        "Peter Hansen": None}
+    assert people("The Lord Chief Justice, Lord Marsh, said no.") == {"Lord Marsh": "Lord Chief Justice"}
+
+
+def test_a_surname_two_people_share_is_the_one_introduced_first() -> None:
+    body = ("Peter Hansen denied the report. The strategist worked for Australia's PM, John Hansen. "
+            "Mr Hansen said there was not \"one iota\" of truth in it.")
+    facts_ = facts(body)
+    assert {p.name: p.mentions for p in facts_.people} == {"Peter Hansen": 2, "John Hansen": 1}
+    assert facts_.quotes[0].speaker == "Peter Hansen"

@@ -72,10 +72,17 @@ FRONTED_ROLE = re.compile(
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
 )
 FRONTED_REACH = 160
-DEFINITE_ROLE = re.compile(r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s)")
+DEFINITE_ROLE = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
+)
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
+# Between a person and a title, a verb and maybe a preposition: the title is its object ("X told
+# the party leader", "X said of the Tory leader"), someone else.
+ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:the|a|an)\s+")
+# Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
+ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
 # First words of a clause after a name's comma, which is then no apposition.
 CLAUSE_OPENERS = frozenset(
     "who which whose and but or on in at by with for from of to as after before when while where".split()
@@ -357,7 +364,9 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
 
     A lone word that never gets a first name or an honorific ("Mr Bolton") is not taken
     for a person: the model calls many capitalised words (parties, nicknames, towns) PERSON,
-    and an article introduces the people it names in full at least once.
+    and an article introduces the people it names in full at least once. A surname two people
+    share is the one the article introduced first, its protagonist: "Mr Howard" after "Michael
+    Howard", though "Australia's PM, John Howard" comes later and nearer.
     """
     full: list[str] = []
     for _, _, name in raw:
@@ -375,6 +384,10 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     titled_by_name = {
         n.split()[-1]: n for _, _, n in raw if len(n.split()) == 2 and n.split()[0].lower() in NOBLE_TITLES
     }
+    introduced: dict[str, int] = {}
+    for start, _, name in sorted(raw):
+        if name in canon:
+            introduced.setdefault(canon[name], start)
     for _, _, name in raw:
         if name in canon:
             continue
@@ -388,6 +401,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
         by_first = sorted({canon[f] for f in full if f.split()[0] == last})
         if len(by_last) == 1:
             canon[name] = by_last[0]
+        elif len(by_last) > 1 and len(words) == 1:
+            canon[name] = min(by_last, key=introduced.__getitem__)
         elif not by_last and len(words) == 1 and last in titled_by_name:
             canon[name] = titled_by_name[last]
         elif not by_last and len(by_first) == 1 and (len(words) == 1 or words[0].lower() in FIRST_NAME_TITLES):
@@ -518,7 +533,9 @@ def _two_words(text: str) -> int:
 
 def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
     """A role that opens the sentence, then the name after a comma: "The new chairman of the
-    Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's role."""
+    Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
+    role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
+    or more of a capitalised title may follow the role's head)."""
     start = max(0, m.start_char - FRONTED_REACH)
     match = FRONTED_ROLE.search(body, start, m.start_char)
     if not match:
@@ -526,9 +543,14 @@ def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
     role = match["role"].strip()
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
     role_start = match.start("role")
+    # The role's own heads, not possessives ("the Queen's grandson"), and what follows the last.
+    raw_words = role.split()
+    heads = [k for k, w in enumerate(words) if w in ROLE_HEADS and w == raw_words[k].lower()]
+    tail = raw_words[heads[-1] + 1 :] if heads else []
     if (
         len(words) > MAX_ROLE_WORDS
         or not any(w in ROLE_HEADS for w in words)
+        or (tail and tail[0].islower() and tail[0] not in ROLE_PREPOSITIONS)
         or any(role_start <= n.start_char < m.start_char for n in mentions)
     ):
         return None
@@ -546,7 +568,7 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
             titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     found = []
     for at, title in sorted(titles):
-        head = title.split()[-1].lower()
+        head = title.split()[-1].split("-")[-1].lower()  # "Co-Chairman": a chairman
         if head not in ROLE_HEADS or ctx.body[at : at + len(title)] != title:
             continue
         if tail := TITLE_TAIL.match(ctx.body, at + len(title)):
@@ -578,16 +600,20 @@ def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: 
     in the last earlier sentence naming anyone, without a role or with one of the same head
     ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
     attacked the cost under Y. The Tory leader said" is X); on a tie, the one whose last mention
-    before the title comes first."""
+    before the title comes first. Not the subject of a verb whose object the title is ("X told
+    the party leader", "Mr X said of the Tory leader")."""
     own_start = ctx.sentence_at(at).start_char
     before = [m for m in mentions if m.end_char <= at]
     earlier = [m for m in before if m.end_char <= own_start]
     start = ctx.sentence_at(earlier[-1].start_char).start_char if earlier else own_start
-    head = title.split()[-1].lower()
+    head = title.split()[-1].split("-")[-1].lower()
+    acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(ctx.body, m.end_char, at)}
     near = [
         m.name
         for m in before
-        if m.start_char >= start and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
+        if m.start_char >= start
+        and m.name not in acting
+        and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
     ]
     if not near:
         return None

@@ -153,6 +153,10 @@ SUBORDINATORS = frozenset(
 # Longest attribution that may interrupt one quote ("A," she said. "B."); longer ones
 # start a new quote. Calibrated on PolNeAR dev (F1 0.899 without merging, 0.929 at 8).
 MAX_INTERRUPTION_WORDS = 8
+# Prepositions that open a phrase before a sentence's subject ("In a report ... the committee said").
+OPENING_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "during", "after", "before", "under", "with", "from", "by", "since"}
+)
 # A name after one of these inside a phrase opened by a determiner qualifies someone else
 # ("an aide to X", "a narrator in the X ad").
 DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
@@ -225,6 +229,8 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(ctx, first.open_mark)
+        if speaker[0] is None and quotes and _same_speaker_goes_on(ctx.body, quotes[-1].end_char, first.open_mark):
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(ctx, first.open_mark)
             speaker = (name, name)
@@ -242,6 +248,19 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             prev, prev_speaker = last, speaker
         i += 1
     return tuple(quotes)
+
+
+def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
+    """Whether a quote with no speaker of its own is still the previous quote's speaker talking:
+    in the same sentence, with no new subject and speech verb between ("while the Tories say").
+    A verb after "but" or "and" keeps the subject ("X said "A", but stressed ... "B"")."""
+    if prev_end < _sentence_start(body, open_mark):
+        return False
+    gap = body[prev_end:open_mark]
+    return all(
+        (gap[: verb.start()].split() or [","])[-1].strip(",").lower() in {"", "but", "and", "then", "also"}
+        for verb in SPEECH_VERB.finditer(gap)
+    )
 
 
 def _resumes(ctx: Context, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
@@ -711,6 +730,25 @@ def _skip_introduction(ctx: Context, start: int, end: int) -> int:
         ):
             break
         start = comma + 1
+    return _past_unpunctuated_introduction(ctx, start, end)
+
+
+def _past_unpunctuated_introduction(ctx: Context, start: int, end: int) -> int:
+    """Past an opening prepositional phrase written without its comma ("In a report published
+    last July the committee stated"): the subject starts at the last article that follows
+    neither a preposition nor another article, as "the" after "July" does and "the" in "to the
+    Times" not. Where a person is named, the rules for names decide."""
+    words = list(re.finditer(r"\S+", ctx.body[start:end]))
+    if (
+        len(words) < 3
+        or words[0][0].lower() not in OPENING_PREPOSITIONS
+        or any(start <= m.start_char < end for m in ctx.mentions)
+    ):
+        return start
+    for k in range(len(words) - 1, 1, -1):
+        prev = words[k - 1][0].lower()
+        if words[k][0].lower() in {"the", "a", "an"} and prev not in INTRODUCTORY_WORDS | {"the", "a", "an", "of"}:
+            return start + words[k].start()
     return start
 
 
