@@ -212,6 +212,15 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Tory Peter Hansen said his party offered a \"clear choice\". The Harbour Party Co-Chairman said the "
         "council had \"done nothing for eight years\".",
         "done nothing", "Peter Hansen", id="a-hyphenated-definite-title-is-the-person"),
+    pytest.param(
+        "Mr Peter Hansen said he had seen leaders come and go. \"I was first elected in 1983,\" he said. "
+        "\"The world has changed.\" But he said Mr Tom Baker had lost the trust of voters. "
+        "\"There is a lack of trust in Tom Baker,\" he said.",
+        "lack of trust", "Peter Hansen", id="he-looks-back-through-quoted-sentences"),
+    pytest.param(
+        "Harbour Party leader Peter Hansen has said voters have a \"lack of trust\" of Tom Baker.\n\n"
+        "He said his party was no wasted vote, adding that with the Harbour Party \"what you see is what you get\".",
+        "what you see", "Peter Hansen", id="a-partial-quote-in-a-sentence-opened-by-he"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -79,6 +79,8 @@ PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 FRONTED_APPOSITION = re.compile(r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One)\s+[a-z][\w' -]{1,50},\s*")
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
+# How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
+CHAIN_SENTENCES = 8
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|However),?\s+)?(?:he|she|He|She)\b")
 # "Downing Street defended it, with a spokesperson saying:".
 WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
@@ -229,6 +231,8 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(ctx, first.open_mark)
+        if speaker[0] is None:  # `He said ..., adding that "..."`
+            speaker = _pronoun_subject(ctx, first.open_mark)
         if speaker[0] is None and quotes and _same_speaker_goes_on(ctx.body, quotes[-1].end_char, first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
@@ -499,6 +503,17 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     return (None, None)
 
 
+def _pronoun_subject(ctx: Context, at: int) -> Speaker:
+    """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
+    the party was not a wasted vote, adding that "what you see is what you get"")."""
+    start = _sentence_start(ctx.body, at)
+    opening = PRONOUN_OPENING.match(ctx.body, start)
+    if not opening:
+        return (None, None)
+    name = _previous_subject(ctx, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
+    return name, name
+
+
 def _sentence_start(body: str, at: int) -> int:
     """Start of the sentence holding `at` (the +1 lets the sentence split see the capital at `at`)."""
     return _clause_start(body, body.rfind("\n", 0, at) + 1, at + 1, cut_at_quotes=False)
@@ -514,17 +529,28 @@ def _sentence_before(body: str, at: int) -> tuple[int, int]:
 def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
     """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
     the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
-    BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person."""
+    BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person.
+    Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass the look
+    back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
     if _named_before_in_sentence(ctx, at):
         return None
-    for _ in range(PRONOUN_CHAIN):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
+    pronoun_sentences = 0
+    for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
         start, end = _sentence_before(ctx.body, at)
         if end == 0:
             return None
         name = _sentence_subject(ctx, end - 1)[1]
+        if name is None and _quoted(ctx, start + len(ctx.body[start:end]) - len(ctx.body[start:end].lstrip())):
+            name = next(
+                (m.name for m in ctx.mentions if start <= m.start_char < end and not _quoted(ctx, m.start_char)), None
+            )
+            if name is None:
+                at = start
+                continue
         if name is not None:
             return name if gender is None or ctx.genders.get(name, gender) == gender else None
-        if not PRONOUN_OPENING.match(ctx.body, start):
+        pronoun_sentences += 1
+        if not PRONOUN_OPENING.match(ctx.body, start) or pronoun_sentences == PRONOUN_CHAIN:
             return None
         at = start
     return None
