@@ -221,6 +221,10 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Harbour Party leader Peter Hansen has said voters have a \"lack of trust\" of Tom Baker.\n\n"
         "He said his party was no wasted vote, adding that with the Harbour Party \"what you see is what you get\".",
         "what you see", "Peter Hansen", id="a-partial-quote-in-a-sentence-opened-by-he"),
+    pytest.param(
+        "A spokesman for the Harbour Party called on Mr Tom Baker to quit. Its leader, Peter Hansen, has said he is "
+        "glad to see the back of Mr Baker. \"He was more interested in himself than the party,\" he said.",
+        "more interested", "Peter Hansen", id="a-possessive-description-fronted-before-the-subject"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -76,12 +76,14 @@ POSSESSIVE = re.compile(r"['\u2019]s?\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 # A description set before the subject's name: "Another critic, X, likened it to ...".
-FRONTED_APPOSITION = re.compile(r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One)\s+[a-z][\w' -]{1,50},\s*")
+FRONTED_APPOSITION = re.compile(
+    r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
+)
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
 # How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
 CHAIN_SENTENCES = 8
-PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Later|However),?\s+)?(?:he|she|He|She)\b")
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
 # "Downing Street defended it, with a spokesperson saying:".
 WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -231,10 +233,10 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(ctx, first.open_mark)
-        if speaker[0] is None:  # `He said ..., adding that "..."`
-            speaker = _pronoun_subject(ctx, first.open_mark)
         if speaker[0] is None and quotes and _same_speaker_goes_on(ctx.body, quotes[-1].end_char, first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
+        if speaker[0] is None:  # `He said ..., adding that "..."`
+            speaker = _pronoun_subject(ctx, first.open_mark)
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(ctx, first.open_mark)
             speaker = (name, name)
@@ -505,12 +507,14 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
 
 def _pronoun_subject(ctx: Context, at: int) -> Speaker:
     """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
-    the party was not a wasted vote, adding that "what you see is what you get"")."""
+    the party was not a wasted vote, adding that "what you see is what you get""), as for "he
+    said": the subject the talk goes back to, else the last person of that gender named."""
     start = _sentence_start(ctx.body, at)
     opening = PRONOUN_OPENING.match(ctx.body, start)
     if not opening:
         return (None, None)
-    name = _previous_subject(ctx, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
+    gender = PRONOUN_GENDER.get(opening[0].split()[-1].lower())
+    name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
     return name, name
 
 
