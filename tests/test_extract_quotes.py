@@ -225,6 +225,14 @@ def speaker_of(body: str, contains: str) -> str | None:
         "A spokesman for the Harbour Party called on Mr Tom Baker to quit. Its leader, Peter Hansen, has said he is "
         "glad to see the back of Mr Baker. \"He was more interested in himself than the party,\" he said.",
         "more interested", "Peter Hansen", id="a-possessive-description-fronted-before-the-subject"),
+    pytest.param(
+        "Mr Peter Hansen was home secretary until May. A Harbour Party spokesman criticised Mr Hansen's record, "
+        "saying crime had risen when he was in office. He said: \"The Tories are making promises again.\"",
+        "making promises", "Harbour Party spokesman", id="he-after-a-sentence-opened-by-a-spokesman-with-any-verb"),
+    pytest.param(
+        "The parties agree on little. Former union leader Sir Peter Hansen has accused both of a "
+        "\"bidding war\" on asylum.",
+        "bidding war", "Peter Hansen", id="a-lower-case-role-and-an-honorific-before-the-subject"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -23,7 +23,9 @@ from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
     GROUP_NOUNS,
+    HONORIFICS,
     INTRODUCTORY_WORDS,
+    NOBLE_TITLES,
     OPEN_QUOTES,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
@@ -66,11 +68,16 @@ SAID_FIRST = re.compile(
 SPEECH_VERB = re.compile(rf"\b{_VERB}\b")
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
-APPOSITIVE = re.compile(r",\s*(?:the|a|an)\s[^,\"\u201c\u201d]*?,", re.I)
+APPOSITIVE = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s[^,\"\u201c\u201d]*?,", re.I)
 SPOKES = re.compile(
     rf"^(?:a|an|the)?\s*(?:(?P<adj>[\w-]+)\s+)?(?P<noun>{'|'.join(sorted(SPOKES_NOUNS))})\s+"
     r"(?:for|from|at|of|to|with|in)\s+(?:the\s+)?(?P<org>.+)$",
     re.I,
+)
+# A sentence opened by a spokesperson of a named body, whatever the verb: "A Labour Party spokesman
+# criticised". Not "The Tory spokesman", which goes back to someone named.
+OPENING_SPOKESPERSON = re.compile(
+    r"\s*(?:(?:But|And)\s+)?(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b"
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
@@ -491,10 +498,14 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
         if m.start_char >= at:
             break
         lead = body[start : m.start_char]
-        if not FRONTED_APPOSITION.fullmatch(lead) and not all(
-            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
-            for w in lead.split()
-        ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,"
+        if (
+            not FRONTED_APPOSITION.fullmatch(lead)
+            and not _is_role_of(ctx, lead, m.name)
+            and not all(
+                w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
+                for w in lead.split()
+            )
+        ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
         if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
@@ -516,6 +527,17 @@ def _pronoun_subject(ctx: Context, at: int) -> Speaker:
     gender = PRONOUN_GENDER.get(opening[0].split()[-1].lower())
     name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
     return name, name
+
+
+def _is_role_of(ctx: Context, lead: str, name: str) -> bool:
+    """Whether the words before a name are that person's role as the people rules read it,
+    maybe with an honorific after it ("Former union leader Sir X")."""
+    role = next((p.role for p in ctx.results.get("people", ()) if p.name == name), None)
+    lead = lead.strip().lower()
+    if not role or not lead.startswith(role.lower()):
+        return False
+    rest = lead[len(role) :].strip()
+    return not rest or rest in HONORIFICS or rest in NOBLE_TITLES
 
 
 def _sentence_start(body: str, at: int) -> int:
@@ -578,14 +600,16 @@ def _reporter_before(ctx: Context, at: int) -> str | None:
 
 
 def _previous_spokesperson(ctx: Context, at: int) -> str | None:
-    """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ..."),
-    described as a speaker is ("Labour spokeswoman")."""
+    """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ...", "A
+    Labour Party spokesman criticised X's record, saying ..."), described as a speaker is
+    ("Labour spokeswoman")."""
     body = ctx.body
     start, end = _sentence_before(body, at)
     verb = SPEECH_VERB.search(body[start:end])
-    if verb is None:
+    opening = OPENING_SPOKESPERSON.match(body, start, end)
+    if verb is None and opening is None:
         return None
-    head = body[start : start + verb.start()].strip(" ,")
+    head = opening[1] if opening else body[start : start + verb.start()].strip(" ,")
     described = _describe(ctx, head, start) if head else None
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
 
