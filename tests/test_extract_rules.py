@@ -475,3 +475,13 @@ def test_a_surname_two_people_share_is_the_one_introduced_first() -> None:
     facts_ = facts(body)
     assert {p.name: p.mentions for p in facts_.people} == {"Peter Hansen": 2, "John Hansen": 1}
     assert facts_.quotes[0].speaker == "Peter Hansen"
+
+
+def test_a_speech_verb_after_a_name_in_a_headline_is_not_part_of_it() -> None:
+    body = "Obama Says African-American Museum Will Tell of 'Suffering'\n\nPresident Obama spoke on Saturday. Mr. Obama said it was fine."
+    assert people(body) == {"Obama": "President"}
+
+
+def test_an_apposition_listing_people_with_their_offices_is_not_a_role() -> None:
+    body = "Its heroes include Peter Hansen, baseball player Tom Baker and the judge Oskar Velden, among others."
+    assert people(body)["Peter Hansen"] is None

@@ -180,6 +180,9 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             first, _, rest = text.partition(" ")
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
+            head, _, last = text.rpartition(" ")
+            if head and last.lower() in SPEECH_VERBS:  # "Obama Says" in a title-case headline
+                text, end = head, start + len(head)
             text, start = _untitled(text, start)
             while len(text.split()) > 2 and text.split()[-1] in POST_NOMINALS:  # "Ian Kerr QC"
                 text = text.rsplit(" ", 1)[0]
@@ -513,10 +516,8 @@ def _role_after(
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
-        or words[0].endswith("ing")
-        and not body[at : match.start("role")].strip(" ,")  # "a nursing home owner" is one
-        or " and " in role
-        and any(match.start("role") <= a < match.start("role") + _two_words(role) for a, _ in named)
+        or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
+        or (" and " in role and any(_listed(body, match.start("role"), a, role) for a, _ in named))
     ):
         return None
     if not any(
@@ -526,9 +527,13 @@ def _role_after(
     return role
 
 
-def _two_words(text: str) -> int:
-    """Length of the first two words of `text`: a name starting there makes a list of people."""
-    return sum(len(w) + 1 for w in text.split(" ")[:2])
+def _listed(body: str, role_start: int, at: int, role: str) -> bool:
+    """Whether another person named at `at` makes an apposition a list of people: named in its
+    first two words ("Labour's Y and Z") or right after an office ("player Y and the justice Z")."""
+    if not role_start <= at < role_start + len(role):
+        return False
+    before = body[role_start:at].split()
+    return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
 
 
 def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
