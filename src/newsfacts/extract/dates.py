@@ -47,8 +47,16 @@ _COUNT = (
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Decades named without their century, all in the twentieth ("the seventies" -> 197).
-DECADE_WORDS = {"twenties": "192", "thirties": "193", "forties": "194", "fifties": "195", "sixties": "196",
-                "seventies": "197", "eighties": "198", "nineties": "199"}
+DECADE_WORDS = {
+    "twenties": "192",
+    "thirties": "193",
+    "forties": "194",
+    "fifties": "195",
+    "sixties": "196",
+    "seventies": "197",
+    "eighties": "198",
+    "nineties": "199",
+}
 _DECADE_WORD = "(?:" + "|".join(DECADE_WORDS) + ")"
 _SHORT_DECADE = rf"the\s+(?:early\s+|mid-?|late\s+)?(?:[2-9]0['\u2019]?s|{_DECADE_WORD})"
 # Relative phrases, weekdays and decades the model sometimes leaves untagged. A decade without its
@@ -68,7 +76,10 @@ YEAR_AFTER = re.compile(
     r"(?![/\u2013-]\d|\s*(?:%|per\s?cent|[a-z]+s\b|people\b|men\b|women\b|children\b))",
     re.I,
 )
-AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\b(?:year|month|week|day)s?\s+old\b", re.I)
+AGE = re.compile(
+    r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\b(?:year|month|week|day)s?\s+old\b",
+    re.I,
+)
 # Just before or after the span, words that make its numbers ages ("aged 16 to 18", "18 to 24 year olds").
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.I)
 AGE_AFTER = re.compile(r"^[- ](?:(?:year|month|week|day)s?[- ])?olds?\b", re.I)

@@ -99,7 +99,9 @@ DASH_GAP = re.compile(r"[-\u2013]")
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
-MONEY_FOR = re.compile(r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])")
+MONEY_FOR = re.compile(
+    r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
+)
 # "savings of £153m", "a cut of £2bn": the noun a sum is "of".
 MONEY_OF = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
 # Before a sum that modifies a noun: "the £8bn shortfall", "a £200 refund", "its £3m budget".
@@ -127,6 +129,8 @@ STOP = frozenset(
     """.split()
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+PRONOUNS = frozenset("it them us him he she we you i this".split())
+IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
@@ -314,7 +318,9 @@ def _build(
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body[noun[0] : sentence.end_char])
     elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
-        about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(body, start, end, sentence.end_char)
+        about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(
+            body, start, end, sentence.end_char
+        )
     return Quantity(
         value=value,
         unit=unit or "",
@@ -350,7 +356,7 @@ def _money_about(body: str, start: int, end: int, limit: int) -> str | None:
     if not m or m[1].lower() in SUM_NOUNS or m[1].lower() in STOP:
         return None
     # A capital inside a sentence is a name ("a bequest from Ruth Beardmore of £400,000").
-    opens = not body[: m.start(1)].rstrip() or body[: m.start(1)].rstrip()[-1] in ".!?\"\u201c\n"
+    opens = not body[: m.start(1)].rstrip() or body[: m.start(1)].rstrip()[-1] in '.!?"\u201c\n'
     return m[1] if m[1].islower() or opens else None
 
 
@@ -433,11 +439,18 @@ def _about(text: str) -> str:
     """What is counted: the noun phrase and its modifiers at the head of `text`, up to the clause's end."""
     text = ABOUT_END.split(text)[0]
     words = text.split()[:MAX_ABOUT_WORDS]
+    # Another number right after a common noun opens what is said of it ("a £65,000 settlement four years
+    # ago", "35 agencies into nine"), not one after a determiner or in a name ("the FTSE 100 companies").
+    words = words[: next((i for i, w in enumerate(words) if i and _number_after_noun(words[i - 1], w)), None)]
     # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds").
     words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w)), len(words))]
     while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1])):
         words.pop()
     return " ".join(words)
+
+
+def _number_after_noun(before: str, word: str) -> bool:
+    return (word[0].isdigit() or word.lower() in NUMBER_WORDS) and before.islower() and before not in STOP
 
 
 def _verb_like(word: str) -> bool:
@@ -449,9 +462,7 @@ def _verb_like(word: str) -> bool:
 
 def _past_tense(word: str) -> bool:
     low = word.lower()
-    return low.endswith("ed") or low in {
-        "said", "says", "say", "told", "made", "held", "seen", "found", "left", "spent", "paid", "given"
-    }
+    return low.endswith("ed") or low in IRREGULAR_PAST
 
 
 def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str | None:
@@ -459,8 +470,9 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     "on housing"): for a percentage without them, the sentence's subject is what changed."""
     m = link.match(body, end, limit)
     about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
-    # "£25m in four years", "£1bn of this": a time or a pronoun says nothing of what the sum is.
-    return None if not about or about.split()[-1].lower() in NOT_COUNTED | STOP | TIME_NOUNS else about
+    # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is.
+    words = about.lower().split() if about else []
+    return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
 
 
 def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
@@ -488,7 +500,11 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
         if not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
-            if prev is not None and not (prev.unit == "percent" and q.value > 100) and not _plain_for_money(body, prev, q):
+            if (
+                prev is not None
+                and not (prev.unit == "percent" and q.value > 100)
+                and not _plain_for_money(body, prev, q)
+            ):
                 q = replace(q, unit=prev.unit, about=prev.about)
             elif counted:
                 noun = counted.group(1)
