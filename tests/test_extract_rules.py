@@ -502,3 +502,13 @@ def test_a_count_of_people_after_a_month_is_no_day() -> None:
     got = facts("In January 25 people were jailed.")
     assert [(q.value, q.unit) for q in got.quantities] == [(25, "people")]
     assert [d.text for d in got.dates] == ["January"]
+
+
+def test_a_number_after_a_and_before_a_singular_noun_is_a_modifier() -> None:
+    body = "They promised a 10 point charter, a 30 mph limit and a 1p rise."
+    assert quantity_texts(body) == ["30", "1p"]
+
+
+def test_a_bare_number_that_died_or_was_arrested_counts_people() -> None:
+    qs = facts("Officials say 3,000 died in the floods and two were arrested.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(3000, "people"), (2, "people")]

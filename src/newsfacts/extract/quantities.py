@@ -90,6 +90,12 @@ AGE_BEFORE = re.compile(
 # A capitalised name and a street word after a number: a house number ("10 Downing Street").
 _STREETS = "|".join(w.capitalize() for w in sorted(STREET_WORDS))
 STREET = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREETS})\b")
+# What only people do, right after a bare number: "3,000 died", "two have been arrested".
+PEOPLE_VERB = re.compile(
+    r"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:died|killed|injured|wounded|arrested|drowned|deported|detained"
+    r"|charged|jailed|convicted)\b",
+    re.I,
+)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
@@ -181,7 +187,12 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
     for m in SPELLED.finditer(body):
         if _overlaps(m, blocked) or body.startswith("-", m.end()):
             continue
-        if _noun_after(body, m.end()) is None and not m["mult"] and not m["strong"]:
+        if (
+            _noun_after(body, m.end()) is None
+            and not m["mult"]
+            and not m["strong"]
+            and not PEOPLE_VERB.match(body, m.end())
+        ):
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(ctx, m, value))
@@ -220,6 +231,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
             return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
         if STREET.match(body, m.end()):
             return True
+        if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
+            return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
         before = body[max(0, start - 8) : start].lower()
         if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
             return True
@@ -232,6 +245,18 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
     return False
+
+
+def _compound(word: str) -> bool:
+    """A singular noun that, after "a" and a number, makes a compound modifier ("a 10 point plan")."""
+    return (
+        word.isalpha()
+        and word not in MEASURE_UNITS
+        and word not in CURRENCY_WORDS
+        and word not in STOP
+        and not _plural(word)
+        and not _counts_people(word)
+    )
 
 
 def _word_before(body: str, pos: int) -> str:
@@ -512,6 +537,8 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
                 q = replace(q, unit=unit, about=noun)
             elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
                 q = replace(q, unit="people", about=people)
+            elif PEOPLE_VERB.match(body, q.end_char):
+                q = replace(q, unit="people", about=None)
             else:
                 q = replace(q, unit="count", about=None)
         out.append(q)
