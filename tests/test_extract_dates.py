@@ -99,3 +99,31 @@ def test_a_range_of_years_is_two_dates() -> None:
 ])
 def test_names_times_ages_and_bare_numbers_are_not_dates(body: str) -> None:
     assert resolved(body, JUNE) == {}
+
+
+def test_a_weekday_after_wales_on_is_a_date_but_one_owned_by_a_name_is_a_title() -> None:
+    assert resolved("The rules were extended to hostels in England and Wales on Thursday.", JUNE) == {
+        "Thursday": "2009-06-25"
+    }
+    assert resolved("He spoke on BBC Radio Scotland's Sunday Live programme.", JUNE) == {}
+
+
+def test_a_year_the_model_leaves_untagged_after_a_preposition_is_a_date() -> None:
+    got = resolved("There was one suicide every four days between 1999 and 2003, inspectors said.", JUNE)
+    assert got["1999"] == "1999" and got["2003"] == "2003"
+
+
+def test_decades_without_a_century_need_the_and_are_in_the_twentieth() -> None:
+    body = "Joblessness was lowest since the seventies, and in the 30's it was worse. He was in his thirties."
+    assert resolved(body, JUNE) == {"the seventies": "197", "the 30's": "193"}
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    # The model runs the span on into a noun: it ends at the last date word.
+    ("Over the last year immigration raids have doubled.", {"the last year": None}),
+    # "year on year" is a repetition, and an age in months is no date.
+    ("Spending will rise more, year on year, until 2010.", {"2010": "2010"}),
+    ("The baby is six months old.", {}),
+])
+def test_spans_end_at_a_date_word_and_repetitions_and_ages_are_not_dates(body: str, want: dict) -> None:
+    assert resolved(body, JUNE) == want

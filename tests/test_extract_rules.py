@@ -485,3 +485,61 @@ def test_a_speech_verb_after_a_name_in_a_headline_is_not_part_of_it() -> None:
 def test_an_apposition_listing_people_with_their_offices_is_not_a_role() -> None:
     body = "Its heroes include Peter Hansen, baseball player Tom Baker and the judge Oskar Velden, among others."
     assert people(body)["Peter Hansen"] is None
+
+
+# --- quantities: a round on BBC politics wording (sums, -men plurals, run-in lists, house numbers) ------------
+
+@pytest.mark.parametrize(("body", "about"), [
+    ("The party would save £12bn in wasteful spending.", "wasteful spending"),
+    ("That is £9m worth of repairs.", "repairs"),
+    ("Critics spotted a £6bn shortfall in the plans.", "shortfall"),
+    ("Savings of £40m were found at the ministry.", "Savings"),
+    ("The council paid £2m in four years.", None),
+    ("Ministers found £5m in a bid to cut queues.", None),
+])
+def test_a_sum_says_what_it_is_in_of_or_modifies_but_not_when(body: str, about: str | None) -> None:
+    assert quantity(body)[4] == about
+
+
+def test_a_pronoun_after_of_is_not_what_a_sum_is() -> None:
+    qs = facts("Donors gave £12m, with £5m of them from two gifts.").quantities
+    assert [(q.value, q.about) for q in qs if q.unit == "GBP"] == [(12e6, None), (5e6, None)]
+
+
+def test_plurals_in_men_count_people() -> None:
+    qs = facts("Some 400 firemen and 30 policewomen joined the march.").quantities
+    assert [(q.value, q.unit, q.about) for q in qs] == [(400, "people", "firemen"), (30, "people", "policewomen")]
+
+
+def test_list_numbers_run_into_a_paragraph_and_house_numbers_are_not_quantities() -> None:
+    assert quantity_texts("The plan has two flaws: 1) It costs too much. 2) Nobody wants it.") == ["two"]
+    assert quantity_texts("Protesters gathered outside 10 Downing Street.") == []
+
+
+def test_a_hyphenated_participle_before_the_noun_is_an_adjective() -> None:
+    assert quantity("Couples must use one of 76 newly-approved register offices.")[1:3] == (76, "offices")
+
+
+def test_about_ends_before_without_whom() -> None:
+    assert quantity("Thank the 9,000 carers without whom the service would fail.")[4] == "carers"
+
+
+def test_a_plain_number_after_a_sum_is_not_money() -> None:
+    qs = facts("It meant £3bn in lost reserves, 250,000 repossessed and high rates.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(3e9, "GBP"), (250_000, "count")]
+
+
+def test_a_count_of_people_after_a_month_is_no_day() -> None:
+    got = facts("In January 25 people were jailed.")
+    assert [(q.value, q.unit) for q in got.quantities] == [(25, "people")]
+    assert [d.text for d in got.dates] == ["January"]
+
+
+def test_a_number_after_a_and_before_a_singular_noun_is_a_modifier() -> None:
+    body = "They promised a 10 point charter, a 30 mph limit and a 1p rise."
+    assert quantity_texts(body) == ["30", "1p"]
+
+
+def test_a_bare_number_that_died_or_was_arrested_counts_people() -> None:
+    qs = facts("Officials say 3,000 died in the floods and two were arrested.").quantities
+    assert [(q.value, q.unit) for q in qs] == [(3000, "people"), (2, "people")]

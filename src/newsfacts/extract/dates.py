@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from newsfacts.records import DateMention
 
 from .context import Context
-from .lexicon import MONTHS, NUMBER_WORDS, WEEKDAYS
+from .lexicon import MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -46,17 +46,43 @@ _COUNT = (
     r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
-# Relative phrases the model sometimes leaves untagged.
+# Decades named without their century, all in the twentieth ("the seventies" -> 197).
+DECADE_WORDS = {
+    "twenties": "192",
+    "thirties": "193",
+    "forties": "194",
+    "fifties": "195",
+    "sixties": "196",
+    "seventies": "197",
+    "eighties": "198",
+    "nineties": "199",
+}
+_DECADE_WORD = "(?:" + "|".join(DECADE_WORDS) + ")"
+_SHORT_DECADE = rf"the\s+(?:early\s+|mid-?|late\s+)?(?:[2-9]0['\u2019]?s|{_DECADE_WORD})"
+# Relative phrases, weekdays and decades the model sometimes leaves untagged. A decade without its
+# century needs "the" ("the 30's", "the seventies"): "in his thirties" is an age.
 RELATIVE_PHRASE = re.compile(
     rf"\b(?:yesterday|tomorrow|{_COUNT}\s+(?:days?|weeks?|months?|years?)\s+ago"
     rf"|(?:this|last|next)\s+(?:week(?:end)?|month|year|{_SEASON}|{_WEEKDAY}|{_MONTH})"
-    rf"|(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1[5-9]|20)\d0s)\b",
+    rf"|(?:the\s+)?(?:early\s+|mid-?|late\s+)?(?:1[5-9]|20)\d0s"
+    rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-AGE = re.compile(r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\byears?\s+old\b", re.I)
+WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
+# something ("in 2000 cases").
+YEAR_AFTER = re.compile(
+    r"\b(?:in|since|between|from|by|until|till|before|after|during|and|to)\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
+    r"(?![/\u2013-]\d|\s*(?:%|per\s?cent|[a-z]+s\b|people\b|men\b|women\b|children\b))",
+    re.I,
+)
+AGE = re.compile(
+    r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\b(?:year|month|week|day)s?\s+old\b",
+    re.I,
+)
 # Just before or after the span, words that make its numbers ages ("aged 16 to 18", "18 to 24 year olds").
 AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.I)
-AGE_AFTER = re.compile(r"^[- ](?:years?[- ])?olds?\b", re.I)
+AGE_AFTER = re.compile(r"^[- ](?:(?:year|month|week|day)s?[- ])?olds?\b", re.I)
 # "1230 GMT", "at 2005 BST": a clock time, though it looks like a year.
 CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|CET|UTC|EST|EDT|PST|hrs|hours)\b")
 # "BBC Radio 4's Today programme", "Russia Today", "the Sunday Times", "the Mail on Sunday": names.
@@ -64,6 +90,9 @@ NAMED_TODAY = re.compile(r"[A-Za-z0-9]'?s?\s+$|[Tt]he\s+$")
 NEWSPAPER_AFTER = re.compile(
     r"^\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|People|Sport|Tribune|programme)\b"
 )
+# "BBC Radio Scotland's Sunday Live", "GMTV's Sunday Programme": a weekday owned by a name is a title.
+POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s\s+$")
+# Only before "Sunday": "in England and Wales on Thursday" is a date.
 NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
 # "Theresa May", "Mrs May said": a month name that is a surname.
 SURNAME_BEFORE = re.compile(
@@ -74,16 +103,34 @@ SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|cl
 # A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
 DATE_WORD = re.compile(
     rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|days?|weekends?|weeks?|fortnight|months?|years?|decades?|centur(?:y|ies)"
-    r"|today|tonight|tomorrow|yesterday|christmas|easter|new year|now|(?:1[5-9]|20)\d\d(?:s|-\d\d)?"
+    rf"|today|tonight|tomorrow|yesterday|christmas|easter|new year|now|(?:1[5-9]|20)\d\d(?:s|-\d\d)?"
+    rf"|{_SHORT_DECADE}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+of)\b",
     re.I,
 )
+# The words a date may end with; the model runs some spans on into a name or a noun ("last November
+# John Smith", "the last year immigration service").
+DATE_END = re.compile(
+    rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|{_DECADE_WORD}|days?|weekends?|weeks?|fortnights?|months?|years?|decades?"
+    r"|centur(?:y|ies)|quarters?|half|term|session|period|time|eve|morning|afternoon|evening|night|today|tonight"
+    r"|tomorrow|yesterday|now|ago|later|earlier|before|after|on|onwards|christmas|easter|\w*\d\w*|\w+['\u2019]s?)\.?$",
+    re.I,
+)
+# "In January 25 people were jailed": a number after a month that counts people is no day
+# ("the September 11 attacks" is one).
+COUNTED_AFTER = re.compile(r"\s+([a-z-]+)\b")
+MONTH_THEN_DAY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})$", re.I)
+# "year on year", "day by day": a repetition, not a date.
+REPEATED_AFTER = re.compile(r"^\s+(?:on|by|after)\s+(day|week|month|year)\b", re.I)
+REPEATED_BEFORE = re.compile(r"\b(day|week|month|year)\s+(?:on|by|after)\s+$", re.I)
 # "about a quarter", "two thirds": shares the model calls dates (quantities.py reads them).
 SHARE = re.compile(
     r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I
 )
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[0-9]\d|20\d)0s\b")
+# "the 30's", "the seventies": a decade of the twentieth century.
+SHORT_DECADE = re.compile(rf"\bthe\s+(?:early\s+|mid-?|late\s+)?(?:([2-9])0['\u2019]?s|({_DECADE_WORD}))\b", re.I)
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the next year" tells a story's own time, not the reader's: only a bare "next year" is relative.
 _REL = r"(?<!the )(?<!very )\b(this|last|next|coming|past)"
@@ -131,10 +178,11 @@ def extract(ctx: Context) -> tuple[DateMention, ...]:
         if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
         for part in _range_ends(body, *span)
     ]
-    for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE):
-        for m in rx.finditer(body):
-            if not any(s < m.end() and m.start() < e for s, e in spans):
-                spans.append((m.start(), m.end()))
+    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE, WEEKDAY_NAME) for m in rx.finditer(body)]
+    found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
+    for span in found:
+        if not any(s < span[1] and span[0] < e for s, e in spans) and (span := _trimmed(body, *span)):
+            spans.append(span)
     published = ctx.article.published_date
     mentions = []
     for start, end in sorted(spans):
@@ -170,10 +218,18 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
             text == "Today" and NAMED_TODAY.search(before) and not re.search(r"[.!?:]\s*[\"'\u201c\u2018]?\s*$", before)
         )
         or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
-        or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or NEWSPAPER_BEFORE.search(before)))
+        or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or POSSESSIVE_BEFORE.search(before)))
+        or (text.lower() == "sunday" and NEWSPAPER_BEFORE.search(before))
+        or ((rep := REPEATED_AFTER.match(after)) and text.lower().endswith(rep[1].lower()))
+        or ((rep := REPEATED_BEFORE.search(before)) and text.lower() == rep[1].lower())
     ):
         return None
-    return start, end
+    while " " in text and not DATE_END.search(text.rsplit(None, 1)[1]):
+        text = text.rsplit(None, 1)[0].rstrip(" ,")
+    nxt = COUNTED_AFTER.match(body, start + len(text))
+    if (m := MONTH_THEN_DAY.search(text)) and nxt and nxt[1] in PEOPLE_NOUNS:
+        text = text[: m.start(1)].rstrip()
+    return start, start + len(text)
 
 
 def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -229,6 +285,8 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if m := DECADE.search(low):
         return m[1]
+    if m := SHORT_DECADE.search(low):
+        return f"19{m[1]}" if m[1] else DECADE_WORDS[m[2]]
     if m := YEAR.search(low):
         return None if "century" in low or re.search(rf"{m[1]}s\b", low) else m[1]
     if published is None:

@@ -311,6 +311,23 @@ PEOPLE_NOUNS = frozenset(
     """.split()
 )
 
+# Plurals in -men that count people ("policemen", "women", "servicemen"), unlike these singulars.
+NOT_MEN_PLURAL = frozenset({"specimen", "abdomen", "acumen", "regimen", "albumen", "bitumen", "hymen", "stamen",
+                            "semen", "omen", "amen", "yemen", "carmen"})
+# What a number before a capitalised name and one of these is: a house number ("10 Downing Street").
+STREET_WORDS = frozenset({"street", "road", "avenue", "lane", "square", "place", "terrace", "drive", "crescent",
+                          "gardens", "close", "row", "way", "walk", "court", "hill", "grove", "mews", "parade"})
+# Nouns in -ing that money and counts are spent on, not verbs left dangling ("£2bn of new spending").
+ING_NOUNS = frozenset({"spending", "funding", "housing", "training", "policing", "borrowing", "building",
+                       "buildings", "lending", "banking", "schooling", "nursing", "planning", "marketing",
+                       "advertising", "shipping", "clothing", "catering", "parking", "sentencing", "screening",
+                       "processing", "testing", "counselling", "fencing", "lighting", "heating", "staffing"})
+# A time after "in" or "of" says when, not what a sum or a share is of ("£25m in four years").
+TIME_NOUNS = frozenset({"year", "month", "week", "day", "decade", "century", "period", "time"})
+# Words for a sum itself, which say nothing of what it is ("a total of £3m", "to the tune of £50m").
+SUM_NOUNS = frozenset({"total", "sum", "amount", "figure", "value", "tune", "estimate", "excess", "order", "shape",
+                       "area", "region", "average"})
+
 # Words after a number that mean it is not a quantity of things.
 # Units written in the singular after any number ("30 mph", "1.5 km").
 MEASURE_UNITS = frozenset({"km", "kg", "mph", "cm", "mm", "ft", "lb", "lbs", "kw", "mw", "gw", "sq", "acre",

@@ -24,14 +24,19 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     FRACTIONS,
+    ING_NOUNS,
     MEASURE_UNITS,
     MONTHS,
     MULTIPLIERS,
     NOT_COUNTED,
+    NOT_MEN_PLURAL,
     NOT_PLURAL,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
     QUALIFIERS,
+    STREET_WORDS,
+    SUM_NOUNS,
+    TIME_NOUNS,
 )
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
@@ -48,6 +53,7 @@ NUMBER = re.compile(
     re.IGNORECASE,
 )
 _MULT_WORDS = "hundred|thousand|million|billion"
+MULT_WORD = re.compile(rf"\d\s?(?:{_MULT})\b|\b(?:{_MULT_WORDS})\b", re.I)
 # "one" alone is a pronoun ("no one", "one of them"); before a multiplier it is a number.
 SPELLED = re.compile(
     rf"\b(?P<word>(?:{_WORDS}|one(?=\s(?:{_MULT_WORDS})\b))(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
@@ -81,6 +87,15 @@ AGE_BEFORE = re.compile(
     r"(?:\d+\s*(?:to|-|and|or)\s*)?$",  # the upper bound too: "ages 18 to 25"
     re.I,
 )
+# A capitalised name and a street word after a number: a house number ("10 Downing Street").
+_STREETS = "|".join(w.capitalize() for w in sorted(STREET_WORDS))
+STREET = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREETS})\b")
+# What only people do, right after a bare number: "3,000 died", "two have been arrested".
+PEOPLE_VERB = re.compile(
+    r"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:died|killed|injured|wounded|arrested|drowned|deported|detained"
+    r"|charged|jailed|convicted)\b",
+    re.I,
+)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
@@ -88,7 +103,15 @@ RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
 DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
-MONEY_FOR = re.compile(r"\s+(?:on|for)\s+(?=[^\W\d])")
+# "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
+# and "in a bid to" or "in the past year" is no purpose.
+MONEY_FOR = re.compile(
+    r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
+)
+# "savings of £153m", "a cut of £2bn": the noun a sum is "of".
+MONEY_OF = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
+# Before a sum that modifies a noun: "the £8bn shortfall", "a £200 refund", "its £3m budget".
+MONEY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|extra)\s+$", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # "Smith, 57, said": an age between commas after a name.
@@ -107,18 +130,22 @@ STOP = frozenset(
     the a an this these those their its his her our your it they there each
     while whereas when where if since because although though until after before during
     into onto over under along through across against between among around about within
-    outside inside near up down off out via last next ago
+    outside inside near up down off out back via last next ago
+    he she we you i me him us them
     """.split()
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+PRONOUNS = frozenset("it them us him he she we you i this".split())
+IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
 # a clause, a verb group or an adverbial ("supporters to demonstrate", "pupils since 1997").
 ABOUT_END = re.compile(
-    r"[,;:.()\"\u201c\u201d]|\s[-\u2013\u2014]\s|\s(?:who|which|that|and|but|or|is|are|was|were|be|been|have|has|had"
+    r"[,;:.?!()\"\u201c\u201d]|\s[-\u2013\u2014]\s|\s(?:who|which|that|and|but|or|is|are|was|were|be|been|have|has|had"
     r"|will|would|could|should|may|might|can|to|as|for|at|since|after|before|because|while|when|if|than"
+    r"|whom|whose|where|without|by|between|so|he|she|we|they|i|you|it"
     r"|out|each|every|per|a|an|the|this|these|those)\s"
 )
 MAX_NOUN_WORDS = 3
@@ -160,7 +187,12 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
     for m in SPELLED.finditer(body):
         if _overlaps(m, blocked) or body.startswith("-", m.end()):
             continue
-        if _noun_after(body, m.end()) is None and not m["mult"] and not m["strong"]:
+        if (
+            _noun_after(body, m.end()) is None
+            and not m["mult"]
+            and not m["strong"]
+            and not PEOPLE_VERB.match(body, m.end())
+        ):
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(ctx, m, value))
@@ -188,13 +220,19 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
         not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
         if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or not_counted or after.startswith(":"):
             return True
-        if nxt.rstrip(".") in MONTHS or _word_before(body, start).lower() in MONTHS:
-            return True
+        if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
+            return True  # "11 March", "March 11", but "in March 300 migrants"
         if _in_name(body, start):
             return True
         line_start = body.rfind("\n", 0, start) + 1
         if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
             return True  # a numbered list item
+        if after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start):
+            return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
+        if STREET.match(body, m.end()):
+            return True
+        if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
+            return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
         before = body[max(0, start - 8) : start].lower()
         if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
             return True
@@ -209,6 +247,18 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -
     return False
 
 
+def _compound(word: str) -> bool:
+    """A singular noun that, after "a" and a number, makes a compound modifier ("a 10 point plan")."""
+    return (
+        word.isalpha()
+        and word not in MEASURE_UNITS
+        and word not in CURRENCY_WORDS
+        and word not in STOP
+        and not _plural(word)
+        and not _counts_people(word)
+    )
+
+
 def _word_before(body: str, pos: int) -> str:
     m = re.search(r"([A-Za-z][\w&'-]*)\s$", body[max(0, pos - 30) : pos])
     return m.group(1) if m else ""
@@ -218,7 +268,7 @@ def _in_name(body: str, pos: int) -> bool:
     """A bare number right after a capitalised word that does not open the sentence is part of
     a name ("BBC Radio 4", "the FTSE 100 index", "Channel 4")."""
     word = _word_before(body, pos)
-    if not word or not word[0].isupper() or word.lower() in QUALIFIERS:
+    if not word or not word[0].isupper() or word.lower() in QUALIFIERS or word.lower() in MONTHS:
         return False
     before = body[: pos - len(word) - 1].rstrip()
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
@@ -293,7 +343,9 @@ def _build(
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body[noun[0] : sentence.end_char])
     elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
-        about = _about_after(body, end, sentence.end_char, MONEY_FOR)
+        about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(
+            body, start, end, sentence.end_char
+        )
     return Quantity(
         value=value,
         unit=unit or "",
@@ -309,6 +361,28 @@ def _qualifier(body: str, start: int) -> tuple[str | None, int]:
     """The normalised qualifier written right before a number ("more than"), and where it starts."""
     m = QUAL_BEFORE.search(body, max(0, start - QUAL_REACH), start)
     return (QUALIFIERS[m["qual"].lower()], m.start()) if m else (None, start)
+
+
+def _money_about(body: str, start: int, end: int, limit: int) -> str | None:
+    """What a sum with no "on" or "for" is: after a determiner, the noun it modifies ("the £8bn
+    shortfall", "a £200 council tax refund"), else the noun it is "of" ("savings of £153m"), but
+    not a word for a sum itself ("a total of")."""
+    word = NEXT_WORDS.match(body, end, limit)
+    if (
+        word
+        and MONEY_DETERMINER.search(body, max(0, start - 8), start)
+        and word.group(1).islower()
+        and word.group(1) not in STOP
+        and not word.group(1).endswith("ly")
+        and not _verb_like(word.group(1))
+    ):
+        return _about(QUOTE_CHARS.sub("", body[word.start(1) : limit]))
+    m = MONEY_OF.search(body, max(0, start - 30), start)
+    if not m or m[1].lower() in SUM_NOUNS or m[1].lower() in STOP:
+        return None
+    # A capital inside a sentence is a name ("a bequest from Ruth Beardmore of £400,000").
+    opens = not body[: m.start(1)].rstrip() or body[: m.start(1)].rstrip()[-1] in '.!?"\u201c\n'
+    return m[1] if m[1].islower() or opens else None
 
 
 def _named_currency(noun: str) -> str | None:
@@ -355,10 +429,11 @@ def _head(words: list[str]) -> int | None:
 
     Without a tagger, a word ending in -ed or -ing right after the number is read as a
     verb ("5,000 attended") unless a people noun or a plural follows it at once ("250,000
-    failed asylum seekers", "3,000 unaccompanied children").
+    failed asylum seekers", "3,000 unaccompanied children"); a hyphenated one is an adjective
+    ("76 specially-designated register offices").
     """
     lows = [w.lower() for w in words]
-    verb_like = lows[0].endswith(("ed", "ing"))
+    verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
         if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS:
             return None if verb_like and i == 0 else i
@@ -370,10 +445,13 @@ def _head(words: list[str]) -> int | None:
 
 
 def _counts_people(word: str) -> bool:
-    """A noun for people: "migrants", or nationals in the plural ("Albanians", "Britons")."""
+    """A noun for people: "migrants", nationals in the plural ("Albanians", "Britons"), or a plural
+    in -men ("policemen", "servicewomen")."""
     low = word.lower()
-    return low in PEOPLE_NOUNS or (
-        low.endswith("s") and not low.endswith("ss") and (low in DEMONYMS or low[:-1] in DEMONYMS)
+    return (
+        low in PEOPLE_NOUNS
+        or (low.endswith("s") and not low.endswith("ss") and (low in DEMONYMS or low[:-1] in DEMONYMS))
+        or (low.endswith("men") and low not in NOT_MEN_PLURAL)
     )
 
 
@@ -386,6 +464,9 @@ def _about(text: str) -> str:
     """What is counted: the noun phrase and its modifiers at the head of `text`, up to the clause's end."""
     text = ABOUT_END.split(text)[0]
     words = text.split()[:MAX_ABOUT_WORDS]
+    # Another number right after a common noun opens what is said of it ("a £65,000 settlement four years
+    # ago", "35 agencies into nine"), not one after a determiner or in a name ("the FTSE 100 companies").
+    words = words[: next((i for i, w in enumerate(words) if i and _number_after_noun(words[i - 1], w)), None)]
     # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds").
     words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w)), len(words))]
     while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1])):
@@ -393,21 +474,30 @@ def _about(text: str) -> str:
     return " ".join(words)
 
 
+def _number_after_noun(before: str, word: str) -> bool:
+    return (word[0].isdigit() or word.lower() in NUMBER_WORDS) and before.islower() and before not in STOP
+
+
 def _verb_like(word: str) -> bool:
-    """A verb left dangling where the phrase was cut ("people trying", "migrants picked", "nations said")."""
-    return word.lower().endswith("ing") or _past_tense(word)
+    """A verb left dangling where the phrase was cut ("people trying", "migrants picked", "nations said"),
+    but not a noun in -ing ("wasteful spending")."""
+    low = word.lower()
+    return (low.endswith("ing") and low not in ING_NOUNS) or _past_tense(word)
 
 
 def _past_tense(word: str) -> bool:
     low = word.lower()
-    return low.endswith("ed") or low in {"said", "says", "say", "told", "made", "held", "seen", "found"}
+    return low.endswith("ed") or low in IRREGULAR_PAST
 
 
 def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str | None:
     """The words after a percentage or a sum, behind the preposition that links them ("of voters",
     "on housing"): for a percentage without them, the sentence's subject is what changed."""
     m = link.match(body, end, limit)
-    return _about(body[m.end() : limit]) if m else None
+    about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
+    # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is.
+    words = about.lower().split() if about else []
+    return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
 
 
 def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
@@ -435,7 +525,11 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
         if not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
-            if prev is not None and not (prev.unit == "percent" and q.value > 100):
+            if (
+                prev is not None
+                and not (prev.unit == "percent" and q.value > 100)
+                and not _plain_for_money(body, prev, q)
+            ):
                 q = replace(q, unit=prev.unit, about=prev.about)
             elif counted:
                 noun = counted.group(1)
@@ -443,10 +537,18 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
                 q = replace(q, unit=unit, about=noun)
             elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
                 q = replace(q, unit="people", about=people)
+            elif PEOPLE_VERB.match(body, q.end_char):
+                q = replace(q, unit="people", about=None)
             else:
                 q = replace(q, unit="count", about=None)
         out.append(q)
     return out
+
+
+def _plain_for_money(body: str, prev: Quantity, q: Quantity) -> bool:
+    """A plain number after a sum is not money ("£3bn in lost reserves, 250,000 repossessed"):
+    news writes the currency again, or only a multiplier ("£50m ... six or seven million")."""
+    return prev.unit in CURRENCY_CODES and not MULT_WORD.search(body, q.start_char, q.end_char)
 
 
 def _people_before(body: str, start: int, end: int) -> str | None:
