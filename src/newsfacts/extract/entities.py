@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
-from .context import Context, EntitySpan
+from .context import Context, EntitySpan, Mention
 from .gazetteer import (
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
@@ -49,6 +49,7 @@ from .lexicon import (
     MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
+    NOBLE_TITLES,
     NOT_ENTITIES,
     NOT_PEOPLE,
     ORG_WORDS,
@@ -104,6 +105,9 @@ PARTY = re.compile(
 )
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
+
+# Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
+PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
@@ -170,15 +174,12 @@ def acronyms(text: str) -> dict[str, str]:
 def extract(ctx: Context) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
     short = acronyms(ctx.body)
-    person_at = {(m.start_char, m.end_char): m.name for m in ctx.mentions}
     rows: dict[tuple[str, str], list] = {}
-    for span in ctx.spans:
+    for span, person in _with_people(ctx):
         text = ctx.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
-        if label == "PERSON":
-            name = person_at.get((span.start_char, span.end_char))
-            if name is None:
-                continue
+        if person is not None:
+            name = person
         elif label == "COUNTRY":
             name = country_name(iso) or text
         elif text in short:
@@ -193,6 +194,43 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
         else:
             rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
     return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+
+
+def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
+    """The entity spans, people's by the people rules' name mentions: (span, canonical name or None).
+
+    People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so
+    their name mentions decide who is named where: each counts once, also where the model saw no one or
+    gave the name another label with at most titles beside it ("Lords Bingham" as an ORG). A mention
+    inside a longer name of another kind ("Tony Blair Foundation") stays that name's.
+    """
+    names = [m for m in ctx.mentions if _names_person(ctx.body[m.start_char : m.end_char], m.name)]
+    out: list[tuple[EntitySpan, str | None]] = []
+    inside: set[int] = set()
+    for span in ctx.spans:
+        over = [i for i, m in enumerate(names) if m.start_char < span.end_char and span.start_char < m.end_char]
+        if span.label == "PERSON" or over and _only_titles(ctx.body, span, [names[i] for i in over]):
+            continue
+        out.append((span, None))
+        inside.update(over)
+    out += [(EntitySpan(m.start_char, m.end_char, "PERSON"), m.name) for i, m in enumerate(names) if i not in inside]
+    return sorted(out, key=lambda pair: pair[0].start_char)
+
+
+def _names_person(text: str, name: str) -> bool:
+    """Whether a mention's text names its person, not a title standing for them ("the Home Secretary")."""
+    words = re.split(r"[\s-]+", name.lower())
+    last = re.sub(r"['\u2019]s?$", "", text.split()[-1]).lower() if text.split() else ""
+    return bool(last) and last.split("-")[-1] in words
+
+
+def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
+    """Whether a span's words outside the people's mentions in it are titles at most ("Lords" of "Lords Bingham")."""
+    chars = list(body[span.start_char : span.end_char])
+    for m in mentions:
+        for i in range(max(m.start_char, span.start_char), min(m.end_char, span.end_char)):
+            chars[i - span.start_char] = " "
+    return all(w.strip(".,").lower().removesuffix("s") in PERSON_TITLES for w in "".join(chars).split())
 
 
 def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
