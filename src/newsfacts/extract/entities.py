@@ -20,6 +20,7 @@ from newsfacts.records import Entity
 
 from .context import Context, EntitySpan, Mention
 from .gazetteer import (
+    BROADCAST_WORDS,
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
     COMPETITION_WORDS,
@@ -27,10 +28,12 @@ from .gazetteer import (
     GB_PLACES,
     HEADLINE_SMALL_WORDS,
     NAME_JOINERS,
+    NAME_PREFIXES,
     NAME_TITLES,
     OFFICE_WORDS,
     ORG_SUFFIXES,
     PARTY_NAMES,
+    PEERAGE_TITLES,
     PEOPLES,
     PLACE_NOUNS_AFTER,
     SEAT_WORDS,
@@ -105,6 +108,13 @@ PARTY = re.compile(
 )
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
+
+# Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
+POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
+# Endings of words for doctrines and attitudes, which the model takes for peoples or places.
+DOCTRINE_ENDINGS = ("ism", "phobia")
+# Dashes that, spaced, part two names in a model span.
+DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
@@ -352,6 +362,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
+    if end - start > 2 and doc[start].lower_ in NAME_PREFIXES and doc[start + 1].text == "-":
+        start += 2  # "non-EU", "ex-BBC": the name after the prefix
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_space
@@ -384,8 +396,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or text[:-1] in POST_NOMINALS:
-        return None  # "MPs": members, no organisation
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or POST_NOMINAL.match(text):
+        return None  # "MP", "MEPs": members, no organisation
+    if len(words) == 1 and words[0].endswith(DOCTRINE_ENDINGS):
+        return None  # "anti-Semitism", "Islamophobia": an attitude, no one's name
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ in PEERAGE_TITLES and country_code(text) is None:
+        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
     after = doc[end] if end < len(doc) else None
     if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
         return None  # "Home" in "Home Secretary": part of a title
@@ -402,6 +418,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
             return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     if low in PEOPLES:
         return start, end, "NORP", None
+    if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
+        return start, end, "NORP", _demonyms().get(words[-1])  # "Roma Czechs", "Asian Britons"
     if low in _demonyms():
         return start, end, "NORP", _demonyms()[low]
     iso = country_code(text)
@@ -537,6 +555,11 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
         i = tok.i
         dropped = (
             NUMBER.match(tok.text)
+            and not (i > ent.start and doc[i - 1].lower_ in BROADCAST_WORDS)  # "Radio 4", "Channel 5"
+            or tok.text in DASHES
+            and bool(tok.whitespace_)
+            and i > ent.start
+            and bool(doc[i - 1].whitespace_)  # "Veritas - Latin for truth": two names
             or tok.text in "()[]"
             or "\n" in tok.text
             or tok.text == ","
