@@ -270,3 +270,46 @@ def test_the_party_adjective_alone_is_the_party() -> None:
     body = "Ministers met on Monday. The Conservative spokesman on immigration, Peter Hansen, said it had failed."
     names = {(e.entity_type, e.name) for e in extract_facts([Article(title=None, body=body)])[0].entities}
     assert ("ORG", "Conservative Party") in names and ("ORG", "Conservative") not in names
+
+
+def entity_rows(body: str) -> dict[tuple[str, str], tuple[str | None, int]]:
+    return {(e.entity_type, e.name): (e.country_iso2, e.mentions)
+            for e in extract_facts([Article(title=None, body=body)])[0].entities}
+
+
+def test_peers_in_a_list_and_titled_names_are_people_counted_at_every_mention() -> None:
+    got = entity_rows("The appeal was heard by Lords Ambleworth, Dunstow and Farrimond last week. "
+                   "Lord Ambleworth of Kettlewick said the ruling stood. Later Lord Ambleworth added a note.")
+    assert got[("PERSON", "Lord Dunstow")][1] == 1
+    assert got[("PERSON", "Lord Farrimond")][1] == 1
+    assert got[("PERSON", "Lord Ambleworth")][1] == 3
+    assert not any(name in {"Lords Ambleworth", "Kettlewick", "Dunstow"} for _, name in got)
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), [
+    pytest.param("He told BBC Radio 4 that the plan would fail.", ("BBC Radio 4", "ORG", None), "BBC Radio",
+                 id="a-channel-keeps-its-number"),
+    pytest.param("He launched Lumora - Latin for light - in Leeds yesterday.", ("Lumora", "ORG", None),
+                 "Lumora - Latin", id="a-spaced-dash-parts-two-names"),
+    pytest.param("Ministers said non-EU workers would face a points test.", ("EU", "ORG", None), "non-EU",
+                 id="a-hyphened-prefix-is-no-part-of-the-name"),
+    pytest.param("Officials said Roma Czechs were stopped more often at the airport.",
+                 ("Roma Czechs", "NORP", "CZ"), "Czechs", id="a-people-of-a-nation-is-a-people"),
+    pytest.param("Thousands of Poles arrived after the enlargement of the union.", ("Poles", "NORP", "PL"), "",
+                 id="irregular-demonym-plural"),
+])
+def test_spans_cut_and_labelled_as_names(text: str, want: tuple, unwanted: str) -> None:
+    got = spans(text)
+    assert want in got, got
+    assert unwanted not in {t for t, _, _ in got}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The MEP said his party would only admit skilled workers.", id="a-post-nominal-alone"),
+    pytest.param("A positive test for TB would mean the visa is refused.", id="a-disease-acronym"),
+    pytest.param("He attacked Islamophobia in his speech.", id="an-attitude-ending-in-phobia"),
+    pytest.param("The peer, Lord Pellow of Hinckley, said the bill was wrong.", id="a-peers-territorial-title"),
+])
+def test_words_that_are_no_entities(text: str) -> None:
+    got = [t for t, label, _ in spans(text) if label != "PERSON"]
+    assert got == [], got

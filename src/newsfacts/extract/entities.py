@@ -18,8 +18,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
-from .context import Context, EntitySpan
+from .context import Context, EntitySpan, Mention
 from .gazetteer import (
+    BROADCAST_WORDS,
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
     COMPETITION_WORDS,
@@ -27,10 +28,12 @@ from .gazetteer import (
     GB_PLACES,
     HEADLINE_SMALL_WORDS,
     NAME_JOINERS,
+    NAME_PREFIXES,
     NAME_TITLES,
     OFFICE_WORDS,
     ORG_SUFFIXES,
     PARTY_NAMES,
+    PEERAGE_TITLES,
     PEOPLES,
     PLACE_NOUNS_AFTER,
     SEAT_WORDS,
@@ -49,6 +52,7 @@ from .lexicon import (
     MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
+    NOBLE_TITLES,
     NOT_ENTITIES,
     NOT_PEOPLE,
     ORG_WORDS,
@@ -104,6 +108,16 @@ PARTY = re.compile(
 )
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
+
+# Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
+POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
+# Endings of words for doctrines and attitudes, which the model takes for peoples or places.
+DOCTRINE_ENDINGS = ("ism", "phobia")
+# Dashes that, spaced, part two names in a model span.
+DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+# Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
+PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
@@ -170,15 +184,12 @@ def acronyms(text: str) -> dict[str, str]:
 def extract(ctx: Context) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
     short = acronyms(ctx.body)
-    person_at = {(m.start_char, m.end_char): m.name for m in ctx.mentions}
     rows: dict[tuple[str, str], list] = {}
-    for span in ctx.spans:
+    for span, person in _with_people(ctx):
         text = ctx.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
-        if label == "PERSON":
-            name = person_at.get((span.start_char, span.end_char))
-            if name is None:
-                continue
+        if person is not None:
+            name = person
         elif label == "COUNTRY":
             name = country_name(iso) or text
         elif text in short:
@@ -193,6 +204,43 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
         else:
             rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
     return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+
+
+def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
+    """The entity spans, people's by the people rules' name mentions: (span, canonical name or None).
+
+    People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so
+    their name mentions decide who is named where: each counts once, also where the model saw no one or
+    gave the name another label with at most titles beside it ("Lords Bingham" as an ORG). A mention
+    inside a longer name of another kind ("Tony Blair Foundation") stays that name's.
+    """
+    names = [m for m in ctx.mentions if _names_person(ctx.body[m.start_char : m.end_char], m.name)]
+    out: list[tuple[EntitySpan, str | None]] = []
+    inside: set[int] = set()
+    for span in ctx.spans:
+        over = [i for i, m in enumerate(names) if m.start_char < span.end_char and span.start_char < m.end_char]
+        if span.label == "PERSON" or over and _only_titles(ctx.body, span, [names[i] for i in over]):
+            continue
+        out.append((span, None))
+        inside.update(over)
+    out += [(EntitySpan(m.start_char, m.end_char, "PERSON"), m.name) for i, m in enumerate(names) if i not in inside]
+    return sorted(out, key=lambda pair: pair[0].start_char)
+
+
+def _names_person(text: str, name: str) -> bool:
+    """Whether a mention's text names its person, not a title standing for them ("the Home Secretary")."""
+    words = re.split(r"[\s-]+", name.lower())
+    last = re.sub(r"['\u2019]s?$", "", text.split()[-1]).lower() if text.split() else ""
+    return bool(last) and last.split("-")[-1] in words
+
+
+def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
+    """Whether a span's words outside the people's mentions in it are titles at most ("Lords" of "Lords Bingham")."""
+    chars = list(body[span.start_char : span.end_char])
+    for m in mentions:
+        for i in range(max(m.start_char, span.start_char), min(m.end_char, span.end_char)):
+            chars[i - span.start_char] = " "
+    return all(w.strip(".,").lower().removesuffix("s") in PERSON_TITLES for w in "".join(chars).split())
 
 
 def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
@@ -314,6 +362,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
+    if end - start > 2 and doc[start].lower_ in NAME_PREFIXES and doc[start + 1].text == "-":
+        start += 2  # "non-EU", "ex-BBC": the name after the prefix
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_space
@@ -346,8 +396,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or text[:-1] in POST_NOMINALS:
-        return None  # "MPs": members, no organisation
+    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or POST_NOMINAL.match(text):
+        return None  # "MP", "MEPs": members, no organisation
+    if len(words) == 1 and words[0].endswith(DOCTRINE_ENDINGS):
+        return None  # "anti-Semitism", "Islamophobia": an attitude, no one's name
+    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ in PEERAGE_TITLES and country_code(text) is None:
+        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
     after = doc[end] if end < len(doc) else None
     if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
         return None  # "Home" in "Home Secretary": part of a title
@@ -364,6 +418,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
             return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     if low in PEOPLES:
         return start, end, "NORP", None
+    if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
+        return start, end, "NORP", _demonyms().get(words[-1])  # "Roma Czechs", "Asian Britons"
     if low in _demonyms():
         return start, end, "NORP", _demonyms()[low]
     iso = country_code(text)
@@ -499,6 +555,11 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
         i = tok.i
         dropped = (
             NUMBER.match(tok.text)
+            and not (i > ent.start and doc[i - 1].lower_ in BROADCAST_WORDS)  # "Radio 4", "Channel 5"
+            or tok.text in DASHES
+            and bool(tok.whitespace_)
+            and i > ent.start
+            and bool(doc[i - 1].whitespace_)  # "Veritas - Latin for truth": two names
             or tok.text in "()[]"
             or "\n" in tok.text
             or tok.text == ","

@@ -24,6 +24,7 @@ DEMONYMS = frozenset(
     zambian senegalese cameroonian malian haitian dominican venezuelan ecuadorian uruguayan
     paraguayan bolivian cypriot maltese albanian bosnian montenegrin mongolian tibetan kurdish
     kosovan kosovar
+    czechs poles slovaks slovenes serbs croats turks swedes danes finns brits
     """.split()
 ) | {"south african", "north korean", "sri lankan", "new zealander"}
 
@@ -208,3 +209,9 @@ OFFICE_WORDS = frozenset({"secretary", "minister", "president", "chancellor", "l
 NAME_JOINERS = frozenset({"for", "of", "the"})
 # Lower-case nouns after a name that make it a place: "the Ashbury seat", "Ashworth hospital".
 PLACE_NOUNS_AFTER = frozenset({"seat", "constituency", "hospital", "prison"})
+# Words a broadcaster's channel number follows: "BBC Radio 4", "Channel 5" keep their number.
+BROADCAST_WORDS = frozenset({"radio", "channel", "bbc", "itv", "s4c"})
+# Peers' titles: "Lord Walker of Gestingthorpe" names the peer, and the place after "of" is part of the title.
+PEERAGE_TITLES = frozenset({"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl", "countess"})
+# Prefixes hyphened to a name that are not part of it: "non-EU", "ex-BBC", "pro-European".
+NAME_PREFIXES = frozenset({"non", "anti", "pro", "ex", "pan", "post", "pre"})

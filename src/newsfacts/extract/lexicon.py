@@ -393,6 +393,8 @@ COUNTRY_ALIASES = {
     "bolivian": "BO", "cypriot": "CY", "maltese": "MT", "albanian": "AL",
     "bosnian": "BA", "montenegrin": "ME", "luxembourg": "LU", "mongolian": "MN",
     "tibetan": "CN", "kurdish": None, "kosovan": "XK", "kosovar": "XK",
+    "czechs": "CZ", "poles": "PL", "slovaks": "SK", "slovenes": "SI", "serbs": "RS", "croats": "HR",
+    "turks": "TR", "swedes": "SE", "danes": "DK", "finns": "FI", "brits": "GB",
 }
 
 # Places inside a country the small model knows by name: capitals and regions
@@ -439,7 +441,9 @@ PLACE_WORDS = frozenset({"tunnel", "terminal", "airport", "station", "port", "br
 # Headline-case words that the model tags but are never entities on their own.
 NOT_ENTITIES = frozenset({"home", "government", "the government", "minister", "mr", "mrs",
                           "ms", "notes", "editors", "today", "yesterday", "monday", "tuesday",
-                          "wednesday", "thursday", "friday", "saturday", "sunday"})
+                          "wednesday", "thursday", "friday", "saturday", "sunday",
+                          # common nouns written as acronyms: diseases, devices, doctors
+                          "tb", "hiv", "aids", "bse", "sars", "mrsa", "dna", "cctv", "tv", "gp", "gps", "ivf"})
 
 # Parts of a country that carry its code but are places, not the country itself.
 HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
