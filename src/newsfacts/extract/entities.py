@@ -400,7 +400,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None  # "MP", "MEPs": members, no organisation
     if len(words) == 1 and words[0].endswith(DOCTRINE_ENDINGS):
         return None  # "anti-Semitism", "Islamophobia": an attitude, no one's name
-    if start >= 3 and doc[start - 1].lower_ == "of" and doc[start - 3].lower_ in PEERAGE_TITLES and country_code(text) is None:
+    if (
+        start >= 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 3].lower_ in PEERAGE_TITLES
+        and country_code(text) is None
+    ):
         return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
     after = doc[end] if end < len(doc) else None
     if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
