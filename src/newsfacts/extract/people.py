@@ -108,6 +108,8 @@ OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
 # Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
+# Any title written right before a name: "Mr", "Sir", "Lord".
+NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
@@ -301,14 +303,21 @@ def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_gender
     name's gender ("Mrs. Obama") still means her. `title_genders`: the genders of the titles
     the article gives each name."""
     full = canon[name]
-    given = full.split()[0].lower()
-    if " " in name or full == name or not (given in MALE_NAMES or given in FEMALE_NAMES):
+    gender = _given_name_gender(full)
+    if " " in name or full == name or gender is None or not title_genders.get(name, set()) - {gender, None}:
         return full
-    gender = "m" if given in MALE_NAMES else "f"
-    if not title_genders.get(name, set()) - {gender, None}:
-        return full
+    return full if _title_gender(body, at) == gender else name
+
+
+def _given_name_gender(name: str) -> str | None:
+    given = name.split()[0].lower()
+    return "m" if given in MALE_NAMES else "f" if given in FEMALE_NAMES else None
+
+
+def _title_gender(body: str, at: int) -> str | None:
+    """The gender of the title right before `at` ("Mrs." is "f"), if there is one."""
     before = body[max(0, at - 6) : at].split()
-    return full if before and TITLE_GENDER.get(before[-1].rstrip(".").lower()) == gender else name
+    return TITLE_GENDER.get(before[-1].rstrip(".").lower()) if before else None
 
 
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
@@ -421,7 +430,7 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
     union leader") belong to it when a role word or a capitalised word stands before them;
     words shaped like verbs ("attacked", "says") and other people's names end it."""
     i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in HONORIFIC_WORDS | NOBLE_TITLES:
+    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
         i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
@@ -586,7 +595,7 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
         unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
         if not holders and not unique and not _inside_quote(ctx.body, at):
-            if name := _referent(ctx, mentions, roles, at, title):
+            if name := _referent(ctx, mentions, roles, at, head):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
@@ -597,11 +606,11 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
 def _next_name(body: str, at: int, m: Mention) -> bool:
     """Whether mention `m` is the name at `at`, perhaps after an honorific ("Mr Reid")."""
     between = body[at : m.start_char].strip().rstrip(".").lower()
-    return m.start_char >= at and between in HONORIFIC_WORDS | NOBLE_TITLES | {""}
+    return m.start_char >= at and (not between or between in NAME_TITLES)
 
 
-def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, title: str) -> str | None:
-    """The person a title at `at` refers back to: of those named earlier in its own sentence or
+def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, head: str) -> str | None:
+    """The person a title at `at`, whose head noun is `head`, refers back to: of those named earlier in its own sentence or
     in the last earlier sentence naming anyone, without a role or with one of the same head
     ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
     attacked the cost under Y. The Tory leader said" is X); on a tie, the one whose last mention
@@ -611,7 +620,6 @@ def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: 
     before = [m for m in mentions if m.end_char <= at]
     earlier = [m for m in before if m.end_char <= own_start]
     start = ctx.sentence_at(earlier[-1].start_char).start_char if earlier else own_start
-    head = title.split()[-1].split("-")[-1].lower()
     acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(ctx.body, m.end_char, at)}
     near = [
         m.name
@@ -668,12 +676,7 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
     pronouns: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
         mark = marks.setdefault(m.name, set())
-        given = m.name.split()[0].lower()
-        if given in MALE_NAMES or given in FEMALE_NAMES:
-            mark.add("m" if given in MALE_NAMES else "f")
-        before = body[max(0, m.start_char - 6) : m.start_char].split()
-        if before and (g := TITLE_GENDER.get(before[-1].rstrip(".").lower())):
-            mark.add(g)
+        mark.update(g for g in (_given_name_gender(m.name), _title_gender(body, m.start_char)) if g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
         stop = min([n.start_char for n in mentions[i + 1 :] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
         para_end = body.find("\n", m.end_char)

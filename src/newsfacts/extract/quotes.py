@@ -432,9 +432,7 @@ def _leading(ctx: Context, first: _Raw) -> Speaker:
     words = head.split()
     if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
         # "He is prepared to go this far:", "His message to the chancellor was:"
-        gender = PRONOUN_GENDER[words[0].lower()]
-        name = _previous_subject(ctx, head_start, gender) or ctx.last_person_before(head_start, gender)
-        return name, name
+        return _pronoun_referent(ctx, head_start, PRONOUN_GENDER[words[0].lower()])
     return (None, None)
 
 
@@ -524,8 +522,13 @@ def _pronoun_subject(ctx: Context, at: int) -> Speaker:
     opening = PRONOUN_OPENING.match(ctx.body, start)
     if not opening:
         return (None, None)
-    gender = PRONOUN_GENDER.get(opening[0].split()[-1].lower())
-    name = _previous_subject(ctx, start, gender) or ctx.last_person_before(start, gender)
+    return _pronoun_referent(ctx, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
+
+
+def _pronoun_referent(ctx: Context, at: int, gender: str | None) -> Speaker:
+    """Who a "he" or "she" at `at` that opens its clause is: the subject the talk goes back to,
+    else the last person of that gender named."""
+    name = _previous_subject(ctx, at, gender) or ctx.last_person_before(at, gender)
     return name, name
 
 
@@ -566,7 +569,8 @@ def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
         if end == 0:
             return None
         name = _sentence_subject(ctx, end - 1)[1]
-        if name is None and _quoted(ctx, start + len(ctx.body[start:end]) - len(ctx.body[start:end].lstrip())):
+        sentence = ctx.body[start:end]
+        if name is None and _quoted(ctx, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next(
                 (m.name for m in ctx.mentions if start <= m.start_char < end and not _quoted(ctx, m.start_char)), None
             )
