@@ -9,6 +9,7 @@ with batches, not with the corpus). Nothing here but orchestration.
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 
@@ -16,7 +17,7 @@ from prefect import Flow, Task, flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.context import FlowRunContext
-from prefect.states import State
+from prefect.states import Cancelled, State
 from prefect.tasks import exponential_backoff
 
 from newsfacts import ingest as loop
@@ -24,6 +25,7 @@ from newsfacts import pipeline, stages, workers
 from newsfacts.ingest import TRANSIENT, RunSummary, Stages
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
+from newsfacts.stopping import RunCancelled
 
 
 def _is_transient(task: Task, task_run: TaskRun, state: State) -> bool:
@@ -95,9 +97,24 @@ TASKS = Stages(
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(settings: Settings) -> RunSummary:
-    """Ingest every new or changed file in the inbox, validate it, load it, report on it."""
-    return loop.run(settings, TASKS)
+def ingest(settings: Settings) -> RunSummary | State:
+    """Ingest every new or changed file in the inbox, validate it, load it, report on it.
+
+    A run stopped by SIGINT or SIGTERM ends the flow run Cancelled (not Crashed): the library
+    has already recorded it as cancelled in the warehouse.
+    """
+    try:
+        return loop.run(settings, TASKS)
+    except RunCancelled as stop:
+        return Cancelled(message=f"newsfacts run {stop}")
+
+
+def stopped_by(state: State) -> RunCancelled | None:
+    """The stop behind a Cancelled flow run of `ingest`, read back from its message."""
+    if not state.is_cancelled():
+        return None
+    name = (state.message or "SIGINT").split()[-1]
+    return RunCancelled(getattr(signal, name, signal.SIGINT))
 
 
 def flow_for(settings: Settings) -> Flow:

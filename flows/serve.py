@@ -1,8 +1,8 @@
 """`newsfacts serve`: the ingest flow as a Prefect deployment that runs on a schedule.
 
 A deployment stores its parameters as JSON, so `scheduled_ingest` takes plain
-strings and numbers, builds the `Settings` and runs `ingest` as a subflow,
-unchanged. `serve` serves it from this process; with no Prefect API configured
+strings and numbers, builds the `Settings` and runs the library's loop with the
+same task-wrapped stages as the `ingest` flow. `serve` serves it from this process; with no Prefect API configured
 it first starts a private local server (flows/server.py), because Prefect
 cannot schedule on the throwaway API it otherwise starts per process.
 The same flow is the entrypoint of prefect.yaml, for users with their own
@@ -12,17 +12,20 @@ server and work pool.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 
 from prefect import flow
+from prefect.exceptions import TerminationSignal
 from prefect.runner import Runner
 from prefect.settings import PREFECT_API_URL, PREFECT_UI_URL, temporary_settings
 from prefect.types.entrypoint import EntrypointType
 
-from flows.ingest import RunSummary, ingest
+from flows.ingest import TASKS
 from flows.server import local_server
+from newsfacts import ingest as loop
+from newsfacts.ingest import RunSummary
 from newsfacts.settings import Settings, prefect_home
+from newsfacts.stopping import STOP_SIGNALS, RunCancelled
 
 DEPLOYMENT = "newsfacts"
 # Bounds a hung run so it cannot hold the schedule (and the database) forever. Generous on
@@ -38,31 +41,60 @@ def scheduled_ingest(
     batch_size: int | None = None,
     max_file_bytes: int | None = None,
 ) -> RunSummary:
-    """One scheduled run of `ingest`; a parameter left out falls back to its NEWSFACTS_* variable."""
+    """One scheduled run; a parameter left out falls back to its NEWSFACTS_* variable.
+
+    The run is stopped by its runner (serve, a worker), which asks Prefect to cancel it and
+    then sends SIGTERM: the run stops as `newsfacts run` does, and the flow run ends Cancelled.
+    A Ctrl-C at the terminal is serve's to handle, so this process ignores SIGINT.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings = Settings.load(inbox=inbox, db=db, report=report, batch_size=batch_size, max_file_bytes=max_file_bytes)
-    return ingest(settings)
+    try:
+        return loop.run(settings, TASKS)
+    except RunCancelled as stop:
+        raise TerminationSignal(stop.signum) from None
 
 
-def _sigterm_as_sigint(*_: object) -> None:
-    """Take Ctrl-C's path on SIGTERM: before serving, KeyboardInterrupt unwinds the local server;
-    while serving, asyncio cancels the runner, which pauses the schedule and stops its runs."""
-    os.kill(os.getpid(), signal.SIGINT)
+class StoppedWhileStarting(KeyboardInterrupt):
+    """A stop signal came before serving began (while the local server was starting)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _stop_starting(signum: int, frame: object) -> None:
+    raise StoppedWhileStarting(signum)
 
 
 class _Runner(Runner):
-    """Prefect's runner, minus its SIGTERM handler (3.8.8 exits from inside the event loop,
-    leaving a never-awaited stop and a traceback, and skipping the schedule pause)."""
+    """Prefect's runner, with SIGTERM taking Ctrl-C's path (3.8.8's own handler exits from
+    inside the event loop, leaving a never-awaited stop and a traceback, and skipping the
+    schedule pause)."""
+
+    stop_requested: asyncio.Event
+    loop: asyncio.AbstractEventLoop
+    stopped_by: int | None = None
 
     def handle_sigterm(self, *args: object, **kwargs: object) -> None:
-        _sigterm_as_sigint()
+        self.request_stop(signal.SIGTERM)
+
+    def request_stop(self, signum: int) -> None:
+        if self.stopped_by is None:
+            self.stopped_by = signum
+            self.loop.call_soon_threadsafe(self.stop_requested.set)
 
 
-def serve(settings: Settings, cron: str | None = None, interval: int | None = None) -> None:
-    """Serve `scheduled_ingest` on the schedule until interrupted (Ctrl-C or SIGTERM, which then
-    raises KeyboardInterrupt for the caller)."""
+def serve(settings: Settings, cron: str | None = None, interval: int | None = None) -> int:
+    """Serve `scheduled_ingest` on the schedule until Ctrl-C or SIGTERM; return that signal.
+
+    A stop ends a run in flight the way it ends `newsfacts run` (recorded as cancelled, its
+    flow run Cancelled), pauses the schedule, then stops the local server if it started one.
+    A signal that comes while the server is still starting raises KeyboardInterrupt.
+    """
     # Ctrl-C must work even when started from a script that ignores SIGINT (background jobs do).
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, _stop_starting)
     parameters = {
         "inbox": str(settings.inbox.resolve()),
         "db": str(settings.db.resolve()),
@@ -71,18 +103,17 @@ def serve(settings: Settings, cron: str | None = None, interval: int | None = No
         "max_file_bytes": settings.max_file_bytes,
     }
     if PREFECT_API_URL.value():
-        _serve(parameters, cron, interval, PREFECT_UI_URL.value())
-        return
+        return _serve(parameters, cron, interval, PREFECT_UI_URL.value())
     home = prefect_home(settings)
     print(f"starting a local Prefect server (data in {home}) ...", flush=True)
     try:
         with local_server(home) as api_url, temporary_settings({PREFECT_API_URL: api_url}):
-            _serve(parameters, cron, interval, api_url.removesuffix("/api"))
+            return _serve(parameters, cron, interval, api_url.removesuffix("/api"))
     finally:
         print("local Prefect server stopped", flush=True)
 
 
-def _serve(parameters: dict[str, object], cron: str | None, interval: int | None, ui_url: str | None) -> None:
+def _serve(parameters: dict[str, object], cron: str | None, interval: int | None, ui_url: str | None) -> int:
     schedule = f"cron {cron!r}" if cron else f"every {interval} s"
     print(f"serving deployment '{scheduled_ingest.name}/{DEPLOYMENT}' {schedule}", flush=True)
     print(f"  inbox {parameters['inbox']} -> database {parameters['db']}", flush=True)
@@ -101,4 +132,21 @@ def _serve(parameters: dict[str, object], cron: str | None, interval: int | None
     # One run at a time: a late run waits for the previous one instead of racing it for the database.
     runner = _Runner(name=DEPLOYMENT, pause_on_shutdown=True, limit=1)
     runner.add_deployment(deployment)
-    asyncio.run(runner.start())
+    return asyncio.run(_run_until_stopped(runner))
+
+
+async def _run_until_stopped(runner: _Runner) -> int:
+    """Run the runner until a stop signal; then cancel the flow runs in flight the way Prefect
+    cancels (its cancel intent, then SIGTERM) while the API can still record their state, and
+    only then stop the runner (which would kill them outright) and pause the schedule."""
+    runner.loop = asyncio.get_running_loop()
+    runner.stop_requested = asyncio.Event()
+    runner.loop.add_signal_handler(signal.SIGINT, runner.request_stop, signal.SIGINT)
+    serving = asyncio.create_task(runner.start())
+    stop = asyncio.create_task(runner.stop_requested.wait())
+    await asyncio.wait({serving, stop}, return_when=asyncio.FIRST_COMPLETED)
+    await runner.cancel_all()
+    if not serving.done():
+        await runner.astop()
+        await serving
+    return runner.stopped_by or signal.SIGINT

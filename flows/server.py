@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsfacts.stopping import die_with_parent
+
 # A first start on an empty Prefect home migrates its database: 15-20 s measured, more on a slow machine.
 STARTUP_TIMEOUT_S = 180.0
 # uvicorn stops in well under a second; past this the server is killed.
@@ -37,7 +39,13 @@ def local_server(home: Path, startup_timeout: float = STARTUP_TIMEOUT_S) -> Iter
     home.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     api_url = f"http://127.0.0.1:{port}/api"
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        # The UI the server hands out calls this API (by default it would call port 4200).
+        "PREFECT_UI_API_URL": api_url,
+    }
     env.pop("PREFECT_API_URL", None)
     log_path = home / "server.log"
     command = [
@@ -59,6 +67,7 @@ def local_server(home: Path, startup_timeout: float = STARTUP_TIMEOUT_S) -> Iter
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,
         )
     try:
         _wait_healthy(proc, api_url, startup_timeout, log_path)

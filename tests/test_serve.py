@@ -57,12 +57,16 @@ def test_prefect_yaml_deploys_the_scheduled_ingest_flow(monkeypatch: pytest.Monk
     assert (ROOT / deployment.parameters["inbox"]).is_dir()
 
 
-def _start_serve(tmp_path: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Path, Path]:
-    """`newsfacts serve --interval 5` on a fresh inbox of two seeds: (process, its log, its database)."""
+def _start_serve(tmp_path: Path, env: dict[str, str], copies: int = 0) -> tuple[subprocess.Popen[bytes], Path, Path]:
+    """`newsfacts serve --interval 5` on a fresh inbox of two seeds (and `copies` edited copies of
+    them, for a run long enough to stop in the middle): (process, its log, its database)."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for name in SEEDS:
         shutil.copy(goldlib.SEEDS_DIR / name, inbox / name)
+    for i in range(copies):
+        text = (goldlib.SEEDS_DIR / SEEDS[i % len(SEEDS)]).read_text()
+        (inbox / f"copy {i:03d}.txt").write_text(f"{text}\n\nCorrection {i} was appended.\n")
     db = tmp_path / "warehouse.duckdb"
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
@@ -118,13 +122,14 @@ def _wait_for_first_run(proc: subprocess.Popen[bytes], log: Path, db: Path) -> i
 
 
 def _stop_cleanly(proc: subprocess.Popen[bytes], log: Path, stop_signal: signal.Signals) -> str:
-    """Send `stop_signal`; serve must exit 0, print no traceback, and leave nothing of its group running."""
+    """Send `stop_signal`; serve must exit with 128 + its number, print no traceback, and leave
+    nothing of its group running."""
     proc.send_signal(stop_signal)
     code = proc.wait(STOP_WITHIN_S)
     text = log.read_text()
-    assert code == 0, text
+    assert code == 128 + stop_signal, text
     assert "Traceback" not in text, text
-    assert "newsfacts serve: stopped" in text
+    assert f"newsfacts serve: stopped by {stop_signal.name}" in text
     assert "All deployments have been paused!" in text  # the runner shut down its way, not killed
     deadline = time.monotonic() + 10
     while _group_alive(proc.pid) and time.monotonic() < deadline:
@@ -210,3 +215,41 @@ def test_serve_with_an_api_uses_that_server_and_stops_on_sigint(tmp_path: Path) 
             {"deployments": {"id": {"any_": [deployment["id"]]}}, "flow_runs": {"start_time": {"is_null_": False}}},
         )
         assert runs, "no flow run of the deployment started on the given server"
+
+
+def _running_run(db: Path) -> bool:
+    """Whether a run is in the runs table as running with a batch loaded."""
+    if not db.exists():
+        return False
+    try:
+        with duckdb.connect(str(db), read_only=True) as con:
+            return con.execute("SELECT count(*) FROM runs WHERE status = 'running' AND files_done > 0").fetchone()[0]
+    except duckdb.Error:
+        return False
+
+
+@pytest.mark.slow
+def test_stopping_serve_mid_run_cancels_the_run_and_its_flow_run(tmp_path: Path) -> None:
+    with local_server(tmp_path / "their-prefect") as api_url:
+        env = {**_env_without_api(), "PREFECT_API_URL": api_url, "NEWSFACTS_BATCH_SIZE": "4"}
+        proc, log, db = _start_serve(tmp_path, env, copies=60)
+        try:
+            deadline = time.monotonic() + FIRST_RUN_WITHIN_S
+            while not _running_run(db) and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.5)
+            assert _running_run(db), log.read_text()
+            os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C at the terminal: serve and its flow-run process get it
+            code = proc.wait(STOP_WITHIN_S)
+        finally:
+            _kill_group(proc)
+        text = log.read_text()
+        assert code == 130 and "Traceback" not in text, text
+        with duckdb.connect(str(db), read_only=True) as con:
+            [(status, finished)] = con.execute("SELECT status, finished_at IS NOT NULL FROM runs").fetchall()
+        assert (status, finished) == ("cancelled", True)
+        deployment = _api(f"{api_url}/deployments/name/{scheduled_ingest.name}/{DEPLOYMENT}")
+        runs = _api(
+            f"{api_url}/flow_runs/filter",
+            {"deployments": {"id": {"any_": [deployment["id"]]}}, "flow_runs": {"start_time": {"is_null_": False}}},
+        )
+        assert runs and {r["state_type"] for r in runs} == {"CANCELLED"}, runs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -252,9 +253,12 @@ def _run(settings: Settings, progress: Callable[[Progress], None] | None) -> Run
 
         return run(settings, progress=progress)
     _quiet_prefect(settings)
-    from flows.ingest import flow_for
+    from flows.ingest import flow_for, stopped_by
 
-    return flow_for(settings)(settings)
+    state = flow_for(settings)(settings, return_state=True)
+    if stop := stopped_by(state):
+        raise stop
+    return state.result()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -265,17 +269,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return _fail("--interval must be at least 1 second", 2)
     os.environ.setdefault("PREFECT_HOME", str(prefect_home(settings)))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    from flows.serve import serve
+    from flows.serve import StoppedWhileStarting, serve
     from flows.server import ServerError
 
     try:
-        serve(settings, cron=args.cron, interval=args.interval)
+        signum = serve(settings, cron=args.cron, interval=args.interval)
     except ServerError as exc:
         return _fail(exc, 1)
-    except KeyboardInterrupt:
-        # Ctrl-C or SIGTERM: the normal way to stop serving, so a clean exit.
-        print("newsfacts serve: stopped", flush=True)
-    return 0
+    except StoppedWhileStarting as stop:
+        signum = stop.signum
+    # Ctrl-C or SIGTERM, the way to stop serving: said once, and the exit code a shell expects.
+    print(f"newsfacts serve: stopped by {signal.Signals(signum).name}", flush=True)
+    return 128 + signum
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

@@ -10,13 +10,17 @@ workers, records the run as cancelled and exits with 128 + the signal's number.
 
 from __future__ import annotations
 
+import ctypes
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+# prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
 
 
 class RunCancelled(BaseException):  # like KeyboardInterrupt: `except Exception` lets it through
@@ -67,14 +71,23 @@ class Stopper:
 @contextmanager
 def stop_on_signals() -> Iterator[Stopper]:
     """Handle SIGINT and SIGTERM with a `Stopper` for this block (only the main thread can);
-    the previous handlers come back afterwards."""
+    the previous handlers come back afterwards. A signal this process ignores (started under
+    nohup, or a served flow run, which its runner stops with SIGTERM) stays ignored."""
     stopper = Stopper()
     if threading.current_thread() is not threading.main_thread():
         yield stopper
         return
-    previous = {sig: signal.signal(sig, stopper._handle) for sig in STOP_SIGNALS}
+    handled = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
+    previous = {sig: signal.signal(sig, stopper._handle) for sig in handled}
     try:
         yield stopper
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent dies, even by kill -9 (Linux only):
+    a worker or a private server must never outlive the command that started it."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)

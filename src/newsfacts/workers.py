@@ -9,11 +9,10 @@ the inbox. Prefect-free on purpose: worker processes import only domain code.
 
 from __future__ import annotations
 
-import ctypes
 import math
 import multiprocessing
 import signal
-import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,6 +23,7 @@ from newsfacts import pipeline
 from newsfacts.extract import extract_facts
 from newsfacts.records import Article
 from newsfacts.sources import SourceFile
+from newsfacts.stopping import die_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R", covariant=True)
@@ -48,17 +48,12 @@ def warm() -> None:
     extract_facts([Article(title=None, body="The minister said the plan would start in London in May.")])
 
 
-# prctl(2) option: the signal a process gets when its parent dies.
-PR_SET_PDEATHSIG = 1
-
-
 def _start_worker() -> None:
     """A worker's set-up: it leaves stopping to the run (a Ctrl-C at the terminal reaches the
     whole process group, and the run stops its workers itself, without a traceback from each);
-    it dies with the run even when the run is killed with -9; then it loads the model."""
+    it dies with the run; then it loads the model."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform == "linux":
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    die_with_parent()
     warm()
 
 
@@ -122,14 +117,33 @@ def local(
     pool = ProcessPoolExecutor(
         min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
     )
+
+    def submit(batch: list[SourceFile]) -> Pending[list[pipeline.Outcome]]:
+        with _children_ignore_sigint(len(pool._processes or {}) < pool._max_workers):
+            return pool.submit(pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes, timeout_s)
+
     try:
-        yield lambda batch: pool.submit(
-            pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes, timeout_s
-        )
+        yield submit
     except BaseException:
         _kill(pool)
         raise
     pool.shutdown()
+
+
+@contextmanager
+def _children_ignore_sigint(spawning: bool) -> Iterator[None]:
+    """While a submit may spawn a worker, SIGINT is ignored here, and so in the new process
+    (an ignored signal stays ignored across exec): a Ctrl-C while it imports spaCy would
+    otherwise print a KeyboardInterrupt traceback from it before its initializer runs. The
+    window is the few milliseconds of a fork and exec."""
+    if not spawning or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
