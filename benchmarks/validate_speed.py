@@ -6,7 +6,7 @@ without --db, the script first runs `newsfacts run --inbox CORPUS` into a tempor
 folder. The warehouse's articles and facts are cut into the run's batches (its files in
 inbox order, 200 to a batch) and each batch is validated twice, in one process:
 
-- GE: `quality.validate_with_ge`, the path every run took before 0.2.0: a pandas frame
+- GE: `quality.validate_with_ge`, the path every run took before this engine: a pandas frame
   per suite, GE's BASIC result for every expectation, COMPLETE for failed error-level ones.
 - engine: `quality.validate`, the run's path now.
 

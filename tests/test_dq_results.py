@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ import pyarrow as pa
 import pytest
 
 from newsfacts import quality, records, store
+from newsfacts.ingest import run as ingest
 from newsfacts.records import ExpectationTotals
 from newsfacts.settings import SQL_DIR, Settings
 from tests import goldlib
@@ -197,14 +197,8 @@ def test_an_old_warehouse_upgrades_and_its_runs_read_once_per_expectation() -> N
 
 # --- through the run --------------------------------------------------------------------------
 
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
 
 def test_a_run_records_each_expectation_once_whatever_its_batches(tmp_path: Path) -> None:
-    from flows.ingest import ingest
-
     counts = []
     for size in (1, 5):
         inbox = goldlib.seed_inbox(tmp_path / f"inbox{size}")

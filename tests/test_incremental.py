@@ -12,14 +12,10 @@ import duckdb
 import pytest
 
 from newsfacts import pipeline
+from newsfacts.ingest import RunSummary
+from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
 from tests import goldlib
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-from flows.ingest import RunSummary, ingest  # noqa: E402  (after the Prefect settings above)
 
 SEED = sorted(goldlib.ARTICLES)[0]
 ARTICLE = "Ministers said the border plan would start in May.\n\nThe plan covers three ports and two airports."
@@ -89,6 +85,8 @@ def test_a_run_neither_imports_great_expectations_nor_builds_data_docs(inbox: Pa
     assert out.stdout.strip().splitlines()[-1] == "exit 0 ge False", out.stdout + out.stderr
     assert rows(db, "SELECT count(*) FROM articles") == [(1,)]
     assert not list(tmp_path.rglob("data_docs"))
+    idle = run(inbox, db)  # nothing new: nothing validated, and nothing claimed as passed
+    assert (idle.articles_loaded, idle.expectations_passed, idle.expectations_failed) == (0, 0, 0)
 
 
 def test_a_touched_but_unchanged_file_is_read_once_then_skipped(inbox: Path, tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 -- Each expectation that failed in one run ($run_id): in how many of the run's batches,
 -- the values it checked and found unexpected over all of them, and up to 5 of those
 -- values. dq_results holds one row per expectation per run; the grouping only folds
--- the per-batch rows of warehouses made before 0.2.0 (they have no expectation_key).
+-- the per-batch rows older warehouses hold (they have no expectation_key).
 SELECT
     suite,
     expectation,

@@ -1,6 +1,6 @@
 -- Expectations passed and failed per suite in one run ($run_id), each expectation
--- counted once. (The first step folds the per-batch rows of warehouses made before
--- 0.2.0; on newer rows it changes nothing.)
+-- counted once. (The first step folds the per-batch rows older warehouses hold, which
+-- have no expectation_key; on newer rows it changes nothing.)
 WITH expectations AS (
     SELECT
         suite,

@@ -6,7 +6,7 @@ WITH recent AS (
     LIMIT 12
 ),
 
--- One row per expectation per run (folding the per-batch rows of warehouses made before 0.2.0).
+-- One row per expectation per run (folding the per-batch rows older warehouses hold).
 expectations AS (
     SELECT
         run_id,

@@ -10,6 +10,10 @@ PROJECT_ROOT = Path(os.environ.get("NEWSFACTS_HOME", Path(__file__).resolve().pa
 SQL_DIR = PROJECT_ROOT / "sql"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
+# The per-file time budget: generous (a 9 MB transcript is extracted well within it on a slow
+# laptop), yet a pathological input costs one run this long once, then sits in quarantine.
+DEFAULT_FILE_TIMEOUT_S = 300.0
+
 # Where batches are parsed and extracted: a pool of local processes, or a Dask cluster.
 TASK_RUNNERS = ("processes", "dask")
 
@@ -30,6 +34,7 @@ class Settings:
     batch_size: int = 200
     max_file_bytes: int = 10 * 1024 * 1024
     wait_s: float = 300.0  # how long a run waits for another run on the same database
+    file_timeout_s: float = DEFAULT_FILE_TIMEOUT_S  # per-file time budget for reading, parsing and extracting
     reprocess: bool = False
     workers: int = 1  # processes that parse and extract (local pool, or a local Dask cluster's workers)
     task_runner: str = "processes"  # one of TASK_RUNNERS
@@ -50,6 +55,7 @@ class Settings:
         batch_size: int | None = None,
         max_file_bytes: int | None = None,
         wait_s: float | None = None,
+        file_timeout_s: float | None = None,
         reprocess: bool = False,
         workers: int | None = None,
         task_runner: str | None = None,
@@ -78,12 +84,21 @@ class Settings:
             batch_size=batch_size or int(env.get("NEWSFACTS_BATCH_SIZE", 200)),
             max_file_bytes=max_file_bytes or int(env.get("NEWSFACTS_MAX_FILE_BYTES", 10 * 1024 * 1024)),
             wait_s=wait_s if wait_s is not None else float(env.get("NEWSFACTS_RUN_WAIT_S", 300)),
+            file_timeout_s=file_timeout_s or float(env.get("NEWSFACTS_FILE_TIMEOUT_S", DEFAULT_FILE_TIMEOUT_S)),
             reprocess=reprocess,
             workers=workers if workers is not None else int(env.get("NEWSFACTS_WORKERS") or os.cpu_count() or 1),
             task_runner=runner,
             dask_address=dask_address,
             lake=lake,
         )
+
+
+def prefect_home(settings: Settings) -> Path:
+    """Where Prefect keeps its state for runs on this warehouse: $PREFECT_HOME, else a folder
+    beside the database, so a full home directory or another project never breaks a run."""
+    if os.environ.get("PREFECT_HOME"):
+        return Path(os.environ["PREFECT_HOME"])
+    return settings.db.with_name(settings.db.name + ".prefect")
 
 
 def _ducklake(catalog: str) -> str:
