@@ -129,17 +129,28 @@ CREATE TABLE IF NOT EXISTS story_clusters (
     article_id VARCHAR NOT NULL
 );
 
+-- One row per expectation per run that validated rows, merged over the run's batches
+-- in each batch's own transaction (sql/load/merge_dq_results.sql). A run with nothing
+-- to validate has none.
 CREATE TABLE IF NOT EXISTS dq_results (
     run_id           VARCHAR NOT NULL,
     suite            VARCHAR NOT NULL,
-    expectation      VARCHAR NOT NULL,
+    expectation      VARCHAR NOT NULL,     -- the GE expectation type
     column_name      VARCHAR,
-    severity         VARCHAR NOT NULL,
-    success          BOOLEAN NOT NULL,
-    element_count    BIGINT,
-    unexpected_count BIGINT,
-    checked_at       TIMESTAMPTZ NOT NULL
+    severity         VARCHAR NOT NULL,     -- error | warning (the expectation's meta)
+    success          BOOLEAN NOT NULL,     -- passed in every batch
+    element_count    BIGINT,               -- summed over batches
+    unexpected_count BIGINT,               -- summed over batches
+    checked_at       TIMESTAMPTZ NOT NULL  -- the last batch checked
 );
+-- Added when dq_results became one row per expectation per run; older warehouses had one
+-- row per expectation per batch, and upgrade here.
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS expectation_key VARCHAR;   -- type:hash of kwargs, stable within the suite
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches INTEGER DEFAULT 1; -- batches validated
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches_failed INTEGER;    -- batches it failed in
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS unexpected_sample VARCHAR; -- JSON array of up to 5 distinct unexpected values, as text
+-- Rows written before the columns existed were one batch each.
+UPDATE dq_results SET batches_failed = CASE WHEN success THEN 0 ELSE 1 END WHERE batches_failed IS NULL;
 
 CREATE TABLE IF NOT EXISTS quarantine (
     run_id         VARCHAR NOT NULL,

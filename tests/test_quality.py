@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 import pytest
 
-from newsfacts import quality, records
+from newsfacts import quality, records, store
+
+ROOT = Path(__file__).resolve().parents[1]
 
 BODY = "The Home Secretary said the plan would cut the numbers crossing the Channel. " * 5
 
@@ -104,6 +109,9 @@ def test_results_have_one_row_per_expectation_per_suite() -> None:
     assert got == suites  # every table's suite, plus the spans suite
     assert set(result.results["run_id"].to_pylist()) == {"run-7"}
     assert result.results.schema == records.DQ_RESULTS
+    keys = [(r["suite"], r["expectation_key"]) for r in result.results.to_pylist()]
+    assert len(set(keys)) == len(keys)  # articles checks body lengths twice: the keys tell them apart
+    assert {(r["batches"], r["batches_failed"]) for r in result.results.to_pylist()} == {(1, 0)}
 
 
 def test_bad_fact_row_goes_to_quarantine_with_reason_and_others_stay() -> None:
@@ -188,25 +196,38 @@ def test_partial_quotes_without_a_speaker_do_not_count_against_attribution() -> 
     assert ("quotes", "expect_column_values_to_not_be_null", "speaker") in failed(result)
 
 
-def test_empty_batch_validates_with_zero_elements() -> None:
-    result = quality.validate(batch(), "r1")
+def test_a_batch_with_no_rows_validates_nothing() -> None:
+    tables = batch()
+    result = quality.validate(tables, "r1")
     assert result.rejected.num_rows == 0
-    assert all(r["success"] for r in result.results.to_pylist())
-    assert {r["element_count"] for r in result.results.to_pylist()} == {0}
+    assert result.results.num_rows == 0
+    assert result.results.schema == records.DQ_RESULTS
+    assert result.tables == tables
 
 
-def test_an_empty_batch_is_recorded_under_each_run_and_data_docs_follow(tmp_path: Path) -> None:
-    first = quality.validate(batch(), "idle-1")
-    quality.validate(batch(articles=[article("a1")]), "busy")
-    again = quality.validate(batch(), "idle-2")
-    def verdicts(v: quality.Validated) -> list[dict[str, Any]]:
-        return [{k: x for k, x in r.items() if k not in {"run_id", "checked_at"}} for r in v.results.to_pylist()]
+def test_results_keep_a_sample_of_the_unexpected_values() -> None:
+    tables = batch(
+        articles=[article("a1", title=None), article("a2", title=None)],
+        entities=[entity("a1", "Atlantis", "XX"), entity("a1", "Lemuria", "XX"), entity("a2", "Mu", "YY")],
+    )
+    rows = {(r["suite"], r["column_name"]): r for r in quality.validate(tables, "r1").results.to_pylist()
+            if r["unexpected_count"]}
+    assert json.loads(rows[("entities", "country_iso2")]["unexpected_sample"]) == ["XX", "YY"]
+    assert json.loads(rows[("articles", "title")]["unexpected_sample"]) == [None]
+    assert rows[("entities", "country_iso2")]["batches_failed"] == 1
 
-    assert verdicts(again) == verdicts(first)
-    assert {r["run_id"] for r in again.results.to_pylist()} == {"idle-2"}
-    quality.build_data_docs(tmp_path / "docs")
-    pages = [str(p) for p in (tmp_path / "docs" / "validations").rglob("*.html")]
-    assert any("idle-2" in p for p in pages) and not any("busy" in p for p in pages)
+
+def test_validating_a_batch_does_not_import_great_expectations() -> None:
+    code = (
+        "import sys\n"
+        "from tests.test_quality import article, batch\n"
+        "from newsfacts import quality\n"
+        "result = quality.validate(batch(articles=[article('a1', title=None)]), 'r1')\n"
+        "assert result.results.num_rows\n"
+        "print(sorted(m for m in sys.modules if m.startswith('great_expectations')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_unknown_table_is_refused() -> None:
@@ -214,18 +235,45 @@ def test_unknown_table_is_refused() -> None:
         quality.validate({"nonsense": pa.table({"article_id": ["a"]})}, "r1")
 
 
-def test_data_docs_are_built_for_the_latest_run(tmp_path: Path) -> None:
-    quality.validate(batch(articles=[article("a1")]), "docs-run")
-    index = quality.build_data_docs(tmp_path / "docs")
+def recorded(*runs: tuple[str, dict[str, pa.Table]]) -> pa.Table:
+    """The dq_results rows `newsfacts report --data-docs` reads: runs validated and loaded, in order."""
+    con = duckdb.connect()
+    store.ensure_schema(con)
+    for run_id, tables in runs:
+        store.start_run(con, run_id, "inbox", "test")
+        validated = quality.validate(tables, run_id)
+        store.load_batch(
+            con, run_id, validated.tables, records.FILES.empty_table(), [validated.rejected], validated.results, []
+        )
+    return store.latest_dq_results(con)
+
+
+def test_data_docs_are_built_from_the_latest_recorded_results(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    results = recorded(
+        ("docs-run", batch(articles=[article("a1", title=None)])),
+        ("idle-run", batch()),  # validated nothing: the docs stay on the run before
+    )
+    assert set(results["run_id"].to_pylist()) == {"docs-run"}
+    index = quality.build_data_docs(tmp_path / "docs", results)
     assert index is not None and index.name == "index.html"
     pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
-    assert any("docs-run" in str(p) for p in pages)
+    assert len(pages) == len(quality.suites())
+    assert all("docs-run" in str(p) for p in pages)
+    articles = next(p for p in pages if "articles" in p.parts).read_text()
+    assert "title" in articles and "Unsuccessful" in articles
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("great_expectations")]
+
+
+def test_no_results_no_data_docs(tmp_path: Path) -> None:
+    assert quality.build_data_docs(tmp_path / "docs", recorded()) is None
+    assert quality.build_data_docs(tmp_path / "docs") is None
+    assert not (tmp_path / "docs").exists()
 
 
 def test_data_docs_survive_a_run_id_that_reads_as_a_date(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     # Run ids are UTC time plus a random hex suffix; "-8783ad" once read as a UTC offset of -87:83.
-    quality.validate(batch(articles=[article("a1")]), "20261123T131804-8783ad")
-    quality.build_data_docs(tmp_path / "docs")
+    results = recorded(("20261123T131804-8783ad", batch(articles=[article("a1")])))
+    quality.build_data_docs(tmp_path / "docs", results)
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
     pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
     assert any("8783ad" in str(p) for p in pages)

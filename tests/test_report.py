@@ -46,13 +46,15 @@ def con() -> duckdb.DuckDBPyConnection:
            'publication date 2007-06-21 disagrees with 2 other article(s)', 'run-new');
         INSERT INTO dq_results VALUES
           ('run-old', 'articles', 'expect_column_values_to_be_unique', 'article_id', 'error',
-           true, 4, 0, TIMESTAMPTZ '2024-05-01 08:00:30+00'),
+           true, 4, 0, TIMESTAMPTZ '2024-05-01 08:00:30+00', 'expect_column_values_to_be_unique:1', 1, 0, NULL),
           ('run-new', 'articles', 'expect_column_values_to_be_unique', 'article_id', 'error',
-           true, 3, 0, TIMESTAMPTZ '2024-05-02 08:00:30+00'),
+           true, 3, 0, TIMESTAMPTZ '2024-05-02 08:00:30+00', 'expect_column_values_to_be_unique:1', 1, 0, NULL),
           ('run-new', 'articles', 'expect_column_values_to_be_between', 'published_date', 'error',
-           false, 3, 1, TIMESTAMPTZ '2024-05-02 08:00:30+00'),
+           false, 3, 1, TIMESTAMPTZ '2024-05-02 08:00:30+00', 'expect_column_values_to_be_between:2', 1, 1,
+           '["2999-01-01"]'),
           ('run-new', 'quotes', 'expect_column_values_to_not_be_null', 'speaker', 'warning',
-           false, 10, 4, TIMESTAMPTZ '2024-05-02 08:00:30+00');
+           false, 10, 4, TIMESTAMPTZ '2024-05-02 08:00:30+00', 'expect_column_values_to_not_be_null:3', 1, 1,
+           '[null]');
         INSERT INTO quarantine VALUES
           ('run-new', 'empty.txt', 'read', 'empty file (0 bytes)', 'e3', ''::BLOB, NULL,
            TIMESTAMPTZ '2024-05-02 08:00:10+00'),

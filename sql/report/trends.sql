@@ -6,6 +6,18 @@ WITH recent AS (
     LIMIT 12
 ),
 
+-- One row per expectation per run (folding the per-batch rows older warehouses hold).
+expectations AS (
+    SELECT
+        run_id,
+        severity,
+        bool_and(success) AS success,
+        sum(unexpected_count) AS unexpected_count
+    FROM dq_results
+    WHERE run_id IN (SELECT run_id FROM recent)
+    GROUP BY run_id, suite, expectation, column_name, severity, expectation_key
+),
+
 results AS (
     SELECT
         run_id,
@@ -13,8 +25,7 @@ results AS (
         count(*) FILTER (WHERE NOT success AND severity = 'error') AS failed_errors,
         count(*) FILTER (WHERE NOT success AND severity <> 'error') AS failed_warnings,
         coalesce(sum(unexpected_count), 0) AS unexpected_values
-    FROM dq_results
-    WHERE run_id IN (SELECT run_id FROM recent)
+    FROM expectations
     GROUP BY run_id
 ),
 

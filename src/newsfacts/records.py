@@ -143,6 +143,22 @@ class ProcessedDoc:
 
 
 @dataclass(frozen=True, slots=True)
+class ExpectationTotals:
+    """A run's expectations, each counted once (from dq_results): what its summary reports."""
+
+    expectations: int  # 0 when the run validated no rows
+    passed: int
+    failed_errors: int
+    failed_warnings: int
+    batches: int  # batches validated
+    unexpected: int  # unexpected values over every expectation and batch
+
+    @property
+    def failed(self) -> int:
+        return self.failed_errors + self.failed_warnings
+
+
+@dataclass(frozen=True, slots=True)
 class KnownFile:
     """The latest recorded version of a source file."""
 
@@ -290,6 +306,10 @@ DQ_RESULTS = pa.schema(
         ("element_count", pa.int64()),
         ("unexpected_count", pa.int64()),
         ("checked_at", pa.timestamp("us", tz="UTC")),
+        ("expectation_key", pa.string()),  # the expectation within its suite: type and kwargs hash
+        ("batches", pa.int32()),  # batches validated, and those it failed in
+        ("batches_failed", pa.int32()),
+        ("unexpected_sample", pa.string()),  # JSON array of up to 5 distinct unexpected values, as text
     ]
 )
 

@@ -27,7 +27,7 @@ import duckdb
 import duckdb_extension_ducklake
 import pyarrow as pa
 
-from newsfacts.records import Known, KnownFile
+from newsfacts.records import ExpectationTotals, Known, KnownFile
 from newsfacts.settings import SQL_DIR, Lake
 from newsfacts.sources import SourceFile
 
@@ -198,7 +198,8 @@ def load_batch(
 
     Either all of it is in the database or none of it, so a crash at any moment leaves
     files unrecorded that the next run simply processes again. `replaces` names articles
-    whose old rows and facts this batch supersedes (reprocessing).
+    whose old rows and facts this batch supersedes (reprocessing). `results` (one row per
+    expectation, from quality.validate) is merged into the run's one row per expectation.
     """
     quarantined = pa.concat_tables(quarantine) if quarantine else None
     con.begin()
@@ -210,9 +211,12 @@ def load_batch(
         for name, table in tables.items():
             if table.num_rows:
                 con.from_arrow(table).insert_into(name)
-        for extra_name, table in (("files", files), ("dq_results", results)):
-            if table.num_rows:
-                con.from_arrow(table).insert_into(extra_name)
+        if files.num_rows:
+            con.from_arrow(files).insert_into("files")
+        if results.num_rows:
+            con.register("batch_dq_results", results)
+            con.execute(sql("load/merge_dq_results"))
+            con.unregister("batch_dq_results")
         if quarantined is not None and quarantined.num_rows:
             con.from_arrow(quarantined).insert_into("quarantine")
         if touched:
@@ -267,6 +271,17 @@ def stale_articles(con: duckdb.DuckDBPyConnection, pipeline_version: str) -> lis
     cur = con.execute(sql("load/stale_articles"), {"pipeline_version": pipeline_version})
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def expectation_totals(con: duckdb.DuckDBPyConnection, run_id: str) -> ExpectationTotals:
+    """A run's expectations, each counted once however many batches it validated."""
+    row = con.execute(sql("load/expectation_totals"), {"run_id": run_id}).fetchone()
+    return ExpectationTotals(*row)
+
+
+def latest_dq_results(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """The dq_results rows of the latest run that validated anything: what GE's Data Docs show."""
+    return con.execute(sql("report/latest_dq_results")).to_arrow_table()
 
 
 def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pa.Table:
