@@ -92,6 +92,7 @@ TASKS = Stages(
     record_deleted=task(name="record-deleted", **RETRY)(stages.record_deleted),
     across=task(name="across-articles", **RETRY)(stages.across_articles),
     finish=task(name="finish-run", **RETRY)(stages.finish),
+    expectation_totals=task(name="expectation-totals", **RETRY)(stages.expectation_totals),
     report=task(name="write-report", **RETRY)(stages.write_report),
 )
 

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from newsfacts import runlock, stages, store, workers
-from newsfacts.records import Known
+from newsfacts.records import ExpectationTotals, Known
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
 from newsfacts.stopping import RunCancelled, Stopper, stop_on_signals
@@ -93,9 +93,6 @@ class RunSummary:
             self.articles_reprocessed += validated.tables["articles"].num_rows
         else:
             self.articles_loaded += validated.tables["articles"].num_rows
-        passed = sum(validated.results.column("success").to_pylist())
-        self.expectations_passed += passed
-        self.expectations_failed += validated.results.num_rows - passed
 
 
 def retrying(fn: F) -> F:
@@ -155,7 +152,8 @@ class Stages:
     record_deleted: Callable[[Settings, list[str]], None] = retrying(stages.record_deleted)
     across: Callable[[Settings, str, bool], dict[str, int]] = retrying(stages.across_articles)
     finish: Callable[[Settings, str, str, int, str | None], None] = retrying(stages.finish)
-    report: Callable[[Settings, bool], Path] = retrying(stages.write_report)
+    expectation_totals: Callable[[Settings, str], ExpectationTotals] = retrying(stages.expectation_totals)
+    report: Callable[[Settings], Path] = retrying(stages.write_report)
 
 
 def new_run_id() -> str:
@@ -186,9 +184,8 @@ def run(
             raise
         steps.finish(settings, summary.run_id, "succeeded", summary.files_seen, None)
         with summary.timed("report"):
-            validated_rows = bool(summary.articles_loaded or summary.articles_reprocessed or summary.rows_quarantined)
             try:
-                summary.report = str(steps.report(settings, validated_rows))
+                summary.report = str(steps.report(settings))
             except Exception as exc:  # a full disk, an unwritable folder: the loaded data is still good
                 summary.report_error = f"{type(exc).__name__}: {exc}"
     return summary
@@ -251,3 +248,6 @@ def _work(
     changed = bool(summary.articles_loaded or summary.articles_reprocessed or gone)
     with summary.timed("across articles"):
         summary.facts = steps.across(settings, summary.run_id, changed)
+    if batches or settings.reprocess:
+        totals = steps.expectation_totals(settings, summary.run_id)
+        summary.expectations_passed, summary.expectations_failed = totals.passed, totals.failed

@@ -390,15 +390,15 @@ def _outcome(exp: Any, result: Any, with_rows: bool) -> Outcome:
     )
 
 
-def build_data_docs(out_dir: Path, results: pa.Table | None = None) -> Path | None:
+def build_data_docs(out_dir: Path, results: pa.Table) -> Path | None:
     """Render GE's Data Docs for one run's recorded results (`store.latest_dq_results`); None when
     there are none. Rows whose expectation is no longer in its suite are left out.
 
-    Called without results, as the run loop did when every run built them, it builds nothing: a
-    run must not import GE. The pages are built offline and fetch their CSS from CDNs, so without
-    a network they render unstyled; newsfacts' own report is the styled, self-contained view.
+    A run never calls this (it must not import GE): `newsfacts report --data-docs` does. The pages
+    are built offline and fetch their CSS from CDNs, so without a network they render unstyled;
+    newsfacts' own report is the styled, self-contained view.
     """
-    if results is None or not results.num_rows:
+    if not results.num_rows:
         return None
     with _LOCK:
         return _build_data_docs(out_dir, results)

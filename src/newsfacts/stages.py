@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfacts import PIPELINE_VERSION, across, report, store
-from newsfacts.records import Known
+from newsfacts.records import ExpectationTotals, Known
 from newsfacts.settings import Settings
 
 # How long the record of a cancelled run may wait for the database: a stop must be quick, and
@@ -83,15 +83,16 @@ def record_cancelled(settings: Settings, run_id: str, files_seen: int, reason: s
         return False
 
 
-def write_report(settings: Settings, validated_rows: bool) -> Path:
-    """The report of this run. GE's Data Docs are rebuilt only when this run validated rows: an
-    idle run keeps the last real validation on show (and skips 0.6 s)."""
-    from newsfacts import quality
-
-    settings.report.parent.mkdir(parents=True, exist_ok=True)
-    docs_dir = settings.report.parent / "data_docs"
-    docs: Path | None = docs_dir / "index.html"
-    if validated_rows or not docs.exists():
-        docs = quality.build_data_docs(docs_dir)
+def expectation_totals(settings: Settings, run_id: str) -> ExpectationTotals:
+    """The run's expectations, each counted once however many batches it validated."""
     with store.connect(settings.target, read_only=True) as con:
-        return report.write_report(con, settings.report, docs)
+        return store.expectation_totals(con, run_id)
+
+
+def write_report(settings: Settings) -> Path:
+    """The report of this run, linking GE's Data Docs when `newsfacts report --data-docs` built them
+    (a run never builds them: it must not import Great Expectations)."""
+    settings.report.parent.mkdir(parents=True, exist_ok=True)
+    docs = settings.report.parent / "data_docs" / "index.html"
+    with store.connect(settings.target, read_only=True) as con:
+        return report.write_report(con, settings.report, docs if docs.exists() else None)
