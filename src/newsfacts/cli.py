@@ -267,15 +267,20 @@ def main(argv: list[str] | None = None) -> int:
     except (store.DatabaseBusy, RunInProgress) as exc:
         return _fail(exc, 3)
     except (duckdb.Error, OSError, RuntimeError) as exc:
-        # What DuckDB or the system said, on one line: a full disk, a read-only folder, a query
-        # the warehouse cannot answer. (Errors in users' SQL are printed whole by cmd_sql.)
-        return _fail(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, 1)
+        # What DuckDB or the system said: a full disk, a read-only folder, an index not built yet.
+        return _fail(_one_line(exc), 1)
 
 
 def _fail(problem: object, code: int) -> int:
     """Say what went wrong on stderr, in one line a user can act on, and give the exit code to return."""
     print(f"newsfacts: {problem}", file=sys.stderr)
     return code
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error's message on one line: DuckDB's hints kept ("Did you mean ..."), its caret line dropped."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip().strip("^")]
+    return " ".join(lines) or type(exc).__name__
 
 
 def _drop_stdout() -> None:
@@ -327,6 +332,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(exc, 2)
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
+    store.check_file(settings.target, read_only=False)
     _quiet_prefect()
     from flows.ingest import flow_for
 
@@ -355,6 +361,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.load(inbox=args.inbox, db=args.db)
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
+    store.check_file(settings.target, read_only=False)
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.serve import serve
     from flows.server import ServerError
@@ -380,7 +387,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
                 formats.write_relation(con.sql(statement.query), fmt, sys.stdout, args.max_rows)
         except (sandbox.Refused, duckdb.Error) as exc:
             sys.stdout.flush()  # what earlier statements printed comes before the error
-            print(f"newsfacts sql: {str(exc).strip()}", file=sys.stderr)
+            print(f"newsfacts sql: {_one_line(exc)}", file=sys.stderr)
             return 1
     return 0
 

@@ -101,7 +101,7 @@ def connect(
     target: Path | Lake, read_only: bool = False, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the database (or attach the DuckLake), retrying with backoff while another process holds its lock."""
-    _check_file(target, read_only)
+    check_file(target, read_only)
     deadline = time.monotonic() + timeout_s
     delay = 0.05
     while True:
@@ -125,7 +125,7 @@ def connect(
         con.close()
 
 
-def _check_file(target: Path | Lake, read_only: bool) -> None:
+def check_file(target: Path | Lake, read_only: bool) -> None:
     """Say plainly when the path is no DuckDB database (DuckDB's own errors are long and vary by case).
 
     A lake is checked when its catalog is a local DuckDB file; a server's catalog is DuckDB's to judge.
