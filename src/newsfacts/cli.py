@@ -382,9 +382,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
     with sandbox.connect(target(args.db, args.catalog)) as con:
         try:
             for number, statement in enumerate(sandbox.statements(con, text)):
+                result = con.sql(statement.query)
                 if number and fmt == "csv":  # a blank line between results, as DuckDB's table has
                     sys.stdout.write("\n")
-                formats.write_relation(con.sql(statement.query), fmt, sys.stdout, args.max_rows)
+                formats.write_relation(result, fmt, sys.stdout, args.max_rows)
         except (sandbox.Refused, duckdb.Error) as exc:
             sys.stdout.flush()  # what earlier statements printed comes before the error
             print(f"newsfacts sql: {_one_line(exc)}", file=sys.stderr)

@@ -1,6 +1,6 @@
 """Query results on standard output, as a table for a person or as CSV, JSON or JSON lines for a program.
 
-A table is DuckDB's box, cut to a number of rows and the width of a screen. The other formats
+A table is DuckDB's box, cut to a number of rows and the width of the terminal. The other formats
 are meant to be piped and parsed, so they are stable: every row, streamed in chunks (a reader
 that stops early, like `head`, stops the query), values as their own JSON type, dates and
 times in ISO 8601, NULL as an empty CSV field or JSON null, lists and structs as JSON.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 from collections.abc import Iterable, Sequence
 from contextlib import redirect_stdout
 from datetime import date, datetime, time
@@ -20,7 +21,7 @@ from typing import Any, TextIO
 import duckdb
 
 FORMATS = ("table", "csv", "json", "jsonl")
-TABLE_WIDTH = 200  # characters; DuckDB wraps or elides what does not fit
+TABLE_WIDTH = 200  # characters, off a terminal; on one, its width (or $COLUMNS)
 _CHUNK_ROWS = 2048
 
 
@@ -33,7 +34,7 @@ def write_relation(rel: duckdb.DuckDBPyRelation, fmt: str, out: TextIO, max_rows
     """One query's result; a table shows at most `max_rows` rows, the other formats all of them."""
     if fmt == "table":
         with redirect_stdout(out):  # DuckDB prints its box through Python's print
-            rel.show(max_rows=max_rows, max_width=TABLE_WIDTH)
+            rel.show(max_rows=max_rows, max_width=shutil.get_terminal_size((TABLE_WIDTH, 24)).columns)
         return
     write_rows(rel.columns, _chunks(rel), fmt, out)
 
