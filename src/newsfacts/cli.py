@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from newsfacts import formats, sandbox, store
+from newsfacts import formats, sandbox, search, store
 from newsfacts.runlock import RunInProgress
 from newsfacts.settings import (
     SQL_DIR,
@@ -266,8 +266,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(exc, 2)
     except (store.DatabaseBusy, RunInProgress) as exc:
         return _fail(exc, 3)
-    except (duckdb.Error, OSError, RuntimeError) as exc:
-        # What DuckDB or the system said: a full disk, a read-only folder, an index not built yet.
+    except (duckdb.Error, OSError, search.NoIndex) as exc:
+        # What DuckDB or the system said (a full disk, a read-only folder), or nothing to search yet.
         return _fail(_one_line(exc), 1)
 
 
@@ -293,11 +293,11 @@ def _drop_stdout() -> None:
 
 
 @contextmanager
-def _warehouse(target: Path | Lake, *tables: str) -> Iterator[duckdb.DuckDBPyConnection]:
+def _warehouse(where: Path | Lake, *tables: str) -> Iterator[duckdb.DuckDBPyConnection]:
     """The warehouse opened read-only, for the commands that only query it (they run while a load
     holds it), once it is known to hold the tables the command reads."""
-    with store.connect(target, read_only=True) as con:
-        store.require_tables(con, target.catalog if isinstance(target, Lake) else target, *tables)
+    with store.connect(where, read_only=True) as con:
+        store.require_tables(con, where.catalog if isinstance(where, Lake) else where, *tables)
         yield con
 
 
@@ -402,7 +402,7 @@ def _sql_text(query: str) -> str:
         what = "is a directory" if path.is_dir() else "does not exist"
         raise FileNotFoundError(f"no SQL file {path}: it {what}")
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Windows editors write, is no SQL
     except UnicodeDecodeError:
         raise SettingsError(f"{path} is not UTF-8 text") from None
 
@@ -426,8 +426,6 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsfacts import search
-
     fmt = _output_format(args)
     with _warehouse(db_path(args.db), "articles") as con:
         hits = search.search(con, args.text, args.limit)
