@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from pathlib import Path
 
 from prefect import flow
 from prefect.runner import Runner
@@ -23,7 +22,7 @@ from prefect.types.entrypoint import EntrypointType
 
 from flows.ingest import RunSummary, ingest
 from flows.server import local_server
-from newsfacts.settings import PROJECT_ROOT, Settings
+from newsfacts.settings import Settings, prefect_home
 
 DEPLOYMENT = "newsfacts"
 # Bounds a hung run so it cannot hold the schedule (and the database) forever. Generous on
@@ -42,11 +41,6 @@ def scheduled_ingest(
     """One scheduled run of `ingest`; a parameter left out falls back to its NEWSFACTS_* variable."""
     settings = Settings.load(inbox=inbox, db=db, report=report, batch_size=batch_size, max_file_bytes=max_file_bytes)
     return ingest(settings)
-
-
-def local_prefect_home() -> Path:
-    """Where the private server keeps its database: $PREFECT_HOME, else .prefect/ in the project."""
-    return Path(os.environ.get("PREFECT_HOME") or PROJECT_ROOT / ".prefect")
 
 
 def _sigterm_as_sigint(*_: object) -> None:
@@ -79,7 +73,7 @@ def serve(settings: Settings, cron: str | None = None, interval: int | None = No
     if PREFECT_API_URL.value():
         _serve(parameters, cron, interval, PREFECT_UI_URL.value())
         return
-    home = local_prefect_home()
+    home = prefect_home(settings)
     print(f"starting a local Prefect server (data in {home}) ...", flush=True)
     try:
         with local_server(home) as api_url, temporary_settings({PREFECT_API_URL: api_url}):

@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS runs (
     run_id            VARCHAR PRIMARY KEY,
     started_at        TIMESTAMPTZ NOT NULL,
     finished_at       TIMESTAMPTZ,
-    status            VARCHAR NOT NULL,     -- running | succeeded | failed
+    status            VARCHAR NOT NULL,     -- running | succeeded | failed | cancelled
     inbox             VARCHAR,
     pipeline_version  VARCHAR NOT NULL,
     files_seen        INTEGER DEFAULT 0,
@@ -19,6 +19,9 @@ CREATE TABLE IF NOT EXISTS runs (
     rows_quarantined  INTEGER DEFAULT 0,
     error             VARCHAR
 );
+-- Progress of a run while it runs: files it will read, and files done so far.
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_total INTEGER DEFAULT 0;
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_done INTEGER DEFAULT 0;
 
 -- Every version of every file seen in the inbox: the basis of incremental runs.
 CREATE TABLE IF NOT EXISTS files (

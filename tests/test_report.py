@@ -25,7 +25,7 @@ def con() -> duckdb.DuckDBPyConnection:
     con.execute((ROOT / "sql" / "schema.sql").read_text())
     con.execute(
         """
-        INSERT INTO runs VALUES
+        INSERT INTO runs (run_id, started_at, finished_at, status, inbox, pipeline_version, files_seen, files_new, articles_loaded, files_quarantined, rows_quarantined, error) VALUES
           ('run-old', TIMESTAMPTZ '2024-05-01 08:00:00+00', TIMESTAMPTZ '2024-05-01 08:01:00+00',
            'succeeded', 'seeds', '0.1', 4, 4, 4, 0, 0, NULL),
           ('run-new', TIMESTAMPTZ '2024-05-02 08:00:00+00', TIMESTAMPTZ '2024-05-02 08:02:00+00',

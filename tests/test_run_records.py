@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
+import resource
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from newsfacts import across, store
+from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
 from tests import goldlib
-
-os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-
-from flows.ingest import ingest  # noqa: E402  (after the Prefect settings above)
 
 SEED = sorted(goldlib.ARTICLES)[0]
 
@@ -70,3 +67,30 @@ def test_a_busy_database_is_retried_and_the_run_succeeds(settings: Settings, mon
     assert summary.articles_loaded == 1
     assert rows(settings.db, "SELECT status, error FROM runs") == [("succeeded", None)]
     assert rows(settings.db, "SELECT count(*) FROM articles") == [(1,)]
+
+
+@pytest.mark.slow
+def test_a_full_disk_fails_the_run_with_its_real_cause(settings: Settings, tmp_path: Path) -> None:
+    """A file-size limit stands in for a full disk: writing the database fails with EFBIG."""
+    ingest(settings)
+    for i in range(40):
+        text = goldlib.seed_path(SEED).read_text() + f"\n\nCorrection number {i} was appended.\n"
+        (settings.inbox / f"copy {i}.txt").write_text(text)
+    limit = 300_000  # bytes per file: far below what the second run must write
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts.cli", "run", "--inbox", str(settings.inbox), "--db", str(settings.db)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=small_files,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    [line] = done.stderr.strip().splitlines()[-1:]
+    assert line.startswith("newsfacts: the run failed: ") and "File too large" in line
+    [(status, error)] = rows(settings.db, "SELECT status, error FROM runs ORDER BY started_at DESC LIMIT 1")
+    assert status == "failed" and "File too large" in error and "no transaction is active" not in error

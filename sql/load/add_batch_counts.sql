@@ -1,6 +1,7 @@
 -- Counters of a run grow with each batch, in the batch's own transaction.
 UPDATE runs
-SET files_new = files_new + $files_new,
+SET files_done = files_done + $files_done,
+    files_new = files_new + $files_new,
     articles_loaded = articles_loaded + $articles_loaded,
     files_quarantined = files_quarantined + $files_quarantined,
     rows_quarantined = rows_quarantined + $rows_quarantined

@@ -9,6 +9,7 @@ database read-only and cannot build it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import duckdb
@@ -45,5 +46,6 @@ def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
             search.build_index(con)
         con.commit()
     except BaseException:
-        con.rollback()
+        with contextlib.suppress(duckdb.Error):  # keep the real error, not rollback's own
+            con.rollback()
         raise

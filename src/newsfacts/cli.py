@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import astuple, fields
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
@@ -32,10 +32,15 @@ from newsfacts.settings import (
     check_home,
     db_path,
     positive_int,
+    positive_seconds,
+    prefect_home,
     report_path,
     seconds,
     target,
 )
+
+if TYPE_CHECKING:
+    from newsfacts.ingest import Progress, RunSummary
 
 EPILOG = (
     "Settings may also come from "
@@ -59,6 +64,7 @@ def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:
 
 POSITIVE = _checked(positive_int)
 SECONDS = _checked(seconds)
+BUDGET = _checked(positive_seconds)
 
 
 def _cron(text: str) -> str:
@@ -128,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="files larger than this are quarantined (default 10 MB)",
     )
     run.add_argument("--strict", action="store_true", help="exit non-zero if anything was quarantined")
+    run.add_argument(
+        "--file-timeout",
+        type=BUDGET,
+        metavar="SECONDS",
+        help="per-file time budget for reading, parsing and extracting; a file over it is quarantined "
+        "(default 300, or $NEWSFACTS_FILE_TIMEOUT_S)",
+    )
+    run.add_argument("--quiet", action="store_true", help="print only the summary, no progress")
     run.add_argument(
         "--reprocess", action="store_true", help="also re-extract articles loaded by an older pipeline version"
     )
@@ -237,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Serve the ingest flow as the Prefect deployment 'scheduled-ingest/newsfacts' and run it "
         "on a cron schedule or every N seconds until Ctrl-C or SIGTERM. With PREFECT_API_URL set (environment "
         "or Prefect profile) it registers with that server; otherwise it starts a private Prefect server on "
-        "127.0.0.1 (data in $PREFECT_HOME, else .prefect/ in the project), prints its UI address, and stops it "
+        "127.0.0.1 (data in $PREFECT_HOME, else DB.prefect/ beside the database), prints its UI address, and stops it "
         "on exit. One run at a time; each run is recorded in the runs table. "
         "To deploy to your own server and work pool instead, see prefect.yaml.",
         epilog='Examples: newsfacts serve --cron "0 * * * *"   newsfacts serve --interval 600 --inbox inbox/',
@@ -305,8 +319,11 @@ def _output_format(args: argparse.Namespace) -> str:
     return args.format or formats.default_format(sys.stdout)
 
 
-def _quiet_prefect() -> None:
-    """Defaults for running the flow from a terminal: no telemetry, a patient local API start."""
+def _quiet_prefect(settings: Settings) -> None:
+    """Defaults for running the flow from a terminal: no telemetry, a patient local API start,
+    and Prefect's own state beside the warehouse (not a database under the user's home that
+    every run writes), unless PREFECT_HOME says otherwise."""
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home(settings)))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
@@ -321,6 +338,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             max_file_bytes=args.max_file_bytes,
             wait_s=args.wait,
+            file_timeout_s=args.file_timeout,
             reprocess=args.reprocess,
             workers=args.workers,
             task_runner=args.task_runner,
@@ -333,28 +351,38 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
     store.check_file(settings.target, read_only=False)
-    _quiet_prefect()
-    from flows.ingest import flow_for
+    from newsfacts.console import progress_display, summary_lines
+    from newsfacts.stopping import RunCancelled
 
-    s = flow_for(settings)(settings)
-    print(f"run {s.run_id}")
-    print(
-        f"  files: {s.files_seen} seen, {s.files_new} new, {s.files_unchanged} unchanged, "
-        f"{s.files_duplicate} duplicate, {s.files_deleted} deleted, {s.files_quarantined} quarantined"
-    )
-    if s.files_new == 0 and s.files_quarantined == 0:
-        print("  nothing new: nothing loaded")
-    print(f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation")
-    if args.reprocess:
-        print(f"  reprocessed: {s.articles_reprocessed} articles from older pipeline versions")
-    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine",))
-    print(f"  in the database: {facts}")
-    print(f"  expectations: {s.expectations_passed} passed, {s.expectations_failed} failed")
-    print(f"  database: {settings.lake.catalog if settings.lake else settings.db}")
-    print(f"  report: {s.report}")
+    try:
+        with progress_display(args.quiet) as progress:
+            s = _run(settings, progress)
+    except RunCancelled as stop:
+        return _fail(f"run {stop}: the batches loaded so far are kept; the next run does the rest", stop.exit_code)
+    except (store.DatabaseBusy, RunInProgress):
+        raise
+    except Exception as exc:  # recorded in the runs table with its error; one line here, not a traceback
+        return _fail(f"the run failed: {type(exc).__name__}: {exc}", 1)
+    database = settings.lake.catalog if settings.lake else str(settings.db)
+    print("\n".join(summary_lines(s, database, args.reprocess)))
+    if s.report_error:
+        return _fail(f"run {s.run_id} loaded its files, but the report could not be written: {s.report_error}", 1)
     if args.strict and (s.files_quarantined or s.rows_quarantined):
         return _fail("--strict: inputs were quarantined", 1)
     return 0
+
+
+def _run(settings: Settings, progress: Callable[[Progress], None] | None) -> RunSummary:
+    """A plain run needs no Prefect: the library's loop, in this process. A Dask cluster is
+    reached through Prefect's task runner, so that run is a Prefect flow run."""
+    if settings.task_runner != "dask":
+        from newsfacts.ingest import run
+
+        return run(settings, progress=progress)
+    _quiet_prefect(settings)
+    from flows.ingest import flow_for
+
+    return flow_for(settings)(settings)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -362,6 +390,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
     store.check_file(settings.target, read_only=False)
+    os.environ.setdefault("PREFECT_HOME", str(prefect_home(settings)))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.serve import serve
     from flows.server import ServerError

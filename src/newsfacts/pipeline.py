@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsfacts.batch import fact_tables, quarantine_table
+from newsfacts.budget import OverBudget, time_limit
 from newsfacts.checks import article_flags
 from newsfacts.extract import extract_facts
 from newsfacts.parse import parse_document
@@ -67,38 +68,42 @@ def select(sources: Sequence[SourceFile], known: Known) -> tuple[list[SourceFile
     return todo, gone
 
 
-def process_batch(sources: Sequence[SourceFile], latest_sha: Mapping[str, str], max_bytes: int) -> list[Outcome]:
-    """Read, hash, decode, parse, extract and check a batch of files.
+def process_batch(
+    sources: Sequence[SourceFile], latest_sha: Mapping[str, str], max_bytes: int, timeout_s: float | None = None
+) -> list[Outcome]:
+    """Read, hash, decode, parse, extract and check each file of a batch.
 
-    Never raises for a bad file: it becomes an Outcome with `rejected` set, keeping the
-    raw bytes so nothing is lost.
+    Never raises for a file: whatever one file raises at any stage (a `BadInput` with its
+    specific reason, or any exception from a parser or an extractor), and a file that
+    overruns the per-file time budget, becomes that file's Outcome with `rejected` set and
+    the raw bytes kept. The other files of the batch are untouched by it.
     """
-    outcomes: list[Outcome] = []
-    pending: list[tuple[SourceFile, str, list[Article]]] = []
-    for src in sources:
-        data: bytes | None = None
-        sha: str | None = None
-        try:
+    return [_process_one(src, latest_sha.get(src.rel), max_bytes, timeout_s) for src in sources]
+
+
+def _process_one(src: SourceFile, known_sha: str | None, max_bytes: int, timeout_s: float | None) -> Outcome:
+    stage, data, sha = "read", None, None
+    try:
+        with time_limit(timeout_s):
             data = read_bytes(src, max_bytes)
             sha = sha256(data)
-            if latest_sha.get(src.rel) == sha:
-                outcomes.append(Outcome(src, sha, unchanged=True))
-                continue
-            articles = parse_document(src.rel, decode(data))
-            pending.append((src, sha, articles))
-        except BadInput as exc:
-            if isinstance(exc, TooLarge):
-                sha = sha256_file(src.path)
-            outcomes.append(Outcome(src, sha, rejected=Rejected(src.rel, exc.stage, exc.reason, sha, data)))
-    flat = [a for _, _, arts in pending for a in arts]
-    facts = iter(extract_facts(flat)) if flat else iter(())
-    for src, sha, arts in pending:
-        done = []
-        for art in arts:
-            f = next(facts)
-            done.append((art, f, article_flags(art, f)))
-        outcomes.append(Outcome(src, sha, articles=tuple(done)))
-    return outcomes
+            if known_sha == sha:
+                return Outcome(src, sha, unchanged=True)
+            stage = "decode"
+            text = decode(data)
+            stage = "parse"
+            articles = parse_document(src.rel, text)
+            stage = "extract"
+            facts = extract_facts(articles)
+            done = tuple((a, f, article_flags(a, f)) for a, f in zip(articles, facts, strict=True))
+    except BadInput as exc:
+        if isinstance(exc, TooLarge):
+            sha = sha256_file(src.path)
+        return Outcome(src, sha, rejected=Rejected(src.rel, exc.stage, exc.reason, sha, data))
+    except Exception as exc:  # a parser or extractor failing on this file: the file's problem, not the run's
+        reason = str(exc) if isinstance(exc, OverBudget) else f"{type(exc).__name__}: {exc}"
+        return Outcome(src, sha, rejected=Rejected(src.rel, stage, reason, sha, data))
+    return Outcome(src, sha, articles=done)
 
 
 def resolve(outcomes: Iterable[Outcome], known: Known, seen: dict[str, str], run_id: str) -> Resolved:

@@ -19,6 +19,10 @@ PROJECT_ROOT = Path(os.environ.get("NEWSFACTS_HOME", Path(__file__).resolve().pa
 SQL_DIR = PROJECT_ROOT / "sql"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
 
+# The per-file time budget: generous (a 9 MB transcript is extracted well within it on a slow
+# laptop), yet a pathological input costs one run this long once, then sits in quarantine.
+DEFAULT_FILE_TIMEOUT_S = 300.0
+
 # Where batches are parsed and extracted: a pool of local processes, or a Dask cluster.
 TASK_RUNNERS = ("processes", "dask")
 BATCH_SIZE = 200  # files per batch
@@ -52,6 +56,17 @@ def seconds(value: str | float) -> float:
     return number
 
 
+def positive_seconds(value: str | float) -> float:
+    """A duration of more than 0 seconds (a time budget)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = math.nan
+    if not (math.isfinite(number) and number > 0):
+        raise ValueError(f"must be a number of seconds above 0, got {str(value)!r}")
+    return number
+
+
 def runner_name(value: str) -> str:
     if value not in TASK_RUNNERS:
         raise ValueError(f"must be one of {', '.join(TASK_RUNNERS)}, got {value!r}")
@@ -72,6 +87,7 @@ VARIABLES: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "batch_size": ("NEWSFACTS_BATCH_SIZE", positive_int),
     "max_file_bytes": ("NEWSFACTS_MAX_FILE_BYTES", positive_int),
     "wait_s": ("NEWSFACTS_RUN_WAIT_S", seconds),
+    "file_timeout_s": ("NEWSFACTS_FILE_TIMEOUT_S", positive_seconds),
     "workers": ("NEWSFACTS_WORKERS", positive_int),
     "task_runner": ("NEWSFACTS_TASK_RUNNER", runner_name),
     "dask_address": ("NEWSFACTS_DASK_ADDRESS", str),
@@ -134,6 +150,7 @@ class Settings:
     batch_size: int = BATCH_SIZE
     max_file_bytes: int = MAX_FILE_BYTES
     wait_s: float = RUN_WAIT_S
+    file_timeout_s: float = DEFAULT_FILE_TIMEOUT_S  # per-file time budget for reading, parsing and extracting
     reprocess: bool = False
     workers: int = 1  # processes that parse and extract (local pool, or a local Dask cluster's workers)
     task_runner: str = "processes"  # one of TASK_RUNNERS
@@ -154,6 +171,7 @@ class Settings:
         batch_size: int | None = None,
         max_file_bytes: int | None = None,
         wait_s: float | None = None,
+        file_timeout_s: float | None = None,
         reprocess: bool = False,
         workers: int | None = None,
         task_runner: str | None = None,
@@ -179,9 +197,18 @@ class Settings:
             batch_size=_setting("batch_size", batch_size, BATCH_SIZE),
             max_file_bytes=_setting("max_file_bytes", max_file_bytes, MAX_FILE_BYTES),
             wait_s=_setting("wait_s", wait_s, RUN_WAIT_S),
+            file_timeout_s=_setting("file_timeout_s", file_timeout_s, DEFAULT_FILE_TIMEOUT_S),
             reprocess=reprocess,
             workers=_setting("workers", workers, os.cpu_count() or 1),
             task_runner=runner,
             dask_address=dask_address,
             lake=Lake(catalog, data_path) if catalog else None,
         )
+
+
+def prefect_home(settings: Settings) -> Path:
+    """Where Prefect keeps its state for runs on this warehouse: $PREFECT_HOME, else a folder
+    beside the database, so a full home directory or another project never breaks a run."""
+    if os.environ.get("PREFECT_HOME"):
+        return Path(os.environ["PREFECT_HOME"])
+    return settings.db.with_name(settings.db.name + ".prefect")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,17 @@ class SourceFile:
     size: int
     mtime_ns: int
     outside_link: str | None = None  # target of a symlink that leaves the inbox
+    special: str | None = None  # what a non-regular file is ("FIFO", "socket", ...): never opened
+
+
+# Kinds of non-regular files, by stat mode: opening a FIFO blocks until a writer comes, a
+# device can be endless, a socket cannot be read at all. They are recorded, never opened.
+SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "named pipe (FIFO)"),
+    (stat.S_ISSOCK, "socket"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+)
 
 
 def discover(inbox: Path) -> list[SourceFile]:
@@ -88,7 +100,8 @@ def _scan(folder: Path, prefix: str, root: Path, found: list[SourceFile]) -> Non
             st = entry.stat(follow_symlinks=outside is None)
         except OSError:
             continue  # vanished or dangling between listing and stat
-        found.append(SourceFile(Path(entry.path), rel, st.st_size, st.st_mtime_ns, outside))
+        special = next((kind for test, kind in SPECIAL_KINDS if test(st.st_mode)), None)
+        found.append(SourceFile(Path(entry.path), rel, st.st_size, st.st_mtime_ns, outside, special))
 
 
 class TooLarge(BadInput):
@@ -113,6 +126,8 @@ def sha256_file(path: Path) -> str | None:
 
 def read_bytes(source: SourceFile, max_bytes: int) -> bytes:
     """Read a file's bytes, refusing what must not be read."""
+    if source.special is not None:
+        raise BadInput("read", f"not a regular file but a {source.special}; skipped without opening it")
     if source.outside_link is not None:
         raise BadInput("read", f"symlink points outside the inbox (to {source.outside_link}); not followed")
     if source.size > max_bytes:

@@ -13,6 +13,7 @@ does not support (PRIMARY KEY) from the one schema file.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -197,6 +198,10 @@ def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str, pipeline_
     )
 
 
+def set_run_total(con: duckdb.DuckDBPyConnection, run_id: str, files_total: int) -> None:
+    con.execute(sql("load/set_run_total"), {"run_id": run_id, "files_total": files_total})
+
+
 def finish_run(
     con: duckdb.DuckDBPyConnection, run_id: str, status: str, files_seen: int, error: str | None = None
 ) -> None:
@@ -260,6 +265,7 @@ def load_batch(
             sql("load/add_batch_counts"),
             {
                 "run_id": run_id,
+                "files_done": files.num_rows + len(touched),
                 "files_new": statuses.count("loaded"),
                 "articles_loaded": tables["articles"].num_rows,
                 "files_quarantined": statuses.count("quarantined"),
@@ -268,7 +274,10 @@ def load_batch(
         )
         con.commit()
     except BaseException:
-        con.rollback()
+        # A failed commit (a full disk) may already have ended the transaction: the error to
+        # record is the commit's, not rollback's "no transaction is active".
+        with contextlib.suppress(duckdb.Error):
+            con.rollback()
         raise
 
 

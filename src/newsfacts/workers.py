@@ -9,8 +9,11 @@ the inbox. Prefect-free on purpose: worker processes import only domain code.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -43,6 +46,20 @@ Submit = Callable[[list[SourceFile]], Pending[list[pipeline.Outcome]]]
 def warm() -> None:
     """Load the spaCy model (and what extraction caches) before the first batch arrives."""
     extract_facts([Article(title=None, body="The minister said the plan would start in London in May.")])
+
+
+# prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def _start_worker() -> None:
+    """A worker's set-up: it leaves stopping to the run (a Ctrl-C at the terminal reaches the
+    whole process group, and the run stops its workers itself, without a traceback from each);
+    it dies with the run even when the run is killed with -9; then it loads the model."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    warm()
 
 
 def batch_size(files: int, requested: int, workers: int) -> int:
@@ -88,20 +105,39 @@ class _Here:
 
 
 @contextmanager
-def local(workers: int, batches: int, latest_sha: Mapping[str, str], max_bytes: int) -> Iterator[Submit]:
+def local(
+    workers: int, batches: int, latest_sha: Mapping[str, str], max_bytes: int, timeout_s: float | None
+) -> Iterator[Submit]:
     """Submit batches to `workers` spawned processes, or run them here when that cannot pay.
 
     A pool costs a model load per worker, so it starts only when there is more than
     one batch and more than one worker. Processes are spawned, never forked: the
-    parent runs Prefect's threads. The pool lives for this block only.
+    parent may run threads. The pool lives for this block only; leaving it by an
+    exception (a signal that stops the run included) kills the workers at once instead
+    of waiting for their batches.
     """
     if workers <= 1 or batches <= 1:
-        yield lambda batch: _Here(pipeline.process_batch(batch, shas_for(batch, latest_sha), max_bytes))
+        yield lambda batch: _Here(pipeline.process_batch(batch, shas_for(batch, latest_sha), max_bytes, timeout_s))
         return
-    pool = ProcessPoolExecutor(min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=warm)
+    pool = ProcessPoolExecutor(
+        min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+    )
     try:
-        yield lambda batch: pool.submit(pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes)
+        yield lambda batch: pool.submit(
+            pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes, timeout_s
+        )
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        _kill(pool)
         raise
     pool.shutdown()
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool now: its workers are killed, queued batches dropped. The executor has no
+    public way to end running work before Python 3.14's terminate_workers()."""
+    processes = list((pool._processes or {}).values())
+    for process in processes:
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)

@@ -65,7 +65,19 @@ def _load(text: str, jsonl: bool) -> list[dict[str, Any]]:
     bad = [i for i, o in enumerate(objects) if not isinstance(o, dict)]
     if bad:
         raise BadInput("parse", f"JSON item {bad[0]} is not an object")
-    return objects
+    return [_without_surrogates(o) for o in objects]
+
+
+def _without_surrogates(value: Any) -> Any:
+    """`value` with lone surrogates (a JSON escape such as "\\ud800" can write one) replaced by
+    U+FFFD: no UTF-8 text, Arrow column or database can hold them."""
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace") if not value.isascii() else value
+    if isinstance(value, dict):
+        return {k: _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
