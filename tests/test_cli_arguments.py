@@ -47,6 +47,7 @@ def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (["run", "--wait", "-1"], "--wait"),
         (["run", "--wait", "nan"], "--wait"),
         (["run", "--max-file-bytes", "0"], "--max-file-bytes"),
+        (["run", "--file-timeout", "0"], "--file-timeout"),
         (["status", "--limit", "-1"], "--limit"),
         (["search", "x", "--limit", "0"], "--limit"),
         (["sql", "SELECT 1", "--max-rows", "0"], "--max-rows"),
@@ -80,6 +81,7 @@ def test_a_good_cron_passes(capsys: pytest.CaptureFixture[str], monkeypatch: pyt
         ("NEWSFACTS_MAX_FILE_BYTES", "0"),
         ("NEWSFACTS_RUN_WAIT_S", "soon"),
         ("NEWSFACTS_WORKERS", "0"),
+        ("NEWSFACTS_FILE_TIMEOUT_S", "-1"),
         ("NEWSFACTS_TASK_RUNNER", "threads"),
     ],
 )
