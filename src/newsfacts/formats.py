@@ -21,7 +21,7 @@ from typing import Any, TextIO
 import duckdb
 
 FORMATS = ("table", "csv", "json", "jsonl")
-TABLE_WIDTH = 200  # characters, off a terminal; on one, its width (or $COLUMNS)
+TABLE_WIDTH = 200  # characters, off a terminal; on one, its width
 _CHUNK_ROWS = 2048
 
 
@@ -34,7 +34,8 @@ def write_relation(rel: duckdb.DuckDBPyRelation, fmt: str, out: TextIO, max_rows
     """One query's result; a table shows at most `max_rows` rows, the other formats all of them."""
     if fmt == "table":
         with redirect_stdout(out):  # DuckDB prints its box through Python's print
-            rel.show(max_rows=max_rows, max_width=shutil.get_terminal_size((TABLE_WIDTH, 24)).columns)
+            width = shutil.get_terminal_size((TABLE_WIDTH, 24)).columns if out.isatty() else TABLE_WIDTH
+            rel.show(max_rows=max_rows, max_width=width)
         return
     write_rows(rel.columns, _chunks(rel), fmt, out)
 
