@@ -48,7 +48,7 @@ def test_snippet_centres_on_the_phrase() -> None:
 
 
 def test_cli_search_prints_rank_file_title_snippet(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["search", "juxtaposed controls", "--db", str(db), "--limit", "2"]) == 0
+    assert cli.main(["search", "juxtaposed controls", "--db", str(db), "--limit", "2", "--format", "table"]) == 0
     first = capsys.readouterr().out.splitlines()[0].split()
     assert first[:2] == ["1", "004_5cf0c2b3c07876d6.txt"]
 

@@ -88,7 +88,10 @@ def test_a_signal_stops_the_run_cleanly_and_the_next_run_finishes(
         assert line, f"the run ended before it could be stopped: {lines}"
         lines.append(line)
     status = subprocess.run(
-        [sys.executable, "-m", "newsfacts.cli", "status", "--db", str(db)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "newsfacts.cli", "status", "--db", str(db), "--format", "table"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert re.search(rf"running\s.*\b\d+/{FILES} files", status.stdout), status.stdout  # the run's progress
     (os.killpg if to_group else os.kill)(proc.pid, sig)

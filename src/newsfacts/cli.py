@@ -1,4 +1,11 @@
-"""`newsfacts`: the command line. It only maps arguments onto the library and the flow."""
+"""`newsfacts`: the command line. It only maps arguments onto the library and the flow.
+
+Every argument is checked by its type before a command starts (with the parsers that also
+check the NEWSFACTS_* variables, in settings.py), and main() turns every error a user can
+cause into one line on stderr and an exit code: 2 for a bad argument, setting or path, 3 for
+a database another run holds, 1 for anything else; 130 on Ctrl-C. A reader that stops
+reading (`| head`) ends the output quietly, with 0.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +13,77 @@ import argparse
 import os
 import signal
 import sys
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import astuple, fields
+from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from newsfacts import store
+from newsfacts import formats, sandbox, search, store
 from newsfacts.runlock import RunInProgress
-from newsfacts.settings import Lake, Settings, prefect_home
+from newsfacts.settings import (
+    SQL_DIR,
+    VARIABLES,
+    Lake,
+    Settings,
+    SettingsError,
+    check_home,
+    db_path,
+    positive_int,
+    positive_seconds,
+    prefect_home,
+    report_path,
+    seconds,
+    target,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from newsfacts.ingest import Progress, RunSummary
 
 EPILOG = (
-    "Settings may also come from NEWSFACTS_INBOX, NEWSFACTS_DB, NEWSFACTS_REPORT, NEWSFACTS_BATCH_SIZE, "
-    "NEWSFACTS_WORKERS, NEWSFACTS_TASK_RUNNER, NEWSFACTS_DASK_ADDRESS, NEWSFACTS_CATALOG, NEWSFACTS_DATA_PATH."
+    "Settings may also come from "
+    + ", ".join(name for name, _ in VARIABLES.values())
+    + " (an argument wins over its variable); NEWSFACTS_HOME is the folder holding sql/ and expectations/."
 )
+
+
+def _checked(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """An argparse type from a settings parser: its message becomes argparse's own error (exit 2)."""
+
+    def check(text: str) -> Any:
+        try:
+            return parse(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    check.__name__ = parse.__name__
+    return check
+
+
+POSITIVE = _checked(positive_int)
+SECONDS = _checked(seconds)
+BUDGET = _checked(positive_seconds)
+
+
+def _cron(text: str) -> str:
+    """--cron, checked by the model Prefect itself schedules with, before anything starts."""
+    # Prefect 3.8.8 validates cron strings in CronSchedule (its vendored croniter, no random or
+    # hashed fields); the same check here turns a bad schedule into a usage error, not a
+    # traceback after the server has started.
+    from prefect.client.schemas.schedules import CronSchedule  # noqa: TID251 (only to check --cron)
+    from pydantic import ValidationError
+
+    try:
+        CronSchedule(cron=text)
+    except ValidationError as exc:
+        reason = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise argparse.ArgumentTypeError(
+            f'{reason} (five fields: minute hour day-of-month month day-of-week, e.g. "0 * * * *")'
+        ) from None
+    return text
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
@@ -40,12 +99,22 @@ def _catalog_arg(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _format_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format",
+        choices=formats.FORMATS,
+        help="output: a table (the default on a terminal), csv (the default into a pipe or file; with a "
+        "header row), json (one array of objects) or jsonl (one object per line)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
         description="Turn a folder of scraped news articles into a validated DuckDB fact warehouse.",
         epilog=EPILOG,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version('newsfacts')}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = sub.add_parser(
@@ -58,12 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--inbox", type=Path, help="folder of article files (default: seeds/, or $NEWSFACTS_INBOX)")
     _db_arg(run)
     run.add_argument("--report", type=Path, help="HTML report path (default: next to the database)")
-    run.add_argument("--batch-size", type=int, help="files per batch (default 200)")
-    run.add_argument("--max-file-bytes", type=int, help="files larger than this are quarantined (default 10 MB)")
+    run.add_argument("--batch-size", type=POSITIVE, metavar="N", help="files per batch (default 200)")
+    run.add_argument(
+        "--max-file-bytes",
+        type=POSITIVE,
+        metavar="BYTES",
+        help="files larger than this are quarantined (default 10 MB)",
+    )
     run.add_argument("--strict", action="store_true", help="exit non-zero if anything was quarantined")
     run.add_argument(
         "--file-timeout",
-        type=float,
+        type=BUDGET,
         metavar="SECONDS",
         help="per-file time budget for reading, parsing and extracting; a file over it is quarantined "
         "(default 300, or $NEWSFACTS_FILE_TIMEOUT_S)",
@@ -73,11 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--reprocess", action="store_true", help="also re-extract articles loaded by an older pipeline version"
     )
     run.add_argument(
-        "--wait", type=float, metavar="SECONDS", help="how long to wait for another run on the same database (300)"
+        "--wait", type=SECONDS, metavar="SECONDS", help="how long to wait for another run on the same database (300)"
     )
     run.add_argument(
         "--workers",
-        type=int,
+        type=POSITIVE,
         metavar="N",
         help="processes that parse and extract while the main process loads (default: one per CPU; "
         "1: all in the main process); with --task-runner dask, the local cluster's worker processes",
@@ -104,14 +178,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser(
         "sql",
-        help="run a read-only SQL query (text or a .sql file) and print the result",
-        description="Run one read-only query against the warehouse and print it as a table. "
-        'Example: newsfacts sql "SELECT name, role FROM people"  or  newsfacts sql sql/queries/x.sql',
+        help="run read-only SQL (text, a .sql file, or an example query by name) and print the result",
+        description="Run read-only SQL against the warehouse and print each statement's result in order. "
+        "The connection is sandboxed: only the warehouse can be read (no other file, no URL, no extension), "
+        "and only statements that read run (SELECT, SHOW, DESCRIBE, SUMMARIZE, CALL, EXPLAIN); anything "
+        "else is refused before any statement runs. "
+        'Examples: newsfacts sql "SELECT name, role FROM people"   newsfacts sql my_query.sql   '
+        "newsfacts sql --query home_secretaries --format csv",
     )
-    q.add_argument("query", help="SQL text, or the path of a .sql file")
+    what = q.add_mutually_exclusive_group(required=True)
+    what.add_argument("query", nargs="?", help="SQL text (one or more statements), or the path of a .sql file")
+    what.add_argument(
+        "--query",
+        dest="example",
+        metavar="NAME",
+        help="run an example query of sql/queries/ by name, from any folder (an unknown name lists them)",
+    )
     _db_arg(q)
     _catalog_arg(q)
-    q.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    _format_arg(q)
+    q.add_argument(
+        "--max-rows",
+        type=POSITIVE,
+        default=100,
+        metavar="N",
+        help="rows a table shows (default 100); csv and json give every row",
+    )
     q.set_defaults(func=cmd_sql)
 
     rep = sub.add_parser(
@@ -132,7 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     se.add_argument("text", help="words to look for")
     _db_arg(se)
-    se.add_argument("--limit", type=int, default=10, help="how many articles (default 10)")
+    se.add_argument("--limit", type=POSITIVE, default=10, metavar="N", help="how many articles (default 10)")
+    _format_arg(se)
     se.set_defaults(func=cmd_search)
 
     ex = sub.add_parser(
@@ -149,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("status", help="show recent runs", description="Show the most recent runs, newest first.")
     _db_arg(st)
     _catalog_arg(st)
-    st.add_argument("--limit", type=int, default=10, help="how many runs (default 10)")
+    st.add_argument("--limit", type=POSITIVE, default=10, metavar="N", help="how many runs (default 10)")
+    _format_arg(st)
     st.set_defaults(func=cmd_status)
 
     sv = sub.add_parser(
@@ -166,8 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--inbox", type=Path, help="folder of article files (default: seeds/, or $NEWSFACTS_INBOX)")
     _db_arg(sv)
     when = sv.add_mutually_exclusive_group(required=True)
-    when.add_argument("--cron", help='cron schedule, e.g. "0 * * * *" for hourly (server time zone: UTC)')
-    when.add_argument("--interval", type=int, metavar="SECONDS", help="run every SECONDS seconds")
+    when.add_argument("--cron", type=_cron, help='cron schedule, e.g. "0 * * * *" for hourly (server time zone: UTC)')
+    when.add_argument("--interval", type=POSITIVE, metavar="SECONDS", help="run every SECONDS seconds")
     sv.set_defaults(func=cmd_serve)
     return parser
 
@@ -175,11 +269,21 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        check_home()
         return args.func(args)
-    except (FileNotFoundError, NotADirectoryError) as exc:
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): its choice, not an error, and nothing left to say.
+        _drop_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except (SettingsError, store.NotADatabase, FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:
         return _fail(exc, 2)
     except (store.DatabaseBusy, RunInProgress) as exc:
         return _fail(exc, 3)
+    except (duckdb.Error, OSError, search.NoIndex) as exc:
+        # What DuckDB or the system said (a full disk, a read-only folder), or nothing to search yet.
+        return _fail(_one_line(exc), 1)
 
 
 def _fail(problem: object, code: int) -> int:
@@ -188,9 +292,32 @@ def _fail(problem: object, code: int) -> int:
     return code
 
 
-def _read_only(target: Path | Lake) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
-    """The warehouse opened read-only: the commands that only query it can run while a load holds it."""
-    return store.connect(target, read_only=True)
+def _one_line(exc: BaseException) -> str:
+    """An error's message on one line: DuckDB's hints kept ("Did you mean ..."), its caret line dropped."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip().strip("^")]
+    return " ".join(lines) or type(exc).__name__
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush into the closed pipe says nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is no file (a test's capture)
+        pass
+
+
+@contextmanager
+def _warehouse(where: Path | Lake, *tables: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The warehouse opened read-only, for the commands that only query it (they run while a load
+    holds it), once it is known to hold the tables the command reads."""
+    with store.connect(where, read_only=True) as con:
+        store.require_tables(con, where.catalog if isinstance(where, Lake) else where, *tables)
+        yield con
+
+
+def _output_format(args: argparse.Namespace) -> str:
+    return args.format or formats.default_format(sys.stdout)
 
 
 def _quiet_prefect(settings: Settings) -> None:
@@ -224,6 +351,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         return _fail(exc, 2)
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
+    store.check_file(settings.target, read_only=False)
     from newsfacts.console import progress_display, summary_lines
     from newsfacts.stopping import RunCancelled
 
@@ -265,8 +393,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = Settings.load(inbox=args.inbox, db=args.db)
     if not settings.inbox.is_dir():
         raise NotADirectoryError(f"inbox {settings.inbox} is not a directory")
-    if args.interval is not None and args.interval < 1:
-        return _fail("--interval must be at least 1 second", 2)
+    store.check_file(settings.target, read_only=False)
     os.environ.setdefault("PREFECT_HOME", str(prefect_home(settings)))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.serve import StoppedWhileStarting, serve
@@ -284,37 +411,62 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
-    query = args.query
-    if query.endswith(".sql") and Path(query).is_file():
-        query = Path(query).read_text()
-    with _read_only(Settings.load(db=args.db, catalog=args.catalog).target) as con:
+    text = _example(args.example) if args.example is not None else _sql_text(args.query)
+    fmt = _output_format(args)
+    with sandbox.connect(target(args.db, args.catalog)) as con:
         try:
-            rel = con.sql(query)
-        except duckdb.Error as exc:
-            print(f"newsfacts sql: {exc}", file=sys.stderr)
+            for number, statement in enumerate(sandbox.statements(con, text)):
+                result = con.sql(statement.query)
+                if number and fmt == "csv":  # a blank line between results, as DuckDB's table has
+                    sys.stdout.write("\n")
+                formats.write_relation(result, fmt, sys.stdout, args.max_rows)
+        except (sandbox.Refused, duckdb.Error) as exc:
+            sys.stdout.flush()  # what earlier statements printed comes before the error
+            print(f"newsfacts sql: {_one_line(exc)}", file=sys.stderr)
             return 1
-        if rel is None:
-            print("statement ran, no result")
-            return 0
-        rel.show(max_rows=args.max_rows, max_width=200)
     return 0
+
+
+def _sql_text(query: str) -> str:
+    """The SQL to run: the text itself, or the file it names (an argument ending in .sql is a path)."""
+    if not query.strip().lower().endswith(".sql"):
+        return query
+    path = Path(query.strip())
+    if not path.is_file():
+        what = "is a directory" if path.is_dir() else "does not exist"
+        raise FileNotFoundError(f"no SQL file {path}: it {what}")
+    try:
+        return path.read_text(encoding="utf-8-sig")  # a byte-order mark, as Windows editors write, is no SQL
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path} is not UTF-8 text") from None
+
+
+def _example(name: str) -> str:
+    """The text of sql/queries/<name>.sql, found wherever newsfacts is run from."""
+    examples = {p.stem: p for p in (SQL_DIR / "queries").glob("*.sql")}
+    if name.removesuffix(".sql") not in examples:
+        raise SettingsError(f"no example query {name!r}; the examples are: {', '.join(sorted(examples))}")
+    return examples[name.removesuffix(".sql")].read_text(encoding="utf-8")
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from newsfacts import report
 
-    settings = Settings.load(db=args.db, report=args.out)
-    with _read_only(settings.db) as con:
-        out = report.write_report(con, settings.report)
+    db = db_path(args.db)
+    with _warehouse(db, "runs", "articles") as con:
+        out = report.write_report(con, report_path(db, args.out))
     print(f"report written to {out}")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from newsfacts import search
-
-    with _read_only(Settings.load(db=args.db).db) as con:
+    fmt = _output_format(args)
+    with _warehouse(db_path(args.db), "articles") as con:
         hits = search.search(con, args.text, args.limit)
+    if fmt != "table":
+        columns = [f.name for f in fields(search.Hit)]
+        formats.write_rows(columns, [[astuple(h) for h in hits]], fmt, sys.stdout)
+        return 0
     if not hits:
         print(f"no article matches {args.text!r}")
     for h in hits:
@@ -326,15 +478,16 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from newsfacts import export
 
-    with _read_only(Settings.load(db=args.db).db) as con:
+    with _warehouse(db_path(args.db), "runs", "articles") as con:
         written = export.export_parquet(con, args.parquet)
     print(f"{len(written)} tables written to {args.parquet}")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with _read_only(Settings.load(db=args.db, catalog=args.catalog).target) as con:
-        con.sql(store.sql("load/recent_runs"), params={"limit": args.limit}).show(max_width=200)
+    with _warehouse(target(args.db, args.catalog), "runs") as con:
+        rel = con.sql(store.sql("load/recent_runs"), params={"limit": args.limit})
+        formats.write_relation(rel, _output_format(args), sys.stdout, args.limit)
     return 0
 
 

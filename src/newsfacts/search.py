@@ -20,6 +20,10 @@ from newsfacts import store
 SNIPPET_CHARS = 160
 
 
+class NoIndex(RuntimeError):
+    """The warehouse has no full-text index yet: no run has loaded an article into it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     rank: int
@@ -58,6 +62,8 @@ def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> str:
 
 def search(con: duckdb.DuckDBPyConnection, query: str, limit: int) -> list[Hit]:
     """Articles matching the query, best first."""
+    if not con.execute(store.sql("search/has_index")).fetchone()[0]:
+        raise NoIndex("nothing to search yet: the index is built by a run that loads articles (newsfacts run)")
     load_fts(con)
     rows = con.execute(store.sql("search/search"), {"query": query, "limit": limit}).fetchall()
     return [

@@ -45,6 +45,14 @@ class DatabaseBusy(RuntimeError):
     """Another process holds the database file for longer than we were willing to wait."""
 
 
+class NotADatabase(ValueError):
+    """The path given for the database (or a lake's catalog) is no DuckDB database, or no warehouse."""
+
+
+# Every DuckDB database file has these bytes after its 8-byte header checksum.
+_DUCKDB_MAGIC = (8, b"DUCK")
+
+
 @cache
 def sql(name: str) -> str:
     """The text of sql/<name>.sql."""
@@ -94,8 +102,7 @@ def connect(
     target: Path | Lake, read_only: bool = False, timeout_s: float = DEFAULT_LOCK_TIMEOUT_S
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the database (or attach the DuckLake), retrying with backoff while another process holds its lock."""
-    if read_only and isinstance(target, Path) and not target.exists():
-        raise FileNotFoundError(f"no database at {target}: run `newsfacts run` first")
+    check_file(target, read_only)
     deadline = time.monotonic() + timeout_s
     delay = 0.05
     while True:
@@ -117,6 +124,40 @@ def connect(
         yield con
     finally:
         con.close()
+
+
+def check_file(target: Path | Lake, read_only: bool) -> None:
+    """Say plainly when the path is no DuckDB database (DuckDB's own errors are long and vary by case).
+
+    A lake is checked when its catalog is a local DuckDB file; a server's catalog is DuckDB's to judge.
+    """
+    if isinstance(target, Path):
+        path, what = target, "database"
+    else:
+        local = target.catalog.removeprefix("ducklake:")
+        if re.match(r"[a-z][a-z0-9_]*:", local):  # postgres:, sqlite:, ...
+            return
+        path, what = Path(local), "DuckLake catalog"
+    if not path.exists():
+        if read_only:
+            raise FileNotFoundError(f"no {what} at {path}: run `newsfacts run` first")
+        return
+    if path.is_dir():
+        raise NotADatabase(f"{path} is a directory, not a DuckDB {what}")
+    with path.open("rb") as f:
+        head = f.read(_DUCKDB_MAGIC[0] + len(_DUCKDB_MAGIC[1]))
+    if not head:
+        raise NotADatabase(f"{path} is an empty file, not a DuckDB {what}")
+    if head[_DUCKDB_MAGIC[0] :] != _DUCKDB_MAGIC[1]:
+        raise NotADatabase(f"{path} is not a DuckDB {what}")
+
+
+def require_tables(con: duckdb.DuckDBPyConnection, where: object, *names: str) -> None:
+    """Fail with a clear message when the database lacks a warehouse table the command reads."""
+    present = {row[0] for row in con.execute(sql("load/table_names")).fetchall()}
+    missing = [name for name in names if name not in present]
+    if missing:
+        raise NotADatabase(f"{where} is a DuckDB database but not a newsfacts warehouse (it has no {missing[0]} table)")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
