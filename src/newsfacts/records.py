@@ -290,6 +290,11 @@ DQ_RESULTS = pa.schema(
         ("element_count", pa.int64()),
         ("unexpected_count", pa.int64()),
         ("checked_at", pa.timestamp("us", tz="UTC")),
+        # Added by sql/schema.sql's ALTERs, so last; filled once dq_results holds one row per run.
+        ("expectation_key", pa.string()),
+        ("batches", pa.int32()),
+        ("batches_failed", pa.int32()),
+        ("unexpected_sample", pa.string()),
     ]
 )
 
