@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import UTC, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import duckdb
@@ -218,6 +219,28 @@ def test_report_escapes_all_article_text(con: duckdb.DuckDBPyConnection, tmp_pat
     assert "&lt;img src=x onerror=alert(3)&gt;" in page
     assert "&lt;b&gt;bad&lt;/b&gt;.txt" in page
     assert "value &lt;2999-01-01&gt;" in page
+    assert tags(page) <= REPORT_TAGS  # only the report's own markup, whatever the data held
+
+
+REPORT_TAGS = {
+    *("html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "h1", "h2", "h3"),
+    *("p", "div", "span", "strong", "code", "a", "table", "thead", "tbody", "tr", "th", "td", "ul", "li"),
+    *("details", "summary", "figure", "figcaption", "svg", "rect", "line"),
+}
+
+
+def tags(page: str) -> set[str]:
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: set[str] = set()
+
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            self.seen.add(tag)
+
+    parser = Tags()
+    parser.feed(page)
+    return parser.seen
 
 
 def test_report_links_data_docs_relatively(con: duckdb.DuckDBPyConnection, tmp_path: Path) -> None:

@@ -402,7 +402,7 @@ def _failed(
             f" · <code>{e(x['column_name'] or '–')}</code></h3>"
             f'<p class="why">{e(why or "(no meta.why in the suite)")}</p>'
             f'<p class="count"><strong>{_n(x["unexpected_values"])}</strong> unexpected of '
-            f"{_n(x['values_checked'])} values ({_pct(x['unexpected_values'], x['values_checked'])}){batches}</p>"
+            f"{_n(x['values_checked'])} values ({e(_pct(x['unexpected_values'], x['values_checked']))}){batches}</p>"
             f'<p class="samples">Failing values: {shown}</p></div>'
             f'<div class="trend">{trend}<div class="sub">unexpected values, last {_plural(len(runs), "run")}; '
             f"failed in {runs_failed:,}</div></div></div>"
@@ -534,7 +534,7 @@ def _flags(checks: list[dict[str, Any]], examples: list[dict[str, Any]], counts:
         block = (
             f'<div class="check"><div class="head">{_badge(c["severity"])} <code>{e(c["check"])}</code>'
             f" <strong>{_plural(c['articles'], 'article')}</strong> {_bar(c['articles'], current, c['severity'])}"
-            f' <span class="muted">{_pct(c["articles"], current)} of current articles</span></div>'
+            f' <span class="muted">{e(_pct(c["articles"], current))} of current articles</span></div>'
             f'<ul class="examples">{sample}</ul>'
         )
         if c["articles"] > EXAMPLES:
