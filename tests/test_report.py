@@ -188,8 +188,16 @@ def test_quarantine_is_the_current_state_not_this_runs_events(con: duckdb.DuckDB
         """INSERT INTO runs VALUES ('run-idle', TIMESTAMPTZ '2024-05-03 08:00:00+00',
            TIMESTAMPTZ '2024-05-03 08:00:01+00', 'succeeded', 'seeds', '0.1', 7, 0, 0, 0, 0, NULL)"""
     )
+    # As a run writes them before dq_results holds one row per run: an empty batch's results.
+    con.execute(
+        """INSERT INTO dq_results (run_id, suite, expectation, column_name, severity, success, element_count,
+             unexpected_count, checked_at)
+           SELECT 'run-idle', suite, expectation, column_name, severity, true, 0, 0, checked_at
+           FROM dq_results WHERE run_id = 'run-new'"""
+    )
     page = page_of(con, tmp_path)
     assert "This run validated nothing" in page and "In quarantine now (2)" in page
+    assert "(run-idle): not validated" in page and "(run-idle): passed" not in page
     # and the failures of the run that last validated stay on show, named as such
     assert '<p class="verdict error">The last run that validated articles (run-new, ' in page
     assert "Failed expectations in the last run that validated articles (run-new) (2)" in page

@@ -1,4 +1,5 @@
--- Each expectation in each of the last 12 runs, counted once per run: its trend.
+-- Each expectation in each of the last 12 runs, counted once per run: its trend. A run that
+-- checked no value (nothing new) is left out: it validated nothing, so it passed nothing either.
 WITH recent AS (
     SELECT run_id, started_at
     FROM runs
@@ -17,4 +18,5 @@ SELECT
 FROM dq_results AS d
 JOIN recent AS r USING (run_id)
 GROUP BY d.suite, d.expectation_key, d.expectation, d.column_name, d.severity, d.run_id, r.started_at
+HAVING coalesce(sum(d.element_count), 0) > 0
 ORDER BY r.started_at;

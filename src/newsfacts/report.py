@@ -38,6 +38,7 @@ EXAMPLES = 3  # articles shown open under each check
 FLAG_LIST_CAP = 100  # articles listed per check behind its disclosure; the rest is a query away
 QUARANTINE_OPEN = 10  # quarantined files shown open; up to 500 (sql/report/quarantined_now.sql) behind a disclosure
 SAMPLES = 5  # failing values shown per expectation
+HISTORY_RUNS = 12  # the recent runs charted, as in sql/report/run_history.sql and expectation_history.sql
 SAMPLE_CHARS = 80
 
 
@@ -197,20 +198,21 @@ def _samples(texts: Sequence[str] | None) -> list[str]:
 
 
 def _bar_chart(values: Sequence[int | None], labels: Sequence[str], kind: str, label: str) -> str:
-    """Bars for the recent runs, oldest left; a grey tick where a run has no value (nothing validated)."""
-    width, height, pad = 240, 56, 2
-    slot = (width - 2 * pad) / max(len(values), 1)
+    """Bars for the recent runs, newest at the right edge, one slot per run of HISTORY_RUNS, so every
+    chart has the same scale of time; a grey tick where a run has no value (nothing validated)."""
+    width, height = 240, 56
+    slot = width / HISTORY_RUNS
     top = max((v for v in values if v), default=0)
     parts = [f'<line class="axis" x1="0" y1="{height - 0.5}" x2="{width}" y2="{height - 0.5}"/>']
+    first = HISTORY_RUNS - len(values)
     for i, (value, text) in enumerate(zip(values, labels, strict=True)):
-        x = pad + i * slot + slot * 0.15
-        w = slot * 0.7
+        x = (first + i) * slot + slot * 0.15
         if value is None:
             shape, cls, tip = f'y="{height - 2}" height="2"', "none", f"{text}: not validated"
         else:
             h = 0 if not top else max(2.0, (height - 4) * value / top) if value else 1.0
             shape, cls, tip = f'y="{height - h:.1f}" height="{h:.1f}"', kind if value else "zero", f"{text}: {value:,}"
-        parts.append(f'<rect class="{cls}" x="{x:.1f}" width="{w:.1f}" {shape}><title>{e(tip)}</title></rect>')
+        parts.append(f'<rect class="{cls}" x="{x:.1f}" width="{slot * 0.7:.1f}" {shape}><title>{e(tip)}</title></rect>')
     return (
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'role="img" aria-label="{e(label)}">{"".join(parts)}</svg>'
@@ -295,7 +297,7 @@ def _verdict(
         (
             f"{passed:,} / {len(expectations):,}",
             f"failed: {errors:,} error-level, {warnings:,} warning"
-            + ("" if own else f" (run {checked_run['run_id']})"),
+            + ("" if own else ", in the last run that validated"),
         )
         if checked_run is not None
         else ("–", "nothing validated yet")
