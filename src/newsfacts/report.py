@@ -477,7 +477,7 @@ def _runs(
         suite, expectation, column, severity = key
         fail_kind = "error" if severity == "error" else "warning"
         cells = [
-            ("none", f"{label}: not run")
+            ("none", f"{label}: not checked")
             if h is None
             else ("ok", f"{label}: passed")
             if h["success"]
