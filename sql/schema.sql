@@ -162,3 +162,10 @@ CREATE TABLE IF NOT EXISTS quarantine (
     row_json       VARCHAR,                -- the rejected row, for validation failures
     quarantined_at TIMESTAMPTZ NOT NULL
 );
+
+-- One row per expectation per run (issue 20): the key of the expectation in its suite, how many
+-- of the run's batches it checked and failed, and up to 5 distinct failing values (JSON array).
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS expectation_key VARCHAR;
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches INTEGER;
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches_failed INTEGER;
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS unexpected_sample VARCHAR;
