@@ -152,13 +152,12 @@ def report_rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> lis
 def test_report_queries_read_one_row_per_expectation(con: duckdb.DuckDBPyConnection) -> None:
     load(con, batch(articles=[article("a1", title=None)]))
     load(con, batch(articles=[article("a2")]))
-    (failed,) = report_rows(con, "failed_expectations", run_id="r1")
+    expectations = report_rows(con, "run_expectations", run_id="r1")
+    assert len(expectations) == EXPECTATIONS
+    [failed] = [e for e in expectations if not e["success"]]
     assert (failed["column_name"], failed["batches_failed"], failed["batches"]) == ("title", 1, 2)
     assert (failed["values_checked"], failed["unexpected_values"]) == (2, 1)
-    suites = {s["suite"]: s for s in report_rows(con, "suites", run_id="r1")}
-    assert sum(s["expectations"] for s in suites.values()) == EXPECTATIONS
-    assert suites["articles"]["failed_warnings"] == 1
-    (trend,) = report_rows(con, "trends")
+    (trend,) = report_rows(con, "run_history")
     assert (trend["expectations"], trend["failed_warnings"], trend["unexpected_values"]) == (EXPECTATIONS, 1, 1)
 
 
@@ -188,11 +187,12 @@ def test_an_old_warehouse_upgrades_and_its_runs_read_once_per_expectation() -> N
     con.execute(
         "INSERT INTO runs (run_id, started_at, status, pipeline_version) VALUES ('old', now(), 'succeeded', '0.1')"
     )
-    (suite,) = report_rows(con, "suites", run_id="old")
-    assert (suite["expectations"], suite["passed"], suite["failed_warnings"]) == (2, 1, 1)
-    (failed,) = report_rows(con, "failed_expectations", run_id="old")
+    expectations = report_rows(con, "run_expectations", run_id="old")
+    assert [e["success"] for e in expectations] == [False, True]  # two expectations, one failed
+    failed = expectations[0]
     assert (failed["batches_failed"], failed["batches"], failed["values_checked"]) == (1, 2, 350)
-    assert report_rows(con, "trends")[0]["expectations"] == 2
+    (trend,) = report_rows(con, "run_history")
+    assert (trend["expectations"], trend["failed_warnings"]) == (2, 1)
 
 
 # --- through the run --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -73,8 +74,7 @@ def entity(article_id: str, name: str, iso2: str | None) -> dict[str, Any]:
 def batch(**rows: list[dict[str, Any]]) -> dict[str, pa.Table]:
     """Every table of FACT_SCHEMAS, empty unless rows are given."""
     return {
-        name: pa.Table.from_pylist(rows.get(name, []), schema=schema)
-        for name, schema in records.FACT_SCHEMAS.items()
+        name: pa.Table.from_pylist(rows.get(name, []), schema=schema) for name, schema in records.FACT_SCHEMAS.items()
     }
 
 
@@ -90,9 +90,7 @@ def test_clean_batch_loads_whole_and_counts_every_row() -> None:
     assert failed(result) == set()
     assert {n: t.num_rows for n, t in result.tables.items()}["articles"] == 2
     assert result.tables["quotes"].num_rows == 1
-    counts = {
-        (r["suite"], r["column_name"]): r["element_count"] for r in result.results.to_pylist()
-    }
+    counts = {(r["suite"], r["column_name"]): r["element_count"] for r in result.results.to_pylist()}
     assert counts[("articles", "article_id")] == 2
     assert counts[("spans", "start_char")] == 1
 
@@ -103,8 +101,7 @@ def test_results_have_one_row_per_expectation_per_suite() -> None:
     for row in result.results.to_pylist():
         got[row["suite"]] = got.get(row["suite"], 0) + 1
     suites = {
-        path.stem: len(json.loads(path.read_text())["expectations"])
-        for path in quality.EXPECTATIONS_DIR.glob("*.json")
+        path.stem: len(json.loads(path.read_text())["expectations"]) for path in quality.EXPECTATIONS_DIR.glob("*.json")
     }
     assert got == suites  # every table's suite, plus the spans suite
     assert set(result.results["run_id"].to_pylist()) == {"run-7"}
@@ -134,8 +131,7 @@ def test_rejected_article_takes_its_facts_with_it() -> None:
     tables = batch(
         articles=[article("a1"), article("future", published_date=date(2999, 1, 1))],
         quotes=[quote("a1", "q1"), quote("future", "q2")],
-        dq_flags=[{"article_id": "future", "check": "x", "severity": "info", "message": "m",
-                   "run_id": "r1"}],
+        dq_flags=[{"article_id": "future", "check": "x", "severity": "info", "message": "m", "run_id": "r1"}],
     )
     result = quality.validate(tables, "r1")
     assert result.tables["articles"]["article_id"].to_pylist() == ["a1"]
@@ -158,8 +154,7 @@ def test_span_past_the_end_of_the_body_is_rejected() -> None:
     (bad,) = result.rejected.to_pylist()
     assert bad["stage"] == "validate:quotes"
     assert "body_length, end_char" in bad["reason"]
-    assert ("spans", "expect_column_pair_values_a_to_be_greater_than_b",
-            "body_length, end_char") in failed(result)
+    assert ("spans", "expect_column_pair_values_a_to_be_greater_than_b", "body_length, end_char") in failed(result)
 
 
 def test_orphan_fact_is_rejected() -> None:
@@ -177,8 +172,7 @@ def test_warnings_count_but_do_not_reject() -> None:
     assert result.rejected.num_rows == 0
     assert result.tables["articles"].num_rows == 1
     assert result.tables["quotes"].num_rows == 3
-    rows = {(r["suite"], r["column_name"], r["severity"]): r for r in result.results.to_pylist()
-            if not r["success"]}
+    rows = {(r["suite"], r["column_name"], r["severity"]): r for r in result.results.to_pylist() if not r["success"]}
     assert rows[("articles", "title", "warning")]["unexpected_count"] == 1
     assert rows[("quotes", "speaker", "warning")]["unexpected_count"] == 3
     assert all(severity == "warning" for (_, _, severity) in rows)
@@ -210,8 +204,11 @@ def test_results_keep_a_sample_of_the_unexpected_values() -> None:
         articles=[article("a1", title=None), article("a2", title=None)],
         entities=[entity("a1", "Atlantis", "XX"), entity("a1", "Lemuria", "XX"), entity("a2", "Mu", "YY")],
     )
-    rows = {(r["suite"], r["column_name"]): r for r in quality.validate(tables, "r1").results.to_pylist()
-            if r["unexpected_count"]}
+    rows = {
+        (r["suite"], r["column_name"]): r
+        for r in quality.validate(tables, "r1").results.to_pylist()
+        if r["unexpected_count"]
+    }
     assert json.loads(rows[("entities", "country_iso2")]["unexpected_sample"]) == ["XX", "YY"]
     assert json.loads(rows[("articles", "title")]["unexpected_sample"]) == [None]
     assert rows[("entities", "country_iso2")]["batches_failed"] == 1
@@ -276,3 +273,30 @@ def test_data_docs_survive_a_run_id_that_reads_as_a_date(tmp_path: Path, caplog:
     assert not [r for r in caplog.records if r.levelname == "ERROR"]
     pages = list((tmp_path / "docs" / "validations").rglob("*.html"))
     assert any("8783ad" in str(p) for p in pages)
+
+
+def test_report_data_docs_builds_them_for_the_latest_validated_run(tmp_path: Path) -> None:
+    """A run builds no Data Docs; `newsfacts report --data-docs` does, from what the run recorded."""
+    db = tmp_path / "w.duckdb"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sorted((ROOT / "seeds").iterdir())[0], inbox / "a.txt")
+    assert (
+        subprocess.run(
+            [sys.executable, "-m", "newsfacts.cli", "run", "--inbox", str(inbox), "--db", str(db), "--quiet"],
+            capture_output=True,
+            timeout=600,
+        ).returncode
+        == 0
+    )
+    docs = tmp_path / "reports" / "data_docs" / "index.html"
+    assert not docs.exists()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsfacts.cli", "report", "--db", str(db), "--data-docs"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert docs.exists()
+    assert "data_docs/index.html" in (tmp_path / "reports" / "w.html").read_text()

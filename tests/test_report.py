@@ -32,7 +32,7 @@ def con() -> duckdb.DuckDBPyConnection:
     store.ensure_schema(con)
     con.execute(
         """
-        INSERT INTO runs VALUES
+        INSERT INTO runs (run_id, started_at, finished_at, status, inbox, pipeline_version, files_seen, files_new, articles_loaded, files_quarantined, rows_quarantined, error) VALUES
           ('run-old', TIMESTAMPTZ '2024-05-01 08:00:00+00', TIMESTAMPTZ '2024-05-01 08:01:00+00',
            'succeeded', 'seeds', '0.1', 4, 4, 4, 1, 0, NULL),
           ('run-new', TIMESTAMPTZ '2024-05-02 08:00:00+00', TIMESTAMPTZ '2024-05-02 08:02:00+00',
@@ -185,7 +185,7 @@ def test_quarantine_is_the_current_state_not_this_runs_events(con: duckdb.DuckDB
     assert "2 files in quarantine now" in page  # in the verdict too
     # A later run that found nothing new still shows them, at the top.
     con.execute(
-        """INSERT INTO runs VALUES ('run-idle', TIMESTAMPTZ '2024-05-03 08:00:00+00',
+        """INSERT INTO runs (run_id, started_at, finished_at, status, inbox, pipeline_version, files_seen, files_new, articles_loaded, files_quarantined, rows_quarantined, error) VALUES ('run-idle', TIMESTAMPTZ '2024-05-03 08:00:00+00',
            TIMESTAMPTZ '2024-05-03 08:00:01+00', 'succeeded', 'seeds', '0.1', 7, 0, 0, 0, 0, NULL)"""
     )
     # As a run writes them before dq_results holds one row per run: an empty batch's results.

@@ -213,6 +213,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_arg(rep)
     rep.add_argument("--out", type=Path, help="output file (default: next to the database)")
+    rep.add_argument(
+        "--data-docs",
+        action="store_true",
+        help="also build Great Expectations' Data Docs for the latest validated run (in data_docs/ beside the "
+        "report; a run never builds them, so it need not load Great Expectations), and link them",
+    )
     rep.set_defaults(func=cmd_report)
 
     se = sub.add_parser(
@@ -453,8 +459,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsfacts import report
 
     db = db_path(args.db)
+    out = report_path(db, args.out)
+    docs_index = out.parent / "data_docs" / "index.html"
     with _warehouse(db, "runs", "articles") as con:
-        out = report.write_report(con, report_path(db, args.out))
+        if args.data_docs:
+            from newsfacts import quality
+
+            if quality.build_data_docs(docs_index.parent, store.latest_dq_results(con)) is None:
+                print("no validated run yet: no Data Docs to build", file=sys.stderr)
+        out = report.write_report(con, out, docs_index if docs_index.exists() else None)
     print(f"report written to {out}")
     return 0
 
