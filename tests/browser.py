@@ -16,6 +16,9 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +72,55 @@ class _Pipe:
         return self.wait(reply_to=self.send(method, params, session))
 
 
-def render(url: str, screenshot: Path | None = None, width: int = 1280, screenshot_height: int = 2400) -> int:
-    """Load `url` at `width` CSS pixels; return document.body.scrollHeight, and save the top of the page as PNG."""
+class Page:
+    """One tab of a headless Chromium, driven over the DevTools pipe; every network response it
+    gets is kept (URL and status), so a test can see what a page's own scripts asked for."""
+
+    def __init__(self, pipe: _Pipe, session: str) -> None:
+        self.pipe, self.session = pipe, session
+        self.responses: list[tuple[str, int]] = []
+        self.failures: list[str] = []
+
+    def call(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        reply_to = self.pipe.send(method, params, self.session)
+        while True:
+            message = self._next()
+            if message.get("id") == reply_to:
+                if "error" in message:
+                    raise RuntimeError(f"DevTools error: {message['error']}")
+                return message.get("result", {})
+
+    def evaluate(self, expression: str) -> Any:
+        return self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})["result"].get("value")
+
+    def wait_for(self, expression: str, timeout_s: float) -> Any:
+        """Poll a JavaScript expression until it is truthy (a single-page app renders after load)."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            value = self.evaluate(expression)
+            if value or time.monotonic() > deadline:
+                return value
+            time.sleep(0.5)
+
+    def _next(self) -> dict[str, Any]:
+        while b"\0" not in self.pipe.buffer:
+            chunk = os.read(self.pipe.from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("Chromium closed the DevTools pipe")
+            self.pipe.buffer += chunk
+        raw, self.pipe.buffer = self.pipe.buffer.split(b"\0", 1)
+        message = json.loads(raw)
+        method, params = message.get("method"), message.get("params", {})
+        if method == "Network.responseReceived":
+            self.responses.append((params["response"]["url"], params["response"]["status"]))
+        elif method == "Network.loadingFailed":
+            self.failures.append(params.get("errorText", "failed"))
+        return message
+
+
+@contextmanager
+def open_page(url: str, width: int = 1280) -> Iterator[Page]:
+    """Chromium on `url`, its network watched from before the first request."""
     binary = chromium()
     if binary is None:
         raise FileNotFoundError("chromium is not installed")
@@ -98,23 +148,17 @@ def render(url: str, screenshot: Path | None = None, width: int = 1280, screensh
         try:
             target = pipe.call("Target.createTarget", {"url": "about:blank"})["targetId"]
             session = pipe.call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-            pipe.call(
+            page = Page(pipe, session)
+            page.call(
                 "Emulation.setDeviceMetricsOverride",
                 {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
-                session,
             )
-            pipe.call("Page.enable", session=session)
-            pipe.call("Page.navigate", {"url": url}, session)
-            pipe.wait(event="Page.loadEventFired")
-            height = pipe.call(
-                "Runtime.evaluate", {"expression": "document.body.scrollHeight", "returnByValue": True}, session
-            )["result"]["value"]
-            if screenshot is not None:
-                clip = {"x": 0, "y": 0, "width": width, "height": min(height, screenshot_height), "scale": 1}
-                shot = pipe.call(
-                    "Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True}, session
-                )
-                screenshot.write_bytes(base64.b64decode(shot["data"]))
+            page.call("Page.enable")
+            page.call("Network.enable")
+            page.call("Page.navigate", {"url": url})
+            while page._next().get("method") != "Page.loadEventFired":
+                pass
+            yield page
             pipe.send("Browser.close")
             proc.wait(timeout=30)
         finally:
@@ -123,4 +167,14 @@ def render(url: str, screenshot: Path | None = None, width: int = 1280, screensh
                 proc.wait()
             os.close(commands_w)
             os.close(replies_r)
-        return int(height)
+
+
+def render(url: str, screenshot: Path | None = None, width: int = 1280, screenshot_height: int = 2400) -> int:
+    """Load `url` at `width` CSS pixels; return document.body.scrollHeight, and save the top of the page as PNG."""
+    with open_page(url, width) as page:
+        height = int(page.evaluate("document.body.scrollHeight"))
+        if screenshot is not None:
+            clip = {"x": 0, "y": 0, "width": width, "height": min(height, screenshot_height), "scale": 1}
+            shot = page.call("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True})
+            screenshot.write_bytes(base64.b64decode(shot["data"]))
+    return height

@@ -32,7 +32,7 @@ from prefect.flows import load_flow_from_entrypoint
 
 from flows.serve import DEPLOYMENT, scheduled_ingest
 from flows.server import local_server
-from tests import goldlib
+from tests import browser, goldlib
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ["000_a35eb987d5d3a60c.txt", "001_fb2afd439c317a0e.txt"]
@@ -253,3 +253,26 @@ def test_stopping_serve_mid_run_cancels_the_run_and_its_flow_run(tmp_path: Path)
             {"deployments": {"id": {"any_": [deployment["id"]]}}, "flow_runs": {"start_time": {"is_null_": False}}},
         )
         assert runs and {r["state_type"] for r in runs} == {"CANCELLED"}, runs
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(browser.chromium() is None, reason="chromium not installed (apt-get install chromium)")
+def test_the_ui_serve_prints_lists_the_deployment_its_runs_task_runs_and_logs(tmp_path: Path) -> None:
+    """The address serve prints opens a Prefect UI whose own API calls succeed (against serve's
+    server, not the default port 4200) and that shows the scheduled run with its task runs and logs."""
+    proc, log, db = _start_serve(tmp_path, _env_without_api())
+    try:
+        port = _wait_for_first_run(proc, log, db)
+        base = f"http://127.0.0.1:{port}"
+        done = {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}
+        [run, *_] = [r for r in _api(f"{base}/api/flow_runs/filter", done) if r["parent_task_run_id"] is None]
+        with browser.open_page(f"{base}/runs") as page:
+            assert page.wait_for(f"document.body.innerText.includes({json.dumps(run['name'])})", 90), "run not listed"
+            assert page.wait_for("document.body.innerText.includes('newsfacts')", 30)  # the deployment
+            api_calls = [(url, status) for url, status in page.responses if "/api/" in url]
+        assert api_calls and all(url.startswith(f"{base}/api/") and status < 400 for url, status in api_calls)
+        with browser.open_page(f"{base}/runs/flow-run/{run['id']}") as page:
+            text = page.wait_for("document.body.innerText.includes('load-batch') && document.body.innerText", 90)
+        assert text and "open-run" in text and "Finished in state Completed" in text  # task runs and their logs
+    finally:
+        _kill_group(proc)
