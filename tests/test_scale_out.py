@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import duckdb
@@ -70,11 +71,18 @@ def task_run_names(settings: Settings) -> list[str]:
 
     state = flow_for(settings)(settings, return_state=True)
     assert state.is_completed()
+    # Task runs reach the API as events, recorded a moment later (later still on a busy machine):
+    # wait until the run's last task run, the report, is there.
+    deadline = time.monotonic() + 120
     with get_client(sync_client=True) as client:
-        runs = client.read_task_runs(
-            flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])), limit=200
-        )
-    return [r.name for r in runs]
+        while True:
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])), limit=200
+            )
+            names = [r.name for r in runs]
+            if any(n.startswith("write-report") for n in names) or time.monotonic() > deadline:
+                return names
+            time.sleep(1)
 
 
 def test_task_runs_grow_with_batches_not_files(inbox: Path, tmp_path: Path) -> None:
