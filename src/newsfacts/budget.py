@@ -11,18 +11,30 @@ is the bound.
 
 from __future__ import annotations
 
+import math
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
 
+MEGABYTE = 1_000_000
+
 
 class OverBudget(Exception):
-    """One file took longer than the per-file time budget."""
+    """One file took longer than its time budget."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"took longer than the per-file time budget of {seconds:g} s (--file-timeout)")
+        super().__init__(f"took longer than its time budget of {seconds:g} s (--file-timeout per started MB)")
+
+
+def for_size(seconds_per_mb: float | None, size_bytes: int) -> float | None:
+    """A file's budget: `seconds_per_mb` for each started megabyte. The work is proportional to
+    the text (a 9 MB transcript takes minutes, like 9 one-megabyte ones), while a small file that
+    never finishes is given up after the base budget."""
+    if not seconds_per_mb:
+        return None
+    return seconds_per_mb * max(1, math.ceil(size_bytes / MEGABYTE))
 
 
 @contextmanager

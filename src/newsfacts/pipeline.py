@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsfacts.batch import fact_tables, quarantine_table
-from newsfacts.budget import OverBudget, time_limit
+from newsfacts.budget import OverBudget, for_size, time_limit
 from newsfacts.checks import article_flags
 from newsfacts.extract import extract_facts
 from newsfacts.parse import parse_document
@@ -84,7 +84,7 @@ def process_batch(
 def _process_one(src: SourceFile, known_sha: str | None, max_bytes: int, timeout_s: float | None) -> Outcome:
     stage, data, sha = "read", None, None
     try:
-        with time_limit(timeout_s):
+        with time_limit(for_size(timeout_s, src.size)):
             data = read_bytes(src, max_bytes)
             sha = sha256(data)
             if known_sha == sha:
