@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SHARED ?= ../shared/data
 
-.PHONY: install run test lint bench lock clean
+.PHONY: install run test test-slow lint bench lock clean
 
 install: $(STAMP)
 
@@ -19,8 +19,14 @@ $(STAMP): requirements.lock pyproject.toml
 run: install
 	$(BIN)/newsfacts run
 
+# The everyday suite (a few minutes on 2 cores); the process tests marked slow (signals, serve,
+# kill -9, concurrent runs, a 2.5 MB transcript, the benchmark floors) run in test-slow, and CI
+# runs both.
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not slow"
+
+test-slow: install
+	$(BIN)/python -m pytest -m slow
 
 lint: install
 	$(BIN)/ruff check src flows tests benchmarks
