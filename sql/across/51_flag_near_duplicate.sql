@@ -24,7 +24,7 @@ WITH members AS MATERIALIZED (
         a.source_file,
         a.ingested_at
     FROM story_clusters AS c
-    JOIN articles AS a USING (article_id)
+    JOIN current_articles AS a USING (article_id)
     WHERE c.cluster_id IN (
         SELECT cluster_id FROM story_clusters GROUP BY cluster_id HAVING count(*) > 1
     )
@@ -47,7 +47,7 @@ grams AS (
     FROM (
         SELECT m.story, m.doc, regexp_extract_all(lower(a.body), '[[:alnum:]'']+') AS words
         FROM members AS m
-        JOIN articles AS a USING (article_id)
+        JOIN current_articles AS a USING (article_id)
     )
 ),
 
