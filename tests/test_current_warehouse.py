@@ -253,7 +253,7 @@ def test_bad_lines_of_a_jsonl_are_quarantined_one_by_one(tmp_path: Path) -> None
     (inbox / "feed.jsonl").write_text("\n".join(lines) + "\n")
     db = tmp_path / "w.duckdb"
     s = run(inbox, db)
-    assert (s.files_new, s.files_quarantined, s.rows_quarantined, s.articles_loaded) == (1, 0, 3, 2)
+    assert (s.files_new, s.files_quarantined, s.items_quarantined, s.articles_loaded) == (1, 0, 3, 2)
     assert rows(db, "SELECT status FROM files") == [("loaded",)]
     got = rows(db, "SELECT stage, reason, raw FROM quarantine ORDER BY reason")
     assert [(stage, reason.split(":")[0], raw) for stage, reason, raw in got] == [
@@ -271,7 +271,7 @@ def test_a_feed_with_no_good_line_is_quarantined_whole(tmp_path: Path) -> None:
     (inbox / "feed.jsonl").write_text("{oops\n[1]\n")
     db = tmp_path / "w.duckdb"
     s = run(inbox, db)
-    assert (s.files_quarantined, s.rows_quarantined) == (1, 0)
+    assert (s.files_quarantined, s.items_quarantined) == (1, 0)
     [(reason, raw)] = rows(db, "SELECT reason, raw FROM quarantine")
     assert reason.startswith("no item is an article: line 1 is not valid JSON") and "1 more" in reason
     assert raw == b"{oops\n[1]\n"

@@ -248,7 +248,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     print("\n".join(summary_lines(s, database, args.reprocess)))
     if s.report_error:
         return _fail(f"run {s.run_id} loaded its files, but the report could not be written: {s.report_error}", 1)
-    if args.strict and (s.files_quarantined or s.rows_quarantined or s.still_quarantined):
+    if args.strict and (s.files_quarantined or s.items_quarantined or s.rows_quarantined or s.still_quarantined):
         held = f"{s.still_quarantined} file(s) are in quarantine" if s.still_quarantined else "inputs were quarantined"
         return _fail(f"--strict: {held} (newsfacts status lists them)", 1)
     return 0

@@ -80,7 +80,10 @@ def summary_lines(s: RunSummary, database: str, reprocess: bool) -> list[str]:
     ]
     validated = s.expectations_passed + s.expectations_failed
     if s.files_new or s.files_quarantined or s.articles_reprocessed:
-        lines.append(f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation")
+        items = f"; {s.items_quarantined} feed items quarantined" if s.items_quarantined else ""
+        lines.append(
+            f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation{items}"
+        )
     else:
         lines.append("  nothing new: nothing loaded")
     if reprocess:

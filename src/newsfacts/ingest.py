@@ -68,7 +68,8 @@ class RunSummary:
     files_quarantined: int = 0
     articles_loaded: int = 0
     articles_reprocessed: int = 0
-    rows_quarantined: int = 0
+    rows_quarantined: int = 0  # rows failing an error-level expectation
+    items_quarantined: int = 0  # items of loaded files that are no article (a bad JSONL line)
     facts: dict[str, int] = field(default_factory=dict)
     expectations_passed: int = 0
     expectations_failed: int = 0
@@ -95,7 +96,8 @@ class RunSummary:
         self.files_renamed += resolved.renamed
         self.files_unchanged += len(resolved.touched)
         self.files_quarantined += resolved.quarantined
-        self.rows_quarantined += resolved.quarantine.num_rows - resolved.quarantined + validated.rejected.num_rows
+        self.items_quarantined += resolved.quarantine.num_rows - resolved.quarantined
+        self.rows_quarantined += validated.rejected.num_rows
         if reprocessed:
             self.articles_reprocessed += validated.tables["articles"].num_rows
         else:
