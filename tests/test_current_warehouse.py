@@ -317,3 +317,23 @@ def test_quarantine_is_a_state_that_status_and_strict_see_until_fixed(
     assert "in quarantine now: no file" in capsys.readouterr().out
     assert cli.main(["status", "--db", db]) == 0
     assert "in quarantine now: no file" in capsys.readouterr().out
+
+
+def test_an_item_in_two_feeds_is_one_article_held_by_either(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    items = _seed_items()[:3]
+    (inbox / "monday.json").write_text(json.dumps(items[:2]))
+    (inbox / "tuesday.json").write_text(json.dumps(items[1:]))  # overlapping export windows
+    db = tmp_path / "w.duckdb"
+    s = run(inbox, db)
+    assert s.articles_loaded == 3
+    assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM articles") == [(3, 3)]
+    shared = rows(db, "SELECT source_file FROM current_articles WHERE item_key = 'id:story-1'")
+    assert shared == [("monday.json",)]
+    (inbox / "monday.json").unlink()
+    run(inbox, db)
+    assert rows(db, "SELECT item_key, source_file FROM current_articles ORDER BY 1") == [
+        ("id:story-1", "tuesday.json"),
+        ("id:story-2", "tuesday.json"),
+    ]
