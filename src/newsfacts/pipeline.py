@@ -56,8 +56,7 @@ class Outcome:
     source: SourceFile
     content_sha256: str | None
     unchanged: bool = False  # the bytes this path last recorded
-    known: bool = False  # bytes the warehouse already holds (a copy, a moved file): not parsed
-    items: tuple[Item, ...] = ()
+    items: tuple[Item, ...] = ()  # none for bytes the warehouse holds (a copy, a moved file): not parsed
     rejected: Rejected | None = None  # the whole file
     problems: tuple[Rejected, ...] = ()  # items of the file that are no article (a bad JSONL line)
 
@@ -167,8 +166,8 @@ def _process_one(src: SourceFile, prior: Prior, max_bytes: int, timeout_s: float
             sha = sha256(data)
             if sha == prior.content_sha256:
                 return Outcome(src, sha, unchanged=True)
-            if sha in prior.contents:
-                return Outcome(src, sha, known=True)
+            if sha in prior.contents:  # loaded before: `resolve` records a copy or a rename
+                return Outcome(src, sha)
             stage = "decode"
             text = decode(data)
             stage = "parse"
