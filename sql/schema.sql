@@ -30,19 +30,22 @@ CREATE TABLE IF NOT EXISTS files (
     content_sha256   VARCHAR NOT NULL,
     size_bytes       BIGINT NOT NULL,
     mtime_ns         BIGINT NOT NULL,
-    status           VARCHAR NOT NULL,     -- loaded | duplicate | quarantined
+    status           VARCHAR NOT NULL,     -- loaded | duplicate | renamed | quarantined
     duplicate_of     VARCHAR,              -- source_file already holding these bytes
     run_id           VARCHAR NOT NULL,
     seen_at          TIMESTAMPTZ NOT NULL,
     deleted_at       TIMESTAMPTZ           -- set when the file left the inbox
 );
+-- A file moved or renamed: the path whose bytes these are, which left the inbox in the same run.
+ALTER TABLE files ADD COLUMN IF NOT EXISTS renamed_from VARCHAR;
 
+-- One row per article, as first loaded: history. current_articles is what the inbox holds now.
 CREATE TABLE IF NOT EXISTS articles (
-    article_id       VARCHAR NOT NULL,     -- content hash (+ part for multi-article files)
-    source_file      VARCHAR NOT NULL,
-    content_sha256   VARCHAR NOT NULL,
-    part             INTEGER NOT NULL,     -- 0, or the object's index in a JSONL file
-    version          INTEGER NOT NULL,
+    article_id       VARCHAR NOT NULL,     -- hash of the file's bytes, or of the feed item's own JSON
+    source_file      VARCHAR NOT NULL,     -- the file that first loaded it (current_articles: where it is now)
+    content_sha256   VARCHAR NOT NULL,     -- that file version's bytes
+    part             INTEGER NOT NULL,     -- 0, or the item's position in that feed
+    version          INTEGER NOT NULL,     -- that file version
     title            VARCHAR,
     published_date   DATE,                 -- NULL when the text gives none
     published_text   VARCHAR,              -- the text the date was read from
@@ -57,6 +60,21 @@ CREATE TABLE IF NOT EXISTS articles (
     run_id           VARCHAR NOT NULL,
     ingested_at      TIMESTAMPTZ NOT NULL
 );
+
+-- The articles each loaded file content holds, in file order. A file version holds the items
+-- of its bytes, so a copy, a moved file or a reverted edit needs no rows of its own, and an
+-- edited feed lists the articles it still holds (most of them loaded by an earlier version).
+CREATE TABLE IF NOT EXISTS content_items (
+    content_sha256 VARCHAR NOT NULL,       -- files.content_sha256
+    part           INTEGER NOT NULL,       -- position in the file, from 0
+    item_key       VARCHAR,                -- a feed item's key ("id:123", "url:…", "#4"); NULL for a one-article file
+    article_id     VARCHAR NOT NULL
+);
+-- Warehouses made before content_items: each loaded content holds the articles it loaded.
+INSERT INTO content_items
+SELECT content_sha256, part, NULL, article_id
+FROM articles
+WHERE content_sha256 NOT IN (SELECT content_sha256 FROM content_items);
 
 CREATE TABLE IF NOT EXISTS people (
     article_id VARCHAR NOT NULL,

@@ -9,10 +9,10 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from newsfacts import across, batch, store
+from newsfacts import across, batch, pipeline, sources, store
 from newsfacts.parse import parse_document
-from newsfacts.records import Facts, Person, Quote
-from newsfacts.sources import decode
+from newsfacts.records import Facts, Item, Known, Person, Quote
+from newsfacts.sources import SourceFile, decode
 from tests import goldlib
 
 SEED_000 = "000_a35eb987d5d3a60c.txt"
@@ -38,15 +38,20 @@ def _facts(body: str, gold: dict, extra: tuple[str, ...]) -> Facts:
 
 
 def seed_warehouse(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the seeds with hand-made facts and run the cross-article refresh."""
+    """Load the seeds with hand-made facts, as a run records them (articles, files, the
+    articles of each content), and run the cross-article refresh."""
     store.ensure_schema(con)
-    docs = []
+    outcomes = []
     for seed, gold in goldlib.ARTICLES.items():
-        data = goldlib.seed_path(seed).read_bytes()
+        path = goldlib.seed_path(seed)
+        data = path.read_bytes()
         (art,) = parse_document(seed, decode(data))
         facts = _facts(art.body, gold, EXTRA_PEOPLE.get(seed, ()))
-        docs.append((seed, seed.split("_")[1][:16] * 4, 1, 0, art, facts, ()))
-    for name, table in batch.fact_tables(docs, "r1").items():
+        sha = sources.sha256(data)
+        item = Item(0, None, batch.article_id(sha), art, facts)
+        outcomes.append(pipeline.Outcome(SourceFile(path, seed, len(data), 0), sha, items=(item,)))
+    resolved = pipeline.resolve(outcomes, Known(), pipeline.Seen(), "r1")
+    for name, table in [*resolved.tables.items(), ("files", resolved.files), ("content_items", resolved.items)]:
         if table.num_rows:
             con.from_arrow(table).insert_into(name)
     across.refresh(con, "r1")

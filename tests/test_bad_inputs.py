@@ -39,7 +39,7 @@ def test_scripts_and_styles_in_html_are_stripped_never_run(tmp_path: Path) -> No
     )
     o = outcome(p)
     assert o.rejected is None
-    body = o.articles[0][0].body
+    body = o.items[0].article.body
     assert "PWNED" not in body and "color:red" not in body and "border plan would start" in body
 
 
@@ -49,7 +49,7 @@ def test_deeply_nested_or_malformed_html_does_not_stop_the_batch(tmp_path: Path)
     o = outcome(p)
     assert o.rejected is None or o.rejected.stage == "parse"
     if o.rejected is None:
-        assert "border plan" in o.articles[0][0].body
+        assert "border plan" in o.items[0].article.body
 
 
 def test_unsupported_file_types_are_rejected_with_the_type(tmp_path: Path) -> None:

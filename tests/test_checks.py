@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsfacts import store
 from newsfacts.checks import article_flags
 from newsfacts.records import Article, Facts, Quote, Removed
 
@@ -124,17 +125,25 @@ STORY = (
 @pytest.fixture
 def con() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    con.execute((ROOT / "sql" / "schema.sql").read_text())
+    store.ensure_schema(con)
     return con
 
 
 def add_article(con: duckdb.DuckDBPyConnection, article_id: str, cluster: str,
                 published: str | None, body: str, minute: int) -> None:
+    """An article in the current warehouse: its row, its file's row and the file content's item."""
+    sha = article_id.ljust(64, "0")
     con.execute(
         "INSERT INTO articles VALUES (?, ?, ?, 0, 1, 't', ?, NULL, NULL, NULL, NULL, ?, 1, "
         "'[]', '[]', 'test', 'r0', TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_minutes(?::BIGINT))",
-        [article_id, f"{article_id}.txt", "0" * 64, published, body, minute],
+        [article_id, f"{article_id}.txt", sha, published, body, minute],
     )
+    con.execute(
+        "INSERT INTO files VALUES (?, 1, ?, 1, 1, 'loaded', NULL, 'r0', TIMESTAMPTZ '2024-01-01 00:00:00+00', "
+        "NULL, NULL)",
+        [f"{article_id}.txt", sha],
+    )
+    con.execute("INSERT INTO content_items VALUES (?, 0, NULL, ?)", [sha, article_id])
     con.execute("INSERT INTO story_clusters VALUES (?, ?)", [cluster, article_id])
 
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from newsfacts.parse import parse_document
+from newsfacts.parse.jsonfeed import read_feed
 from newsfacts.sources import BadInput
 
 BODY = "The harbour authority approved the ferry terminal.\nAdvertisement\nWork starts in June."
@@ -79,3 +80,36 @@ def test_object_without_title_is_read_like_a_text_page() -> None:
 def test_bad_json_is_refused_with_a_reason(name: str, text: str, reason: str) -> None:
     with pytest.raises(BadInput, match=reason):
         parse_document(name, text)
+
+
+def test_feed_items_have_keys_and_an_identity_that_survives_reformatting() -> None:
+    items = [
+        {"id": 7, "title": "A", "body": BODY},
+        {"guid": "urn:x:9", "title": "B", "body": BODY},
+        {"link": "https://example.org/c", "title": "C", "body": BODY},
+        {"title": "D", "body": BODY},
+    ]
+    compact, _ = read_feed(json.dumps(items), jsonl=False)
+    pretty, _ = read_feed(json.dumps([dict(reversed(i.items())) for i in items], indent=4), jsonl=False)
+    assert [i.key for i in compact] == ["id:7", "guid:urn:x:9", "link:https://example.org/c", "#3"]
+    assert [i.digest for i in compact] == [i.digest for i in pretty]
+    assert len({i.digest for i in compact}) == 4
+
+
+def test_a_jsonl_line_that_comes_back_with_its_key_supersedes_the_first() -> None:
+    lines = [{"id": "a", "body": "first"}, {"id": "b", "body": "other"}, {"id": "a", "body": "second"}]
+    items, bad = read_feed("\n".join(json.dumps(o) for o in lines), jsonl=True)
+    assert bad == [] and [(i.key, i.obj["body"], i.where) for i in items] == [
+        ("id:b", "other", "line 2"),
+        ("id:a", "second", "line 3"),
+    ]
+
+
+def test_bad_jsonl_lines_are_returned_apart_with_their_text() -> None:
+    text = '{"body": "fine"}\n{oops\n\n[1]\n{"body": "also \u2028 fine: a line separator inside a string"}\n'
+    items, bad = read_feed(text, jsonl=True)
+    assert [i.where for i in items] == ["line 1", "line 5"]
+    assert [(b.where, b.reason.split(":")[0], b.raw) for b in bad] == [
+        ("line 2", "is not valid JSON", "{oops"),
+        ("line 4", "is not an object", "[1]"),
+    ]

@@ -75,7 +75,7 @@ def test_rows_rejected_from_a_loaded_file_are_held_with_it_until_it_changes() ->
     con.execute((Path(__file__).resolve().parents[1] / "sql" / "views" / "quarantined_files.sql").read_text())
     con.execute(
         """
-        INSERT INTO files VALUES
+        INSERT INTO files (source_file, version, content_sha256, size_bytes, mtime_ns, status, duplicate_of, run_id, seen_at, deleted_at) VALUES
           ('feed.jsonl', 1, 'f1', 9, 1, 'loaded', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL),
           ('locked.txt', 1, '', 9, 1, 'quarantined', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL),
           ('old.jsonl', 1, 'o1', 9, 1, 'loaded', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL),

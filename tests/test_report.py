@@ -37,7 +37,7 @@ def con() -> duckdb.DuckDBPyConnection:
            'succeeded', 'seeds', '0.1', 4, 4, 4, 1, 0, NULL),
           ('run-new', TIMESTAMPTZ '2024-05-02 08:00:00+00', TIMESTAMPTZ '2024-05-02 08:02:00+00',
            'succeeded', 'seeds', '0.1', 7, 3, 2, 1, 1, NULL);
-        INSERT INTO files VALUES
+        INSERT INTO files (source_file, version, content_sha256, size_bytes, mtime_ns, status, duplicate_of, run_id, seen_at, deleted_at) VALUES
           ('evil.html', 1, 'ab', 10, 1, 'loaded', NULL, 'run-new', TIMESTAMPTZ '2024-05-02 08:00:05+00', NULL),
           ('plain.txt', 1, 'c0', 10, 1, 'loaded', NULL, 'run-old', TIMESTAMPTZ '2024-05-01 08:00:05+00', NULL),
           ('plain.txt', 2, 'cd', 10, 2, 'loaded', NULL, 'run-new', TIMESTAMPTZ '2024-05-02 08:00:05+00', NULL),
@@ -55,6 +55,7 @@ def con() -> duckdb.DuckDBPyConnection:
           ('a-plain', 'plain.txt', 'cd', 0, 2, 'Ministers agree border plan', DATE '2007-06-21',
            NULL, 'Example Times', NULL, NULL, 'Britain and France agreed a plan on Tuesday.',
            8, '[]', '[]', '0.1', 'run-new', TIMESTAMPTZ '2024-05-02 08:01:00+00');
+        INSERT INTO content_items SELECT content_sha256, part, NULL, article_id FROM articles;
         INSERT INTO dq_flags VALUES
           ('a-hostile', 'no-publication-date', 'warning', 'no publication date in the text', 'run-new'),
           ('a-plain', 'removed-paywall', 'warning',
@@ -398,6 +399,13 @@ def synthetic_warehouse(con: duckdb.DuckDBPyConnection, n_articles: int = 3000, 
             [pa.Table.from_pylist(quarantine, schema=records.QUARANTINE)],
             pa.Table.from_pylist(results, schema=records.DQ_RESULTS),
             [],
+            items=pa.Table.from_pylist(
+                [
+                    {"content_sha256": a["content_sha256"], "part": 0, "item_key": None, "article_id": a["article_id"]}
+                    for a in articles
+                ],
+                schema=records.CONTENT_ITEMS,
+            ),
         )
         store.finish_run(con, run_id, "succeeded", n_articles)
 

@@ -38,6 +38,26 @@ def test_pound_sign_and_curly_quotes_survive(tmp_path: Path, encoding: str, text
     assert article.title == text.split("\n")[0]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_unicode_with_a_byte_order_mark_is_text_not_binary(encoding: str) -> None:
+    """What Windows tools export as "Unicode": full of NUL bytes, announced by its BOM."""
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(encoding, b"")
+    assert decode(bom + TEXT.replace("\n", "\r\n").encode(encoding)) == TEXT
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfeA", "UTF-16-LE byte-order mark but is not UTF-16-LE"),
+        (b"\xff\xfe" + " \n".encode("utf-16-le"), "white space"),
+        (b"\xef\xbb\xbf", "white space"),
+    ],
+)
+def test_a_bom_with_no_text_behind_it_is_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(BadInput, match=reason):
+        decode(data)
+
+
 def test_windows_line_ends_become_newlines() -> None:
     assert decode(b"Title\r\n\r\nBody line.\r\n") == "Title\n\nBody line.\n"
 

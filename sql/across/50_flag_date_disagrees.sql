@@ -31,7 +31,7 @@ votes AS (
             ELSE m.year::VARCHAR || ' from its text'
         END AS evidence
     FROM story_clusters AS c
-    JOIN articles AS a USING (article_id)
+    JOIN current_articles AS a USING (article_id)
     LEFT JOIN mentioned AS m USING (article_id)
     WHERE coalesce(year(a.published_date), m.year) IS NOT NULL
 ),

@@ -10,8 +10,8 @@
 -- 1.0 for identical text, about 0.8 and above when a few sentences differ; retellings of one story by different
 -- outlets share quotes but stay far below (the seeds' three tellings: under
 -- 0.1). The later-loaded article of a pair at 0.8 or more is flagged, naming
--- the earlier one it copies. Earlier versions of the same file are not
--- duplicates (the files table tracks versions).
+-- the earlier one it copies. Only current articles are compared: an earlier
+-- version of a file is history (articles, files), not a copy.
 DELETE FROM dq_flags WHERE "check" = 'near-duplicate';
 
 INSERT INTO dq_flags
@@ -24,7 +24,7 @@ WITH members AS MATERIALIZED (
         a.source_file,
         a.ingested_at
     FROM story_clusters AS c
-    JOIN articles AS a USING (article_id)
+    JOIN current_articles AS a USING (article_id)
     WHERE c.cluster_id IN (
         SELECT cluster_id FROM story_clusters GROUP BY cluster_id HAVING count(*) > 1
     )
@@ -47,7 +47,7 @@ grams AS (
     FROM (
         SELECT m.story, m.doc, regexp_extract_all(lower(a.body), '[[:alnum:]'']+') AS words
         FROM members AS m
-        JOIN articles AS a USING (article_id)
+        JOIN current_articles AS a USING (article_id)
     )
 ),
 

@@ -1,4 +1,4 @@
--- Every article with its quote texts, oldest load first: a story's id comes from its
+-- Every current article with its quote texts, oldest load first: a story's id comes from its
 -- first member in this order, so it stays put when later articles join the story.
 -- Quotes are gathered per article before the join, so no hash table is keyed on bodies.
 WITH quote_lists AS (
@@ -8,6 +8,6 @@ WITH quote_lists AS (
     GROUP BY article_id
 )
 SELECT a.article_id, a.body, coalesce(q.quotes, []) AS quotes
-FROM articles a
+FROM current_articles a
 LEFT JOIN quote_lists q USING (article_id)
 ORDER BY a.ingested_at, a.article_id;

@@ -1,3 +1,5 @@
--- Articles without a story cluster: a run that died between loading and clustering
--- left them, so the next run must cluster again even if it finds nothing new.
-SELECT count(*) FROM articles WHERE article_id NOT IN (SELECT article_id FROM story_clusters);
+-- Current articles whose story is out of date: not clustered yet (a run died between
+-- loading and clustering), or clustered but no longer current (a file deleted, an item
+-- dropped from a feed). Either way the next run clusters again, even with nothing new.
+SELECT (SELECT count(*) FROM current_articles ANTI JOIN story_clusters USING (article_id))
+     + (SELECT count(*) FROM story_clusters ANTI JOIN current_articles USING (article_id));

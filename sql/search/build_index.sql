@@ -1,2 +1,2 @@
--- (Re)build the BM25 full-text index over article titles and bodies (schema fts_main_articles).
-PRAGMA create_fts_index('articles', 'article_id', 'title', 'body', overwrite = 1);
+-- (Re)build the BM25 full-text index over search.documents (schema fts_search_documents).
+PRAGMA create_fts_index('search.documents', 'article_id', 'title', 'body', overwrite = 1);

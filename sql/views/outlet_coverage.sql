@@ -1,11 +1,11 @@
 -- outlet_coverage: per outlet, how many articles and stories it carries, how many of
--- those stories other outlets also covered, and the dates it spans. Articles with no
--- known outlet are grouped under NULL.
+-- those stories other outlets also covered, and the dates it spans, over the current
+-- articles. Articles with no known outlet are grouped under NULL.
 CREATE OR REPLACE VIEW outlet_coverage AS
 WITH story_outlets AS (
     SELECT c.cluster_id, count(DISTINCT a.outlet) AS n_outlets
     FROM story_clusters c
-    JOIN articles a USING (article_id)
+    JOIN current_articles a USING (article_id)
     GROUP BY c.cluster_id
 )
 SELECT a.outlet,
@@ -14,7 +14,7 @@ SELECT a.outlet,
        count(DISTINCT c.cluster_id) FILTER (WHERE s.n_outlets > 1) AS n_shared_stories,
        min(a.published_date) AS first_published,
        max(a.published_date) AS last_published
-FROM articles a
+FROM current_articles a
 LEFT JOIN story_clusters c USING (article_id)
 LEFT JOIN story_outlets s USING (cluster_id)
 GROUP BY a.outlet;

@@ -1,5 +1,5 @@
--- person_mentions: one row per person per article, with the article, its story and how
--- many quotes the person has in it. A person_id is the same in every article.
+-- person_mentions: one row per person per current article, with the article, its story
+-- and how many quotes the person has in it. A person_id is the same in every article.
 CREATE OR REPLACE VIEW person_mentions AS
 WITH quoted AS (
     SELECT article_id, speaker_person_id AS person_id, count(*) AS n_quotes
@@ -10,6 +10,6 @@ WITH quoted AS (
 SELECT p.person_id, p.name, p.role, p.mentions, coalesce(q.n_quotes, 0) AS n_quotes,
        a.article_id, a.source_file, a.title, a.published_date, a.outlet, c.cluster_id
 FROM people p
-JOIN articles a USING (article_id)
+JOIN current_articles a USING (article_id)
 LEFT JOIN story_clusters c USING (article_id)
 LEFT JOIN quoted q USING (article_id, person_id);

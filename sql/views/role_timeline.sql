@@ -1,13 +1,13 @@
--- role_timeline: who held which role when. One row per person, role (case and spacing
--- ignored) and year. The date of an article is its story's date (the earliest dated
--- article in its story cluster), so an undated press release gets the date of the
--- report it belongs to and a copy re-dated years later does not move the role holder;
+-- role_timeline: who held which role when, in the current articles. One row per person,
+-- role (case and spacing ignored) and year. The date of an article is its story's date (the
+-- earliest dated article in its story cluster), so an undated press release gets the date of
+-- the report it belongs to and a copy re-dated years later does not move the role holder;
 -- an article in no dated story has year NULL.
 CREATE OR REPLACE VIEW role_timeline AS
 WITH dated AS (
     SELECT c.article_id, min(a.published_date) OVER (PARTITION BY c.cluster_id) AS story_date
     FROM story_clusters c
-    JOIN articles a USING (article_id)
+    JOIN current_articles a USING (article_id)
 ),
 roles AS (
     SELECT p.person_id, p.name, p.role,
@@ -15,7 +15,7 @@ roles AS (
            a.source_file,
            coalesce(d.story_date, a.published_date) AS seen
     FROM people p
-    JOIN articles a USING (article_id)
+    JOIN current_articles a USING (article_id)
     LEFT JOIN dated d USING (article_id)
     WHERE p.role IS NOT NULL AND trim(p.role) <> ''
 )

@@ -1,8 +1,9 @@
 """Processed documents to Arrow tables, one per loaded table, with stable ids.
 
 Ids are derived from content, so the same input always yields the same rows:
-an article is its file's sha256 (plus its index in a multi-article file), a
-person is their canonical name, a quote or quantity is its article and span.
+an article is the sha256 of its own content (a one-article file's bytes, a feed
+item's JSON), a person is their canonical name, a quote or quantity is its
+article and span.
 """
 
 from __future__ import annotations
@@ -20,18 +21,22 @@ import pyarrow as pa
 
 from newsfacts import PIPELINE_VERSION
 from newsfacts.records import (
+    CONTENT_ITEMS,
     FACT_SCHEMAS,
     QUARANTINE,
     Article,
     Facts,
     Flag,
+    Item,
     Person,
     Rejected,
 )
 
 
-def article_id(content_sha256: str, part: int) -> str:
-    return content_sha256[:16] if part == 0 else f"{content_sha256[:16]}-{part}"
+def article_id(digest: str) -> str:
+    """An article's id: the start of the sha256 of its own content. Warehouses made before feed
+    items had ids of their own also hold "<file sha>-<part>" ids for feed articles."""
+    return digest[:16]
 
 
 def _one_row_per_person(people: Sequence[Person]) -> list[dict[str, Any]]:
@@ -60,15 +65,14 @@ def word_count(text: str) -> int:
 
 
 def fact_tables(
-    docs: Iterable[tuple[str, str, int, int, Article, Facts, Sequence[Flag]]],
+    docs: Iterable[tuple[str, str, str, int, int, Article, Facts, Sequence[Flag]]],
     run_id: str,
     now: datetime | None = None,
 ) -> dict[str, pa.Table]:
-    """Rows for every table from (source_file, sha256, version, part, article, facts, flags)."""
+    """Rows for every table from (article_id, source_file, sha256, version, part, article, facts, flags)."""
     now = now or datetime.now(UTC)
     rows: dict[str, list[dict]] = {name: [] for name in FACT_SCHEMAS}
-    for source_file, sha, version, part, art, facts, flags in docs:
-        aid = article_id(sha, part)
+    for aid, source_file, sha, version, part, art, facts, flags in docs:
         rows["articles"].append(
             {
                 "article_id": aid,
@@ -116,6 +120,17 @@ def fact_tables(
         for f in flags:
             rows["dq_flags"].append({"article_id": aid, **asdict(f), "run_id": run_id})
     return {name: pa.Table.from_pylist(rows[name], schema=schema) for name, schema in FACT_SCHEMAS.items()}
+
+
+def content_items_table(items: Iterable[tuple[str, Item]]) -> pa.Table:
+    """content_items rows from (content sha256, item) pairs."""
+    return pa.Table.from_pylist(
+        [
+            {"content_sha256": sha, "part": item.part, "item_key": item.key, "article_id": item.article_id}
+            for sha, item in items
+        ],
+        schema=CONTENT_ITEMS,
+    )
 
 
 def quarantine_table(rejected: Iterable[Rejected], run_id: str, now: datetime | None = None) -> pa.Table:

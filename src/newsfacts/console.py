@@ -75,20 +75,32 @@ def summary_lines(s: RunSummary, database: str, reprocess: bool) -> list[str]:
     lines = [
         f"run {s.run_id}",
         f"  files: {s.files_seen} seen, {s.files_new} new, {s.files_unchanged} unchanged, "
-        f"{s.files_duplicate} duplicate, {s.files_deleted} deleted, {s.files_quarantined} quarantined",
+        f"{s.files_duplicate} duplicate, {s.files_renamed} renamed, {s.files_deleted} deleted, "
+        f"{s.files_quarantined} quarantined",
     ]
     validated = s.expectations_passed + s.expectations_failed
     if s.files_new or s.files_quarantined or s.articles_reprocessed:
-        lines.append(f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation")
+        items = f"; {s.items_quarantined} feed items quarantined" if s.items_quarantined else ""
+        lines.append(
+            f"  loaded: {s.articles_loaded} articles; {s.rows_quarantined} rows quarantined by validation{items}"
+        )
     else:
         lines.append("  nothing new: nothing loaded")
     if reprocess:
         lines.append(f"  reprocessed: {s.articles_reprocessed} articles from older pipeline versions")
-    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k != "quarantine")
+    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine", "quarantined_files"))
     lines.append(f"  in the database: {facts}")
+    lines.append(quarantine_line(s.still_quarantined))
     if validated:
         lines.append(f"  expectations: {s.expectations_passed} passed, {s.expectations_failed} failed")
     else:
         lines.append("  expectations: no rows to validate")
     lines += [f"  database: {database}", f"  report: {s.report}"]
     return lines
+
+
+def quarantine_line(files: int) -> str:
+    """Quarantine as a state: how many files are held now, whichever run put them there."""
+    if not files:
+        return "  in quarantine now: no file"
+    return f"  in quarantine now: {files} file{'s' if files != 1 else ''} (newsfacts status lists them)"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from newsfacts import runlock, stages, store, workers
-from newsfacts.records import ExpectationTotals, Known
+from newsfacts.records import ExpectationTotals, Known, Prior
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
 from newsfacts.stopping import RunCancelled, Stopper, stop_on_signals
@@ -35,9 +35,9 @@ TRANSIENT = (OSError, store.DatabaseBusy, duckdb.IOException)
 RETRY_PAUSES_S = (1.0, 2.0, 4.0)
 
 F = TypeVar("F", bound=Callable[..., Any])
-# Where batches go to be parsed and extracted: (settings, recorded hashes, number of batches)
-# -> a block yielding (submit one batch, how many may be in flight).
-BatchStage = Callable[[Settings, dict[str, str], int], AbstractContextManager[tuple[workers.Submit, int]]]
+# Where batches go to be parsed and extracted: (settings, what each file to read may repeat of
+# the warehouse, number of batches) -> a block yielding (submit one batch, how many may be in flight).
+BatchStage = Callable[[Settings, Mapping[str, Prior], int], AbstractContextManager[tuple[workers.Submit, int]]]
 
 
 @dataclass
@@ -63,17 +63,24 @@ class RunSummary:
     files_new: int = 0
     files_unchanged: int = 0
     files_duplicate: int = 0
+    files_renamed: int = 0
     files_deleted: int = 0
     files_quarantined: int = 0
     articles_loaded: int = 0
     articles_reprocessed: int = 0
-    rows_quarantined: int = 0
+    rows_quarantined: int = 0  # rows failing an error-level expectation
+    items_quarantined: int = 0  # items of loaded files that are no article (a bad JSONL line)
     facts: dict[str, int] = field(default_factory=dict)
     expectations_passed: int = 0
     expectations_failed: int = 0
     report: str | None = None
     report_error: str | None = None  # the run's data stands; only its report could not be written
     seconds: dict[str, float] = field(default_factory=dict)  # wall time of each stage in this process
+
+    @property
+    def still_quarantined(self) -> int:
+        """Files in quarantine now (the quarantined_files view), whichever run put them there."""
+        return self.facts.get("quarantined_files", 0)
 
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
@@ -86,8 +93,10 @@ class RunSummary:
     def add(self, resolved: Any, validated: Any, reprocessed: bool = False) -> None:
         self.files_new += resolved.new_files
         self.files_duplicate += resolved.duplicates
+        self.files_renamed += resolved.renamed
         self.files_unchanged += len(resolved.touched)
-        self.files_quarantined += resolved.quarantine.num_rows
+        self.files_quarantined += resolved.quarantined
+        self.items_quarantined += resolved.quarantine.num_rows - resolved.quarantined
         self.rows_quarantined += validated.rejected.num_rows
         if reprocessed:
             self.articles_reprocessed += validated.tables["articles"].num_rows
@@ -122,14 +131,14 @@ def reextract_batch(stored: list[dict], run_id: str) -> Any:
 
 
 def local_batches(
-    settings: Settings, latest_sha: dict[str, str], batches: int
+    settings: Settings, priors: Mapping[str, Prior], batches: int
 ) -> AbstractContextManager[tuple[workers.Submit, int]]:
     """Batches go to a local pool of worker processes (or this process, when a pool cannot pay)."""
 
     @contextmanager
     def stage() -> Iterator[tuple[workers.Submit, int]]:
         with workers.local(
-            settings.workers, batches, latest_sha, settings.max_file_bytes, settings.file_timeout_s
+            settings.workers, batches, priors, settings.max_file_bytes, settings.file_timeout_s
         ) as submit:
             yield submit, 2 * max(settings.workers, 1)
 
@@ -211,12 +220,12 @@ def _work(
         steps.record_total(settings, summary.run_id, len(todo))
     if progress:
         progress(done)
-    latest_sha = {rel: k.content_sha256 for rel, k in known.files.items()}
-    seen: dict[str, str] = {}
+    priors = pipeline.priors(todo, known)
+    seen = pipeline.Seen.start(known, gone)
     size = workers.batch_size(len(todo), settings.batch_size, settings.workers)
     batches = pipeline.batches(todo, size)
     if batches:
-        with steps.batches(settings, latest_sha, len(batches)) as (submit, ahead):
+        with steps.batches(settings, priors, len(batches)) as (submit, ahead):
             results = workers.in_order(submit, batches, ahead)
             for batch in batches:
                 with summary.timed("parse+extract (waiting on workers)"):
@@ -244,7 +253,7 @@ def _work(
     if gone:
         with stopper.shielded():
             steps.record_deleted(settings, gone)
-        summary.files_deleted = len(gone)
+        summary.files_deleted = len(gone) - summary.files_renamed
     changed = bool(summary.articles_loaded or summary.articles_reprocessed or gone)
     with summary.timed("across articles"):
         summary.facts = steps.across(settings, summary.run_id, changed)

@@ -159,6 +159,32 @@ class ExpectationTotals:
 
 
 @dataclass(frozen=True, slots=True)
+class Item:
+    """One article of a file: its place, its key in a feed, its content-derived id, and what was
+    extracted from it. `article` is None for a feed item the warehouse already holds (same id
+    from the file's previous version): it is neither parsed nor extracted again."""
+
+    part: int  # position in the file, from 0
+    key: str | None  # a feed item's key ("id:123", "url:…", "#4"); None for a one-article file
+    article_id: str
+    article: Article | None = None
+    facts: Facts | None = None
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """What the warehouse holds that one file about to be read may repeat, so a worker skips it:
+    this path's last recorded bytes (unchanged: nothing to do), bytes already loaded that are
+    this file's size (a copy or a moved file: not parsed), and the articles of this path's last
+    loaded version (a feed's items: not extracted again)."""
+
+    content_sha256: str | None = None
+    contents: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class KnownFile:
     """The latest recorded version of a source file."""
 
@@ -167,6 +193,7 @@ class KnownFile:
     size: int
     mtime_ns: int
     deleted: bool
+    status: str = "loaded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +202,9 @@ class Known:
 
     files: Mapping[str, KnownFile] = field(default_factory=dict)
     loaded_hashes: Mapping[str, str] = field(default_factory=dict)  # sha256 -> first source_file
+    loaded_sizes: Mapping[int, frozenset[str]] = field(default_factory=dict)  # size -> loaded sha256s of that size
+    items: Mapping[str, frozenset[str]] = field(default_factory=dict)  # feed -> article ids of its last loaded version
+    feed_articles: frozenset[str] = frozenset()  # every article loaded from a feed item
 
 
 # --- Arrow schemas: one per loaded table, column order as in sql/schema.sql ---
@@ -325,6 +355,17 @@ FILES = pa.schema(
         ("run_id", pa.string()),
         ("seen_at", pa.timestamp("us", tz="UTC")),
         ("deleted_at", pa.timestamp("us", tz="UTC")),
+        ("renamed_from", pa.string()),  # added by sql/schema.sql's ALTER, so last
+    ]
+)
+
+# The articles of each loaded file content (sql/schema.sql: content_items).
+CONTENT_ITEMS = pa.schema(
+    [
+        ("content_sha256", pa.string()),
+        ("part", pa.int32()),
+        ("item_key", pa.string()),
+        ("article_id", pa.string()),
     ]
 )
 

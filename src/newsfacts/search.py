@@ -2,7 +2,8 @@
 
 The extension ships as the PyPI package duckdb-extension-fts (pinned to DuckDB's
 version), so it loads offline from its path; DuckDB checks its signature. The
-index is built by `across.refresh` after every run, since searches open the
+index covers the current articles only (the view current_articles) and is built
+by `across.refresh` after every run that changes them, since searches open the
 database read-only.
 """
 
@@ -46,6 +47,8 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def build_index(con: duckdb.DuckDBPyConnection) -> None:
+    """Index the current articles: their text first (a table: fts indexes no views), then the index."""
+    con.execute(store.sql("search/documents"))
     con.execute(store.sql("search/build_index"))
 
 

@@ -6,6 +6,7 @@ specific reason, so the caller can quarantine that file and carry on.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import hashlib
 import os
@@ -29,6 +30,14 @@ READ_BACKOFF_S = (0.2, 1.0)
 # may hold among all letters: English or French news has a few accented letters, a
 # Cyrillic or Greek page misread as cp1252 is almost all of them.
 MAX_WESTERN_NON_ASCII = 0.3
+
+# Byte-order marks and the encodings they announce; UTF-32's before UTF-16's, which they start with.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 # Share of C0 control characters (other than tab/newline/CR/FF) above which
 # decoded text is taken to be binary data that happened to decode.
@@ -162,25 +171,45 @@ def _unreadable(exc: OSError, tries: int) -> BadInput:
 
 
 def decode(data: bytes) -> str:
-    """Bytes to text: UTF-8 (BOM or not), then Windows-1252, else what charset-normalizer says.
+    """Bytes to text: by byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, then Windows-1252,
+    else what charset-normalizer says.
 
-    Files that are not UTF-8 are, for English news, almost always cp1252 or Latin-1
-    (cp1252 reads Latin-1's printable bytes the same and adds curly quotes, dashes and
-    the euro). charset-normalizer alone picks cp1250 for short English text and turns
-    "£" into "Ł", so it only decides when the cp1252 reading is implausible.
+    A BOM is read first: UTF-16 and UTF-32 (what Windows tools export as "Unicode") are full of
+    NUL bytes, so the binary check comes after it. Files that are not UTF-8 are, for English
+    news, almost always cp1252 or Latin-1 (cp1252 reads Latin-1's printable bytes the same and
+    adds curly quotes, dashes and the euro). charset-normalizer alone picks cp1250 for short
+    English text and turns "£" into "Ł", so it only decides when the cp1252 reading is implausible.
     """
     if not data.strip():
         raise BadInput("decode", "file is empty" if not data else "file holds only white space")
-    if b"\x00" in data[:8192]:
-        raise BadInput("decode", "file is binary (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _western(data) or _detected(data)
+    text = _by_bom(data)
+    if text is None:
+        if b"\x00" in data[:8192]:
+            raise BadInput("decode", "file is binary (NUL bytes), not text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = _western(data) or _detected(data)
+    if not text.strip():
+        raise BadInput("decode", "file holds only white space")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > MAX_CONTROL_RATIO * len(text):
         raise BadInput("decode", f"file looks binary ({controls} control characters in {len(text)})")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _by_bom(data: bytes) -> str | None:
+    """The text of a file that starts with a UTF-16 or UTF-32 byte-order mark; None without one."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise BadInput(
+                    "decode",
+                    f"file starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()}: {exc.reason}",
+                ) from exc
+    return None
 
 
 def _western(data: bytes) -> str | None:

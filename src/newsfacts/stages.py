@@ -46,6 +46,7 @@ def load(settings: Settings, run_id: str, resolved: Any, validated: Any, replace
             validated.results,
             resolved.touched,
             replaces or (),
+            resolved.items,
         )
 
 

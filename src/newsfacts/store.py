@@ -182,11 +182,25 @@ def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
 
 def read_known(con: duckdb.DuckDBPyConnection) -> Known:
     files = {
-        row[0]: KnownFile(version=row[1], content_sha256=row[2], size=row[3], mtime_ns=row[4], deleted=row[5])
+        row[0]: KnownFile(
+            version=row[1], content_sha256=row[2], size=row[3], mtime_ns=row[4], deleted=row[5], status=row[6]
+        )
         for row in con.execute(sql("load/known_files")).fetchall()
     }
-    hashes = dict(con.execute(sql("load/loaded_hashes")).fetchall())
-    return Known(files=files, loaded_hashes=hashes)
+    hashes: dict[str, str] = {}
+    sizes: dict[int, set[str]] = {}
+    for sha, first, size in con.execute(sql("load/loaded_hashes")).fetchall():
+        hashes[sha] = first
+        sizes.setdefault(size, set()).add(sha)
+    items = {rel: frozenset(ids) for rel, ids in con.execute(sql("load/known_items")).fetchall()}
+    feed_articles = frozenset(row[0] for row in con.execute(sql("load/feed_articles")).fetchall())
+    return Known(
+        files=files,
+        loaded_hashes=hashes,
+        loaded_sizes={size: frozenset(shas) for size, shas in sizes.items()},
+        items=items,
+        feed_articles=feed_articles,
+    )
 
 
 def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str, pipeline_version: str) -> None:
@@ -234,12 +248,14 @@ def load_batch(
     results: pa.Table,
     touched: Sequence[SourceFile],
     replaces: Sequence[str] = (),
+    items: pa.Table | None = None,
 ) -> None:
     """Load one batch atomically: its rows, file records, quarantine, DQ results and run counters.
 
     Either all of it is in the database or none of it, so a crash at any moment leaves
     files unrecorded that the next run simply processes again. `replaces` names articles
-    whose old rows and facts this batch supersedes (reprocessing). `results` (one row per
+    whose old rows and facts this batch supersedes (reprocessing); `items` lists the
+    articles of each content this batch loads (content_items). `results` (one row per
     expectation, from quality.validate) is merged into the run's one row per expectation.
     """
     quarantined = pa.concat_tables(quarantine) if quarantine else None
@@ -252,6 +268,8 @@ def load_batch(
         for name, table in tables.items():
             if table.num_rows:
                 con.from_arrow(table).insert_into(name)
+        if items is not None and items.num_rows:
+            con.from_arrow(items).insert_into("content_items")
         if files.num_rows:
             con.from_arrow(files).insert_into("files")
         if results.num_rows:

@@ -12,11 +12,23 @@ The body may be plain text or HTML (it starts with "<"); either way page furnitu
 removed and recorded. A date is kept only when the value holds a full day ("2007-06-21",
 "Thu, 21 Jun 2007 10:00:00 GMT", "21/06/2007"); "2007-06" or a bare year gives no date.
 An object without a title is read like a plain-text page, headline and byline included.
+
+Each object is an item with its own identity: `digest` is the sha256 of the object written
+as canonical JSON (keys sorted, no spaces), so an item keeps it however the file around it
+changes (an item appended, the file re-indented), and an edited feed re-extracts only the
+items that changed. `key` names the item in its feed: the first present of
+  id:      id, guid, uuid, url, link                          ("id:123", "url:https://…")
+else its position ("#4"). When a key comes back later in the same file (a JSONL log that
+appends an update of an item), the later object supersedes the earlier one.
+A line of a JSONL file that is not a JSON object, or an object with no body, is returned
+apart with its line number and reason, so one bad line does not cost the good ones.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from newsfacts.records import Article
@@ -40,32 +52,85 @@ DATE_KEYS = (
 URL_KEYS = ("url", "link")
 OUTLET_KEYS = ("outlet", "source", "publisher", "site_name", "siteName")
 AUTHOR_KEYS = ("author", "byline", "creator", "authors")
+ID_KEYS = ("id", "guid", "uuid", "url", "link")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One object of a feed, not yet read as an article."""
+
+    index: int  # position among the file's items (lines or array elements), from 0
+    where: str  # "line 3" or "JSON item 2", for messages
+    key: str  # "id:123", "url:https://…", or "#2"
+    digest: str  # sha256 of the object as canonical JSON: the item's identity
+    obj: dict[str, Any]
+    raw: str  # the line of a JSONL file; the element, written as JSON, of a .json array
+
+
+@dataclass(frozen=True, slots=True)
+class BadItem:
+    """A line or element of a feed that is no article, with the text it held."""
+
+    where: str
+    reason: str
+    raw: str
 
 
 def parse_json(text: str, jsonl: bool) -> list[Article]:
-    objects = _load(text, jsonl)
-    return [_article(obj, i) for i, obj in enumerate(objects)]
+    """Every article of a feed; the first bad item refuses the whole file (the pipeline reads
+    feeds item by item instead, through `read_feed` and `parse_item`)."""
+    items, bad = read_feed(text, jsonl)
+    if bad:
+        raise BadInput("parse", f"{bad[0].where} {bad[0].reason}")
+    return [parse_item(item) for item in items]
 
 
-def _load(text: str, jsonl: bool) -> list[dict[str, Any]]:
+def read_feed(text: str, jsonl: bool) -> tuple[list[FeedItem], list[BadItem]]:
+    """The items of a feed (the last of each key, in file order) and the lines or elements that
+    are no JSON object. Raises `BadInput` when a .json file does not parse at all."""
+    found: list[FeedItem] = []
+    bad: list[BadItem] = []
     if jsonl:
-        objects = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    objects.append(json.loads(line))
-                except json.JSONDecodeError as exc:
-                    raise BadInput("parse", f"line {n} is not valid JSON: {exc.msg}") from exc
+        # Split on newlines only: str.splitlines would also cut at U+2028 inside a JSON string.
+        for n, line in enumerate(text.split("\n"), 1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as exc:
+                bad.append(BadItem(f"line {n}", f"is not valid JSON: {exc.msg}", line))
+                continue
+            _add(value, line, f"line {n}", len(found) + len(bad), found, bad)
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise BadInput("parse", f"not valid JSON: {exc.msg} at line {exc.lineno}") from exc
-        objects = data if isinstance(data, list) else [data]
-    bad = [i for i, o in enumerate(objects) if not isinstance(o, dict)]
-    if bad:
-        raise BadInput("parse", f"JSON item {bad[0]} is not an object")
-    return [_without_surrogates(o) for o in objects]
+        for i, value in enumerate(data if isinstance(data, list) else [data]):
+            _add(value, None, f"JSON item {i}", i, found, bad)
+    latest = {item.key: item for item in found}
+    return [item for item in found if latest[item.key] is item], bad
+
+
+def _add(value: Any, raw: str | None, where: str, index: int, found: list[FeedItem], bad: list[BadItem]) -> None:
+    """Append one parsed line or array element to `found`, or to `bad` when it is no object."""
+    if not isinstance(value, dict):
+        bad.append(
+            BadItem(where, "is not an object", raw or json.dumps(_without_surrogates(value), ensure_ascii=False))
+        )
+        return
+    obj = _without_surrogates(value)
+    canonical = json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = hashlib.sha256(canonical.encode()).hexdigest()
+    found.append(FeedItem(index, where, _key(obj, index), digest, obj, raw or json.dumps(obj, ensure_ascii=False)))
+
+
+def _key(obj: dict[str, Any], index: int) -> str:
+    for name in ID_KEYS:
+        value = obj.get(name)
+        if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+            return f"{name}:{str(value).strip()}"
+    return f"#{index}"
 
 
 def _without_surrogates(value: Any) -> Any:
@@ -88,10 +153,12 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def _article(obj: dict[str, Any], index: int) -> Article:
+def parse_item(item: FeedItem) -> Article:
+    """The article of one feed item."""
+    obj = item.obj
     body = _first(obj, BODY_KEYS)
     if not isinstance(body, str) or not body.strip():
-        raise BadInput("parse", f"JSON item {index} has no body (keys tried: {', '.join(BODY_KEYS)})")
+        raise BadInput("parse", f"{item.where} has no body (keys tried: {', '.join(BODY_KEYS)})")
     title = _text(_first(obj, TITLE_KEYS))
     if body.lstrip().startswith("<"):
         page = parse_html(body)
