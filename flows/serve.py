@@ -50,7 +50,7 @@ def scheduled_ingest(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     settings = Settings.load(inbox=inbox, db=db, report=report, batch_size=batch_size, max_file_bytes=max_file_bytes)
     try:
-        return loop.run(settings, TASKS)
+        return loop.run(settings, TASKS, stop_signals=(signal.SIGTERM,))
     except RunCancelled as stop:
         raise TerminationSignal(stop.signum) from None
 

@@ -57,18 +57,23 @@ def rows(db: Path, sql: str) -> list[tuple]:
         return con.execute(sql).fetchall()
 
 
+def sigint_ignored() -> None:
+    """What a shell does to a job a script starts in the background (`newsfacts run &`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @pytest.mark.parametrize(
-    ("sig", "to_group", "code"),
+    ("sig", "to_group", "code", "start"),
     [
-        (signal.SIGINT, True, 130),  # Ctrl-C at a terminal
-        (signal.SIGINT, False, 130),
-        (signal.SIGTERM, True, 143),
-        (signal.SIGTERM, False, 143),  # a service manager stopping the main process
+        (signal.SIGINT, True, 130, None),  # Ctrl-C at a terminal
+        (signal.SIGINT, False, 130, sigint_ignored),  # kill -INT to a run a script put in the background
+        (signal.SIGTERM, True, 143, None),
+        (signal.SIGTERM, False, 143, None),  # a service manager stopping the main process
     ],
-    ids=["sigint-group", "sigint-pid", "sigterm-group", "sigterm-pid"],
+    ids=["sigint-group", "sigint-pid-background", "sigterm-group", "sigterm-pid"],
 )
 def test_a_signal_stops_the_run_cleanly_and_the_next_run_finishes(
-    tmp_path: Path, sig: signal.Signals, to_group: bool, code: int
+    tmp_path: Path, sig: signal.Signals, to_group: bool, code: int, start: object
 ) -> None:
     box = tmp_path / "inbox"
     make_corpus(box, FILES)
@@ -80,6 +85,7 @@ def test_a_signal_stops_the_run_cleanly_and_the_next_run_finishes(
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        preexec_fn=start,
     )
     # Off a terminal the run prints a line per loaded batch: stop it after the second.
     lines = []

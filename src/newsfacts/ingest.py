@@ -27,7 +27,7 @@ from newsfacts import runlock, stages, store, workers
 from newsfacts.records import ExpectationTotals, Known, Prior
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
-from newsfacts.stopping import RunCancelled, Stopper, stop_on_signals
+from newsfacts.stopping import STOP_SIGNALS, RunCancelled, Stopper, stop_on_signals
 
 # Failures worth retrying: a file system hiccup, another process holding the database past
 # store.connect's own wait. Anything else is a bug or bad data that a retry would only repeat.
@@ -173,14 +173,15 @@ def run(
     settings: Settings,
     steps: Stages = Stages(),  # noqa: B008  (frozen, shared on purpose)
     progress: Callable[[Progress], None] | None = None,
+    stop_signals: tuple[int, ...] = STOP_SIGNALS,
 ) -> RunSummary:
     """Ingest every new or changed file of the inbox, validate it, load it, report on it.
 
-    Raises `RunCancelled` when a signal stopped the run (recorded as 'cancelled'), and
-    whatever failed the run otherwise (recorded as 'failed' with the error).
+    Raises `RunCancelled` when one of `stop_signals` stopped the run (recorded as
+    'cancelled'), and whatever failed the run otherwise (recorded as 'failed' with the error).
     """
     summary = RunSummary(run_id=new_run_id())
-    with stop_on_signals() as stopper, runlock.hold(settings.db, settings.wait_s):
+    with stop_on_signals(stop_signals) as stopper, runlock.hold(settings.db, settings.wait_s):
         try:
             with summary.timed("open"), stopper.shielded():
                 known = steps.open_run(settings, summary.run_id)

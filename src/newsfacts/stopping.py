@@ -69,16 +69,16 @@ class Stopper:
 
 
 @contextmanager
-def stop_on_signals() -> Iterator[Stopper]:
-    """Handle SIGINT and SIGTERM with a `Stopper` for this block (only the main thread can);
-    the previous handlers come back afterwards. A signal this process ignores (started under
-    nohup, or a served flow run, which its runner stops with SIGTERM) stays ignored."""
+def stop_on_signals(signals: tuple[int, ...] = STOP_SIGNALS) -> Iterator[Stopper]:
+    """Handle `signals` with a `Stopper` for this block (only the main thread can); the
+    previous handlers come back afterwards. A signal the process inherited as ignored is
+    handled all the same: a run started in the background by a script (which ignores
+    SIGINT there) still stops on `kill -INT`."""
     stopper = Stopper()
     if threading.current_thread() is not threading.main_thread():
         yield stopper
         return
-    handled = [sig for sig in STOP_SIGNALS if signal.getsignal(sig) is not signal.SIG_IGN]
-    previous = {sig: signal.signal(sig, stopper._handle) for sig in handled}
+    previous = {sig: signal.signal(sig, stopper._handle) for sig in signals}
     try:
         yield stopper
     finally:
