@@ -14,7 +14,7 @@ from newsfacts.records import Article, Facts
 
 from . import dates, entities, links, people, quantities, quotes
 from .context import Context
-from .nlp import get_nlp
+from .nlp import get_nlp, read
 
 Extractor = Callable[[Context], tuple]
 
@@ -31,7 +31,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
 
 def extract_facts(articles: Sequence[Article]) -> list[Facts]:
     """One `Facts` per article, in order; spans index into each article's body."""
-    docs = get_nlp().pipe(a.body for a in articles)
+    docs = read(get_nlp(), (a.body for a in articles))
     out = []
     for article, doc in zip(articles, docs, strict=True):
         ctx = Context(article=article, doc=doc, spans=entities.entity_spans(doc))

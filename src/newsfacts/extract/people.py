@@ -10,6 +10,9 @@ Secretary") that refers back to the last person named.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -40,6 +43,7 @@ from .lexicon import (
     SURNAME_HEADS,
     TITLE_GENDER,
 )
+from .ranges import Ranges
 
 TITLES = "|".join(
     ["Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Baroness", "Sir", "Dame"]
@@ -56,6 +60,9 @@ FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-
 # An initial or a generation inside a name: "Vann R. Newkirk II".
 NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+# A run of word characters from a word boundary, and a word boundary: where a word may stand alone.
+WORD_RUN = re.compile(r"\b\w+")
+BOUNDARY = re.compile(r"\b")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -130,10 +137,11 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
     affiliations: dict[str, str] = {}
+    named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     for m in mentions:
         if m.name in roles:
             continue
-        named = [(n.start_char, n.end_char) for n in mentions if n.name != m.name]
+        named = _Others(named_at, m.name)
         before = _role_before(ctx.doc, m, named)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
@@ -141,7 +149,7 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         after = _role_after(ctx.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
-        if role := before or after or _role_fronted(ctx.body, m, mentions):
+        if role := before or after or _role_fronted(ctx.body, m, named_at):
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
@@ -150,9 +158,11 @@ def extract(ctx: Context) -> tuple[Person, ...]:
     mentions = sorted(mentions + _definite_roles(ctx, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     ctx.mentions = mentions
     ctx.genders = _genders(ctx.body, mentions, roles)
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_name.setdefault(m.name, []).append(m)
     people = []
-    for name in dict.fromkeys(m.name for m in mentions):
-        own = [m for m in mentions if m.name == name]
+    for name, own in by_name.items():
         people.append(
             Person(
                 name=name,
@@ -163,6 +173,20 @@ def extract(ctx: Context) -> tuple[Person, ...]:
             )
         )
     return tuple(people)
+
+
+@dataclass(frozen=True, slots=True)
+class _Others:
+    """The names found, less those of one person (`name`): another person met while reading that one's role."""
+
+    named_at: Ranges[str | None]
+    name: str | None
+
+    def cover(self, at: int) -> bool:
+        return any(n != self.name for _, _, n in self.named_at.covering(at))
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        return [a for a, _, n in self.named_at.starting_in(lo, hi) if n != self.name]
 
 
 def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
@@ -191,17 +215,18 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
                 end = start + len(text)
             if _is_name(text):
                 found.append((start, end, text))
-    taken = [(s, e) for s, e, _ in found]
+    taken = Ranges((s, e, None) for s, e, _ in found)
     for m in TITLED_NAME.finditer(ctx.body):
         s = m.start(2)
         name_text = _before_possessive(m[2])
         e = s + len(name_text)
-        if any(a < e and s < b for a, b in taken) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
+        if taken.overlaps(s, e) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
     peers = _titled_lists(ctx.body)
-    found = [f for f in found if not any(a < f[1] and f[0] < b for a, b, _ in peers)] + peers
+    listed = Ranges(peers)
+    found = [f for f in found if not listed.overlaps(f[0], f[1])] + peers
     return found + _first_name_pairs(ctx, found) + _described_names(ctx, found)
 
 
@@ -220,7 +245,7 @@ def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tu
     """A name of two to four words the model took for an organisation but that an apposition
     describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
     an office makes it one: "member" or "expert" describe organisations too."""
-    taken = [(s, e) for s, e, _ in found]
+    taken = Ranges((s, e, "") for s, e, _ in found)
     out = []
     for span in ctx.spans:
         text = ctx.body[span.start_char : span.end_char]
@@ -230,9 +255,9 @@ def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tu
             and 2 <= len(words) <= 4
             and all(w[:1].isupper() and w[1:].islower() or NAME_PART.match(w) for w in words)
             and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
-            and not any(a < span.end_char and span.start_char < b for a, b in taken)
+            and not taken.overlaps(span.start_char, span.end_char)
             and _is_name(text)
-            and _role_after(ctx.body, span.end_char, taken, ROLE_HEADS)
+            and _role_after(ctx.body, span.end_char, _Others(taken, None), ROLE_HEADS)
         ):
             out.append((span.start_char, span.end_char, text))
     return out
@@ -281,12 +306,13 @@ def _untitled(text: str, start: int) -> tuple[str, int]:
 def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A common given name and a capitalised word the model left untagged, or tagged as a date
     ("Theresa May"): a person. Not where the pair is part of a place or an organisation."""
-    taken = [(s, e) for s, e, _ in found] + [
-        (x.start_char, x.end_char) for x in ctx.spans if x.label not in {"PERSON", "DATE"}
-    ]
+    taken = Ranges(
+        [(s, e, None) for s, e, _ in found]
+        + [(x.start_char, x.end_char, None) for x in ctx.spans if x.label not in {"PERSON", "DATE"}]
+    )
     out = []
     for m in FIRST_LAST.finditer(ctx.body):
-        if not given_name_first([m[1], m[2]]) or any(a < m.end() and m.start() < b for a, b in taken):
+        if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
             continue
         after = ctx.body[m.end() : m.end() + 20].split()
         if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
@@ -330,15 +356,15 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
         words = m.name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
             owners.setdefault(words[-1], set()).add(m.name)
-    taken = sorted((m.start_char, m.end_char) for m in mentions)
+    taken = Ranges((m.start_char, m.end_char, None) for m in mentions)
     extra = set()
     alone = {m.name for m in mentions}
-    for last, names in owners.items():
-        if len(names) != 1 or last in alone:
-            continue  # two people share the surname, or one of them goes by it alone ("Mr. Obama")
-        for hit in re.finditer(rf"\b{re.escape(last)}\b", body):
-            s, e = hit.span()
-            if any(a < e and s < b for a, b in taken):
+    # two people share the surname, or one of them goes by it alone ("Mr. Obama")
+    single = {last: names for last, names in owners.items() if len(names) == 1 and last not in alone}
+    for last, hits in _standing_alone(body, single).items():
+        names = single[last]
+        for s, e in hits:
+            if taken.overlaps(s, e):
                 continue
             before = body[max(0, s - 30) : s].split()
             after = body[e : e + 30].split()
@@ -349,6 +375,29 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
                 continue
             extra.add(Mention(s, e, next(iter(names))))
     return extra
+
+
+def _standing_alone(body: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each word stands alone in the body, as `re.finditer(rf"\\b{word}\\b", body)` finds it,
+    read in one pass over the body's word runs rather than one pass per word: a word starting with
+    a letter can only begin where a run of word characters begins, and only a run equal to its own
+    first run."""
+    by_run: dict[str, list[str]] = {}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for word in words:
+        found[word] = []
+        if first := WORD_RUN.match(word):
+            by_run.setdefault(first[0], []).append(word)
+        else:
+            found[word] = [hit.span() for hit in re.finditer(rf"\b{re.escape(word)}\b", body)]
+    for run in WORD_RUN.finditer(body):
+        start = run.start()
+        for word in by_run.get(run[0], ()):
+            end = start + len(word)
+            hits = found[word]
+            if body.startswith(word, start) and BOUNDARY.match(body, end) and (not hits or hits[-1][1] <= start):
+                hits.append((start, end))
+    return found
 
 
 def _is_name(text: str) -> bool:
@@ -424,7 +473,7 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     return canon
 
 
-def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | None:
+def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case
     words outside the role vocabulary ("shadow international development secretary", "former
     union leader") belong to it when a role word or a capitalised word stands before them;
@@ -451,7 +500,7 @@ def _role_before(doc: Doc, m: Mention, named: list[tuple[int, int]]) -> str | No
             and not (doc[j].is_title and low not in INTRODUCTORY_WORDS and tok.ent_type_ not in {"DATE", "TIME"})
         ):
             break  # "Refugee Council Chief Executive X": an ordinary word opening a capitalised name stays
-        if saw_noun and any(a <= tok.idx < b for a, b in named):
+        if saw_noun and named.cover(tok.idx):
             break  # "X met union leader Y": another person ends a role that took in a noun
         if not (
             tok.is_title
@@ -511,9 +560,7 @@ def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
     return f"({match['bracketed'] or match['bare']})", match.end()
 
 
-def _role_after(
-    body: str, at: int, named: list[tuple[int, int]], heads: frozenset[str] = DESCRIPTION_HEADS
-) -> str | None:
+def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESCRIPTION_HEADS) -> str | None:
     """An apposition after the name that ends at `at`: "Tom Baker, the harbour minister,", "X,
     a fellow at the Y Institute,". Not a clause ("sitting with Lord Y", "giving the leader a
     majority") nor a list of other people ("director-general Y and reporter Z")."""
@@ -526,7 +573,13 @@ def _role_after(
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
         or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
-        or (" and " in role and any(_listed(body, match.start("role"), a, role) for a, _ in named))
+        or (
+            " and " in role
+            and any(
+                _listed(body, match.start("role"), a, role)
+                for a in named.starting_in(match.start("role"), match.start("role") + len(role))
+            )
+        )
     ):
         return None
     if not any(
@@ -545,7 +598,7 @@ def _listed(body: str, role_start: int, at: int, role: str) -> bool:
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
 
 
-def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
+def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     """A role that opens the sentence, then the name after a comma: "The new chairman of the
     Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
     role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
@@ -565,7 +618,7 @@ def _role_fronted(body: str, m: Mention, mentions: list[Mention]) -> str | None:
         len(words) > MAX_ROLE_WORDS
         or not any(w in ROLE_HEADS for w in words)
         or (tail and tail[0].islower() and tail[0] not in ROLE_PREPOSITIONS)
-        or any(role_start <= n.start_char < m.start_char for n in mentions)
+        or named_at.starting_in(role_start, m.start_char)
     ):
         return None
     return role
@@ -581,13 +634,15 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         if title := _lower_case_title(ctx.body, m):
             titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     found = []
+    named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
+    counts = Counter(m.name for m in mentions)
     for at, title in sorted(titles):
         head = title.split()[-1].split("-")[-1].lower()  # "Co-Chairman": a chairman
         if head not in ROLE_HEADS or ctx.body[at : at + len(title)] != title:
             continue
         if tail := TITLE_TAIL.match(ctx.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
-            named = next((m.name for m in mentions if _next_name(ctx.body, tail.end(), m)), None)
+            named = _name_at(ctx.body, tail.end(), named_at)
             if named:
                 roles.setdefault(named, ctx.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
@@ -595,12 +650,24 @@ def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
         unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
         if not holders and not unique and not _inside_quote(ctx.body, at):
-            if name := _referent(ctx, mentions, roles, at, head):
+            if name := _referent(ctx, named_at, counts, roles, at, head):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _name_at(body: str, at: int, named_at: Ranges[Mention]) -> str | None:
+    """The person named at `at`, perhaps after an honorific: the first mention from there on for
+    which `_next_name` holds. What lies between only grows with later mentions, so once it holds
+    anything but one word of letters (every title is one) no later mention can be the name."""
+    for _, _, m in named_at.starting_from(at):
+        if _next_name(body, at, m):
+            return m.name
+        if not all(c.isalpha() or c == "." for c in body[at : m.start_char].strip()):
+            return None
+    return None
 
 
 def _next_name(body: str, at: int, m: Mention) -> bool:
@@ -609,7 +676,9 @@ def _next_name(body: str, at: int, m: Mention) -> bool:
     return m.start_char >= at and (not between or between in NAME_TITLES)
 
 
-def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: int, head: str) -> str | None:
+def _referent(
+    ctx: Context, named_at: Ranges[Mention], counts: Counter[str], roles: dict[str, str], at: int, head: str
+) -> str | None:
     """The person a title at `at`, whose head noun is `head`, refers back to: of those named earlier in its own sentence or
     in the last earlier sentence naming anyone, without a role or with one of the same head
     ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
@@ -617,20 +686,17 @@ def _referent(ctx: Context, mentions: list[Mention], roles: dict[str, str], at: 
     before the title comes first. Not the subject of a verb whose object the title is ("X told
     the party leader", "Mr X said of the Tory leader")."""
     own_start = ctx.sentence_at(at).start_char
-    before = [m for m in mentions if m.end_char <= at]
-    earlier = [m for m in before if m.end_char <= own_start]
-    start = ctx.sentence_at(earlier[-1].start_char).start_char if earlier else own_start
+    earlier = named_at.last_ending_by(own_start)
+    start = ctx.sentence_at(earlier[0]).start_char if earlier else own_start
+    before = [m for _, end, m in named_at.starting_in(start, at) if end <= at]
     acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(ctx.body, m.end_char, at)}
     near = [
         m.name
         for m in before
-        if m.start_char >= start
-        and m.name not in acting
-        and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
+        if m.name not in acting and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
     ]
     if not near:
         return None
-    counts = {n: sum(m.name == n for m in mentions) for n in near}
     return max(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: counts[n])
 
 
@@ -674,11 +740,16 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
     body = QUOTED.sub(lambda q: " " * len(q[0]), body)
     marks: dict[str, set[str]] = {}
     pronouns: dict[str, dict[str, int]] = {}
+    # Where the next mention of someone else starts, after each mention (the end of the body if none).
+    next_other = [len(body) + PRONOUN_REACH + 1] * len(mentions)
+    for i in range(len(mentions) - 2, -1, -1):
+        same = mentions[i + 1].name == mentions[i].name
+        next_other[i] = next_other[i + 1] if same else mentions[i + 1].start_char
     for i, m in enumerate(mentions):
         mark = marks.setdefault(m.name, set())
         mark.update(g for g in (_given_name_gender(m.name), _title_gender(body, m.start_char)) if g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
-        stop = min([n.start_char for n in mentions[i + 1 :] if n.name != m.name][:1] + [m.end_char + PRONOUN_REACH])
+        stop = min(next_other[i], m.end_char + PRONOUN_REACH)
         para_end = body.find("\n", m.end_char)
         if para_end != -1:
             stop = min(stop, para_end)

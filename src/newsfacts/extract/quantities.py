@@ -38,6 +38,7 @@ from .lexicon import (
     SUM_NOUNS,
     TIME_NOUNS,
 )
+from .ranges import Ranges
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
@@ -155,13 +156,12 @@ MAX_ABOUT_WORDS = 7
 def extract(ctx: Context) -> tuple[Quantity, ...]:
     """Every quantity in the body, in text order."""
     body = ctx.body
-    blocked = [(d.start_char, d.end_char) for d in ctx.results.get("dates", ())]
-    blocked += [(link.start_char, link.end_char) for link in ctx.results.get("links", ())]
-    blocked += [
-        (m.start(), m.end())
-        for m in PHONE.finditer(body)
-        if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group()
-    ]
+    blocked = Ranges((d.start_char, d.end_char, None) for d in ctx.results.get("dates", ()))
+    for link in ctx.results.get("links", ()):
+        blocked.add(link.start_char, link.end_char, None)
+    for m in PHONE.finditer(body):
+        if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
+            blocked.add(m.start(), m.end(), None)
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
@@ -169,17 +169,17 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
             continue  # "hundreds of years", "millions of times"
         value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
         found.append(_build(ctx, m, value, qualifier="more than"))
-        blocked.append((m.start(), m.end()))
+        blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
         if _overlaps(m, blocked) or YEAR.match(m["den"]):
             continue
         share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
             found.append(_build(ctx, m, share * MULTIPLIERS[m["mult"].lower()]))
-            blocked.append((m.start(), m.end()))
+            blocked.add(m.start(), m.end(), None)
         elif 0 < share <= 1:
             found.append(_build(ctx, m, round(100 * share, 2), "percent"))
-            blocked.append((m.start(), m.end()))
+            blocked.add(m.start(), m.end(), None)
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
@@ -200,15 +200,15 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
     return tuple(_borrow_units(ctx, found))
 
 
-def _overlaps(m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
-    return any(s < m.end() and m.start() < e for s, e in blocked)
+def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
+    return blocked.overlaps(m.start(), m.end())
 
 
-def _skip_numeral(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> bool:
+def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
     """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-year plan")
     and numbers in names ("Radio 4", "FTSE 100") are not quantities."""
     start = m.start("num")
-    if any(s < m.end("num") and start < e for s, e in blocked):
+    if blocked.overlaps(start, m.end("num")):
         return True
     num = m["num"]
     after = body[m.end() : m.end() + 12].lower()

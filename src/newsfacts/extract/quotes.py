@@ -40,6 +40,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     SUBJECT_LEAD,
 )
+from .ranges import Ranges
 
 _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
@@ -222,9 +223,9 @@ def extract(ctx: Context) -> tuple[Quote, ...]:
     prev: _Raw | None = None
     prev_speaker: Speaker = (None, None)
     chains = _chains(ctx.body)
-    ctx.quoted = [
-        (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end) for chain in chains for p in chain
-    ]
+    ctx.quoted = Ranges(
+        (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end, None) for chain in chains for p in chain
+    )
     i = 0
     while i < len(chains):
         first, last = chains[i][0], chains[i][-1]
@@ -397,7 +398,7 @@ def _apposed_person(ctx: Context, comma: int, limit: int) -> Speaker | None:
     if not ctx.body.startswith(",", comma):
         return None
     end = comma + 1 + len(re.split(r"[,.;:]", ctx.body[comma + 1 : limit])[0])
-    people = [m for m in ctx.mentions if comma < m.start_char and m.end_char <= end]
+    people = [m for _, e, m in ctx.mention_ranges().starting_in(comma + 1, end) if e <= end]
     if people and not ctx.body[people[-1].end_char : end].strip(" '\u2019s"):
         return people[-1].name, people[-1].name
     return None
@@ -452,7 +453,7 @@ def _dashed_person(ctx: Context, start: int, mark: int) -> str | None:
     if dash is None:
         return None
     end = start + dash.start()
-    named = [m for m in ctx.mentions if m.end_char == end and not _quoted(ctx, m.start_char)]
+    named = [m for _, e, m in ctx.mention_ranges().covering(end - 1) if e == end and not _quoted(ctx, m.start_char)]
     return named[-1].name if named else None
 
 
@@ -465,7 +466,8 @@ def _named_participle(ctx: Context, head: str, head_start: int, m: re.Match[str]
     if later is None or not later["verb"].endswith("ing"):
         return None
     verb = head_start + later.start()
-    named = any(not ctx.body[p.end_char : verb].strip() for p in ctx.mentions if p.end_char <= verb)
+    spaced = len(ctx.body[:verb].rstrip())  # a name ending here or later has only spaces before the verb
+    named = any(spaced <= e <= verb for _, e, _ in ctx.mention_ranges().overlapping(spaced - 1, verb + 1))
     return later if named else None
 
 
@@ -478,9 +480,9 @@ def _participle_speaker(ctx: Context, verb: int) -> Speaker:
     if m := WITH_SPOKESPERSON.search(body, sentence, verb):
         org = _opening_org(ctx, sentence)
         return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
-    before = [m for m in ctx.mentions if m.end_char <= verb and not _quoted(ctx, m.start_char)]
-    if before and PARENTHETICAL.fullmatch(body[before[-1].end_char : verb].strip()):
-        return before[-1].name, before[-1].name
+    last = ctx.mention_ranges().last_ending_by(verb, lambda m: not _quoted(ctx, m.start_char))
+    if last and PARENTHETICAL.fullmatch(body[last[1] : verb].strip()):
+        return last[2].name, last[2].name
     return _sentence_subject(ctx, verb)
 
 
@@ -490,11 +492,9 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     body = ctx.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(ctx, start, at)
-    for m in ctx.mentions:
-        if m.start_char < start or _quoted(ctx, m.start_char):
+    for _, _, m in ctx.mention_ranges().starting_in(start, at):
+        if _quoted(ctx, m.start_char):
             continue
-        if m.start_char >= at:
-            break
         lead = body[start : m.start_char]
         if (
             not FRONTED_APPOSITION.fullmatch(lead)
@@ -572,7 +572,8 @@ def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
         sentence = ctx.body[start:end]
         if name is None and _quoted(ctx, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next(
-                (m.name for m in ctx.mentions if start <= m.start_char < end and not _quoted(ctx, m.start_char)), None
+                (m.name for _, _, m in ctx.mention_ranges().starting_in(start, end) if not _quoted(ctx, m.start_char)),
+                None,
             )
             if name is None:
                 at = start
@@ -588,7 +589,7 @@ def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
 
 def _named_before_in_sentence(ctx: Context, at: int) -> bool:
     start = _sentence_start(ctx.body, at)
-    return any(start <= m.start_char < at and not _quoted(ctx, m.start_char) for m in ctx.mentions)
+    return any(not _quoted(ctx, m.start_char) for _, _, m in ctx.mention_ranges().starting_in(start, at))
 
 
 def _reporter_before(ctx: Context, at: int) -> str | None:
@@ -631,7 +632,7 @@ def _introductory(segment: str) -> bool:
 
 
 def _quoted(ctx: Context, char: int) -> bool:
-    return any(a <= char < b for a, b in ctx.quoted)
+    return ctx.quoted.covers(char)
 
 
 def _after_close(body: str, last: _Raw) -> int:
@@ -699,11 +700,8 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
     inside = [
         m
-        for m in ctx.mentions
-        if start <= m.start_char
-        and m.end_char <= end
-        and _outside_clauses(text, m.start_char - start)
-        and not _quoted(ctx, m.start_char)
+        for _, _, m in ctx.mention_ranges().starting_in(start, end)
+        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not _quoted(ctx, m.start_char)
     ]
     heads = [m for m in inside if not _modifier(ctx.body, start, m, end)]
     if heads:
@@ -766,7 +764,7 @@ def _opening_org(ctx: Context, at: int) -> str | None:
         if span.start_char == start and span.label == "ORG":
             return ctx.body[span.start_char : span.end_char]
     words = CAPITALISED_RUN.match(ctx.body, start)
-    if words is None or any(start <= m.start_char < words.end() for m in ctx.mentions):
+    if words is None or ctx.mention_ranges().starting_in(start, words.end()):
         return None  # "Mr Tom Baker left": a person, not an organisation
     return words[0]
 
@@ -800,7 +798,7 @@ def _past_unpunctuated_introduction(ctx: Context, start: int, end: int) -> int:
     if (
         len(words) < 3
         or words[0][0].lower() not in OPENING_PREPOSITIONS
-        or any(start <= m.start_char < end for m in ctx.mentions)
+        or ctx.mention_ranges().starting_in(start, end)
     ):
         return start
     for k in range(len(words) - 1, 1, -1):
@@ -813,8 +811,8 @@ def _past_unpunctuated_introduction(ctx: Context, start: int, end: int) -> int:
 def _names_subject(ctx: Context, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` are a person, maybe after "and" or a title
     ("And Dr X"): then they are the subject, not an opening phrase to skip."""
-    for m in ctx.mentions:
-        if start <= m.start_char < end and not ctx.body[m.end_char : end].strip():
+    for _, _, m in ctx.mention_ranges().starting_in(start, end):
+        if not ctx.body[m.end_char : end].strip():
             lead = ctx.body[start : m.start_char].split()
             return all(
                 w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS for w in lead
@@ -864,9 +862,9 @@ def _person_by_role(ctx: Context, words: list[str], start: int) -> str | None:
     wanted = set(words[1:])
     people = ctx.results.get("people", ())
     holders = {p.name for p in people if p.role and wanted <= set(p.role.lower().split())}
-    named = [m.name for m in ctx.mentions if m.end_char <= start and m.name in holders]
+    named = ctx.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
     if named:
-        return named[-1]
+        return named[2].name
     return next(iter(holders)) if len(holders) == 1 else None
 
 
