@@ -20,11 +20,11 @@ from datetime import date, timedelta
 from newsfacts.records import DateMention
 
 from .context import Context
-from .lexicon import MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS
+from .lexicon import CARDINALS, MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS, alternation
 from .ranges import Ranges
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = alternation(MONTHS)
+_WEEKDAY = alternation(WEEKDAYS)
 FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
@@ -37,15 +37,15 @@ DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({_MONTH})\b", re.I)
 # Without a year, only a capitalised month is a date ("may 5" is a verb and a number).
-_CAP_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_CAP_MONTH = alternation(m.capitalize() for m in MONTHS)
 SHORT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
 )
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_COUNT = (
-    rf"(?<![\w-])(?:\d+|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITS})?|{_UNITS}"
-    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
+_SINGLE = {w: v for w, v in NUMBER_WORDS.items() if w in CARDINALS}
+_UNITS = alternation(w for w, v in _SINGLE.items() if v < 10)
+_TENS = alternation(w for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0)
+_TEENS = alternation(w for w, v in _SINGLE.items() if 10 <= v < 20)
+_COUNT = rf"(?<![\w-])(?:\d+|an?|{_TENS}(?:-{_UNITS})?|{_UNITS}|{_TEENS})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Decades named without their century, all in the twentieth ("the seventies" -> 197).
 DECADE_WORDS = {
@@ -69,7 +69,7 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WEEKDAY_NAME = re.compile(rf"\b{alternation(w.capitalize() for w in WEEKDAYS)}\b")
 # A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
 # something ("in 2000 cases").
 YEAR_AFTER = re.compile(

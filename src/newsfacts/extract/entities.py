@@ -20,50 +20,47 @@ from spacy.tokens import Doc, Span, Token
 from newsfacts.records import Entity
 
 from .context import Context, EntitySpan, Mention
-from .gazetteer import (
+from .lexicon import (
     BROADCAST_WORDS,
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
     COMPETITION_WORDS,
+    COUNTRY_ALIASES,
     DEMONYMS,
-    GB_PLACES,
+    FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
+    HOME_NATIONS,
+    HONORIFICS,
+    MAJOR_PLACES,
+    MALE_NAMES,
+    METONYM_ORGS,
+    MONTHS,
     NAME_JOINERS,
     NAME_PREFIXES,
-    NAME_TITLES,
+    NOBLE_TITLES,
+    NOT_ENTITIES,
+    NOT_PEOPLE,
     OFFICE_WORDS,
     ORG_SUFFIXES,
+    ORG_WORDS,
     PARTY_NAMES,
     PEERAGE_TITLES,
     PEOPLES,
     PLACE_NOUNS_AFTER,
-    SEAT_WORDS,
-    SPORT_MIN,
-    SPORT_WORDS,
-    TABLE_WORDS,
-    TERRITORIES,
-    VENUE_PREPOSITIONS,
-    WORLD_PLACES,
-)
-from .lexicon import (
-    COUNTRY_ALIASES,
-    FEMALE_NAMES,
-    HOME_NATIONS,
-    HONORIFICS,
-    MALE_NAMES,
-    METONYM_ORGS,
-    MONTHS,
-    NOBLE_TITLES,
-    NOT_ENTITIES,
-    NOT_PEOPLE,
-    ORG_WORDS,
-    PLACE_COUNTRY,
     PLACE_WORDS,
+    PLACES,
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
     ROLE_STOPS,
+    SEAT_WORDS,
+    SOCIAL_TITLES,
+    SPORT_MIN,
+    SPORT_WORDS,
+    TABLE_WORDS,
+    VENUE_PREPOSITIONS,
     WEEKDAYS,
+    alternation,
 )
 from .ranges import Ranges
 
@@ -93,7 +90,7 @@ CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
 DATELINE_MAX_CHARS = 60
 DATELINE = re.compile(
     r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+    rf"{alternation(m.capitalize() for m in MONTHS)}[a-z]*\.? \d{{1,2}})\b"
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
@@ -307,7 +304,7 @@ def place_code(text: str) -> str | None:
 
 def _town_code(low: str) -> str | None:
     """The country of a town or city the gazetteers list by name."""
-    return PLACE_COUNTRY.get(low) or WORLD_PLACES.get(low) or ("GB" if low in GB_PLACES else None)
+    return PLACES.get(low)
 
 
 @lru_cache(maxsize=1)
@@ -436,11 +433,10 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if iso is not None or low in COUNTRY_ALIASES:
         return start, end, "COUNTRY", iso
     if (
-        low in PLACE_COUNTRY
+        low in MAJOR_PLACES
         or low in REGIONS
-        or low in TERRITORIES
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
-        and (low in GB_PLACES or low in WORLD_PLACES)
+        and low in PLACES
     ):
         return start, end, "PLACE", place_code(text)
     if (
@@ -577,7 +573,7 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
             and doc[i - 1].is_title
         )
         person = tok.is_title and (
-            tok.lower_ in NAME_TITLES
+            tok.lower_ in SOCIAL_TITLES
             or i > ent.start
             and (doc[i - 1].lower_ in NOT_PEOPLE or doc[i - 1].lower_ in _demonyms())
             and given_name_first([t.text for t in doc[i : ent.end]])
@@ -969,7 +965,7 @@ def lower_case_acronyms(text: str) -> set[str]:
 def _is_place_name(text: str) -> bool:
     """A country, region or town the gazetteers know."""
     low = text.lower()
-    return country_code(text) is not None or place_code(text) is not None or low in REGIONS or low in TERRITORIES
+    return country_code(text) is not None or place_code(text) is not None or low in REGIONS
 
 
 def lower_case_words(doc: Doc) -> set[str]:

@@ -21,18 +21,20 @@ from newsfacts.records import Person
 from .context import Context, Mention
 from .entities import country_code, given_name_first, lower_case_words, place_code
 from .lexicon import (
+    ADDRESS_TITLES,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    MAJOR_PLACES,
     MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     OFFICE_ABBREVIATIONS,
     ORG_WORDS,
-    PLACE_COUNTRY,
     PLACE_WORDS,
+    PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
     ROLE_GENDER,
@@ -45,16 +47,12 @@ from .lexicon import (
 )
 from .ranges import Ranges
 
-TITLES = "|".join(
-    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Baroness", "Sir", "Dame"]
-    + [short.capitalize() for short in OFFICE_ABBREVIATIONS]
-)
+TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
 # Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
-PLURAL_TITLES = {"Lords": "Lord", "Ladies": "Lady", "Baronesses": "Baroness"}
 TITLED_LIST = re.compile(
-    r"\b(Lords|Ladies|Baronesses)\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
+    rf"\b({'|'.join(PLURAL_TITLES)})\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
 )
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 # An initial or a generation inside a name: "Vann R. Newkirk II".
@@ -417,7 +415,7 @@ def _is_name(text: str) -> bool:
         for p in w.lower().split("-")
     ):
         return False
-    return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
+    return country_code(text) is None and low not in MAJOR_PLACES and not text.isupper()
 
 
 def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:

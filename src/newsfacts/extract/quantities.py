@@ -16,13 +16,13 @@ from dataclasses import replace
 from newsfacts.records import Quantity
 
 from .context import Context
-from .gazetteer import DEMONYMS
 from .lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_NOUNS,
     CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DEMONYMS,
     FRACTIONS,
     ING_NOUNS,
     MEASURE_UNITS,
