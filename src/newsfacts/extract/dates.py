@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Doc
+
 from newsfacts.records import DateMention
 
-from .context import Context
 from .lexicon import CARDINALS, MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS, alternation
 from .ranges import Ranges
+from .view import DocView
 
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
@@ -69,7 +71,6 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-WEEKDAY_NAME = re.compile(rf"\b{alternation(w.capitalize() for w in WEEKDAYS)}\b")
 # A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
 # something ("in 2000 cases").
 YEAR_AFTER = re.compile(
@@ -170,27 +171,29 @@ QUOTE_MARK = re.compile('["\u201c\u201d]')
 LEAD = re.compile("^(?:['\"\u2018\u2019\u201c\u201d ]|(?:between|from)\\s+)+", re.I)
 
 
-def extract(ctx: Context) -> tuple[DateMention, ...]:
+def extract(doc: Doc) -> tuple[DateMention, ...]:
     """Every date expression, each resolved where the text and the publication date allow."""
-    body = ctx.body
+    view = DocView(doc)
+    body = view.body
     spans = [
         part
-        for e in ctx.doc.ents
+        for e in view.doc.ents
         if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
         for part in _range_ends(body, *span)
     ]
-    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE, WEEKDAY_NAME) for m in rx.finditer(body)]
+    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
+    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ == "weekday-name"]
     found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
     taken = Ranges((s, e, None) for s, e in spans)
     for span in found:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
             spans.append(span)
             taken.add(*span, None)
-    published = ctx.article.published_date
+    published = view.published
     mentions = []
     for start, end in sorted(spans):
         text = body[start:end]
-        tense = _tense(ctx, start, end) if published and _needs_tense(text) else 0
+        tense = _tense(view, start, end) if published and _needs_tense(text) else 0
         mentions.append(
             DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
         )
@@ -249,12 +252,12 @@ def _needs_tense(text: str) -> bool:
     return not YEAR.search(text) and bool(MONTH_ONLY.search(text) or WEEKDAY.search(text))
 
 
-def _tense(ctx: Context, start: int, end: int) -> int:
+def _tense(view: DocView, start: int, end: int) -> int:
     """+1 when the words nearest the date speak of the future ("will", "due"), -1 when of the past
     ("said", "was", "-ed"), 0 when none is close. A cue before the date wins ("was held in March"),
     one after it counts only when none comes before ("In March, the council voted"); neither
     reaches across a quotation mark or far into a long sentence."""
-    sent = ctx.sentence_at(start)
+    sent = view.sentence_at(start)
     text, offset = sent.text, sent.start_char
     best: tuple[bool, int, int] | None = None
     for rx, sign in ((FUTURE_CUE, 1), (PAST_CUE, -1)):
@@ -262,10 +265,10 @@ def _tense(ctx: Context, start: int, end: int) -> int:
             a, b = m.start() + offset, m.end() + offset
             if b <= start and start - b <= CUE_BEFORE:
                 key = (False, start - b, sign)
-                between = ctx.body[b:start]
+                between = view.body[b:start]
             elif a >= end and a - end <= CUE_AFTER:
                 key = (True, a - end, sign)
-                between = ctx.body[end:a]
+                between = view.body[end:a]
             else:
                 continue
             if not QUOTE_MARK.search(between) and (best is None or key < best):

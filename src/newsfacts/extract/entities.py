@@ -19,7 +19,6 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
-from .context import Context, EntitySpan, Mention
 from .lexicon import (
     BROADCAST_WORDS,
     COMPASS_ADJECTIVES,
@@ -63,6 +62,7 @@ from .lexicon import (
     alternation,
 )
 from .ranges import Ranges
+from .view import DocView, EntitySpan, Mention
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -101,10 +101,8 @@ MAX_COUNTRY_TOKENS = 4
 # Capitalised words after "and" that may still end in a role's head ("and Home Affairs Commissioner").
 ROLE_RUN = 4
 
-# A party's name as written, not run on into a longer name ("Republican Guard").
-PARTY = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in sorted(PARTY_NAMES, key=len, reverse=True)) + r")\b(?!\s+[A-Z][a-z])"
-)
+# After a party's name, a capitalised word it runs on into ("Republican Guard"): then it is no party.
+RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
@@ -180,12 +178,13 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def extract(ctx: Context) -> tuple[Entity, ...]:
+def extract(doc: Doc) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
-    short = acronyms(ctx.body)
+    view = DocView(doc)
+    short = acronyms(view.body)
     rows: dict[tuple[str, str], list] = {}
-    for span, person in _with_people(ctx):
-        text = ctx.body[span.start_char : span.end_char]
+    for span, person in _with_people(view):
+        text = view.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
         if person is not None:
             name = person
@@ -205,7 +204,7 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
     return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
 
 
-def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
+def _with_people(view: DocView) -> list[tuple[EntitySpan, str | None]]:
     """The entity spans, people's by the people rules' name mentions: (span, canonical name or None).
 
     People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so
@@ -213,13 +212,13 @@ def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
     gave the name another label with at most titles beside it ("Lords Bingham" as an ORG). A mention
     inside a longer name of another kind ("Tony Blair Foundation") stays that name's.
     """
-    names = [m for m in ctx.mentions if _names_person(ctx.body[m.start_char : m.end_char], m.name)]
+    names = [m for m in view.mentions if _names_person(view.body[m.start_char : m.end_char], m.name)]
     out: list[tuple[EntitySpan, str | None]] = []
     inside: set[int] = set()
     named_at = Ranges((m.start_char, m.end_char, i) for i, m in enumerate(names))
-    for span in ctx.spans:
+    for span in view.spans:
         over = [i for _, _, i in named_at.overlapping(span.start_char, span.end_char)]
-        if span.label == "PERSON" or over and _only_titles(ctx.body, span, [names[i] for i in over]):
+        if span.label == "PERSON" or over and _only_titles(view.body, span, [names[i] for i in over]):
             continue
         out.append((span, None))
         inside.update(over)
@@ -710,6 +709,22 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     return out
 
 
+def _party_names(doc: Doc) -> list[Span]:
+    """The party names the `party-name` patterns found, read as a regex alternation of them would:
+    from the left, the longest name at each place that does not run on into a capitalised word,
+    none overlapping another."""
+    found = sorted(
+        (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
+    )
+    out: list[Span] = []
+    text = doc.text
+    for span in found:
+        if (out and span.start < out[-1].end) or RUN_ON.match(text, span.end_char):
+            continue
+        out.append(span)
+    return out
+
+
 def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Political parties by the names news gives them, over whatever the model made of them.
 
@@ -718,10 +733,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
     parties = []
-    for m in PARTY.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None:
-            continue
+    for span in _party_names(doc):
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
