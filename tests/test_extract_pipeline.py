@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.extract import extract_facts, facts_of
+from newsfacts.extract import extract_facts, extracted, facts_of
 from newsfacts.extract.components import EXTENSIONS, INPUTS
 from newsfacts.extract.grammar import Grammar
 from newsfacts.extract.nlp import MODEL_PIPES, PIPES, get_nlp, read
@@ -106,3 +106,17 @@ def test_a_bad_patterns_file_says_where_and_what(tmp_path, monkeypatch, lines: l
     monkeypatch.setattr(patterns, "PATTERNS", tmp_path)
     with pytest.raises(patterns.PatternError, match=f"^{kind}.jsonl:[0-9]+: .*{re.escape(error)}"):
         patterns.load(kind)
+
+
+def test_parsed_sentences_map_back_to_the_body_token_by_token(article) -> None:
+    (doc,) = extracted(get_nlp(ALL), [article])
+    body = article.body
+    assert doc._.grammar.sentences
+    for parsed in doc._.grammar.sentences:
+        for token in parsed.doc:
+            start, end = parsed.char_span(token)
+            assert body[start:end] == token.text == parsed.article_token(doc, token).text
+    for match in doc._.grammar.relations:
+        for name, token in match.nodes.items():
+            start, end = match.char_span(name)
+            assert body[start:end] == token.text
