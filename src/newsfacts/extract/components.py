@@ -44,7 +44,7 @@ for _name in EXTENSIONS:
         Doc.set_extension(_name, default=None)
 
 
-class Facts:
+class FactComponent:
     """A component that runs one kind's rules on the doc and sets what they return.
 
     `attrs` names the `doc._` attributes the rules' result fills, in order (one, or a tuple's
@@ -72,9 +72,9 @@ class Facts:
 @Language.factory(
     "newsfacts_entity_spans", assigns=["doc._.entity_spans"], requires=["doc.ents", "token.is_sent_start"]
 )
-def make_entity_spans(nlp: Language, name: str) -> Facts:
+def make_entity_spans(nlp: Language, name: str) -> FactComponent:
     """The model's entities corrected by the domain rules, as typed character spans."""
-    return Facts(nlp, entities.entity_spans, ["entity_spans"], patterns="entities")
+    return FactComponent(nlp, entities.entity_spans, ["entity_spans"], patterns="entities")
 
 
 @Language.factory("newsfacts_grammar", assigns=["doc._.grammar"], requires=["token.is_sent_start"])
@@ -84,13 +84,13 @@ def make_grammar(nlp: Language, name: str) -> grammar.GrammarReader:
 
 
 @Language.factory("newsfacts_links", assigns=["doc._.links"])
-def make_links(nlp: Language, name: str) -> Facts:
-    return Facts(nlp, links.extract, ["links"], patterns="links")
+def make_links(nlp: Language, name: str) -> FactComponent:
+    return FactComponent(nlp, links.extract, ["links"], patterns="links")
 
 
 @Language.factory("newsfacts_dates", assigns=["doc._.dates"], requires=["doc.ents", "token.is_sent_start"])
-def make_dates(nlp: Language, name: str) -> Facts:
-    return Facts(nlp, dates.extract, ["dates"], patterns="dates")
+def make_dates(nlp: Language, name: str) -> FactComponent:
+    return FactComponent(nlp, dates.extract, ["dates"], patterns="dates")
 
 
 @Language.factory(
@@ -98,13 +98,13 @@ def make_dates(nlp: Language, name: str) -> Facts:
     assigns=["doc._.people", "doc._.mentions", "doc._.genders"],
     requires=["doc._.entity_spans", "token.is_sent_start"],
 )
-def make_people(nlp: Language, name: str) -> Facts:
-    return Facts(nlp, people.extract, ["people", "mentions", "genders"], patterns="people")
+def make_people(nlp: Language, name: str) -> FactComponent:
+    return FactComponent(nlp, people.extract, ["people", "mentions", "genders"], patterns="people")
 
 
 @Language.factory("newsfacts_entities", assigns=["doc._.entities"], requires=["doc._.entity_spans", "doc._.mentions"])
-def make_entities(nlp: Language, name: str) -> Facts:
-    return Facts(nlp, entities.extract, ["entities"])
+def make_entities(nlp: Language, name: str) -> FactComponent:
+    return FactComponent(nlp, entities.extract, ["entities"])
 
 
 @Language.factory(
@@ -112,9 +112,9 @@ def make_entities(nlp: Language, name: str) -> Facts:
     assigns=["doc._.quantities"],
     requires=["doc._.dates", "doc._.links", "token.is_sent_start"],
 )
-def make_quantities(nlp: Language, name: str) -> Facts:
+def make_quantities(nlp: Language, name: str) -> FactComponent:
     """Quantities; numbers inside a date or a link are not claimed."""
-    return Facts(nlp, quantities.extract, ["quantities"], patterns="quantities")
+    return FactComponent(nlp, quantities.extract, ["quantities"], patterns="quantities")
 
 
 @Language.factory(
@@ -122,6 +122,6 @@ def make_quantities(nlp: Language, name: str) -> Facts:
     assigns=["doc._.quotes"],
     requires=["doc._.mentions", "doc._.genders", "doc._.people", "doc._.entity_spans", "token.is_sent_start"],
 )
-def make_quotes(nlp: Language, name: str) -> Facts:
+def make_quotes(nlp: Language, name: str) -> FactComponent:
     """Quotes and their speakers, named from the people's mentions."""
-    return Facts(nlp, quotes.extract, ["quotes"], patterns="quotes")
+    return FactComponent(nlp, quotes.extract, ["quotes"], patterns="quotes")
