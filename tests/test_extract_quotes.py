@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsfacts.extract import extract_facts
-from newsfacts.extract.context import Mention
 from newsfacts.extract.people import _surname_mentions
+from newsfacts.extract.view import Mention
 from newsfacts.records import Article, Quote
 
 

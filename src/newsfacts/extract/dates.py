@@ -17,14 +17,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from spacy.tokens import Doc
+
 from newsfacts.records import DateMention
 
-from .context import Context
-from .lexicon import MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS
+from .lexicon import CARDINALS, MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS, alternation
 from .ranges import Ranges
+from .view import DocView
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = alternation(MONTHS)
+_WEEKDAY = alternation(WEEKDAYS)
 FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
     re.IGNORECASE,
@@ -37,15 +39,15 @@ DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({_MONTH})\b", re.I)
 # Without a year, only a capitalised month is a date ("may 5" is a verb and a number).
-_CAP_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_CAP_MONTH = alternation(m.capitalize() for m in MONTHS)
 SHORT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
 )
-_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
-_COUNT = (
-    rf"(?<![\w-])(?:\d+|an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-{_UNITS})?|{_UNITS}"
-    r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
-)
+_SINGLE = {w: v for w, v in NUMBER_WORDS.items() if w in CARDINALS}
+_UNITS = alternation(w for w, v in _SINGLE.items() if v < 10)
+_TENS = alternation(w for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0)
+_TEENS = alternation(w for w, v in _SINGLE.items() if 10 <= v < 20)
+_COUNT = rf"(?<![\w-])(?:\d+|an?|{_TENS}(?:-{_UNITS})?|{_UNITS}|{_TEENS})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Decades named without their century, all in the twentieth ("the seventies" -> 197).
 DECADE_WORDS = {
@@ -69,7 +71,6 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-WEEKDAY_NAME = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
 # something ("in 2000 cases").
 YEAR_AFTER = re.compile(
@@ -170,27 +171,29 @@ QUOTE_MARK = re.compile('["\u201c\u201d]')
 LEAD = re.compile("^(?:['\"\u2018\u2019\u201c\u201d ]|(?:between|from)\\s+)+", re.I)
 
 
-def extract(ctx: Context) -> tuple[DateMention, ...]:
+def extract(doc: Doc) -> tuple[DateMention, ...]:
     """Every date expression, each resolved where the text and the publication date allow."""
-    body = ctx.body
+    view = DocView(doc)
+    body = view.body
     spans = [
         part
-        for e in ctx.doc.ents
+        for e in view.doc.ents
         if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
         for part in _range_ends(body, *span)
     ]
-    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE, WEEKDAY_NAME) for m in rx.finditer(body)]
+    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
+    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ == "weekday-name"]
     found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
     taken = Ranges((s, e, None) for s, e in spans)
     for span in found:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
             spans.append(span)
             taken.add(*span, None)
-    published = ctx.article.published_date
+    published = view.published
     mentions = []
     for start, end in sorted(spans):
         text = body[start:end]
-        tense = _tense(ctx, start, end) if published and _needs_tense(text) else 0
+        tense = _tense(view, start, end) if published and _needs_tense(text) else 0
         mentions.append(
             DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
         )
@@ -249,12 +252,12 @@ def _needs_tense(text: str) -> bool:
     return not YEAR.search(text) and bool(MONTH_ONLY.search(text) or WEEKDAY.search(text))
 
 
-def _tense(ctx: Context, start: int, end: int) -> int:
+def _tense(view: DocView, start: int, end: int) -> int:
     """+1 when the words nearest the date speak of the future ("will", "due"), -1 when of the past
     ("said", "was", "-ed"), 0 when none is close. A cue before the date wins ("was held in March"),
     one after it counts only when none comes before ("In March, the council voted"); neither
     reaches across a quotation mark or far into a long sentence."""
-    sent = ctx.sentence_at(start)
+    sent = view.sentence_at(start)
     text, offset = sent.text, sent.start_char
     best: tuple[bool, int, int] | None = None
     for rx, sign in ((FUTURE_CUE, 1), (PAST_CUE, -1)):
@@ -262,10 +265,10 @@ def _tense(ctx: Context, start: int, end: int) -> int:
             a, b = m.start() + offset, m.end() + offset
             if b <= start and start - b <= CUE_BEFORE:
                 key = (False, start - b, sign)
-                between = ctx.body[b:start]
+                between = view.body[b:start]
             elif a >= end and a - end <= CUE_AFTER:
                 key = (True, a - end, sign)
-                between = ctx.body[end:a]
+                between = view.body[end:a]
             else:
                 continue
             if not QUOTE_MARK.search(between) and (best is None or key < best):

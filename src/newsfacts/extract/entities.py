@@ -19,53 +19,50 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
-from .context import Context, EntitySpan, Mention
-from .gazetteer import (
+from .lexicon import (
     BROADCAST_WORDS,
     COMPASS_ADJECTIVES,
     COMPASS_WORDS,
     COMPETITION_WORDS,
+    COUNTRY_ALIASES,
     DEMONYMS,
-    GB_PLACES,
+    FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
+    HOME_NATIONS,
+    HONORIFICS,
+    MAJOR_PLACES,
+    MALE_NAMES,
+    METONYM_ORGS,
+    MONTHS,
     NAME_JOINERS,
     NAME_PREFIXES,
-    NAME_TITLES,
+    NOBLE_TITLES,
+    NOT_ENTITIES,
+    NOT_PEOPLE,
     OFFICE_WORDS,
     ORG_SUFFIXES,
+    ORG_WORDS,
     PARTY_NAMES,
     PEERAGE_TITLES,
     PEOPLES,
     PLACE_NOUNS_AFTER,
-    SEAT_WORDS,
-    SPORT_MIN,
-    SPORT_WORDS,
-    TABLE_WORDS,
-    TERRITORIES,
-    VENUE_PREPOSITIONS,
-    WORLD_PLACES,
-)
-from .lexicon import (
-    COUNTRY_ALIASES,
-    FEMALE_NAMES,
-    HOME_NATIONS,
-    HONORIFICS,
-    MALE_NAMES,
-    METONYM_ORGS,
-    MONTHS,
-    NOBLE_TITLES,
-    NOT_ENTITIES,
-    NOT_PEOPLE,
-    ORG_WORDS,
-    PLACE_COUNTRY,
     PLACE_WORDS,
+    PLACES,
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
     ROLE_STOPS,
+    SEAT_WORDS,
+    SOCIAL_TITLES,
+    SPORT_MIN,
+    SPORT_WORDS,
+    TABLE_WORDS,
+    VENUE_PREPOSITIONS,
     WEEKDAYS,
+    alternation,
 )
 from .ranges import Ranges
+from .view import DocView, EntitySpan, Mention
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -93,7 +90,7 @@ CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
 DATELINE_MAX_CHARS = 60
 DATELINE = re.compile(
     r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})\b"
+    rf"{alternation(m.capitalize() for m in MONTHS)}[a-z]*\.? \d{{1,2}})\b"
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
@@ -104,10 +101,8 @@ MAX_COUNTRY_TOKENS = 4
 # Capitalised words after "and" that may still end in a role's head ("and Home Affairs Commissioner").
 ROLE_RUN = 4
 
-# A party's name as written, not run on into a longer name ("Republican Guard").
-PARTY = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in sorted(PARTY_NAMES, key=len, reverse=True)) + r")\b(?!\s+[A-Z][a-z])"
-)
+# After a party's name, a capitalised word it runs on into ("Republican Guard"): then it is no party.
+RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
@@ -183,12 +178,13 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-def extract(ctx: Context) -> tuple[Entity, ...]:
+def extract(doc: Doc) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
-    short = acronyms(ctx.body)
+    view = DocView(doc)
+    short = acronyms(view.body)
     rows: dict[tuple[str, str], list] = {}
-    for span, person in _with_people(ctx):
-        text = ctx.body[span.start_char : span.end_char]
+    for span, person in _with_people(view):
+        text = view.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
         if person is not None:
             name = person
@@ -208,7 +204,7 @@ def extract(ctx: Context) -> tuple[Entity, ...]:
     return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
 
 
-def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
+def _with_people(view: DocView) -> list[tuple[EntitySpan, str | None]]:
     """The entity spans, people's by the people rules' name mentions: (span, canonical name or None).
 
     People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so
@@ -216,13 +212,13 @@ def _with_people(ctx: Context) -> list[tuple[EntitySpan, str | None]]:
     gave the name another label with at most titles beside it ("Lords Bingham" as an ORG). A mention
     inside a longer name of another kind ("Tony Blair Foundation") stays that name's.
     """
-    names = [m for m in ctx.mentions if _names_person(ctx.body[m.start_char : m.end_char], m.name)]
+    names = [m for m in view.mentions if _names_person(view.body[m.start_char : m.end_char], m.name)]
     out: list[tuple[EntitySpan, str | None]] = []
     inside: set[int] = set()
     named_at = Ranges((m.start_char, m.end_char, i) for i, m in enumerate(names))
-    for span in ctx.spans:
+    for span in view.spans:
         over = [i for _, _, i in named_at.overlapping(span.start_char, span.end_char)]
-        if span.label == "PERSON" or over and _only_titles(ctx.body, span, [names[i] for i in over]):
+        if span.label == "PERSON" or over and _only_titles(view.body, span, [names[i] for i in over]):
             continue
         out.append((span, None))
         inside.update(over)
@@ -307,7 +303,7 @@ def place_code(text: str) -> str | None:
 
 def _town_code(low: str) -> str | None:
     """The country of a town or city the gazetteers list by name."""
-    return PLACE_COUNTRY.get(low) or WORLD_PLACES.get(low) or ("GB" if low in GB_PLACES else None)
+    return PLACES.get(low)
 
 
 @lru_cache(maxsize=1)
@@ -436,11 +432,10 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if iso is not None or low in COUNTRY_ALIASES:
         return start, end, "COUNTRY", iso
     if (
-        low in PLACE_COUNTRY
+        low in MAJOR_PLACES
         or low in REGIONS
-        or low in TERRITORIES
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
-        and (low in GB_PLACES or low in WORLD_PLACES)
+        and low in PLACES
     ):
         return start, end, "PLACE", place_code(text)
     if (
@@ -577,7 +572,7 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
             and doc[i - 1].is_title
         )
         person = tok.is_title and (
-            tok.lower_ in NAME_TITLES
+            tok.lower_ in SOCIAL_TITLES
             or i > ent.start
             and (doc[i - 1].lower_ in NOT_PEOPLE or doc[i - 1].lower_ in _demonyms())
             and given_name_first([t.text for t in doc[i : ent.end]])
@@ -714,6 +709,22 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     return out
 
 
+def _party_names(doc: Doc) -> list[Span]:
+    """The party names the `party-name` patterns found, read as a regex alternation of them would:
+    from the left, the longest name at each place that does not run on into a capitalised word,
+    none overlapping another."""
+    found = sorted(
+        (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
+    )
+    out: list[Span] = []
+    text = doc.text
+    for span in found:
+        if (out and span.start < out[-1].end) or RUN_ON.match(text, span.end_char):
+            continue
+        out.append(span)
+    return out
+
+
 def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Political parties by the names news gives them, over whatever the model made of them.
 
@@ -722,10 +733,7 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
     parties = []
-    for m in PARTY.finditer(doc.text):
-        span = doc.char_span(m.start(), m.end())
-        if span is None:
-            continue
+    for span in _party_names(doc):
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
@@ -969,7 +977,7 @@ def lower_case_acronyms(text: str) -> set[str]:
 def _is_place_name(text: str) -> bool:
     """A country, region or town the gazetteers know."""
     low = text.lower()
-    return country_code(text) is not None or place_code(text) is not None or low in REGIONS or low in TERRITORIES
+    return country_code(text) is not None or place_code(text) is not None or low in REGIONS
 
 
 def lower_case_words(doc: Doc) -> set[str]:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from newsfacts.records import Link
 
-from .context import Context
+from .view import DocView
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\u201c\u201d]+", re.IGNORECASE)
 TRAILING = ".,;:!?)]}'\u2019"
 
 
-def extract(ctx: Context) -> tuple[Link, ...]:
+def extract(doc: Doc) -> tuple[Link, ...]:
     """Every URL, without the sentence punctuation that follows it."""
+    view = DocView(doc)
     links = []
-    for m in URL.finditer(ctx.body):
+    for m in URL.finditer(view.body):
         url = m.group().rstrip(TRAILING)
         links.append(Link(url=url, start_char=m.start(), end_char=m.start() + len(url)))
     return tuple(links)

@@ -1,9 +1,11 @@
-"""The spaCy model, loaded once per process with only what extraction needs, and how bodies go through it.
+"""The extraction pipeline, loaded once per process: the model's NER, then the fact components.
 
 The small English model's `ner` has its own tok2vec (it does not listen to the
 shared one), so tagger, parser, attribute ruler and lemmatizer can be left out:
 measured on the BBC politics set, the entities are identical and the pipeline
 runs 2.3x faster. A rule `sentencizer` stands in for the parser's sentences.
+After them come the fact components (components.py) in the order of `PIPES`; where
+grammar decides a fact, `newsfacts_grammar` parses the sentences that need it (grammar.py).
 
 Bodies longer than `CHUNK_CHARS` are read in paragraph-aligned pieces (chunks.py) and
 the pieces' docs joined back into one doc whose text is the body, so every span the
@@ -38,21 +40,39 @@ BATCH_CHARS = 120_000
 # reports are cut; small enough that a piece never holds much of the model's memory.
 CHUNK_CHARS = 30_000
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# What reads the text: the model's entities and a rule sentencizer, run over a long body's pieces.
+MODEL_PIPES = ("ner", "sentencizer")
+# The fact components, in the order they run (each reads only what one before it sets).
+PIPES = (
+    "newsfacts_entity_spans",
+    "newsfacts_links",
+    "newsfacts_dates",
+    "newsfacts_people",
+    "newsfacts_entities",
+    "newsfacts_quantities",
+    "newsfacts_quotes",
+)
 
 
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
-    """The shared pipeline: tokenizer (knowing office abbreviations), NER and a rule sentencizer."""
+@lru_cache(maxsize=2)
+def get_nlp(pipes: tuple[str, ...] = PIPES) -> Language:
+    """The pipeline: tokenizer (knowing office abbreviations), NER, a rule sentencizer and the fact
+    components `pipes` in that order."""
+    from . import components  # noqa: F401  (registers the fact components' factories)
+
     nlp = spacy.load(MODEL, exclude=list(UNUSED))
     for short in OFFICE_ABBREVIATIONS:  # "Lt. Gen. X": one token each, and no sentence break after "Lt."
         nlp.tokenizer.add_special_case(f"{short.capitalize()}.", [{ORTH: f"{short.capitalize()}."}])
     nlp.add_pipe("sentencizer")
+    for name in pipes:
+        nlp.add_pipe(name)
     nlp.batch_size = PIPE_BATCH
     return nlp
 
 
 def read(nlp: Language, bodies: Iterable[str]) -> Iterator[Doc]:
-    """One doc per body, in order, with the model's entities and sentences; `doc.text` is the body."""
+    """One doc per body, in order, through the model's pipes only (entities and sentences);
+    `doc.text` is the body."""
     numbered = ((k, piece) for k, body in enumerate(bodies) for piece in pieces(body, CHUNK_CHARS))
     current, parts = 0, []
     for k, doc in _piped(nlp, numbered):
@@ -71,12 +91,18 @@ def _piped(nlp: Language, numbered: Iterable[tuple[int, str]]) -> Iterator[tuple
     chars = 0
     for item in numbered:
         if batch and (len(batch) == PIPE_BATCH or chars + len(item[1]) > BATCH_CHARS):
-            yield from zip((k for k, _ in batch), nlp.pipe((t for _, t in batch), batch_size=len(batch)), strict=True)
+            yield from _through_model(nlp, batch)
             batch, chars = [], 0
         batch.append(item)
         chars += len(item[1])
     if batch:
-        yield from zip((k for k, _ in batch), nlp.pipe((t for _, t in batch), batch_size=len(batch)), strict=True)
+        yield from _through_model(nlp, batch)
+
+
+def _through_model(nlp: Language, batch: list[tuple[int, str]]) -> Iterator[tuple[int, Doc]]:
+    facts = [name for name in nlp.pipe_names if name not in MODEL_PIPES]
+    docs = nlp.pipe((t for _, t in batch), batch_size=len(batch), disable=facts)
+    return zip((k for k, _ in batch), docs, strict=True)
 
 
 def _joined(parts: list[Doc]) -> Doc:

@@ -18,21 +18,22 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.records import Person
 
-from .context import Context, Mention
 from .entities import country_code, given_name_first, lower_case_words, place_code
 from .lexicon import (
+    ADDRESS_TITLES,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    MAJOR_PLACES,
     MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     OFFICE_ABBREVIATIONS,
     ORG_WORDS,
-    PLACE_COUNTRY,
     PLACE_WORDS,
+    PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
     ROLE_GENDER,
@@ -44,17 +45,14 @@ from .lexicon import (
     TITLE_GENDER,
 )
 from .ranges import Ranges
+from .view import DocView, Mention
 
-TITLES = "|".join(
-    ["Mr", "Mrs", "Ms", "Miss", "Dr", "Lord", "Lady", "Baroness", "Sir", "Dame"]
-    + [short.capitalize() for short in OFFICE_ABBREVIATIONS]
-)
+TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
 # Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
-PLURAL_TITLES = {"Lords": "Lord", "Ladies": "Lady", "Baronesses": "Baroness"}
 TITLED_LIST = re.compile(
-    r"\b(Lords|Ladies|Baronesses)\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
+    rf"\b({'|'.join(PLURAL_TITLES)})\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
 )
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 # An initial or a generation inside a name: "Vann R. Newkirk II".
@@ -120,20 +118,22 @@ NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
-def extract(ctx: Context) -> tuple[Person, ...]:
-    """The article's people; leaves their mentions on the context for the quote rules."""
-    raw = _hyphens_unified(_candidates(ctx))
+def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]]:
+    """The article's people, every mention of them (sorted) and their genders where the article
+    shows them: the quote rules name speakers from the mentions."""
+    view = DocView(doc)
+    raw = _hyphens_unified(_candidates(view))
     titled = {
         _before_possessive(m[2]).split()[-1]
-        for m in TITLED_NAME.finditer(ctx.body)
-        if not _in_work_title(ctx.body, m.start())
+        for m in TITLED_NAME.finditer(view.body)
+        if not _in_work_title(view.body, m.start())
     }
     canon = _canonical_names(raw, titled)
     title_genders: dict[str, set[str | None]] = {}
-    for m in TITLED_NAME.finditer(ctx.body):
+    for m in TITLED_NAME.finditer(view.body):
         title_genders.setdefault(m[2], set()).add(TITLE_GENDER.get(m[1].lower()))
-    mentions = {Mention(s, e, _gendered(ctx.body, s, n, canon, title_genders)) for s, e, n in raw if n in canon}
-    mentions = sorted(mentions | _surname_mentions(ctx.body, mentions), key=lambda m: (m.start_char, m.end_char))
+    mentions = {Mention(s, e, _gendered(view.body, s, n, canon, title_genders)) for s, e, n in raw if n in canon}
+    mentions = sorted(mentions | _surname_mentions(view.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
     affiliations: dict[str, str] = {}
@@ -142,22 +142,21 @@ def extract(ctx: Context) -> tuple[Person, ...]:
         if m.name in roles:
             continue
         named = _Others(named_at, m.name)
-        before = _role_before(ctx.doc, m, named)
+        before = _role_before(view.doc, m, named)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
-        affiliation, end = _affiliation(ctx.body, m.end_char, bool(before))
-        after = _role_after(ctx.body, end, named)
+        affiliation, end = _affiliation(view.body, m.end_char, bool(before))
+        after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
-        if role := before or after or _role_fronted(ctx.body, m, named_at):
+        if role := before or after or _role_fronted(view.body, m, named_at):
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
         elif affiliation:
             affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
-    mentions = sorted(mentions + _definite_roles(ctx, mentions, roles), key=lambda m: (m.start_char, m.end_char))
-    ctx.mentions = mentions
-    ctx.genders = _genders(ctx.body, mentions, roles)
+    mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
+    genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
         by_name.setdefault(m.name, []).append(m)
@@ -172,7 +171,7 @@ def extract(ctx: Context) -> tuple[Person, ...]:
                 end_char=own[0].end_char,
             )
         )
-    return tuple(people)
+    return tuple(people), mentions, genders
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,20 +188,20 @@ class _Others:
         return [a for a, _, n in self.named_at.starting_in(lo, hi) if n != self.name]
 
 
-def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
+def _candidates(view: DocView) -> list[tuple[int, int, str]]:
     """(start, end, cleaned name) for every span that names a person."""
     found = []
-    for span in ctx.spans:
+    for span in view.spans:
         if span.label == "PERSON":
-            whole = ctx.body[span.start_char : span.end_char]
+            whole = view.body[span.start_char : span.end_char]
             text = _before_possessive(whole)  # "Ebbers'", "Hale's Budget"
             end = span.end_char - (len(whole) - len(text))
-            before = ctx.body[max(0, span.start_char - 12) : span.start_char].split()
+            before = view.body[max(0, span.start_char - 12) : span.start_char].split()
             title = before[-1].rstrip(".").lower() if before else ""
             start = span.start_char
             if title in NOBLE_TITLES and len(text.split()) == 1:  # "Lord" + "Falconer": the mention starts at Lord
                 text = f"{before[-1]} {text}"
-                start = ctx.body.rfind(before[-1], 0, span.start_char)
+                start = view.body.rfind(before[-1], 0, span.start_char)
             first, _, rest = text.partition(" ")
             if rest and first.lower() in SPEECH_VERBS:  # "Said Lopez:" tagged as one name
                 text, start = rest, start + len(first) + 1
@@ -216,18 +215,18 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
             if _is_name(text):
                 found.append((start, end, text))
     taken = Ranges((s, e, None) for s, e, _ in found)
-    for m in TITLED_NAME.finditer(ctx.body):
+    for m in TITLED_NAME.finditer(view.body):
         s = m.start(2)
         name_text = _before_possessive(m[2])
         e = s + len(name_text)
-        if taken.overlaps(s, e) or not _is_name(name_text) or _in_work_title(ctx.body, m.start()):
+        if taken.overlaps(s, e) or not _is_name(name_text) or _in_work_title(view.body, m.start()):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    peers = _titled_lists(ctx.body)
+    peers = _titled_lists(view.body)
     listed = Ranges(peers)
     found = [f for f in found if not listed.overlaps(f[0], f[1])] + peers
-    return found + _first_name_pairs(ctx, found) + _described_names(ctx, found)
+    return found + _first_name_pairs(view, found) + _described_names(view, found)
 
 
 def _titled_lists(body: str) -> list[tuple[int, int, str]]:
@@ -241,14 +240,14 @@ def _titled_lists(body: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A name of two to four words the model took for an organisation but that an apposition
     describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
     an office makes it one: "member" or "expert" describe organisations too."""
     taken = Ranges((s, e, "") for s, e, _ in found)
     out = []
-    for span in ctx.spans:
-        text = ctx.body[span.start_char : span.end_char]
+    for span in view.spans:
+        text = view.body[span.start_char : span.end_char]
         words = text.split()
         if (
             span.label == "ORG"
@@ -257,7 +256,7 @@ def _described_names(ctx: Context, found: list[tuple[int, int, str]]) -> list[tu
             and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
             and not taken.overlaps(span.start_char, span.end_char)
             and _is_name(text)
-            and _role_after(ctx.body, span.end_char, _Others(taken, None), ROLE_HEADS)
+            and _role_after(view.body, span.end_char, _Others(taken, None), ROLE_HEADS)
         ):
             out.append((span.start_char, span.end_char, text))
     return out
@@ -303,18 +302,18 @@ def _untitled(text: str, start: int) -> tuple[str, int]:
     return " ".join(words[k:]), start + sum(len(w) + 1 for w in words[:k])
 
 
-def _first_name_pairs(ctx: Context, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _first_name_pairs(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A common given name and a capitalised word the model left untagged, or tagged as a date
     ("Theresa May"): a person. Not where the pair is part of a place or an organisation."""
     taken = Ranges(
         [(s, e, None) for s, e, _ in found]
-        + [(x.start_char, x.end_char, None) for x in ctx.spans if x.label not in {"PERSON", "DATE"}]
+        + [(x.start_char, x.end_char, None) for x in view.spans if x.label not in {"PERSON", "DATE"}]
     )
     out = []
-    for m in FIRST_LAST.finditer(ctx.body):
+    for m in FIRST_LAST.finditer(view.body):
         if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
             continue
-        after = ctx.body[m.end() : m.end() + 20].split()
+        after = view.body[m.end() : m.end() + 20].split()
         if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
             continue
         if _is_name(m[0]) and m[2].lower() not in ROLE_MODIFIERS:
@@ -417,7 +416,7 @@ def _is_name(text: str) -> bool:
         for p in w.lower().split("-")
     ):
         return False
-    return country_code(text) is None and low not in PLACE_COUNTRY and not text.isupper()
+    return country_code(text) is None and low not in MAJOR_PLACES and not text.isupper()
 
 
 def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:
@@ -624,33 +623,33 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     return role
 
 
-def _definite_roles(ctx: Context, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
+def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
     """ "the Home Secretary" with no name beside it refers to the one person holding that title
     in the article, else to the last person named without a role (journalists introduce a name,
     then vary it with the title). Returns those titles as mentions of their person, so that a
     "he" after "The home secretary said ..." finds him."""
-    titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(ctx.body)]
-    for m in THE_WORDS.finditer(ctx.body):
-        if title := _lower_case_title(ctx.body, m):
+    titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)]
+    for m in THE_WORDS.finditer(view.body):
+        if title := _lower_case_title(view.body, m):
             titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     found = []
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
     for at, title in sorted(titles):
         head = title.split()[-1].split("-")[-1].lower()  # "Co-Chairman": a chairman
-        if head not in ROLE_HEADS or ctx.body[at : at + len(title)] != title:
+        if head not in ROLE_HEADS or view.body[at : at + len(title)] != title:
             continue
-        if tail := TITLE_TAIL.match(ctx.body, at + len(title)):
+        if tail := TITLE_TAIL.match(view.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
-            named = _name_at(ctx.body, tail.end(), named_at)
+            named = _name_at(view.body, tail.end(), named_at)
             if named:
-                roles.setdefault(named, ctx.body[at : tail.start() + len(tail[0].rstrip(", "))])
+                roles.setdefault(named, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
         holders = {name for name, role in roles.items() if role.lower() == title.lower()}
         # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
-        unique = head in NOBLE_TITLES or OF_PLACE.match(ctx.body, at + len(title))
-        if not holders and not unique and not _inside_quote(ctx.body, at):
-            if name := _referent(ctx, named_at, counts, roles, at, head):
+        unique = head in NOBLE_TITLES or OF_PLACE.match(view.body, at + len(title))
+        if not holders and not unique and not _inside_quote(view.body, at):
+            if name := _referent(view, named_at, counts, roles, at, head):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
@@ -677,7 +676,7 @@ def _next_name(body: str, at: int, m: Mention) -> bool:
 
 
 def _referent(
-    ctx: Context, named_at: Ranges[Mention], counts: Counter[str], roles: dict[str, str], at: int, head: str
+    view: DocView, named_at: Ranges[Mention], counts: Counter[str], roles: dict[str, str], at: int, head: str
 ) -> str | None:
     """The person a title at `at`, whose head noun is `head`, refers back to: of those named earlier in its own sentence or
     in the last earlier sentence naming anyone, without a role or with one of the same head
@@ -685,11 +684,11 @@ def _referent(
     attacked the cost under Y. The Tory leader said" is X); on a tie, the one whose last mention
     before the title comes first. Not the subject of a verb whose object the title is ("X told
     the party leader", "Mr X said of the Tory leader")."""
-    own_start = ctx.sentence_at(at).start_char
+    own_start = view.sentence_at(at).start_char
     earlier = named_at.last_ending_by(own_start)
-    start = ctx.sentence_at(earlier[0]).start_char if earlier else own_start
+    start = view.sentence_at(earlier[0]).start_char if earlier else own_start
     before = [m for _, end, m in named_at.starting_in(start, at) if end <= at]
-    acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(ctx.body, m.end_char, at)}
+    acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(view.body, m.end_char, at)}
     near = [
         m.name
         for m in before

@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from newsfacts.records import Quantity
 
-from .context import Context
-from .gazetteer import DEMONYMS
 from .lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_NOUNS,
     CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    DEMONYMS,
     FRACTIONS,
     ING_NOUNS,
     MEASURE_UNITS,
@@ -39,6 +40,7 @@ from .lexicon import (
     TIME_NOUNS,
 )
 from .ranges import Ranges
+from .view import DocView
 
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
@@ -153,11 +155,12 @@ MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
 
-def extract(ctx: Context) -> tuple[Quantity, ...]:
-    """Every quantity in the body, in text order."""
-    body = ctx.body
-    blocked = Ranges((d.start_char, d.end_char, None) for d in ctx.results.get("dates", ()))
-    for link in ctx.results.get("links", ()):
+def extract(doc: Doc) -> tuple[Quantity, ...]:
+    """Every quantity in the body, in text order; none inside a date or a link."""
+    view = DocView(doc)
+    body = view.body
+    blocked = Ranges((d.start_char, d.end_char, None) for d in view.dates)
+    for link in view.links:
         blocked.add(link.start_char, link.end_char, None)
     for m in PHONE.finditer(body):
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
@@ -168,22 +171,22 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
         if _overlaps(m, blocked) or (word and word.group(1).lower() in NOT_COUNTED):
             continue  # "hundreds of years", "millions of times"
         value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
-        found.append(_build(ctx, m, value, qualifier="more than"))
+        found.append(_build(view, m, value, qualifier="more than"))
         blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
         if _overlaps(m, blocked) or YEAR.match(m["den"]):
             continue
         share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
-            found.append(_build(ctx, m, share * MULTIPLIERS[m["mult"].lower()]))
+            found.append(_build(view, m, share * MULTIPLIERS[m["mult"].lower()]))
             blocked.add(m.start(), m.end(), None)
         elif 0 < share <= 1:
-            found.append(_build(ctx, m, round(100 * share, 2), "percent"))
+            found.append(_build(view, m, round(100 * share, 2), "percent"))
             blocked.add(m.start(), m.end(), None)
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
-        found.append(_build(ctx, m, _numeral_value(m)))
+        found.append(_build(view, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
         if _overlaps(m, blocked) or body.startswith("-", m.end()):
             continue
@@ -195,9 +198,9 @@ def extract(ctx: Context) -> tuple[Quantity, ...]:
         ):
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-        found.append(_build(ctx, m, value))
+        found.append(_build(view, m, value))
     found.sort(key=lambda q: q.start_char)
-    return tuple(_borrow_units(ctx, found))
+    return tuple(_borrow_units(view, found))
 
 
 def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
@@ -305,14 +308,14 @@ def _spelled_value(word: str) -> float:
 
 
 def _build(
-    ctx: Context, m: re.Match[str], value: float, unit: str | None = None, qualifier: str | None = None
+    view: DocView, m: re.Match[str], value: float, unit: str | None = None, qualifier: str | None = None
 ) -> Quantity:
     """The quantity a match stands for; `qualifier` is what the wording implies when none is written
     ("thousands of" is more than a thousand)."""
-    body = ctx.body
+    body = view.body
     written, start = _qualifier(body, m.start())
     end = m.end()
-    sentence = ctx.sentence_at(m.start())
+    sentence = view.sentence_at(m.start())
     about = None
     groups = m.groupdict()
     if unit is None and groups.get("cur"):
@@ -500,12 +503,12 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
 
 
-def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
+def _borrow_units(view: DocView, found: list[Quantity]) -> list[Quantity]:
     """A bare number takes its unit from the number that closes its range ("10 to 20 people",
     "5-7%"), else from the previous one in its sentence, or from the noun of "numbers of X"
     there ("Numbers of arrivals ... from more than 3,000 to 300"). Two bare numbers joined by
     a dash are a score or a code ("won 3-1"), not quantities."""
-    body = ctx.body
+    body = view.body
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
         if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
@@ -535,7 +538,7 @@ def _borrow_units(ctx: Context, found: list[Quantity]) -> list[Quantity]:
                 noun = counted.group(1)
                 unit = "people" if any(w in PEOPLE_NOUNS for w in noun.lower().split()) else noun
                 q = replace(q, unit=unit, about=noun)
-            elif people := _people_before(body, ctx.sentence_at(q.start_char).start_char, q.start_char):
+            elif people := _people_before(body, view.sentence_at(q.start_char).start_char, q.start_char):
                 q = replace(q, unit="people", about=people)
             elif PEOPLE_VERB.match(body, q.end_char):
                 q = replace(q, unit="people", about=None)

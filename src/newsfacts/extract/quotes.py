@@ -12,13 +12,15 @@ person named; spokespeople and documents become descriptions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+
+from spacy.tokens import Doc
 
 from newsfacts.records import Quote
 
-from .context import Context, Mention
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
@@ -41,6 +43,7 @@ from .lexicon import (
     SUBJECT_LEAD,
 )
 from .ranges import Ranges
+from .view import DocView, Mention
 
 _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
@@ -217,40 +220,69 @@ class _Raw:
     continued: bool = False  # began in an earlier paragraph
 
 
-def extract(ctx: Context) -> tuple[Quote, ...]:
+class _QuoteView(DocView):
+    """The doc as the quote rules read it: with where its quotes are, found first, since a name
+    inside quotation marks is not who "he said" refers to."""
+
+    def __init__(self, doc: Doc, chains: list[list[_Raw]]) -> None:
+        super().__init__(doc)
+        self.quoted: Ranges[None] = Ranges(
+            (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end, None)
+            for chain in chains
+            for p in chain
+        )
+        self._speakable: dict[str | None, list[int]] = {}
+        # How many mentions come before the first that ends past an offset: a running maximum of ends.
+        self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
+
+    def last_person_before(self, char: int, gender: str | None = None) -> str | None:
+        """The canonical name of the last person named before `char` outside quotation marks
+        whose gender, where known, is `gender` (for "he said", "she said"): of the mentions
+        before the first one that ends past `char`, the last that qualifies."""
+        if gender not in self._speakable:
+            self._speakable[gender] = [
+                i
+                for i, m in enumerate(self.mentions)
+                if not self.quoted.covers(m.start_char)
+                and (gender is None or self.genders.get(m.name, gender) == gender)
+            ]
+        picks = self._speakable[gender]
+        j = bisect_left(picks, bisect_right(self._end_max, char))
+        return self.mentions[picks[j - 1]].name if j else None
+
+
+def extract(doc: Doc) -> tuple[Quote, ...]:
     """Every direct quote with its speaker; short in-sentence quotes are partial."""
     quotes: list[Quote] = []
     prev: _Raw | None = None
     prev_speaker: Speaker = (None, None)
-    chains = _chains(ctx.body)
-    ctx.quoted = Ranges(
-        (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end, None) for chain in chains for p in chain
-    )
+    chains = _chains(doc.text)
+    view = _QuoteView(doc, chains)
     i = 0
     while i < len(chains):
         first, last = chains[i][0], chains[i][-1]
-        partial = _is_partial(ctx.body, first, last)
-        trailing = _trailing(ctx, last)
-        speaker = trailing[0] if trailing and trailing[0][0] else _leading(ctx, first)
+        partial = _is_partial(view.body, first, last)
+        trailing = _trailing(view, last)
+        speaker = trailing[0] if trailing and trailing[0][0] else _leading(view, first)
         # "A," she said. "B." is one quote interrupted by its attribution.
-        while trailing and i + 1 < len(chains) and _resumes(ctx, last.end, trailing[1], chains[i + 1]):
+        while trailing and i + 1 < len(chains) and _resumes(view, last.end, trailing[1], chains[i + 1]):
             i += 1
             last = chains[i][-1]
-            trailing = _trailing(ctx, last)
-        if speaker[0] is None and not partial and prev is not None and _follows(ctx.body, prev, first):
+            trailing = _trailing(view, last)
+        if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
-            speaker = _sentence_subject(ctx, first.open_mark)
-        if speaker[0] is None and quotes and _same_speaker_goes_on(ctx.body, quotes[-1].end_char, first.open_mark):
+            speaker = _sentence_subject(view, first.open_mark)
+        if speaker[0] is None and quotes and _same_speaker_goes_on(view.body, quotes[-1].end_char, first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
         if speaker[0] is None:  # `He said ..., adding that "..."`
-            speaker = _pronoun_subject(ctx, first.open_mark)
+            speaker = _pronoun_subject(view, first.open_mark)
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
-            name = _reporter_before(ctx, first.open_mark)
+            name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
         quotes.append(
             Quote(
-                quote_text=ctx.body[first.start : last.end],
+                quote_text=view.body[first.start : last.end],
                 speaker=speaker[0],
                 speaker_name=speaker[1],
                 start_char=first.start,
@@ -277,15 +309,15 @@ def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     )
 
 
-def _resumes(ctx: Context, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
+def _resumes(view: _QuoteView, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
     """True when the next quote opens right after the attribution, with no speaker of its own."""
     first = chain[0]
-    gap = ctx.body[attribution_end : first.open_mark]
+    gap = view.body[attribution_end : first.open_mark]
     return (
         first.open_mark >= attribution_end
         and not gap.strip(" ,.;:\u00a0")
-        and len(ctx.body[last_end : first.start].split()) <= MAX_INTERRUPTION_WORDS
-        and _trailing(ctx, chain[-1]) is None
+        and len(view.body[last_end : first.start].split()) <= MAX_INTERRUPTION_WORDS
+        and _trailing(view, chain[-1]) is None
     )
 
 
@@ -372,92 +404,92 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     return True
 
 
-def _trailing(ctx: Context, last: _Raw) -> tuple[Speaker, int] | None:
+def _trailing(view: _QuoteView, last: _Raw) -> tuple[Speaker, int] | None:
     """The speaker named right after the quote, and where that attribution ends."""
     if last.close_mark is None:
         return None
-    body = ctx.body
+    body = view.body
     offset = _after_close(body, last)
     tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
-        return _resolve(ctx, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
+        return _resolve(view, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
-            speaker = _resolve(ctx, offset + m.start("who"), offset + m.end("who"), False)
+            speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
         else:
             named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
-            speaker = _resolve(ctx, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
+            speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
             if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
-                speaker = _apposed_person(ctx, offset + m.start("rest") + len(named), last.para_end) or speaker
+                speaker = _apposed_person(view, offset + m.start("rest") + len(named), last.para_end) or speaker
         return speaker, offset + m.end()
     return None
 
 
-def _apposed_person(ctx: Context, comma: int, limit: int) -> Speaker | None:
+def _apposed_person(view: _QuoteView, comma: int, limit: int) -> Speaker | None:
     """The person named right after a role and its comma, ending the clause: ", Labour MP X."."""
-    if not ctx.body.startswith(",", comma):
+    if not view.body.startswith(",", comma):
         return None
-    end = comma + 1 + len(re.split(r"[,.;:]", ctx.body[comma + 1 : limit])[0])
-    people = [m for _, e, m in ctx.mention_ranges().starting_in(comma + 1, end) if e <= end]
-    if people and not ctx.body[people[-1].end_char : end].strip(" '\u2019s"):
+    end = comma + 1 + len(re.split(r"[,.;:]", view.body[comma + 1 : limit])[0])
+    people = [m for _, e, m in view.mention_ranges().starting_in(comma + 1, end) if e <= end]
+    if people and not view.body[people[-1].end_char : end].strip(" '\u2019s"):
         return people[-1].name, people[-1].name
     return None
 
 
-def _leading(ctx: Context, first: _Raw) -> Speaker:
+def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     """The speaker named before the quote in its sentence, or on a "X said:" line above."""
-    body = ctx.body
+    body = view.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start : first.open_mark]
     if not head.strip():
-        return _colon_line(ctx, first)
+        return _colon_line(view, first)
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
-        return _resolve(ctx, head_start + m.start("who"), head_start + m.end("who"), True)
-    if ctx.body[first.start : first.start + 1].isupper() and (
-        person := _dashed_person(ctx, head_start, first.open_mark)
+        return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
+    if view.body[first.start : first.start + 1].isupper() and (
+        person := _dashed_person(view, head_start, first.open_mark)
     ):
         return person, person
     if m := BEFORE_VERB.search(head):
-        if (later := _named_participle(ctx, head, head_start, m)) is not None:
+        if (later := _named_participle(view, head, head_start, m)) is not None:
             m = later
         if m["verb"].endswith("ing"):
-            return _participle_speaker(ctx, head_start + m.start())
-        return _passive_speaker(ctx, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
-            ctx, head_start, head_start + m.start(), False
+            return _participle_speaker(view, head_start + m.start())
+        return _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
+            view, head_start, head_start + m.start(), False
         )
     verbs = list(SPEECH_VERB.finditer(head))
     if verbs:
-        return _passive_speaker(ctx, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
-            ctx, head_start, head_start + verbs[0].start(), False
+        return _passive_speaker(view, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
+            view, head_start, head_start + verbs[0].start(), False
         )
     words = head.split()
     if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
         # "He is prepared to go this far:", "His message to the chancellor was:"
-        return _pronoun_referent(ctx, head_start, PRONOUN_GENDER[words[0].lower()])
+        return _pronoun_referent(view, head_start, PRONOUN_GENDER[words[0].lower()])
     return (None, None)
 
 
-def _passive_speaker(ctx: Context, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
+def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
     """The agent of a passive speech verb in `head`: "His claims were denied by X, who ..." is X
     (not "responded by accusing")."""
     if not PASSIVE_AUX.search(head, 0, verb_start) or not (by := PASSIVE_BY.match(head, verb_end)):
         return None
-    return _resolve(ctx, head_start + by.start("who"), head_start + by.end("who"), True)
+    return _resolve(view, head_start + by.start("who"), head_start + by.end("who"), True)
 
 
-def _dashed_person(ctx: Context, start: int, mark: int) -> str | None:
+def _dashed_person(view: _QuoteView, start: int, mark: int) -> str | None:
     """The person named right before a dash that opens a sentence quoted: `including X -- "It ..." --`
     (a lower-case quote there describes X: `X - "the first woman" to run`)."""
-    head = ctx.body[start:mark].rstrip()
+    head = view.body[start:mark].rstrip()
     dash = re.search(r"\s(?:--?|[\u2013\u2014])$", head)
     if dash is None:
         return None
     end = start + dash.start()
-    named = [m for _, e, m in ctx.mention_ranges().covering(end - 1) if e == end and not _quoted(ctx, m.start_char)]
+    named = [m for _, e, m in view.mention_ranges().covering(end - 1) if e == end and not _quoted(view, m.start_char)]
     return named[-1].name if named else None
 
 
-def _named_participle(ctx: Context, head: str, head_start: int, m: re.Match[str]) -> re.Match[str] | None:
+def _named_participle(view: _QuoteView, head: str, head_start: int, m: re.Match[str]) -> re.Match[str] | None:
     """A later "X saying" in the attribution: in "The ad ends with footage of X saying," the
     quote is X's, not the ad's. Only a participle right after a named person counts."""
     later = None
@@ -466,39 +498,39 @@ def _named_participle(ctx: Context, head: str, head_start: int, m: re.Match[str]
     if later is None or not later["verb"].endswith("ing"):
         return None
     verb = head_start + later.start()
-    spaced = len(ctx.body[:verb].rstrip())  # a name ending here or later has only spaces before the verb
-    named = any(spaced <= e <= verb for _, e, _ in ctx.mention_ranges().overlapping(spaced - 1, verb + 1))
+    spaced = len(view.body[:verb].rstrip())  # a name ending here or later has only spaces before the verb
+    named = any(spaced <= e <= verb for _, e, _ in view.mention_ranges().overlapping(spaced - 1, verb + 1))
     return later if named else None
 
 
-def _participle_speaker(ctx: Context, verb: int) -> Speaker:
+def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
     saying" (the name right before the participle, maybe past an aside: "X, apparently
     talking about Y, telling")."""
-    body = ctx.body
+    body = view.body
     sentence = _sentence_start(body, verb)
     if m := WITH_SPOKESPERSON.search(body, sentence, verb):
-        org = _opening_org(ctx, sentence)
+        org = _opening_org(view, sentence)
         return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
-    last = ctx.mention_ranges().last_ending_by(verb, lambda m: not _quoted(ctx, m.start_char))
+    last = view.mention_ranges().last_ending_by(verb, lambda m: not _quoted(view, m.start_char))
     if last and PARENTHETICAL.fullmatch(body[last[1] : verb].strip()):
         return last[2].name, last[2].name
-    return _sentence_subject(ctx, verb)
+    return _sentence_subject(view, verb)
 
 
-def _sentence_subject(ctx: Context, at: int) -> Speaker:
+def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
     """The person who opens the sentence holding `at`, after any introductory phrase
     ("In an August speech, Smith attacked ..."): who a quote with no speech verb is from."""
-    body = ctx.body
+    body = view.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
-    start = _skip_introduction(ctx, start, at)
-    for _, _, m in ctx.mention_ranges().starting_in(start, at):
-        if _quoted(ctx, m.start_char):
+    start = _skip_introduction(view, start, at)
+    for _, _, m in view.mention_ranges().starting_in(start, at):
+        if _quoted(view, m.start_char):
             continue
         lead = body[start : m.start_char]
         if (
             not FRONTED_APPOSITION.fullmatch(lead)
-            and not _is_role_of(ctx, lead, m.name)
+            and not _is_role_of(view, lead, m.name)
             and not all(
                 w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
                 for w in lead.split()
@@ -514,28 +546,28 @@ def _sentence_subject(ctx: Context, at: int) -> Speaker:
     return (None, None)
 
 
-def _pronoun_subject(ctx: Context, at: int) -> Speaker:
+def _pronoun_subject(view: _QuoteView, at: int) -> Speaker:
     """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
     the party was not a wasted vote, adding that "what you see is what you get""), as for "he
     said": the subject the talk goes back to, else the last person of that gender named."""
-    start = _sentence_start(ctx.body, at)
-    opening = PRONOUN_OPENING.match(ctx.body, start)
+    start = _sentence_start(view.body, at)
+    opening = PRONOUN_OPENING.match(view.body, start)
     if not opening:
         return (None, None)
-    return _pronoun_referent(ctx, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
+    return _pronoun_referent(view, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
 
 
-def _pronoun_referent(ctx: Context, at: int, gender: str | None) -> Speaker:
+def _pronoun_referent(view: _QuoteView, at: int, gender: str | None) -> Speaker:
     """Who a "he" or "she" at `at` that opens its clause is: the subject the talk goes back to,
     else the last person of that gender named."""
-    name = _previous_subject(ctx, at, gender) or ctx.last_person_before(at, gender)
+    name = _previous_subject(view, at, gender) or view.last_person_before(at, gender)
     return name, name
 
 
-def _is_role_of(ctx: Context, lead: str, name: str) -> bool:
+def _is_role_of(view: _QuoteView, lead: str, name: str) -> bool:
     """Whether the words before a name are that person's role as the people rules read it,
     maybe with an honorific after it ("Former union leader Sir X")."""
-    role = next((p.role for p in ctx.results.get("people", ()) if p.name == name), None)
+    role = next((p.role for p in view.people if p.name == name), None)
     lead = lead.strip().lower()
     if not role or not lead.startswith(role.lower()):
         return False
@@ -555,67 +587,71 @@ def _sentence_before(body: str, at: int) -> tuple[int, int]:
     return _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False), end
 
 
-def _previous_subject(ctx: Context, at: int, gender: str | None) -> str | None:
+def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | None:
     """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
     the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
     BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person.
     Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass the look
     back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
-    if _named_before_in_sentence(ctx, at):
+    if _named_before_in_sentence(view, at):
         return None
     pronoun_sentences = 0
     for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
-        start, end = _sentence_before(ctx.body, at)
+        start, end = _sentence_before(view.body, at)
         if end == 0:
             return None
-        name = _sentence_subject(ctx, end - 1)[1]
-        sentence = ctx.body[start:end]
-        if name is None and _quoted(ctx, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
+        name = _sentence_subject(view, end - 1)[1]
+        sentence = view.body[start:end]
+        if name is None and _quoted(view, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next(
-                (m.name for _, _, m in ctx.mention_ranges().starting_in(start, end) if not _quoted(ctx, m.start_char)),
+                (
+                    m.name
+                    for _, _, m in view.mention_ranges().starting_in(start, end)
+                    if not _quoted(view, m.start_char)
+                ),
                 None,
             )
             if name is None:
                 at = start
                 continue
         if name is not None:
-            return name if gender is None or ctx.genders.get(name, gender) == gender else None
+            return name if gender is None or view.genders.get(name, gender) == gender else None
         pronoun_sentences += 1
-        if not PRONOUN_OPENING.match(ctx.body, start) or pronoun_sentences == PRONOUN_CHAIN:
+        if not PRONOUN_OPENING.match(view.body, start) or pronoun_sentences == PRONOUN_CHAIN:
             return None
         at = start
     return None
 
 
-def _named_before_in_sentence(ctx: Context, at: int) -> bool:
-    start = _sentence_start(ctx.body, at)
-    return any(not _quoted(ctx, m.start_char) for _, _, m in ctx.mention_ranges().starting_in(start, at))
+def _named_before_in_sentence(view: _QuoteView, at: int) -> bool:
+    start = _sentence_start(view.body, at)
+    return any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
 
 
-def _reporter_before(ctx: Context, at: int) -> str | None:
+def _reporter_before(view: _QuoteView, at: int) -> str | None:
     """A quote that opens its sentence with no attribution continues the reported speech just
     before it: the person who opens the previous sentence, when that sentence has a speech verb."""
-    body = ctx.body
+    body = view.body
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
     if not SPEECH_VERB.search(body[start:end]):
         return None
-    return _previous_subject(ctx, at, None)
+    return _previous_subject(view, at, None)
 
 
-def _previous_spokesperson(ctx: Context, at: int) -> str | None:
+def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
     """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ...", "A
     Labour Party spokesman criticised X's record, saying ..."), described as a speaker is
     ("Labour spokeswoman")."""
-    body = ctx.body
+    body = view.body
     start, end = _sentence_before(body, at)
     verb = SPEECH_VERB.search(body[start:end])
     opening = OPENING_SPOKESPERSON.match(body, start, end)
     if verb is None and opening is None:
         return None
     head = opening[1] if opening else body[start : start + verb.start()].strip(" ,")
-    described = _describe(ctx, head, start) if head else None
+    described = _describe(view, head, start) if head else None
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
 
 
@@ -631,8 +667,8 @@ def _introductory(segment: str) -> bool:
     return first in INTRODUCTORY_WORDS or participle
 
 
-def _quoted(ctx: Context, char: int) -> bool:
-    return ctx.quoted.covers(char)
+def _quoted(view: _QuoteView, char: int) -> bool:
+    return view.quoted.covers(char)
 
 
 def _after_close(body: str, last: _Raw) -> int:
@@ -650,16 +686,16 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
     return closing in ",?!-\u2014\u2013" or body[_after_close(body, last) :].lstrip()[:1] == ","
 
 
-def _colon_line(ctx: Context, first: _Raw) -> Speaker:
+def _colon_line(view: _QuoteView, first: _Raw) -> Speaker:
     """Press-release style: the paragraph before is "X said:" and the quote follows."""
-    body = ctx.body
+    body = view.body
     before = body[: first.para_start].rstrip()
     if not before.endswith(":"):
         return (None, None)
     line_start = before.rfind("\n") + 1
     start = _clause_start(body, line_start, len(before))
     if m := BEFORE_VERB.search(body[start : len(before)]):
-        return _resolve(ctx, start, start + m.start(), False)
+        return _resolve(view, start, start + m.start(), False)
     return (None, None)
 
 
@@ -692,24 +728,24 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
-def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
+def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     """Turn the speaker words between `start` and `end` into (speaker, speaker_name)."""
     if not after:
-        start = _skip_introduction(ctx, _as_clause(ctx.body, start, end), end)
-    text = ctx.body[start:end]
+        start = _skip_introduction(view, _as_clause(view.body, start, end), end)
+    text = view.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
     inside = [
         m
-        for _, _, m in ctx.mention_ranges().starting_in(start, end)
-        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not _quoted(ctx, m.start_char)
+        for _, _, m in view.mention_ranges().starting_in(start, end)
+        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not _quoted(view, m.start_char)
     ]
-    heads = [m for m in inside if not _modifier(ctx.body, start, m, end)]
+    heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
         chosen: Mention = heads[0] if after else heads[-1]
         return chosen.name, chosen.name
     if inside:
         chosen = inside[0] if after else inside[-1]
-        owned = ctx.body[chosen.end_char : end]
+        owned = view.body[chosen.end_char : end]
         if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Smith's campaign said"
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
     shown = [w.strip(",.;:") for w in clean.split()]
@@ -731,74 +767,74 @@ def _resolve(ctx: Context, start: int, end: int, after: bool) -> Speaker:
         and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
     ):
         gender = PRONOUN_GENDER.get(clause[-1])
-        name = _previous_subject(ctx, start, gender)
-        if name is None and not _named_before_in_sentence(ctx, start):
+        name = _previous_subject(view, start, gender)
+        if name is None and not _named_before_in_sentence(view, start):
             # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
-            if spokesperson := _previous_spokesperson(ctx, start):
+            if spokesperson := _previous_spokesperson(view, start):
                 return spokesperson, None
-            name = ctx.last_person_before(start, gender)
+            name = view.last_person_before(start, gender)
             return name, name
-        name = name or ctx.last_person_before(start, gender)
+        name = name or view.last_person_before(start, gender)
         if name is None:
-            return _previous_spokesperson(ctx, start), None
+            return _previous_spokesperson(view, start), None
         return name, name
     if len(words) == 1 and words[0] in PRONOUNS:
         return (None, None)
-    role_person = _person_by_role(ctx, words, start)
+    role_person = _person_by_role(view, words, start)
     if role_person:
         return role_person, role_person
-    described = _describe(ctx, " ".join(shown), start)
+    described = _describe(view, " ".join(shown), start)
     if described in SPOKESPEOPLE:  # "But the Home Office defended it. A spokesman said:"
-        org = _opening_org(ctx, _sentence_start(ctx.body, start)) or _opening_org(
-            ctx, _sentence_before(ctx.body, start)[0]
+        org = _opening_org(view, _sentence_start(view.body, start)) or _opening_org(
+            view, _sentence_before(view.body, start)[0]
         )
         described = f"{org} {described}" if org else described
     return described, None
 
 
-def _opening_org(ctx: Context, at: int) -> str | None:
+def _opening_org(view: _QuoteView, at: int) -> str | None:
     """The organisation that opens the sentence starting at `at` ("But the Home Office
     defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
-    start = ORG_OPENING.match(ctx.body, at).end()  # every part of it is optional: it always matches
-    for span in ctx.spans:
+    start = ORG_OPENING.match(view.body, at).end()  # every part of it is optional: it always matches
+    for span in view.spans:
         if span.start_char == start and span.label == "ORG":
-            return ctx.body[span.start_char : span.end_char]
-    words = CAPITALISED_RUN.match(ctx.body, start)
-    if words is None or ctx.mention_ranges().starting_in(start, words.end()):
+            return view.body[span.start_char : span.end_char]
+    words = CAPITALISED_RUN.match(view.body, start)
+    if words is None or view.mention_ranges().starting_in(start, words.end()):
         return None  # "Mr Tom Baker left": a person, not an organisation
     return words[0]
 
 
-def _skip_introduction(ctx: Context, start: int, end: int) -> int:
+def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
     """Past the opening phrases before a speaker ("In a statement Friday, Acme said"), as
     long as more than an adverb is left to speak and the phrase names no one ("And Dr X, of
     the Y Foundation, said" is X speaking)."""
-    body = ctx.body
+    body = view.body
     while (comma := body.find(",", start, end)) != -1:
         segment = body[start:comma].strip()
         rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
         if (
             not segment
-            or _names_subject(ctx, start, comma)
+            or _names_subject(view, start, comma)
             or not _introductory(segment)
             or "(" in segment
             or all(w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest)
         ):
             break
         start = comma + 1
-    return _past_unpunctuated_introduction(ctx, start, end)
+    return _past_unpunctuated_introduction(view, start, end)
 
 
-def _past_unpunctuated_introduction(ctx: Context, start: int, end: int) -> int:
+def _past_unpunctuated_introduction(view: _QuoteView, start: int, end: int) -> int:
     """Past an opening prepositional phrase written without its comma ("In a report published
     last July the committee stated"): the subject starts at the last article that follows
     neither a preposition nor another article, as "the" after "July" does and "the" in "to the
     Times" not. Where a person is named, the rules for names decide."""
-    words = list(re.finditer(r"\S+", ctx.body[start:end]))
+    words = list(re.finditer(r"\S+", view.body[start:end]))
     if (
         len(words) < 3
         or words[0][0].lower() not in OPENING_PREPOSITIONS
-        or ctx.mention_ranges().starting_in(start, end)
+        or view.mention_ranges().starting_in(start, end)
     ):
         return start
     for k in range(len(words) - 1, 1, -1):
@@ -808,12 +844,12 @@ def _past_unpunctuated_introduction(ctx: Context, start: int, end: int) -> int:
     return start
 
 
-def _names_subject(ctx: Context, start: int, end: int) -> bool:
+def _names_subject(view: _QuoteView, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` are a person, maybe after "and" or a title
     ("And Dr X"): then they are the subject, not an opening phrase to skip."""
-    for _, _, m in ctx.mention_ranges().starting_in(start, end):
-        if not ctx.body[m.end_char : end].strip():
-            lead = ctx.body[start : m.start_char].split()
+    for _, _, m in view.mention_ranges().starting_in(start, end):
+        if not view.body[m.end_char : end].strip():
+            lead = view.body[start : m.start_char].split()
             return all(
                 w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS for w in lead
             )
@@ -853,22 +889,22 @@ def _outside_clauses(text: str, offset: int) -> bool:
     return True
 
 
-def _person_by_role(ctx: Context, words: list[str], start: int) -> str | None:
+def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | None:
     """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
     holds all those words ("Republican presidential nominee"); of several, the one named last
     before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
     if not words or words[0] != "the" or words[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
-    people = ctx.results.get("people", ())
+    people = view.people
     holders = {p.name for p in people if p.role and wanted <= set(p.role.lower().split())}
-    named = ctx.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
+    named = view.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
     if named:
         return named[2].name
     return next(iter(holders)) if len(holders) == 1 else None
 
 
-def _describe(ctx: Context, clean: str, start: int) -> str | None:
+def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     """A description for a speaker who is not a named person."""
     clean = re.sub(r"\s+", " ", clean)
     words = clean.split()
@@ -892,7 +928,7 @@ def _describe(ctx: Context, clean: str, start: int) -> str | None:
             noun = " ".join(x for x in (m["adj"], m["noun"]) if x)
             return f"{org} {noun}"
     if words[0].lower() in POSSESSIVE_PRONOUNS:
-        owner = ctx.last_person_before(start)
+        owner = view.last_person_before(start)
         if owner:
             return f"{owner}'s {' '.join(words[1:])}"
     if words[0].lower() in {"a", "an", "the"}:
