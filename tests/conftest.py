@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,3 +17,15 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"needs the shared data sets at {SHARED_DATA} (not part of the repo)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse file of the five seeds with hand-made facts, as a run records them
+    (tests/test_across.seed_warehouse): for the commands that read a warehouse."""
+    from tests.test_across import seed_warehouse
+
+    path = tmp_path_factory.mktemp("warehouse") / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        seed_warehouse(con)
+    return path

@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import duckdb
+
 GOLD_DIR = Path(__file__).parent / "gold"
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 GOLD: dict[str, Any] = json.loads((GOLD_DIR / "seeds.gold.json").read_text())
@@ -89,3 +91,9 @@ def newsfacts(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "newsfacts.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=600
     )
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    """A query's rows from a warehouse file, opened read-only."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()

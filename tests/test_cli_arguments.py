@@ -15,17 +15,8 @@ from newsfacts import cli
 from newsfacts.settings import Settings, SettingsError
 from tests import goldlib
 from tests.goldlib import newsfacts
-from tests.test_across import seed_warehouse
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("warehouse") / "w.duckdb"
-    with duckdb.connect(str(path)) as con:
-        seed_warehouse(con)
-    return path
 
 
 def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:

@@ -16,6 +16,7 @@ from newsfacts.ingest import RunSummary
 from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
 from tests import goldlib
+from tests.goldlib import rows
 
 SEED = sorted(goldlib.ARTICLES)[0]
 ARTICLE = "Ministers said the border plan would start in May.\n\nThe plan covers three ports and two airports."
@@ -23,11 +24,6 @@ ARTICLE = "Ministers said the border plan would start in May.\n\nThe plan covers
 
 def run(inbox: Path, db: Path, **kw: object) -> RunSummary:
     return ingest(Settings.load(inbox=inbox, db=db, **kw))
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture

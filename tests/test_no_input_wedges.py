@@ -14,21 +14,16 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from newsfacts import pipeline
 from newsfacts.ingest import run
 from newsfacts.settings import Settings
 from tests import goldlib
+from tests.goldlib import rows
 
 SEEDS = sorted(goldlib.ARTICLES)
 POISON = "This sentence sets off the broken extractor."
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture

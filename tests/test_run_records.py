@@ -8,13 +8,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from newsfacts import across, store
 from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
 from tests import goldlib
+from tests.goldlib import rows
 
 SEED = sorted(goldlib.ARTICLES)[0]
 
@@ -25,11 +25,6 @@ def settings(tmp_path: Path) -> Settings:
     inbox.mkdir()
     shutil.copy(goldlib.seed_path(SEED), inbox / SEED)
     return Settings.load(inbox=inbox, db=tmp_path / "w.duckdb")
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_a_failed_run_is_recorded_with_its_error_and_not_retried(

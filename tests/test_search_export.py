@@ -10,15 +10,6 @@ import pytest
 
 from newsfacts import cli, export, search
 from newsfacts.search import snippet
-from tests.test_across import seed_warehouse
-
-
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("warehouse") / "w.duckdb"
-    with duckdb.connect(str(path)) as con:
-        seed_warehouse(con)
-    return path
 
 
 def test_search_ranks_the_article_with_the_phrase_first(db: Path) -> None:

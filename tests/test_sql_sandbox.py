@@ -20,14 +20,6 @@ QUOTES = 21  # the hand-made seed warehouse's quotes
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sandbox") / "w.duckdb"
-    with duckdb.connect(str(path)) as con:
-        seed_warehouse(con)
-    return path
-
-
-@pytest.fixture(scope="module")
 def lake(tmp_path_factory: pytest.TempPathFactory) -> Lake:
     folder = tmp_path_factory.mktemp("lake")
     lake = Lake(f"ducklake:{folder / 'lake.ducklake'}", str(folder / "files"))

@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from tests import goldlib
+from tests.goldlib import rows
 
 pytestmark = pytest.mark.slow
 
@@ -50,11 +50,6 @@ def group_members(pgid: int) -> list[str]:
         except (OSError, ValueError):
             continue
     return found
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def sigint_ignored() -> None:

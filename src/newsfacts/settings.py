@@ -48,24 +48,23 @@ def positive_int(value: str | int) -> int:
 
 
 def seconds(value: str | float) -> float:
-    """A duration of zero or more seconds."""
-    try:
-        number = float(value)
-    except ValueError:
-        number = math.nan
-    if not (math.isfinite(number) and number >= 0):
-        raise ValueError(f"must be a number of seconds, 0 or more, got {str(value)!r}")
-    return number
+    """A duration of zero or more seconds (a wait)."""
+    return _duration(value, zero_allowed=True)
 
 
 def positive_seconds(value: str | float) -> float:
     """A duration of more than 0 seconds (a time budget)."""
+    return _duration(value, zero_allowed=False)
+
+
+def _duration(value: str | float, zero_allowed: bool) -> float:
     try:
         number = float(value)
     except ValueError:
         number = math.nan
-    if not (math.isfinite(number) and number > 0):
-        raise ValueError(f"must be a number of seconds above 0, got {str(value)!r}")
+    if not (math.isfinite(number) and (number >= 0 if zero_allowed else number > 0)):
+        bound = "0 or more" if zero_allowed else "above 0"
+        raise ValueError(f"must be a number of seconds {bound}, got {str(value)!r}")
     return number
 
 
