@@ -10,7 +10,7 @@ with batches, not with the corpus). Nothing here but orchestration.
 from __future__ import annotations
 
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 
 from prefect import Flow, Task, flow, task
@@ -23,6 +23,7 @@ from prefect.tasks import exponential_backoff
 from newsfacts import ingest as loop
 from newsfacts import pipeline, stages, workers
 from newsfacts.ingest import TRANSIENT, RunSummary, Stages
+from newsfacts.records import Prior
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
 from newsfacts.stopping import RunCancelled
@@ -52,28 +53,28 @@ ONCE = dict(cache_policy=NO_CACHE)
 
 @task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=3600)
 def process_batch(
-    batch: list[SourceFile], latest_sha: dict[str, str], max_bytes: int, timeout_s: float | None
+    batch: list[SourceFile], priors: dict[str, Prior], max_bytes: int, timeout_s: float | None
 ) -> list[pipeline.Outcome]:
-    return pipeline.process_batch(batch, latest_sha, max_bytes, timeout_s)
+    return pipeline.process_batch(batch, priors, max_bytes, timeout_s)
 
 
 def batch_stage(
-    settings: Settings, latest_sha: dict[str, str], batches: int
+    settings: Settings, priors: Mapping[str, Prior], batches: int
 ) -> AbstractContextManager[tuple[workers.Submit, int]]:
     """On a Dask task runner each batch is a `process-batch` task run on the cluster; otherwise
     the library's local pool takes them."""
     ctx = FlowRunContext.get()
     client = getattr(ctx.task_runner, "client", None) if ctx else None
     if client is None:
-        return loop.local_batches(settings, latest_sha, batches)
+        return loop.local_batches(settings, priors, batches)
 
     @contextmanager
     def on_cluster() -> Iterator[tuple[workers.Submit, int]]:
         slots = sum(client.nthreads().values()) or 1
 
         def submit(batch: list[SourceFile]) -> workers.Pending[list[pipeline.Outcome]]:
-            shas = workers.shas_for(batch, latest_sha)
-            return process_batch.submit(batch, shas, settings.max_file_bytes, settings.file_timeout_s)
+            shipped = workers.priors_for(batch, priors)
+            return process_batch.submit(batch, shipped, settings.max_file_bytes, settings.file_timeout_s)
 
         yield submit, 2 * slots
 

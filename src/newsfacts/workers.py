@@ -9,20 +9,22 @@ the inbox. Prefect-free on purpose: worker processes import only domain code.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import multiprocessing
 import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
 from newsfacts import pipeline
 from newsfacts.extract import extract_facts
-from newsfacts.records import Article
-from newsfacts.sources import SourceFile
+from newsfacts.records import Article, Prior, Rejected
+from newsfacts.sources import BadInput, SourceFile, read_bytes, sha256
 from newsfacts.stopping import die_with_parent
 
 T = TypeVar("T")
@@ -69,9 +71,9 @@ def batch_size(files: int, requested: int, workers: int) -> int:
     return requested
 
 
-def shas_for(batch: Sequence[SourceFile], latest_sha: Mapping[str, str]) -> dict[str, str]:
-    """The recorded hashes of this batch's files only, so each batch ships kilobytes, not the whole inbox."""
-    return {s.rel: latest_sha[s.rel] for s in batch if s.rel in latest_sha}
+def priors_for(batch: Sequence[SourceFile], priors: Mapping[str, Prior]) -> dict[str, Prior]:
+    """What the warehouse holds for this batch's files only, so each batch ships kilobytes, not the whole inbox."""
+    return {s.rel: priors[s.rel] for s in batch if s.rel in priors}
 
 
 def in_order(submit: Callable[[T], Pending[R]], items: Iterable[T], ahead: int) -> Iterator[R]:
@@ -101,7 +103,7 @@ class _Here:
 
 @contextmanager
 def local(
-    workers: int, batches: int, latest_sha: Mapping[str, str], max_bytes: int, timeout_s: float | None
+    workers: int, batches: int, priors: Mapping[str, Prior], max_bytes: int, timeout_s: float | None
 ) -> Iterator[Submit]:
     """Submit batches to `workers` spawned processes, or run them here when that cannot pay.
 
@@ -112,22 +114,106 @@ def local(
     of waiting for their batches.
     """
     if workers <= 1 or batches <= 1:
-        yield lambda batch: _Here(pipeline.process_batch(batch, shas_for(batch, latest_sha), max_bytes, timeout_s))
+        yield lambda batch: _Here(pipeline.process_batch(batch, priors_for(batch, priors), max_bytes, timeout_s))
         return
-    pool = ProcessPoolExecutor(
-        min(workers, batches), mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
-    )
-
-    def submit(batch: list[SourceFile]) -> Pending[list[pipeline.Outcome]]:
-        with _children_ignore_sigint(len(pool._processes or {}) < pool._max_workers):
-            return pool.submit(pipeline.process_batch, batch, shas_for(batch, latest_sha), max_bytes, timeout_s)
-
+    pool = _Pool(min(workers, batches), priors, max_bytes, timeout_s)
     try:
-        yield submit
+        yield pool.submit
     except BaseException:
-        _kill(pool)
+        pool.kill()
         raise
     pool.shutdown()
+
+
+class _Pool:
+    """A process pool that outlives a worker's death.
+
+    A file that kills the process reading it (a crash in a C library, the kernel's OOM
+    killer) breaks a `ProcessPoolExecutor` and every batch in it. Here the batches it held
+    are done again in a new pool; a batch that breaks the pool a second time is done file
+    by file, and the file that breaks it again is quarantined with what happened, so the
+    run goes on and the next run does not meet the same crash.
+    """
+
+    def __init__(self, workers: int, priors: Mapping[str, Prior], max_bytes: int, timeout_s: float | None) -> None:
+        self.workers, self.priors, self.max_bytes, self.timeout_s = workers, priors, max_bytes, timeout_s
+        self.generation = 0
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+        )
+
+    def _future(self, batch: list[SourceFile]) -> Future[list[pipeline.Outcome]]:
+        executor = self.executor
+        with _children_ignore_sigint(len(executor._processes or {}) < executor._max_workers):
+            return executor.submit(
+                pipeline.process_batch, batch, priors_for(batch, self.priors), self.max_bytes, self.timeout_s
+            )
+
+    def submit(self, batch: list[SourceFile]) -> _Batch:
+        return _Batch(self, batch, self.generation, self._future(batch))
+
+    def renew(self, broken_generation: int) -> None:
+        """A new pool in place of the broken one (once, however many batches saw it break)."""
+        if broken_generation == self.generation:
+            self.kill()
+            self.executor = self._new()
+            self.generation += 1
+
+    def one_by_one(self, batch: list[SourceFile]) -> list[pipeline.Outcome]:
+        outcomes = []
+        for src in batch:
+            generation = self.generation
+            try:
+                outcomes += self._future([src]).result()
+            except BrokenProcessPool:
+                self.renew(generation)
+                outcomes.append(_died_reading(src, self.max_bytes))
+        return outcomes
+
+    def kill(self) -> None:
+        """Stop the pool now: its workers are killed, queued batches dropped. The executor has
+        no public way to end running work before Python 3.14's terminate_workers()."""
+        processes = list((self.executor._processes or {}).values())
+        for process in processes:
+            process.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(timeout=5)
+
+    def shutdown(self) -> None:
+        self.executor.shutdown()
+
+
+class _Batch:
+    """A batch on its way through a `_Pool`: done again if a worker died while the pool held it."""
+
+    def __init__(self, pool: _Pool, batch: list[SourceFile], generation: int, future: Future) -> None:
+        self.pool, self.batch, self.generation, self.future = pool, batch, generation, future
+
+    def result(self) -> list[pipeline.Outcome]:
+        try:
+            return self.future.result()
+        except BrokenProcessPool:
+            self.pool.renew(self.generation)
+        generation = self.pool.generation
+        try:
+            return self.pool._future(self.batch).result()
+        except BrokenProcessPool:
+            self.pool.renew(generation)
+            return self.pool.one_by_one(self.batch)
+
+
+def _died_reading(src: SourceFile, max_bytes: int) -> pipeline.Outcome:
+    """The quarantine record of a file whose reading killed the worker process twice."""
+    data = sha = None
+    with contextlib.suppress(BadInput, OSError):
+        data = read_bytes(src, max_bytes)
+        sha = sha256(data)
+    reason = "the worker process reading this file died (a crash or the out-of-memory killer), twice"
+    return pipeline.Outcome(src, sha, rejected=Rejected(src.rel, "extract", reason, sha, data))
 
 
 @contextmanager
@@ -144,14 +230,3 @@ def _children_ignore_sigint(spawning: bool) -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: its workers are killed, queued batches dropped. The executor has no
-    public way to end running work before Python 3.14's terminate_workers()."""
-    processes = list((pool._processes or {}).values())
-    for process in processes:
-        process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
