@@ -19,7 +19,7 @@ import pytest
 from newsfacts import pipeline
 from newsfacts.ingest import run
 from newsfacts.settings import Settings
-from tests import goldlib
+from tests import goldlib, hooks
 from tests.goldlib import rows
 
 SEEDS = sorted(goldlib.ARTICLES)
@@ -107,37 +107,15 @@ def test_a_json_escape_for_a_lone_surrogate_does_not_break_the_batch(inbox: Path
     assert rows(db, "SELECT title FROM articles WHERE source_file = 'feed.json'") == [("Broken \ufffd escape",)]
 
 
-KILLER = '''
-import os
-import signal
-
-import newsfacts.pipeline as pipeline
-
-_real = pipeline.extract_facts
-
-
-def extract_facts(articles):
-    if any("{poison}" in a.body for a in articles):
-        os.kill(os.getpid(), signal.SIGKILL)  # as a crash in a C library or the OOM killer would
-    return _real(articles)
-
-
-pipeline.extract_facts = extract_facts
-'''
-
-
 @pytest.mark.slow
 def test_a_file_that_kills_its_worker_process_is_quarantined_and_the_run_goes_on(inbox: Path, tmp_path: Path) -> None:
     """Every process of the run imports this sitecustomize, so the worker that reads the poison dies."""
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(KILLER.replace("{poison}", POISON))
     for i in range(6):
         shutil.copy(goldlib.seed_path(SEEDS[i % len(SEEDS)]), inbox / f"copy {i}.txt")
         with open(inbox / f"copy {i}.txt", "a") as out:
             out.write(f"\n\nCorrection {i}.\n")
     db = tmp_path / "w.duckdb"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")])}
+    env = hooks.crash_on(tmp_path, POISON)
     done = subprocess.run(
         [sys.executable, "-m", "newsfacts.cli", "run", "--inbox", str(inbox), "--db", str(db)]
         + ["--workers", "2", "--batch-size", "3"],

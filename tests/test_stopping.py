@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import goldlib
+from tests import goldlib, hooks
 from tests.goldlib import rows
 
 pytestmark = pytest.mark.slow
@@ -52,31 +52,6 @@ def group_members(pgid: int) -> list[str]:
     return found
 
 
-SLOWER = """
-import time
-
-import newsfacts.pipeline as pipeline
-
-_real = pipeline.extract_facts
-
-
-def extract_facts(articles):
-    time.sleep({seconds})  # a slow machine: the run is still going when `status` and the signal come
-    return _real(articles)
-
-
-pipeline.extract_facts = extract_facts
-"""
-
-
-def slowed(tmp_path: Path, seconds: float) -> dict[str, str]:
-    """An environment whose Python processes take `seconds` longer per extracted batch."""
-    hooks = tmp_path / "hooks"
-    hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(SLOWER.replace("{seconds}", str(seconds)))
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(hooks), os.environ.get("PYTHONPATH", "")])}
-
-
 def sigint_ignored() -> None:
     """What a shell does to a job a script starts in the background (`newsfacts run &`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -106,7 +81,7 @@ def test_a_signal_stops_the_run_cleanly_and_the_next_run_finishes(
         text=True,
         start_new_session=True,
         preexec_fn=start,
-        env=slowed(tmp_path, 1.5),  # 15 batches on 2 workers: over 10 s left when `status` looks
+        env=hooks.slow_extraction(tmp_path, 1.5),  # 15 batches on 2 workers: over 10 s left when `status` looks
     )
     # Off a terminal the run prints a line per loaded batch: stop it after the second.
     lines = []
