@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -9,6 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+# Tests that call the flows in-process (and Dask workers they start) start Prefect's ephemeral
+# API themselves: give it the patience the CLI gives it (cli.py), not Prefect's 20 s, which a
+# busy 2-core machine exceeds.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 
 
 @pytest.fixture
