@@ -27,6 +27,7 @@ import duckdb
 import duckdb_extension_ducklake
 import pyarrow as pa
 
+from newsfacts import lake
 from newsfacts.records import ExpectationTotals, Known, KnownFile
 from newsfacts.settings import SQL_DIR, Lake
 from newsfacts.sources import SourceFile
@@ -66,16 +67,7 @@ def _is_lock_error(exc: Exception) -> bool:
 
 def ducklake_extension() -> Path:
     """The DuckLake extension of the duckdb-extension-ducklake package: loaded by path, never downloaded."""
-    root = Path(duckdb_extension_ducklake.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-    path = root / "ducklake.duckdb_extension"
-    if not path.is_file():
-        raise FileNotFoundError(f"no ducklake extension for DuckDB {duckdb.__version__} at {path}")
-    return path
-
-
-def _literal(text: str) -> str:
-    """A SQL string literal: ATTACH and its options take no bound parameters."""
-    return "'" + text.replace("'", "''") + "'"
+    return lake.extension_path(duckdb_extension_ducklake, "ducklake")
 
 
 def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -84,13 +76,7 @@ def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(target), read_only=read_only, config=config)
     con = duckdb.connect(config=config)
     try:
-        con.load_extension(str(ducklake_extension()))
-        options = ["READ_ONLY"] if read_only else []
-        if target.data_path and not read_only:
-            options.append(f"DATA_PATH {_literal(target.data_path)}")
-        suffix = f" ({', '.join(options)})" if options else ""
-        con.execute(f"ATTACH {_literal(target.catalog)} AS lake{suffix}")
-        con.execute("USE lake")
+        lake.attach(con, target, read_only)
     except BaseException:
         con.close()
         raise
