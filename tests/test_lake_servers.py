@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -94,3 +95,33 @@ def test_a_run_loads_into_a_postgres_catalogued_lake(pg: servers.Postgres, inbox
     )
     assert int(tables.stdout) >= len(CONTENT_TABLES)
     same_content_as_plain(Lake(f"ducklake:{catalog}"), inbox, tmp_path)
+
+
+def test_the_data_path_can_be_an_s3_store(
+    pg: servers.Postgres, inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with servers.s3_store("news-lake") as aws:
+        for name, value in aws.items():
+            monkeypatch.setenv(name, value)
+        home, env = machine(tmp_path, "a")
+        catalog = pg.database()
+        lake = ["--catalog", catalog]
+        done = newsfacts_on(
+            env, home, "run", "--inbox", str(inbox), *lake, "--data-path", "s3://news-lake/nf/", "--workers", "1"
+        )
+        assert done.returncode == 0, done.stderr
+        listing = urllib.request.urlopen(
+            f"{aws['AWS_ENDPOINT_URL']}/news-lake?list-type=2&prefix=nf/", timeout=30
+        ).read()
+        assert b".parquet</Key>" in listing, "the rows went to Parquet objects in the bucket"
+        assert not list(home.rglob("*.parquet")), "and nothing to the machine's own folder"
+        out = newsfacts_on(env, home, "sql", "SELECT count(*) AS n FROM articles", *lake)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout == "n\n5\n"
+        # The secret came from the environment into DuckDB's memory: never printed, logged or stored.
+        secret = aws["AWS_SECRET_ACCESS_KEY"].encode()
+        assert secret not in (done.stdout + done.stderr + out.stdout + out.stderr).encode()
+        for path in home.rglob("*"):
+            if path.is_file():
+                assert secret not in path.read_bytes(), path
+        same_content_as_plain(Lake(f"ducklake:{catalog}"), inbox, tmp_path)
