@@ -7,9 +7,12 @@ and Prefect home.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,3 +128,148 @@ def test_the_data_path_can_be_an_s3_store(
             if path.is_file():
                 assert secret not in path.read_bytes(), path
         same_content_as_plain(Lake(f"ducklake:{catalog}"), inbox, tmp_path)
+
+
+def copy_as(source: Path, target: Path, marker: str | None = None) -> None:
+    """A file of the seeds under a new name; with a marker line, new bytes (a distinct article)."""
+    text = source.read_text()
+    target.write_text(text if marker is None else f"{text}\n{marker}\n")
+
+
+def machines_inboxes(seeds: Path, tmp_path: Path) -> dict[str, Path]:
+    """Three machines' inboxes that overlap: seeds 1 and 2 byte for byte in A and B, story.txt
+    in both under one name but edited in B, and C's own twelve (written under other names)."""
+    names = sorted(p.name for p in seeds.iterdir())
+    boxes = {m: tmp_path / f"inbox-{m}" for m in "abc"}
+    for box in boxes.values():
+        box.mkdir()
+    for i in (0, 1, 2):
+        copy_as(seeds / names[i], boxes["a"] / names[i])
+    for i in (1, 2, 3):
+        copy_as(seeds / names[i], boxes["b"] / names[i])
+    copy_as(seeds / names[4], boxes["a"] / "story.txt")
+    copy_as(seeds / names[4], boxes["b"] / "story.txt", marker="Corrected on June 22, 2007.")
+    for k in range(12):
+        copy_as(seeds / names[k % 5], boxes["c"] / f"c{k:02d}.txt", marker=f"Syndicated copy {k}.")
+    copy_as(seeds / names[0], boxes["c"] / names[0])  # the same bytes as A's
+    return boxes
+
+
+def distinct_contents(*boxes: Path) -> set[str]:
+    return {hashlib.sha256(p.read_bytes()).hexdigest() for box in boxes for p in box.iterdir()}
+
+
+def start_run(tmp_path: Path, name: str, inbox: Path, catalog: str, data: Path) -> subprocess.Popen:
+    home, env = machine(tmp_path, name)
+    args = ["run", "--inbox", str(inbox), "--catalog", catalog, "--data-path", f"{data}/", "--workers", "1"]
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsfacts.cli", *args, "--batch-size", "1"],
+        cwd=home,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finished(proc: subprocess.Popen) -> None:
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, f"{out}\n{err}"
+
+
+def psql(pg: servers.Postgres, catalog: str, query: str) -> str:
+    database = catalog.split()[0].split("=")[1]
+    argv = [
+        str(pg.bindir / "psql"),
+        "-h",
+        "127.0.0.1",
+        "-p",
+        str(pg.port),
+        "-U",
+        pg.user,
+        "-d",
+        database,
+        "-Atc",
+        query,
+    ]
+    return subprocess.run(argv, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def rows_of(lake: Lake, query: str) -> list[tuple]:
+    from newsfacts import store
+
+    with store.connect(lake, read_only=True) as con:
+        return con.execute(query).fetchall()
+
+
+def test_several_writers_load_each_article_exactly_once(pg: servers.Postgres, inbox: Path, tmp_path: Path) -> None:
+    catalog, data = pg.database(), tmp_path / "lake_files"
+    lake = Lake(f"ducklake:{catalog}")
+    boxes = machines_inboxes(inbox, tmp_path)
+    # A and B at once, on a new lake: both create it, both load seeds 1 and 2 and story.txt.
+    a, b = (start_run(tmp_path, m, boxes[m], catalog, data) for m in "ab")
+    finished(a)
+    finished(b)
+
+    # C is killed with -9 in the middle of a commit: once it has loaded a batch, its next commit is
+    # held at DuckLake's snapshot insert (a lock on the catalog table in PostgreSQL), and killed there.
+    c = start_run(tmp_path, "c", boxes["c"], catalog, data)
+    deadline = time.monotonic() + 300
+    while not any(name.startswith("c") for (name,) in rows_of(lake, "SELECT source_file FROM files")):
+        assert c.poll() is None and time.monotonic() < deadline, "C should still be loading"
+        time.sleep(0.3)
+    database = catalog.split()[0].split("=")[1]
+    holder = subprocess.Popen(
+        [
+            str(pg.bindir / "psql"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(pg.port),
+            "-U",
+            pg.user,
+            "-d",
+            database,
+            "-c",
+            "BEGIN; LOCK TABLE ducklake_snapshot IN EXCLUSIVE MODE; SELECT pg_sleep(120);",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while psql(pg, catalog, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == "0":
+            assert c.poll() is None and time.monotonic() < deadline, "C's next commit should wait for the lock"
+            time.sleep(0.2)
+        c.send_signal(signal.SIGKILL)
+        c.wait()
+    finally:
+        holder.kill()
+        holder.wait()
+    loaded_before = rows_of(lake, "SELECT count(*) FROM files WHERE source_file LIKE 'c%'")[0][0]
+    assert 0 < loaded_before < 12
+
+    again = start_run(tmp_path, "c", boxes["c"], catalog, data)
+    finished(again)
+
+    contents = distinct_contents(*boxes.values())
+    articles = rows_of(lake, "SELECT content_sha256, count(*) FROM articles GROUP BY ALL")
+    assert {sha for sha, _ in articles} == contents, "every distinct content is an article"
+    assert all(n == 1 for _, n in articles), "and each exactly once"
+    items = rows_of(lake, "SELECT content_sha256, count(*) FROM content_items GROUP BY ALL")
+    assert {sha for sha, _ in items} == contents and all(n == 1 for _, n in items)
+    # Versions: each file's numbered 1, 2, ... without a gap or a repeat; story.txt has both texts.
+    versions = rows_of(lake, "SELECT source_file, list(version ORDER BY version) FROM files GROUP BY ALL")
+    assert all(v == list(range(1, len(v) + 1)) for _, v in versions), versions
+    story = rows_of(
+        lake, "SELECT count(DISTINCT content_sha256), max(version) FROM files WHERE source_file = 'story.txt'"
+    )
+    assert story == [(2, 2)]
+    loaded = rows_of(lake, "SELECT content_sha256, count(*) FROM files WHERE status = 'loaded' GROUP BY ALL")
+    assert all(n == 1 for _, n in loaded), "bytes in two inboxes: one file loaded them, the other is a duplicate"
+    # No run failed but the one killed, which its machine's next run marked interrupted.
+    runs = sorted(rows_of(lake, "SELECT status, error LIKE 'interrupted%' FROM runs"))
+    assert runs == [("failed", True), ("succeeded", False), ("succeeded", False), ("succeeded", False)]
+    # Across articles: every article in exactly one story cluster, from the last refresh over them all.
+    clustered = rows_of(lake, "SELECT count(*), count(DISTINCT article_id) FROM story_clusters")
+    assert clustered == [(len(contents), len(contents))]
+    assert not rows_of(lake, 'SELECT article_id FROM dq_flags GROUP BY article_id, "check" HAVING count(*) > 1')

@@ -25,7 +25,7 @@ def open_run(settings: Settings, run_id: str) -> Known:
         store.ensure_schema(con)
         known = store.read_known(con)
         # Last, so that a retry never follows a recorded start (it would insert the run twice).
-        store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
+        store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION, settings.writer)
         return known
 
 
@@ -57,7 +57,7 @@ def find_stale(settings: Settings) -> list[dict]:
 
 def record_deleted(settings: Settings, gone: list[str]) -> None:
     with store.connect(settings.target) as con:
-        store.mark_deleted(con, gone)
+        store.mark_deleted(con, gone, settings.writer)
 
 
 def across_articles(settings: Settings, run_id: str, changed: bool) -> dict[str, int]:
