@@ -171,3 +171,92 @@ def s3_store(bucket: str) -> Iterator[dict[str, str]]:
         yield env
     finally:
         stop(proc)
+
+
+# --- Prefect's server and a Dask cluster of separate processes ---------------------------
+
+
+@contextlib.contextmanager
+def prefect_server(home: Path) -> Iterator[str]:
+    """`prefect server start` on 127.0.0.1 with its own home; its API URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_UI_ENABLED": "false",
+    }
+    env.pop("PREFECT_API_URL", None)
+    home.mkdir(parents=True, exist_ok=True)
+    log = (home / "server.log").open("w")
+    proc = subprocess.Popen(
+        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        wait_for_port(port, proc, "prefect server", timeout_s=180)
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/health", timeout=5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        yield url
+    finally:
+        stop(proc)
+        log.close()
+
+
+@contextlib.contextmanager
+def dask_cluster(workers: int, env: dict[str, str], folder: Path) -> Iterator[tuple[str, Path]]:
+    """`dask scheduler` and `dask worker` processes on 127.0.0.1; the scheduler's address and its
+    log of the tasks it ran (a scheduler plugin would need code on its side; its log is enough)."""
+    port = free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / "scheduler.log"
+    procs = []
+    with log.open("w") as out:
+        scheduler = subprocess.Popen(
+            [str(BIN / "dask"), "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
+        procs.append(scheduler)
+        try:
+            wait_for_port(port, scheduler, "dask scheduler")
+            address = f"tcp://127.0.0.1:{port}"
+            for n in range(workers):
+                procs.append(
+                    subprocess.Popen(
+                        [
+                            str(BIN / "dask"),
+                            "worker",
+                            address,
+                            "--nworkers",
+                            "1",
+                            "--nthreads",
+                            "1",
+                            "--host",
+                            "127.0.0.1",
+                            "--no-dashboard",
+                            "--name",
+                            f"w{n}",
+                        ],
+                        env=env,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                        cwd=folder,
+                    )
+                )
+            yield address, log
+        finally:
+            for proc in reversed(procs):
+                stop(proc)
