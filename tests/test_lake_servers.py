@@ -313,3 +313,22 @@ def test_extract_on_a_dask_cluster_of_separate_processes(inbox: Path, tmp_path: 
         flows = api(url, "/flow_runs/filter", {})
         assert [f["state_type"] for f in flows] == ["COMPLETED"], "the run is recorded by the Prefect server"
     assert content(home / "dask.duckdb") == content(plain.target)
+
+
+ATTACH_AND_TAKE_TURN = """
+import sys
+from newsfacts import store
+from newsfacts.settings import Lake
+with store.connect(Lake("ducklake:" + sys.argv[1], sys.argv[2])) as con:
+    store.ensure_schema(con)
+    store.write(con, lambda con: None)
+"""
+
+
+def test_writers_creating_a_new_lake_at_once_all_get_it(pg: servers.Postgres, tmp_path: Path) -> None:
+    catalog = pg.database()
+    argv = [sys.executable, "-c", ATTACH_AND_TAKE_TURN, catalog, f"{tmp_path}/files/"]
+    procs = [subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(3)]
+    outs = [(p.communicate(timeout=300)[0], p.returncode) for p in procs]
+    assert all(code == 0 for _, code in outs), outs
+    assert rows_of(Lake(f"ducklake:{catalog}"), "SELECT count(*) FROM lake_commits") == [(1,)]

@@ -11,6 +11,7 @@ they never appear on a command line, in a log or in the catalog.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from types import ModuleType
 from urllib.parse import urlsplit
@@ -21,6 +22,8 @@ import duckdb_extension_httpfs
 import duckdb_extension_postgres_scanner
 
 from newsfacts.settings import Lake
+
+CREATE_RACE_TRIES = 5
 
 
 def extension_path(package: ModuleType, name: str) -> Path:
@@ -54,7 +57,17 @@ def attach(con: duckdb.DuckDBPyConnection, lake: Lake, read_only: bool) -> None:
     if lake.data_path and not read_only:
         options.append(f"DATA_PATH {_literal(lake.data_path)}")
     suffix = f" ({', '.join(options)})" if options else ""
-    con.execute(f"ATTACH {_literal(lake.catalog)} AS lake{suffix}")
+    for attempt in range(CREATE_RACE_TRIES):
+        try:
+            con.execute(f"ATTACH {_literal(lake.catalog)} AS lake{suffix}")
+            break
+        except duckdb.Error as exc:
+            # Two writers attaching a new lake at once both set up its catalog tables; the one that
+            # loses (PostgreSQL: "duplicate key", "already exists") finds them made when it looks again.
+            lost = "duplicate key" in str(exc) or "already exists" in str(exc)
+            if attempt + 1 == CREATE_RACE_TRIES or not lost:
+                raise
+            time.sleep(0.2 * (attempt + 1))
     con.execute("USE lake")
 
 

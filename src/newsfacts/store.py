@@ -395,7 +395,10 @@ def settle(
         out[name] = table.filter(keep)
     articles = out["articles"]
     if articles.num_rows:
-        now = [versions.get(f, v) for f, v in zip(articles["source_file"].to_pylist(), articles["version"].to_pylist(), strict=True)]
+        now = [
+            versions.get(f, v)
+            for f, v in zip(articles["source_file"].to_pylist(), articles["version"].to_pylist(), strict=True)
+        ]
         index = articles.schema.get_field_index("version")
         out["articles"] = articles.set_column(index, articles.schema.field(index), pa.array(now, pa.int32()))
     if items is not None and settled_shas:
