@@ -30,14 +30,24 @@ from tests import servers
 
 def writer(inbox: str, catalog: str, data: str, db: str) -> None:
     """One writer (run in its own process): the flow into the lake; its numbers as JSON on stdout."""
+    from prefect import flow
+
     from flows.ingest import flow_for
     from newsfacts.settings import Settings
 
+    start = time.perf_counter()
+    flow(name="warm-up")(lambda: None)()  # the local Prefect API starts here, outside the run's timing
+    startup = time.perf_counter() - start
     settings = Settings.load(inbox=inbox, db=db, catalog=catalog, data_path=data, workers=1, batch_size=100)
     start = time.perf_counter()
     summary = flow_for(settings)(settings)
     seconds = {k: round(v, 2) for k, v in summary.seconds.items()}
-    out = {"articles": summary.articles_loaded, "seconds": round(time.perf_counter() - start, 2), "stages": seconds}
+    out = {
+        "articles": summary.articles_loaded,
+        "startup": round(startup, 2),
+        "seconds": round(time.perf_counter() - start, 2),
+        "stages": seconds,
+    }
     print("RESULT " + json.dumps(out), flush=True)
 
 
@@ -74,10 +84,17 @@ def configuration(n: int, files: list[Path], root: Path, copies: int, pg: server
             raise SystemExit(f"a writer failed (exit {p.returncode}):\n{out}")
         results.append(json.loads(line.removeprefix("RESULT ")))
     total = sum(r["articles"] for r in results)
-    print(f"{n} writer{'s' if n > 1 else ''}: {total} articles in {wall:.1f} s = {total / wall:.2f} articles/s")
+    busy = max(r["seconds"] for r in results)  # the writers' runs overlap: the longest bounds them
+    print(
+        f"{n} writer{'s' if n > 1 else ''}: {total} articles in {busy:.1f} s of runs = {total / busy:.2f} articles/s "
+        f"({wall:.1f} s wall with Prefect start-up)"
+    )
     for r, peak in zip(results, peaks, strict=True):
         stages = ", ".join(f"{k} {v:.1f}" for k, v in r["stages"].items() if v >= 0.05)
-        print(f"    writer: {r['articles']} articles, {r['seconds']:.1f} s, peak {peak / 2**20:.0f} MB | {stages}")
+        print(
+            f"    writer: {r['articles']} articles, run {r['seconds']:.1f} s (+{r['startup']:.1f} s start-up), "
+            f"peak {peak / 2**20:.0f} MB | {stages}"
+        )
 
 
 def main() -> None:
