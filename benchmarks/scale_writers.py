@@ -83,7 +83,14 @@ def configuration(n: int, files: list[Path], root: Path, copies: int, pg: server
         if p.returncode or line is None:
             raise SystemExit(f"a writer failed (exit {p.returncode}):\n{out}")
         results.append(json.loads(line.removeprefix("RESULT ")))
-    total = sum(r["articles"] for r in results)
+    from newsfacts import store
+    from newsfacts.settings import Lake
+
+    with store.connect(Lake(f"ducklake:{catalog}"), read_only=True) as con:
+        # What the lake holds, not what the runs counted: a run counts bytes another writer loaded
+        # first (found only at its commit) as its own.
+        total, distinct = con.execute("SELECT count(*), count(DISTINCT content_sha256) FROM articles").fetchone()
+    assert total == distinct, f"{total} articles for {distinct} contents"
     busy = max(r["seconds"] for r in results)  # the writers' runs overlap: the longest bounds them
     print(
         f"{n} writer{'s' if n > 1 else ''}: {total} articles in {busy:.1f} s of runs = {total / busy:.2f} articles/s "

@@ -256,6 +256,7 @@ def test_several_writers_load_each_article_exactly_once(pg: servers.Postgres, in
     articles = rows_of(lake, "SELECT content_sha256, count(*) FROM articles GROUP BY ALL")
     assert {sha for sha, _ in articles} == contents, "every distinct content is an article"
     assert all(n == 1 for _, n in articles), "and each exactly once"
+    assert rows_of(lake, "SELECT sum(articles_loaded) FROM runs") == [(len(contents),)], "runs count what they added"
     items = rows_of(lake, "SELECT content_sha256, count(*) FROM content_items GROUP BY ALL")
     assert {sha for sha, _ in items} == contents and all(n == 1 for _, n in items)
     # Versions: each file's numbered 1, 2, ... without a gap or a repeat; story.txt has both texts.

@@ -35,9 +35,12 @@ def record_total(settings: Settings, run_id: str, files_total: int) -> None:
         store.set_run_total(con, run_id, files_total)
 
 
-def load(settings: Settings, run_id: str, resolved: Any, validated: Any, replaces: list[str] | None = None) -> None:
+def load(
+    settings: Settings, run_id: str, resolved: Any, validated: Any, replaces: list[str] | None = None
+) -> tuple[int, int]:
+    """Load a batch; (new files, articles) of it that another writer of the lake had loaded first."""
     with store.connect(settings.target) as con:
-        store.load_batch(
+        return store.load_batch(
             con,
             run_id,
             validated.tables,

@@ -302,7 +302,7 @@ def load_batch(
     touched: Sequence[SourceFile],
     replaces: Sequence[str] = (),
     items: pa.Table | None = None,
-) -> None:
+) -> tuple[int, int]:
     """Load one batch atomically: its rows, file records, quarantine, DQ results and run counters.
 
     Either all of it is in the database or none of it, so a crash at any moment leaves
@@ -310,7 +310,11 @@ def load_batch(
     whose old rows and facts this batch supersedes (reprocessing); `items` lists the
     articles of each content this batch loads (content_items). `results` (one row per
     expectation, from quality.validate) is merged into the run's one row per expectation.
+
+    Returns what another writer had committed first (on a lake, see `settle`): the batch's new
+    files whose bytes were loaded already, and its articles already there; (0, 0) on a file.
     """
+    raced = [0, 0]
     quarantined = pa.concat_tables(quarantine) if quarantine else None
     lake = is_lake(con)
 
@@ -318,6 +322,11 @@ def load_batch(
         batch_tables, batch_files, batch_items = tables, files, items
         if lake:
             batch_tables, batch_files, batch_items = settle(con, tables, files, items)
+            new_before = files.column("status").to_pylist().count("loaded")
+            raced[:] = [
+                new_before - batch_files.column("status").to_pylist().count("loaded"),
+                tables["articles"].num_rows - batch_tables["articles"].num_rows,
+            ]
         if replaces:
             con.register("replaced_ids", pa.table({"article_id": list(replaces)}))
             con.execute(sql("load/delete_articles"))
@@ -353,6 +362,7 @@ def load_batch(
         )
 
     write(con, body)
+    return raced[0], raced[1]
 
 
 def settle(
