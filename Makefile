@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 SHARED ?= ../shared/data
 
-.PHONY: install run test test-slow lint bench lock clean
+.PHONY: install run test test-slow lint bench lock clean lake-servers lake-servers-stop
 
 install: $(STAMP)
 
@@ -40,9 +40,17 @@ bench: install
 		echo "bench: skipped, no corpus at $(SHARED)/bbc (set SHARED=<folder holding bbc/>)"; \
 	fi
 
+# A local PostgreSQL (catalog) and S3 store (moto) on 127.0.0.1 for trying a multi-machine lake;
+# prints the variables to export. See README "Several machines, one lake".
+lake-servers: install
+	@bash scripts/lake_servers.sh start
+
+lake-servers-stop:
+	@bash scripts/lake_servers.sh stop
+
 # Re-resolve the lock after changing dependencies in pyproject.toml (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
-	rm -rf $(VENV) newsfacts.duckdb newsfacts.duckdb.wal reports
+	rm -rf $(VENV) newsfacts.duckdb newsfacts.duckdb.wal reports .lake

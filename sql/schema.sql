@@ -22,6 +22,8 @@ CREATE TABLE IF NOT EXISTS runs (
 -- Progress of a run while it runs: files it will read, and files done so far.
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_total INTEGER DEFAULT 0;
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS files_done INTEGER DEFAULT 0;
+-- The machine and run lock (host:database path) of a run on a lake, where several write at once.
+ALTER TABLE runs ADD COLUMN IF NOT EXISTS writer VARCHAR;
 
 -- Every version of every file seen in the inbox: the basis of incremental runs.
 CREATE TABLE IF NOT EXISTS files (

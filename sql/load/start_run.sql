@@ -1,2 +1,2 @@
-INSERT INTO runs (run_id, started_at, status, inbox, pipeline_version)
-VALUES ($run_id, $started_at, 'running', $inbox, $pipeline_version);
+INSERT INTO runs (run_id, started_at, status, inbox, pipeline_version, writer)
+VALUES ($run_id, $started_at, 'running', $inbox, $pipeline_version, $writer);

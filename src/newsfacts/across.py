@@ -9,7 +9,6 @@ database read-only and cannot build it.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
 
 import duckdb
@@ -28,24 +27,27 @@ def story_inputs(con: duckdb.DuckDBPyConnection) -> Iterator[StoryInput]:
 
 
 def refresh(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
-    """Recompute every story cluster, run the cross-article flags, rebuild the search index."""
-    assigned = cluster(story_inputs(con))
-    table = pa.table(
-        {"cluster_id": list(assigned.values()), "article_id": list(assigned.keys())},
-        schema=pa.schema([("cluster_id", pa.string()), ("article_id", pa.string())]),
-    )
+    """Recompute every story cluster, run the cross-article flags, rebuild the search index.
+
+    All of it inside the one write transaction, from the snapshot that transaction reads: on a
+    lake with several writers, a refresh whose snapshot another writer's commit made stale is
+    rolled back and computed again (store.write), so the clusters committed last always cover
+    every article committed before them, and no writer's refresh overwrites a newer one.
+    """
     lake = store.is_lake(con)  # DuckLake cannot hold the fts index's tables: search needs a DuckDB file
     if not lake:
         search.load_fts(con)
-    con.begin()
-    try:
+
+    def body(con: duckdb.DuckDBPyConnection) -> None:
+        assigned = cluster(story_inputs(con))
+        table = pa.table(
+            {"cluster_id": list(assigned.values()), "article_id": list(assigned.keys())},
+            schema=pa.schema([("cluster_id", pa.string()), ("article_id", pa.string())]),
+        )
         con.execute(store.sql("cluster/clear"))
         con.from_arrow(table).insert_into("story_clusters")
         store.run_sql_dir(con, "across", {"run_id": run_id})
         if not lake:
             search.build_index(con)
-        con.commit()
-    except BaseException:
-        with contextlib.suppress(duckdb.Error):  # keep the real error, not rollback's own
-            con.rollback()
-        raise
+
+    store.write(con, body)

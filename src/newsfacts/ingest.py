@@ -90,9 +90,10 @@ class RunSummary:
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
-    def add(self, resolved: Any, validated: Any, reprocessed: bool = False) -> None:
-        self.files_new += resolved.new_files
-        self.files_duplicate += resolved.duplicates
+    def add(self, resolved: Any, validated: Any, reprocessed: bool = False, raced: tuple[int, int] = (0, 0)) -> None:
+        """Count a loaded batch; `raced`: its new files and articles another writer had loaded first."""
+        self.files_new += resolved.new_files - raced[0]
+        self.files_duplicate += resolved.duplicates + raced[0]
         self.files_renamed += resolved.renamed
         self.files_unchanged += len(resolved.touched)
         self.files_quarantined += resolved.quarantined
@@ -101,7 +102,7 @@ class RunSummary:
         if reprocessed:
             self.articles_reprocessed += validated.tables["articles"].num_rows
         else:
-            self.articles_loaded += validated.tables["articles"].num_rows
+            self.articles_loaded += validated.tables["articles"].num_rows - raced[1]
 
 
 def retrying(fn: F) -> F:
@@ -236,8 +237,8 @@ def _work(
                 with summary.timed("validate"):
                     validated = steps.validate(resolved, summary.run_id)
                 with summary.timed("load"), stopper.shielded():
-                    steps.load(settings, summary.run_id, resolved, validated)
-                summary.add(resolved, validated)
+                    raced = steps.load(settings, summary.run_id, resolved, validated)
+                summary.add(resolved, validated, raced=raced)
                 done.files_done += len(batch)
                 done.articles_loaded = summary.articles_loaded
                 if progress:

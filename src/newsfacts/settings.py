@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +158,11 @@ class Settings:
     task_runner: str = "processes"  # one of TASK_RUNNERS
     dask_address: str | None = None  # an existing dask.distributed scheduler, instead of a local cluster
     lake: Lake | None = None  # load into this DuckLake instead of the DuckDB file `db`
+
+    @property
+    def writer(self) -> str | None:
+        """On a lake, which machine and run lock this run is (host:database), among several writers."""
+        return f"{socket.gethostname()}:{self.db.resolve()}" if self.lake else None
 
     @property
     def target(self) -> Path | Lake:

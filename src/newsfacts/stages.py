@@ -25,7 +25,7 @@ def open_run(settings: Settings, run_id: str) -> Known:
         store.ensure_schema(con)
         known = store.read_known(con)
         # Last, so that a retry never follows a recorded start (it would insert the run twice).
-        store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION)
+        store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION, settings.writer)
         return known
 
 
@@ -35,9 +35,12 @@ def record_total(settings: Settings, run_id: str, files_total: int) -> None:
         store.set_run_total(con, run_id, files_total)
 
 
-def load(settings: Settings, run_id: str, resolved: Any, validated: Any, replaces: list[str] | None = None) -> None:
+def load(
+    settings: Settings, run_id: str, resolved: Any, validated: Any, replaces: list[str] | None = None
+) -> tuple[int, int]:
+    """Load a batch; (new files, articles) of it that another writer of the lake had loaded first."""
     with store.connect(settings.target) as con:
-        store.load_batch(
+        return store.load_batch(
             con,
             run_id,
             validated.tables,
@@ -57,7 +60,7 @@ def find_stale(settings: Settings) -> list[dict]:
 
 def record_deleted(settings: Settings, gone: list[str]) -> None:
     with store.connect(settings.target) as con:
-        store.mark_deleted(con, gone)
+        store.mark_deleted(con, gone, settings.writer)
 
 
 def across_articles(settings: Settings, run_id: str, changed: bool) -> dict[str, int]:

@@ -14,9 +14,10 @@ does not support (PRIMARY KEY) from the one schema file.
 from __future__ import annotations
 
 import contextlib
+import random
 import re
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
@@ -26,7 +27,9 @@ from typing import Any
 import duckdb
 import duckdb_extension_ducklake
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from newsfacts import lake
 from newsfacts.records import ExpectationTotals, Known, KnownFile
 from newsfacts.settings import SQL_DIR, Lake
 from newsfacts.sources import SourceFile
@@ -39,6 +42,8 @@ DEFAULT_LOCK_TIMEOUT_S = 60.0
 # by a few hundred MB for what cannot spill). Measured on 21,000 articles: the near-duplicate
 # check peaks at 0.4 GB instead of 1 GB, in the same 9 s. Readers keep the default.
 WRITE_MEMORY_LIMIT = "256MB"
+# How long a write on a lake keeps retrying when other writers' commits keep winning the turn.
+LAKE_TURN_TIMEOUT_S = 600.0
 
 
 class DatabaseBusy(RuntimeError):
@@ -66,16 +71,7 @@ def _is_lock_error(exc: Exception) -> bool:
 
 def ducklake_extension() -> Path:
     """The DuckLake extension of the duckdb-extension-ducklake package: loaded by path, never downloaded."""
-    root = Path(duckdb_extension_ducklake.__file__).parent / "extensions" / f"v{duckdb.__version__}"
-    path = root / "ducklake.duckdb_extension"
-    if not path.is_file():
-        raise FileNotFoundError(f"no ducklake extension for DuckDB {duckdb.__version__} at {path}")
-    return path
-
-
-def _literal(text: str) -> str:
-    """A SQL string literal: ATTACH and its options take no bound parameters."""
-    return "'" + text.replace("'", "''") + "'"
+    return lake.extension_path(duckdb_extension_ducklake, "ducklake")
 
 
 def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -84,13 +80,7 @@ def _open(target: Path | Lake, read_only: bool) -> duckdb.DuckDBPyConnection:
         return duckdb.connect(str(target), read_only=read_only, config=config)
     con = duckdb.connect(config=config)
     try:
-        con.load_extension(str(ducklake_extension()))
-        options = ["READ_ONLY"] if read_only else []
-        if target.data_path and not read_only:
-            options.append(f"DATA_PATH {_literal(target.data_path)}")
-        suffix = f" ({', '.join(options)})" if options else ""
-        con.execute(f"ATTACH {_literal(target.catalog)} AS lake{suffix}")
-        con.execute("USE lake")
+        lake.attach(con, target, read_only)
     except BaseException:
         con.close()
         raise
@@ -167,11 +157,63 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     already make it (one fresh run id per run).
     """
     schema = sql("schema")
-    if is_lake(con):
-        schema = re.sub(r"\s+PRIMARY KEY\b", "", schema)
-    con.execute(schema)
-    for view in sorted((SQL_DIR / "views").glob("*.sql")):
-        con.execute(view.read_text())
+    lake = is_lake(con)
+    if lake:
+        schema = re.sub(r"\s+PRIMARY KEY\b", "", schema) + sql("lake/schema")
+
+    def create(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(schema)
+        for view in sorted((SQL_DIR / "views").glob("*.sql")):
+            con.execute(view.read_text())
+
+    # Several writers may create a new lake's tables at once: the loser sees them made, and redoes.
+    _retry_conflicts(lambda: create(con)) if lake else create(con)
+
+
+def _is_conflict(exc: BaseException) -> bool:
+    """A DuckLake commit that lost to another writer's (DuckLake retries the harmless ones itself)."""
+    return isinstance(exc, duckdb.Error) and "conflict" in str(exc).lower()
+
+
+def _retry_conflicts(attempt: Callable[[], None]) -> None:
+    deadline = time.monotonic() + LAKE_TURN_TIMEOUT_S
+    delay = 0.05
+    while True:
+        try:
+            attempt()
+            return
+        except duckdb.Error as exc:
+            if not _is_conflict(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(delay * random.uniform(1, 2))  # apart, so two losers do not collide again
+        delay = min(delay * 2, 2.0)
+
+
+def write(con: duckdb.DuckDBPyConnection, body: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    """Run `body` in one transaction: all of it or nothing.
+
+    On a lake the transaction first takes the turn (sql/lake/take_turn.sql), so it commits only
+    if no other writer committed since it began; if one did, it is rolled back and run again on
+    the newer snapshot. What `body` checks against the lake (has this content been loaded?) is
+    then true at the moment it commits: deduplication holds where the commits meet.
+    """
+    lake = is_lake(con)
+
+    def attempt() -> None:
+        con.begin()
+        try:
+            if lake:
+                con.execute(sql("lake/take_turn"))
+            body(con)
+            con.commit()
+        except BaseException:
+            # A failed commit (a full disk) may already have ended the transaction: the error to
+            # record is the commit's, not rollback's "no transaction is active".
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
+            raise
+
+    _retry_conflicts(attempt) if lake else attempt()
 
 
 def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
@@ -203,38 +245,49 @@ def read_known(con: duckdb.DuckDBPyConnection) -> Known:
     )
 
 
-def start_run(con: duckdb.DuckDBPyConnection, run_id: str, inbox: str, pipeline_version: str) -> None:
-    """Record a new run; any run still marked running died, since the caller holds the run lock."""
-    con.execute(sql("load/mark_interrupted"), {"now": datetime.now(UTC)})
-    con.execute(
-        sql("load/start_run"),
-        {"run_id": run_id, "started_at": datetime.now(UTC), "inbox": inbox, "pipeline_version": pipeline_version},
-    )
+def start_run(
+    con: duckdb.DuckDBPyConnection, run_id: str, inbox: str, pipeline_version: str, writer: str | None = None
+) -> None:
+    """Record a new run; any run of this writer still marked running died, since the caller holds
+    the run lock. `writer` (host:database) names the machine on a lake that several load into."""
+
+    def body(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(sql("load/mark_interrupted"), {"now": datetime.now(UTC), "writer": writer})
+        con.execute(
+            sql("load/start_run"),
+            {
+                "run_id": run_id,
+                "started_at": datetime.now(UTC),
+                "inbox": inbox,
+                "pipeline_version": pipeline_version,
+                "writer": writer,
+            },
+        )
+
+    write(con, body)
 
 
 def set_run_total(con: duckdb.DuckDBPyConnection, run_id: str, files_total: int) -> None:
-    con.execute(sql("load/set_run_total"), {"run_id": run_id, "files_total": files_total})
+    write(con, lambda c: c.execute(sql("load/set_run_total"), {"run_id": run_id, "files_total": files_total}))
 
 
 def finish_run(
     con: duckdb.DuckDBPyConnection, run_id: str, status: str, files_seen: int, error: str | None = None
 ) -> None:
-    con.execute(
-        sql("load/finish_run"),
-        {
-            "run_id": run_id,
-            "finished_at": datetime.now(UTC),
-            "status": status,
-            "files_seen": files_seen,
-            "error": error,
-        },
-    )
+    params = {
+        "run_id": run_id,
+        "finished_at": datetime.now(UTC),
+        "status": status,
+        "files_seen": files_seen,
+        "error": error,
+    }
+    write(con, lambda c: c.execute(sql("load/finish_run"), params))
 
 
-def mark_deleted(con: duckdb.DuckDBPyConnection, source_files: Sequence[str]) -> None:
+def mark_deleted(con: duckdb.DuckDBPyConnection, source_files: Sequence[str], writer: str | None = None) -> None:
     con.register("gone_files", pa.table({"source_file": pa.array(source_files, pa.string())}))
     try:
-        con.execute(sql("load/mark_deleted"), {"now": datetime.now(UTC)})
+        write(con, lambda c: c.execute(sql("load/mark_deleted"), {"now": datetime.now(UTC), "writer": writer}))
     finally:
         con.unregister("gone_files")
 
@@ -249,7 +302,7 @@ def load_batch(
     touched: Sequence[SourceFile],
     replaces: Sequence[str] = (),
     items: pa.Table | None = None,
-) -> None:
+) -> tuple[int, int]:
     """Load one batch atomically: its rows, file records, quarantine, DQ results and run counters.
 
     Either all of it is in the database or none of it, so a crash at any moment leaves
@@ -257,21 +310,34 @@ def load_batch(
     whose old rows and facts this batch supersedes (reprocessing); `items` lists the
     articles of each content this batch loads (content_items). `results` (one row per
     expectation, from quality.validate) is merged into the run's one row per expectation.
+
+    Returns what another writer had committed first (on a lake, see `settle`): the batch's new
+    files whose bytes were loaded already, and its articles already there; (0, 0) on a file.
     """
+    raced = [0, 0]
     quarantined = pa.concat_tables(quarantine) if quarantine else None
-    con.begin()
-    try:
+    lake = is_lake(con)
+
+    def body(con: duckdb.DuckDBPyConnection) -> None:
+        batch_tables, batch_files, batch_items = tables, files, items
+        if lake:
+            batch_tables, batch_files, batch_items = settle(con, tables, files, items)
+            new_before = files.column("status").to_pylist().count("loaded")
+            raced[:] = [
+                new_before - batch_files.column("status").to_pylist().count("loaded"),
+                tables["articles"].num_rows - batch_tables["articles"].num_rows,
+            ]
         if replaces:
             con.register("replaced_ids", pa.table({"article_id": list(replaces)}))
             con.execute(sql("load/delete_articles"))
             con.unregister("replaced_ids")
-        for name, table in tables.items():
+        for name, table in batch_tables.items():
             if table.num_rows:
                 con.from_arrow(table).insert_into(name)
-        if items is not None and items.num_rows:
-            con.from_arrow(items).insert_into("content_items")
-        if files.num_rows:
-            con.from_arrow(files).insert_into("files")
+        if batch_items is not None and batch_items.num_rows:
+            con.from_arrow(batch_items).insert_into("content_items")
+        if batch_files.num_rows:
+            con.from_arrow(batch_files).insert_into("files")
         if results.num_rows:
             con.register("batch_dq_results", results)
             con.execute(sql("load/merge_dq_results"))
@@ -282,25 +348,72 @@ def load_batch(
             con.register("touched_files", _stats(touched))
             con.execute(sql("load/touch_files"))
             con.unregister("touched_files")
-        statuses = files.column("status").to_pylist()
+        statuses = batch_files.column("status").to_pylist()
         con.execute(
             sql("load/add_batch_counts"),
             {
                 "run_id": run_id,
-                "files_done": files.num_rows + len(touched),
+                "files_done": batch_files.num_rows + len(touched),
                 "files_new": statuses.count("loaded"),
-                "articles_loaded": tables["articles"].num_rows,
+                "articles_loaded": batch_tables["articles"].num_rows,
                 "files_quarantined": statuses.count("quarantined"),
                 "rows_quarantined": quarantined.num_rows - statuses.count("quarantined") if quarantined else 0,
             },
         )
-        con.commit()
-    except BaseException:
-        # A failed commit (a full disk) may already have ended the transaction: the error to
-        # record is the commit's, not rollback's "no transaction is active".
-        with contextlib.suppress(duckdb.Error):
-            con.rollback()
-        raise
+
+    write(con, body)
+    return raced[0], raced[1]
+
+
+def settle(
+    con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table], files: pa.Table, items: pa.Table | None
+) -> tuple[dict[str, pa.Table], pa.Table, pa.Table | None]:
+    """A batch made to agree with what other writers committed to the lake since this run began.
+
+    Called inside the batch's transaction, after it took the turn (see `write`), so the lake it
+    reads is the one it commits onto: a file version another writer already recorded is dropped,
+    bytes another writer already loaded become a duplicate of its file, an article already there
+    is not loaded again, and versions continue from the latest recorded one.
+    """
+    con.register("batch_files", files.select(["source_file", "content_sha256"]))
+    try:
+        latest = {f: (v, sha) for f, v, sha in con.execute(sql("lake/latest_versions")).fetchall()}
+        loaded = dict(con.execute(sql("lake/loaded_contents")).fetchall())
+    finally:
+        con.unregister("batch_files")
+    con.register("batch_articles", tables["articles"].select(["article_id"]))
+    try:
+        present = {row[0] for row in con.execute(sql("lake/present_articles")).fetchall()}
+    finally:
+        con.unregister("batch_articles")
+    rows, versions, settled_shas = [], {}, set()
+    for row in files.to_pylist():
+        before = latest.get(row["source_file"])
+        if before is not None and before[1] == row["content_sha256"]:
+            settled_shas.add(row["content_sha256"])  # the same file version, recorded by another writer
+            continue
+        row["version"] = before[0] + 1 if before is not None else 1
+        if row["status"] == "loaded" and row["content_sha256"] in loaded:
+            row.update(status="duplicate", duplicate_of=loaded[row["content_sha256"]])
+            settled_shas.add(row["content_sha256"])
+        versions[row["source_file"]] = row["version"]
+        rows.append(row)
+    kept_files = pa.Table.from_pylist(rows, schema=files.schema)
+    out = {}
+    for name, table in tables.items():
+        keep = pc.invert(pc.is_in(table.column("article_id"), pa.array(sorted(present), pa.string())))
+        out[name] = table.filter(keep)
+    articles = out["articles"]
+    if articles.num_rows:
+        now = [
+            versions.get(f, v)
+            for f, v in zip(articles["source_file"].to_pylist(), articles["version"].to_pylist(), strict=True)
+        ]
+        index = articles.schema.get_field_index("version")
+        out["articles"] = articles.set_column(index, articles.schema.field(index), pa.array(now, pa.int32()))
+    if items is not None and settled_shas:
+        items = items.filter(pc.invert(pc.is_in(items.column("content_sha256"), pa.array(sorted(settled_shas)))))
+    return out, kept_files, items
 
 
 def _stats(sources: Sequence[SourceFile]) -> pa.Table:
