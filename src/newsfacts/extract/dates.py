@@ -165,6 +165,12 @@ RANGE = re.compile(r"(?:(?:between|from)\s+)?(.+?)\s+(?:and|to|until|till|[-\u20
 # A range end that is a date by itself: it names a year or a month.
 DATED = re.compile(rf"\b(?:(?:1[5-9]|20)\d\d|{_MONTH})\b", re.I)
 QUOTE_MARK = re.compile('["\u201c\u201d]')
+# The patterns (patterns/dates.jsonl) of stretches of time and of repetitions: no dates.
+SPELLS = frozenset({"duration-count", "duration-vague", "frequency"})
+# What makes a span holding a duration a date still: "ago", a year or a month.
+SAYS_WHEN = re.compile(rf"\bago\b|{DATED.pattern}", re.I)
+# A year and the next, as a span or a financial year ("2003-4", "1999/00", "2003-2004").
+YEAR_SPAN = re.compile(r"\b((?:1[5-9]|20)\d\d)[-/\u2013](\d\d?|(?:1[5-9]|20)\d\d)\b")
 
 
 # Quote marks and range words before a date that are not part of it.
@@ -189,6 +195,7 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
             spans.append(span)
             taken.add(*span, None)
+    spans = _without_spells(doc, body, spans)
     published = view.published
     mentions = []
     for start, end in sorted(spans):
@@ -198,6 +205,22 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
             DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
         )
     return tuple(mentions)
+
+
+def _without_spells(doc: Doc, body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that name a time, not a stretch of it: durations ("for 29 years", "the past five
+    years", "a few days"), frequencies ("every week") and a unit of time alone ("the day") are no
+    dates (durations are quantities), unless the span also says when ("two years ago", "the five
+    years to 2004")."""
+    matched = doc.spans.get("dates", ())
+    spells = Ranges((s.start_char, s.end_char, None) for s in matched if s.id_ in SPELLS)
+    alone = {(s.start_char, s.end_char) for s in matched if s.id_ == "time-noun-alone"}
+    return [
+        (start, end)
+        for start, end in spans
+        if (start, end) not in alone
+        and not (spells.overlaps(start, end) and not SAYS_WHEN.search(body, start, end))
+    ]
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
@@ -289,6 +312,8 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
+    if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
+        return span
     if m := DECADE.search(low):
         return m[1]
     if m := SHORT_DECADE.search(low):
@@ -348,6 +373,15 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = ahead - 7 if ahead else 0
         return (published + timedelta(days=ahead)).isoformat()
     return None
+
+
+def _year_span(first: str, last: str) -> str | None:
+    """ "2003-4" -> 2003/2004, "1999-00" -> 1999/2000: the last year completed from the first;
+    None when it is not after the first (a dash between a year and a number may be anything)."""
+    end = int(last) if len(last) == 4 else int(first) - int(first) % 10 ** len(last) + int(last)
+    if len(last) < 4 and end <= int(first):
+        end += 10 ** len(last)
+    return f"{first}/{end}" if end > int(first) else None
 
 
 def _year_for(published: date, month: int, day: int | None, tense: int) -> int:

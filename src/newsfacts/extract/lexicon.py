@@ -155,6 +155,7 @@ NOT_MEN_PLURAL = words("not_men_plural")
 STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")
 TIME_NOUNS = words("time_nouns")
+TIME_UNITS = {r["word"]: (r["unit"], float(r["factor"])) for r in rows("time_units")}
 SUM_NOUNS = words("sum_nouns")
 MEASURE_UNITS = words("measure_units")
 NOT_PLURAL = words("not_plural")

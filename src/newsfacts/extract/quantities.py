@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsfacts.records import Quantity
 
@@ -38,6 +38,8 @@ from .lexicon import (
     STREET_WORDS,
     SUM_NOUNS,
     TIME_NOUNS,
+    TIME_UNITS,
+    alternation,
 )
 from .ranges import Ranges
 from .view import DocView
@@ -99,6 +101,8 @@ PEOPLE_VERB = re.compile(
     r"|charged|jailed|convicted)\b",
     re.I,
 )
+# A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
+HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
@@ -124,7 +128,7 @@ AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
 QUAL_REACH = 20
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
-NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*([A-Za-z][\w'-]*)")
+NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
 STOP = frozenset(
     """
@@ -188,7 +192,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             continue
         found.append(_build(view, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
-        if _overlaps(m, blocked) or body.startswith("-", m.end()):
+        if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
         if (
             _noun_after(body, m.end()) is None
@@ -199,8 +203,30 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(view, m, value))
+    for span in doc.spans.get("quantities", ()):
+        if span.id_ == "duration-a" and not _overlaps_span(span, blocked):
+            unit, factor = TIME_UNITS[span[-1].lower_]
+            found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
     return tuple(_borrow_units(view, found))
+
+
+def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
+    return blocked.overlaps(span.start_char, span.end_char)
+
+
+def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
+    """A quantity written without a number ("for a decade"), its qualifier read before it."""
+    written, start = _qualifier(view.body, span.start_char)
+    return Quantity(
+        value=value,
+        unit=unit,
+        qualifier=written,
+        about=None,
+        sentence=view.sentence_at(span.start_char).text.strip(),
+        start_char=start,
+        end_char=span.end_char,
+    )
 
 
 def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
@@ -221,7 +247,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
         not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
-        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or not_counted or after.startswith(":"):
+        compound = re.match(r"-[a-z]", after) and not HYPHEN_TIME.match(body, m.end())
+        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b", after) or compound or not_counted or after.startswith(":"):
             return True
         if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
             return True  # "11 March", "March 11", but "in March 300 migrants"
@@ -338,6 +365,9 @@ def _build(
             if first in CURRENCY_SUBUNITS:
                 value /= 100
             end = noun_end
+        elif unit is None and (time := TIME_UNITS.get(noun_text.split()[-1].lower())):
+            (unit, factor), end = time, noun_end
+            value *= factor
         elif unit is None:
             about = _about(QUOTE_CHARS.sub("", body[noun_start:noun_end]) + body[noun_end : sentence.end_char])
             unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
@@ -438,7 +468,7 @@ def _head(words: list[str]) -> int | None:
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
-        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS:
+        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS or w in TIME_UNITS:
             return None if verb_like and i == 0 else i
     for i, w in enumerate(lows):
         in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
