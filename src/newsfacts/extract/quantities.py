@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Quantity
 
@@ -41,6 +41,8 @@ from .lexicon import (
     TIME_UNITS,
     alternation,
 )
+from .grammar import Grammar
+from .patterns import ids
 from .ranges import Ranges
 from .view import DocView
 
@@ -155,6 +157,12 @@ ABOUT_END = re.compile(
     r"|whom|whose|where|without|by|between|so|he|she|we|they|i|you|it"
     r"|out|each|every|per|a|an|the|this|these|those)\s"
 )
+# The grammar patterns that tie an amount to what it is of, in the order they are tried.
+AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
+# How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
+AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
+# Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
+AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -208,7 +216,65 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    return tuple(_borrow_units(view, found))
+    about = ParsedAbout(doc)
+    return tuple(q if q.about else replace(q, about=about(q.start_char, q.end_char)) for q in _borrow_units(view, found))
+
+
+class ParsedAbout:
+    """What an amount is of, read in the parsed sentence (`doc._.grammar`): the `amount-*` dependency
+    patterns of `patterns/grammar.jsonl` tie the amount's head to a noun - the noun it modifies ("a 40%
+    drop in profits"), the one it is "of" ("a stake of 29%"), the object of the verb it is "for" ("buy
+    the club for £800m", "wooed the club for 12 months") or the subject of the verb it measures
+    ("shares rose 4%") - tried in the file's order; the noun is given with its modifiers and its "of"/
+    "in" phrase."""
+
+    def __init__(self, doc: Doc) -> None:
+        grammar: Grammar = doc._.grammar
+        self.sentences = grammar.sentences
+        self.found: dict[tuple[int, int], dict[str, Token]] = {}
+        for m in grammar.relations:
+            if m.id in AMOUNT_PATTERNS:
+                self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, m.nodes["about"])
+
+    def __call__(self, start: int, end: int) -> str | None:
+        sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
+        if sentence is None:
+            return None
+        inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end]
+        head = next((t for t in inside if t.head not in inside or t.head is t), None)
+        while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
+            head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
+        found = self.found.get((sentence.start, head.i), {}) if head is not None else {}
+        noun = next((found[p] for p in AMOUNT_PATTERNS if p in found), None)
+        return _noun_phrase(noun, inside) if noun is not None else None
+
+
+def _amount_word(token: Token) -> bool:
+    return token.like_num or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
+
+
+def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
+    """The noun with its modifiers before it and its "of"/"in"/"for"/"on" phrase after, without the
+    amount, articles or anything after a comma or bracket; None for a pronoun."""
+    if noun.tag_ in {"PRP", "WDT", "WP", "DT"} or noun.lower_ in PRONOUNS:
+        return None
+    keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct"} for t in child.subtree]
+    keep.append(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
+            keep.extend(child.subtree)
+            break
+        if child.dep_ not in {"compound", "amod"}:
+            break
+    words = []
+    for t in sorted(keep, key=lambda t: t.i):
+        if t in amount or _amount_word(t) or t.dep_ == "det":
+            continue
+        if t.is_punct and t.i > noun.i:
+            break
+        if not t.is_punct:
+            words.append(t.text)
+    return " ".join(words[:MAX_ABOUT_WORDS]) or None
 
 
 def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
