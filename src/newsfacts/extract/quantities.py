@@ -163,6 +163,10 @@ AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
 AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
+DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# How a verb's clause hangs on the clause whose subject it shares.
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -217,16 +221,25 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
     about = ParsedAbout(doc)
-    return tuple(q if q.about else replace(q, about=about(q.start_char, q.end_char)) for q in _borrow_units(view, found))
+    return tuple(_about_parsed(q, about) for q in _borrow_units(view, found))
+
+
+def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
+    """The quantity with what the parse says it is of: for a sum, a share or a duration first, the words
+    after it only when the parse ties it to nothing; for a count, when the words after it name nothing."""
+    if q.about and not (q.unit in CURRENCY_CODES or q.unit == "percent" or q.unit in DURATION_UNITS):
+        return q
+    return replace(q, about=about(q.start_char, q.end_char) or q.about)
 
 
 class ParsedAbout:
-    """What an amount is of, read in the parsed sentence (`doc._.grammar`): the `amount-*` dependency
-    patterns of `patterns/grammar.jsonl` tie the amount's head to a noun - the noun it modifies ("a 40%
-    drop in profits"), the one it is "of" ("a stake of 29%"), the object of the verb it is "for" ("buy
-    the club for £800m", "wooed the club for 12 months") or the subject of the verb it measures
-    ("shares rose 4%") - tried in the file's order; the noun is given with its modifiers and its "of"/
-    "in" phrase."""
+    """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency
+    patterns of `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun -
+    the one it modifies ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), the
+    object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12 months") - or
+    to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the
+    verb is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up
+    over 20 years"). The noun is given with its modifiers and its "of"/"in" phrase."""
 
     def __init__(self, doc: Doc) -> None:
         grammar: Grammar = doc._.grammar
@@ -234,7 +247,8 @@ class ParsedAbout:
         self.found: dict[tuple[int, int], dict[str, Token]] = {}
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
-                self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, m.nodes["about"])
+                node = m.nodes.get("about") or m.nodes["verb"]
+                self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
 
     def __call__(self, start: int, end: int) -> str | None:
         sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
@@ -245,8 +259,40 @@ class ParsedAbout:
         while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         found = self.found.get((sentence.start, head.i), {}) if head is not None else {}
-        noun = next((found[p] for p in AMOUNT_PATTERNS if p in found), None)
-        return _noun_phrase(noun, inside) if noun is not None else None
+        node = next((found[p] for p in AMOUNT_PATTERNS if p in found), None)
+        if node is None and head is not None:
+            node = _governor(head)
+        if node is not None and node.tag_.startswith("VB"):
+            node = _subject(node)
+        return _noun_phrase(node, inside) if node is not None else None
+
+
+def _governor(token: Token) -> Token | None:
+    """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%",
+    "closing at $53")."""
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if (token.tag_.startswith("NN") and not _amount_word(token)) or token.tag_.startswith("VB"):
+            return token
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """Whose change or measure a verb states: its subject, the subject of the clause it continues
+    ("aims to raise prices", "rose and then fell"), or the noun its clause describes ("debts built up")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            relative = subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl"
+            return verb.head if relative else subject
+        if verb.dep_ in {"acl", "relcl"} and verb.head.tag_.startswith("NN"):
+            return verb.head
+        if verb.dep_ not in CLAUSE_LINKS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _amount_word(token: Token) -> bool:
@@ -272,7 +318,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
             continue
         if t.is_punct and t.i > noun.i:
             break
-        if not t.is_punct:
+        if not t.is_punct and not t.is_space:
             words.append(t.text)
     return " ".join(words[:MAX_ABOUT_WORDS]) or None
 
