@@ -300,27 +300,32 @@ def _amount_word(token: Token) -> bool:
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
-    """The noun with its modifiers before it and its "of"/"in"/"for"/"on" phrase after, without the
-    amount, articles or anything after a comma or bracket; None for a pronoun."""
+    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on" phrase after (not the
+    one holding the amount), without the amount, articles or anything after a comma or bracket; None
+    for a pronoun."""
     if noun.tag_ in {"PRP", "WDT", "WP", "DT"} or noun.lower_ in PRONOUNS:
         return None
     keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct"} for t in child.subtree]
     keep.append(noun)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
-            keep.extend(child.subtree)
+            if not any(t in amount for t in child.subtree):
+                keep.extend(child.subtree)
+                break
+        elif child.dep_ not in {"compound", "amod"}:
             break
-        if child.dep_ not in {"compound", "amod"}:
-            break
-    words = []
+    words: list[Token] = []
     for t in sorted(keep, key=lambda t: t.i):
-        if t in amount or _amount_word(t) or t.dep_ == "det":
+        if t in amount or _amount_word(t) or t.dep_ == "det" or t.is_space:
             continue
         if t.is_punct and t.i > noun.i:
             break
-        if not t.is_punct and not t.is_space:
-            words.append(t.text)
-    return " ".join(words[:MAX_ABOUT_WORDS]) or None
+        if not t.is_punct:
+            words.append(t)
+    words = words[:MAX_ABOUT_WORDS]
+    while len(words) > 1 and words[-1].lower_ in STOP:
+        words.pop()
+    return "".join(t.text_with_ws for t in words).strip() or None
 
 
 def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
