@@ -166,7 +166,7 @@ AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY
 DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # How a verb's clause hangs on the clause whose subject it shares.
-CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
