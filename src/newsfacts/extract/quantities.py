@@ -41,7 +41,7 @@ from .lexicon import (
     TIME_UNITS,
     alternation,
 )
-from .grammar import Grammar
+from .grammar import Grammar, Parsed
 from .patterns import ids
 from .ranges import Ranges
 from .view import DocView
@@ -221,7 +221,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
     about = ParsedAbout(doc)
-    return tuple(_about_parsed(q, about) for q in _borrow_units(view, found))
+    return tuple(_about_parsed(q, about) for q in _borrow_units(view, found, about))
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
@@ -245,16 +245,29 @@ class ParsedAbout:
         grammar: Grammar = doc._.grammar
         self.sentences = grammar.sentences
         self.found: dict[tuple[int, int], dict[str, Token]] = {}
+        self.counts: dict[tuple[int, int], Token] = {}
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
                 node = m.nodes.get("about") or m.nodes["verb"]
                 self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
+            elif m.id == "counted-noun":
+                self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
+
+    def counted(self, start: int, end: int) -> Token | None:
+        """The noun a bare number counts in the parse ("and 40 Post Offices"), if any."""
+        sentence, inside = self._amount(start, end)
+        number = next((t for t in inside if t.like_num), None)
+        return self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
+
+    def _amount(self, start: int, end: int) -> tuple[Parsed | None, list[Token]]:
+        sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
+        inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end] if sentence else []
+        return sentence, inside
 
     def __call__(self, start: int, end: int) -> str | None:
-        sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
+        sentence, inside = self._amount(start, end)
         if sentence is None:
             return None
-        inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end]
         head = next((t for t in inside if t.head not in inside or t.head is t), None)
         while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
@@ -650,9 +663,10 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
 
 
-def _borrow_units(view: DocView, found: list[Quantity]) -> list[Quantity]:
+def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A bare number takes its unit from the number that closes its range ("10 to 20 people",
-    "5-7%"), else from the previous one in its sentence, or from the noun of "numbers of X"
+    "5-7%"), else from the noun the parse says it counts (a list's item has its own: "12 libraries
+    and 40 Post Offices"), else from the previous one in its sentence, or from the noun of "numbers of X"
     there ("Numbers of arrivals ... from more than 3,000 to 300"). Two bare numbers joined by
     a dash are a score or a code ("won 3-1"), not quantities."""
     body = view.body
@@ -672,7 +686,11 @@ def _borrow_units(view: DocView, found: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(found):
         if i in dashed:
             continue
-        if not q.unit:
+        noun = parsed.counted(q.start_char, q.end_char) if not q.unit else None
+        if noun is not None:
+            unit = "people" if _counts_people(noun.text) else noun.lower_
+            q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+        elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
             if (
