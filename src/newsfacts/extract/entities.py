@@ -86,8 +86,6 @@ CAPS_SHARE = 0.6
 CAPS_MIN_LETTERS = 4
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 # Labels a name may change to agree with its other mentions in the document.
-# Words before a name that put something in a place ("in", "at", "from"), not "of" ("shares of X").
-LOCATING = VENUE_PREPOSITIONS - {"of"}
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
 DATELINE_MAX_CHARS = 60
 DATELINE = re.compile(
@@ -154,7 +152,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
     found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
-    found = _unplaced(doc, _without_common_words(doc, found))
+    found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
     if _is_sports(doc):
@@ -909,26 +907,6 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
                 label, iso = best, None
         out.append((s, e, label, iso))
     return out + _unlabelled_mentions(doc, out, decided)
-
-
-def _unplaced(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """A name the model calls a town or state (GPE) that no gazetteer knows and the article never
-    puts anything in, at or from ("in X", "MP for X") is a company or a brand named like a place
-    ("X said", "X's shares"): a place the article does not locate is rarely news."""
-    towns = {e.start for e in doc.ents if e.label_ == "GPE"}
-    located = {doc[s:e].text for s, e, label, _ in found if label == "PLACE" and _locates(doc, s, e)}
-    return [
-        (s, e, "ORG", None)
-        if label == "PLACE" and iso is None and s in towns and doc[s:e].text not in located
-        else (s, e, label, iso)
-        for s, e, label, iso in found
-    ]
-
-
-def _locates(doc: Doc, start: int, end: int) -> bool:
-    """ "in X", "MP for X", "X-based": the text puts something in the place."""
-    based = doc[end : end + 2].text.lower() in {"-based", "- based"}
-    return based or start > 0 and doc[start - 1].lower_ in LOCATING or _place_context(doc, start)
 
 
 def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:

@@ -105,10 +105,14 @@ PEOPLE_VERB = re.compile(
 )
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
+# "16 year olds", "14-16 year olds", "a six-year-old": ages.
+AGE_AFTER = re.compile(r"(?:[-\u2013]\d+)?[- ](?:(?:year|month|week|day)s?[- ])olds?\b", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
 RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
@@ -129,6 +133,8 @@ AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 # the head of every pattern it was tried at each position of every body (a third of the time).
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
 QUAL_REACH = 20
+# Qualifiers that are also prepositions of time: before a duration they say when, not how many.
+TIME_PREPOSITIONS = frozenset({"over"})
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
 NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
@@ -316,7 +322,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
-    if noun.tag_ in {"PRP", "WDT", "WP", "DT"} or noun.lower_ in PRONOUNS:
+    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.like_num:
         return None
     keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct"} for t in child.subtree]
     keep.append(noun)
@@ -329,7 +335,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
             break
     words: list[Token] = []
     for t in sorted(keep, key=lambda t: t.i):
-        if t in amount or _amount_word(t) or t.dep_ == "det" or t.is_space:
+        if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
             continue
         if t.is_punct and t.i > noun.i:
             break
@@ -347,7 +353,7 @@ def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
 
 def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
     """A quantity written without a number ("for a decade"), its qualifier read before it."""
-    written, start = _qualifier(view.body, span.start_char)
+    written, start = _qualifier(view.body, span.start_char, duration=True)
     return Quantity(
         value=value,
         unit=unit,
@@ -400,7 +406,7 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
             return True
-        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/"):
+        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/") or AGE_AFTER.match(after):
             return True  # "aged 34", "9/11", "24/7"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
@@ -509,6 +515,8 @@ def _build(
         about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(
             body, start, end, sentence.end_char
         )
+    if unit in DURATION_UNITS:
+        written, start = _qualifier(body, m.start(), duration=True)
     return Quantity(
         value=value,
         unit=unit or "",
@@ -520,10 +528,13 @@ def _build(
     )
 
 
-def _qualifier(body: str, start: int) -> tuple[str | None, int]:
-    """The normalised qualifier written right before a number ("more than"), and where it starts."""
+def _qualifier(body: str, start: int, duration: bool = False) -> tuple[str | None, int]:
+    """The normalised qualifier written right before a number ("more than"), and where it starts.
+    Before a duration, a preposition of time is none ("over 20 years", "over a decade": during)."""
     m = QUAL_BEFORE.search(body, max(0, start - QUAL_REACH), start)
-    return (QUALIFIERS[m["qual"].lower()], m.start()) if m else (None, start)
+    if not m or (duration and m["qual"].lower() in TIME_PREPOSITIONS):
+        return None, start
+    return QUALIFIERS[m["qual"].lower()], m.start()
 
 
 def _money_about(body: str, start: int, end: int, limit: int) -> str | None:
@@ -673,7 +684,12 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
         if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
-            found[i] = replace(q, unit=nxt.unit, about=nxt.about)
+            found[i] = q = replace(q, unit=nxt.unit, about=nxt.about)
+        if BETWEEN.search(body, max(0, q.start_char - 9), q.start_char) and AND_GAP.fullmatch(
+            body, q.end_char, nxt.start_char
+        ):  # "between 10 and 12 resorts": at least 10, up to 12
+            found[i] = replace(q, qualifier=q.qualifier or "at least")
+            found[i + 1] = replace(nxt, qualifier=nxt.qualifier or "up to")
     dashed = {
         k
         for i in range(len(found) - 1)
