@@ -315,7 +315,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _amount_word(token: Token) -> bool:
-    return token.like_num or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
+    return token.like_num or token.text[:1].isdigit() or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
