@@ -235,14 +235,15 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
     after it only when the parse ties it to nothing; for a count, when the words after it name nothing."""
     if q.about and not (q.unit in CURRENCY_CODES or q.unit == "percent" or q.unit in DURATION_UNITS):
         return q
-    return replace(q, about=about(q.start_char, q.end_char) or q.about)
+    written = q.about if q.about and q.about.lower() not in STOP else None
+    return replace(q, about=about(q.start_char, q.end_char) or written)
 
 
 class ParsedAbout:
     """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency
     patterns of `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun -
-    the one it modifies ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), the
-    object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12 months") - or
+    the one it modifies ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), what
+    it is spent on ("spend £5m on schools"), the object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12 months") - or
     to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the
     verb is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up
     over 20 years"). The noun is given with its modifiers and its "of"/"in" phrase."""
@@ -277,13 +278,16 @@ class ParsedAbout:
         head = next((t for t in inside if t.head not in inside or t.head is t), None)
         while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
-        found = self.found.get((sentence.start, head.i), {}) if head is not None else {}
-        node = next((found[p] for p in AMOUNT_PATTERNS if p in found), None)
-        if node is None and head is not None:
-            node = _governor(head)
-        if node is not None and node.tag_.startswith("VB"):
-            node = _subject(node)
-        return _noun_phrase(node, inside) if node is not None else None
+        if head is None:
+            return None
+        found = self.found.get((sentence.start, head.i), {})
+        nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
+        for node in nodes:
+            if node is not None and node.tag_.startswith("VB"):
+                node = _subject(node)
+            if node is not None and (phrase := _noun_phrase(node, inside)):
+                return phrase
+        return None
 
 
 def _governor(token: Token) -> Token | None:
@@ -322,9 +326,9 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
-    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.like_num:
+    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.text[:1].isdigit():
         return None
-    keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct"} for t in child.subtree]
+    keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree]
     keep.append(noun)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
