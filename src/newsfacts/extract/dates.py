@@ -218,8 +218,7 @@ def _without_spells(doc: Doc, body: str, spans: list[tuple[int, int]]) -> list[t
     return [
         (start, end)
         for start, end in spans
-        if (start, end) not in alone
-        and not (spells.overlaps(start, end) and not SAYS_WHEN.search(body, start, end))
+        if (start, end) not in alone and not (spells.overlaps(start, end) and not SAYS_WHEN.search(body, start, end))
     ]
 
 

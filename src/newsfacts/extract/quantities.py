@@ -231,12 +231,10 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
-    """The quantity with what the parse says it is of: for a sum, a share or a duration first, the words
-    after it only when the parse ties it to nothing; for a count, when the words after it name nothing."""
-    if q.about and not (q.unit in CURRENCY_CODES or q.unit == "percent" or q.unit in DURATION_UNITS):
+    """The quantity with what the parse says it is of, when the words right after it name nothing."""
+    if q.about and q.about.lower() not in STOP:
         return q
-    written = q.about if q.about and q.about.lower() not in STOP else None
-    return replace(q, about=about(q.start_char, q.end_char) or written)
+    return replace(q, about=about(q.start_char, q.end_char))
 
 
 class ParsedAbout:
@@ -264,7 +262,8 @@ class ParsedAbout:
         """The noun a bare number counts in the parse ("and 40 Post Offices"), if any."""
         sentence, inside = self._amount(start, end)
         number = next((t for t in inside if t.like_num), None)
-        return self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
+        noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
+        return None if noun is None or noun.lower_ in TIME_UNITS else noun  # "48,000 last year": no count of years
 
     def _amount(self, start: int, end: int) -> tuple[Parsed | None, list[Token]]:
         sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
@@ -328,7 +327,9 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     for a pronoun."""
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.text[:1].isdigit():
         return None
-    keep = [t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree]
+    keep = [
+        t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree
+    ]
     keep.append(noun)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
