@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Quantity
 
+from .grammar import Grammar, Parsed
 from .lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_NOUNS,
@@ -41,7 +42,6 @@ from .lexicon import (
     TIME_UNITS,
     alternation,
 )
-from .grammar import Grammar, Parsed
 from .patterns import ids
 from .ranges import Ranges
 from .view import DocView
