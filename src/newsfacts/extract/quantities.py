@@ -232,9 +232,16 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
     """The quantity with what the parse says it is of, when the words right after it name nothing."""
-    if q.about and q.about.lower() not in STOP:
+    if q.about and not _says_nothing(q.about):
         return q
     return replace(q, about=about(q.start_char, q.end_char))
+
+
+def _says_nothing(about: str) -> bool:
+    """An about read off the words after a number that names no thing: a word that links or times
+    ("of", "the past", "February", "every year"), an adverb ("Only") or a verb ("having")."""
+    last = about.split()[-1].lower()
+    return last in STOP or last in TIME_UNITS or last in MONTHS or last.endswith("ly") or _verb_like(last)
 
 
 class ParsedAbout:
