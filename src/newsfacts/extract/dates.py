@@ -169,6 +169,11 @@ QUOTE_MARK = re.compile('["\u201c\u201d]')
 SPELLS = frozenset({"duration-count", "duration-vague", "frequency"})
 # What makes a span holding a duration a date still: "ago", a year or a month.
 SAYS_WHEN = re.compile(rf"\bago\b|{DATED.pattern}", re.I)
+# Two years as the ends of one period ("1983 until 1992", "between 1999 and 2003").
+YEARS = re.compile(r"(?:(?:between|from)\s+)?((?:1[5-9]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[5-9]|20)\d\d)")
+# "the following year": the year after the last one the text named.
+ANCHORED_YEAR = re.compile(r"\bthe\s+(following|previous|preceding)\s+year\b", re.I)
+ANCHOR_STEP = {"following": 1, "previous": -1, "preceding": -1}
 # A year and the next, as a span or a financial year ("2003-4", "1999/00", "2003-2004").
 YEAR_SPAN = re.compile(r"\b((?:1[5-9]|20)\d\d)[-/\u2013](\d\d?|(?:1[5-9]|20)\d\d)\b")
 
@@ -198,12 +203,16 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     spans = _without_spells(doc, body, spans)
     published = view.published
     mentions = []
+    year = None  # the last year the text named: what "the following year" follows
     for start, end in sorted(spans):
         text = body[start:end]
         tense = _tense(view, start, end) if published and _needs_tense(text) else 0
-        mentions.append(
-            DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
-        )
+        resolved = resolve(text, published, tense)
+        if resolved is None and year and (m := ANCHORED_YEAR.search(text)):
+            resolved = str(year + ANCHOR_STEP[m[1].lower()])
+        if resolved and YEAR.match(resolved):
+            year = int(resolved[:4])
+        mentions.append(DateMention(text=text, resolved=resolved, start_char=start, end_char=end))
     return tuple(mentions)
 
 
@@ -264,8 +273,8 @@ def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """A range the model tags as one date ("between 2001 and 2003", "from 1 March to 5 April")
     as its two ends, each a date of its own; any other span as it is."""
     m = RANGE.fullmatch(body, start, end)
-    if not m or not (DATED.search(m[1]) and DATED.search(m[2])):
-        return [(start, end)]
+    if not m or not (DATED.search(m[1]) and DATED.search(m[2])) or (YEAR.fullmatch(m[1]) and YEAR.fullmatch(m[2])):
+        return [(start, end)]  # "from 1983 to 1992": one period, resolved as an interval
     return [m.span(1), m.span(2)]
 
 
@@ -313,6 +322,8 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
         return span
+    if m := YEARS.fullmatch(low):
+        return f"{m[1]}/{m[2]}" if m[1] < m[2] else None
     if m := DECADE.search(low):
         return m[1]
     if m := SHORT_DECADE.search(low):
