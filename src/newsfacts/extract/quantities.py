@@ -170,7 +170,11 @@ AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nm
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
 AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
 DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
+# Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
+MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
+CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # How a verb's clause hangs on the clause whose subject it shares.
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 MAX_NOUN_WORDS = 3
@@ -231,7 +235,13 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
-    """The quantity with what the parse says it is of, when the words right after it name nothing."""
+    """The quantity with what the parse says it is of, when the words right after it name nothing;
+    a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
+    noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
+    if noun is not None and _counts_people(noun.text):
+        q = replace(q, unit="people")
+    elif noun is not None:
+        q = replace(q, unit=noun.lower_)
     if q.about and not _says_nothing(q.about):
         return q
     return replace(q, about=about(q.start_char, q.end_char))
@@ -241,7 +251,13 @@ def _says_nothing(about: str) -> bool:
     """An about read off the words after a number that names no thing: a word that links or times
     ("of", "the past", "February", "every year"), an adverb ("Only") or a verb ("having")."""
     last = about.split()[-1].lower()
-    return last in STOP or last in TIME_UNITS or last in MONTHS or last.endswith("ly") or _verb_like(last)
+    return _links_or_times(about) or last.endswith("ly") or _verb_like(last)
+
+
+def _links_or_times(about: str) -> bool:
+    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February")."""
+    last = about.split()[-1]
+    return last.islower() and last in STOP or last.lower() in TIME_UNITS or last.lower() in MONTHS
 
 
 class ParsedAbout:
@@ -291,7 +307,7 @@ class ParsedAbout:
         for node in nodes:
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
-            if node is not None and (phrase := _noun_phrase(node, inside)):
+            if node is not None and (phrase := _noun_phrase(node, inside)) and not _links_or_times(phrase):
                 return phrase
         return None
 
@@ -341,7 +357,8 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
             if not any(t in amount for t in child.subtree):
-                keep.extend(child.subtree)
+                clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+                keep.extend(t for t in child.subtree if t not in clauses)
                 break
         elif child.dep_ not in {"compound", "amod"}:
             break
