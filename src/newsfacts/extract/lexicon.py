@@ -156,7 +156,6 @@ STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")
 TIME_NOUNS = words("time_nouns")
 TIME_UNITS = {r["word"]: (r["unit"], float(r["factor"])) for r in rows("time_units")}
-SUM_NOUNS = words("sum_nouns")
 MEASURE_UNITS = words("measure_units")
 NOT_PLURAL = words("not_plural")
 NOT_COUNTED = words("not_counted")

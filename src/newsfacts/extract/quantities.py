@@ -37,7 +37,6 @@ from .lexicon import (
     PEOPLE_NOUNS,
     QUALIFIERS,
     STREET_WORDS,
-    SUM_NOUNS,
     TIME_NOUNS,
     TIME_UNITS,
     alternation,
@@ -121,10 +120,6 @@ PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
 MONEY_FOR = re.compile(
     r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
 )
-# "savings of £153m", "a cut of £2bn": the noun a sum is "of".
-MONEY_OF = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
-# Before a sum that modifies a noun: "the £8bn shortfall", "a £200 refund", "its £3m budget".
-MONEY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|extra)\s+$", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # "Smith, 57, said": an age between commas after a name.
@@ -541,9 +536,7 @@ def _build(
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body[noun[0] : sentence.end_char])
     elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
-        about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(
-            body, start, end, sentence.end_char
-        )
+        about = _about_after(body, end, sentence.end_char, MONEY_FOR)
     if unit in DURATION_UNITS:
         written, start = _qualifier(body, m.start(), duration=True)
     return Quantity(
@@ -564,28 +557,6 @@ def _qualifier(body: str, start: int, duration: bool = False) -> tuple[str | Non
     if not m or (duration and m["qual"].lower() in TIME_PREPOSITIONS):
         return None, start
     return QUALIFIERS[m["qual"].lower()], m.start()
-
-
-def _money_about(body: str, start: int, end: int, limit: int) -> str | None:
-    """What a sum with no "on" or "for" is: after a determiner, the noun it modifies ("the £8bn
-    shortfall", "a £200 council tax refund"), else the noun it is "of" ("savings of £153m"), but
-    not a word for a sum itself ("a total of")."""
-    word = NEXT_WORDS.match(body, end, limit)
-    if (
-        word
-        and MONEY_DETERMINER.search(body, max(0, start - 8), start)
-        and word.group(1).islower()
-        and word.group(1) not in STOP
-        and not word.group(1).endswith("ly")
-        and not _verb_like(word.group(1))
-    ):
-        return _about(QUOTE_CHARS.sub("", body[word.start(1) : limit]))
-    m = MONEY_OF.search(body, max(0, start - 30), start)
-    if not m or m[1].lower() in SUM_NOUNS or m[1].lower() in STOP:
-        return None
-    # A capital inside a sentence is a name ("a bequest from Ruth Beardmore of £400,000").
-    opens = not body[: m.start(1)].rstrip() or body[: m.start(1)].rstrip()[-1] in '.!?"\u201c\n'
-    return m[1] if m[1].islower() or opens else None
 
 
 def _named_currency(noun: str) -> str | None:
