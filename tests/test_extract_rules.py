@@ -272,6 +272,7 @@ def test_a_bare_number_does_not_borrow_percent_when_it_cannot_be_one() -> None:
 @pytest.mark.parametrize(("body", "value", "about"), [
     ("Only three out of 10 landlords checked papers.", 30.0, "landlords"),
     ("Half of all councils missed the target.", 50.0, "all councils"),
+    ("Half the councils missed the target.", 50.0, "the councils"),
 ])
 def test_more_shares_as_percentages(body: str, value: float, about: str) -> None:
     assert quantity(body)[1:] == (value, "percent", None, about)

@@ -69,11 +69,11 @@ SPELLED = re.compile(
 )
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-# Shares, given as percent: "two thirds of", "a quarter of", "half of", "one in five", "2 out of 10";
+# Shares, given as percent: "two thirds of", "a quarter of", "half of", "half the", "one in five", "2 out of 10";
 # but a fraction of a large number is a count: "half a million", "a quarter of a million".
 FRACTION = re.compile(
     rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
-    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+of\b))",
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all)\b))",
     re.I,
 )
 ONE_IN = re.compile(
@@ -115,6 +115,8 @@ AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
+# A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
+SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all)\s))(?=[^\W\d])")
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
 MONEY_FOR = re.compile(
@@ -532,7 +534,7 @@ def _build(
             about = _about(QUOTE_CHARS.sub("", body[noun_start:noun_end]) + body[noun_end : sentence.end_char])
             unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
     if unit == "percent":
-        about = _about_after(body, end, sentence.end_char, PERCENT_OF)
+        about = _about_after(body, end, sentence.end_char, SHARE_OF if m.re is FRACTION else PERCENT_OF)
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body[noun[0] : sentence.end_char])
     elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
