@@ -80,9 +80,31 @@ def test_relative_expressions_stay_unresolved_without_a_publication_date() -> No
     assert got == {"last week": None, "two years ago": None}
 
 
-def test_a_range_of_years_is_two_dates() -> None:
+def test_a_range_of_years_is_one_interval() -> None:
     got = resolved("Claims fell between 2001 and 2003 across the region.", None)
-    assert got == {"2001": "2001", "2003": "2003"}
+    assert set(got.values()) == {"2001/2003"}
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("The budget for 2003-4 was cut.", {"2003-4": "2003/2004"}),
+])
+def test_a_year_and_the_next_is_a_financial_year(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, None) == want
+
+
+def test_the_following_year_follows_the_last_year_named() -> None:
+    got = resolved("The ferry line opened in 2001. The following year it closed.", None)
+    assert got == {"2001": "2001", "The following year": "2002"}
+
+
+@pytest.mark.parametrize("body", [
+    "The bridge stayed shut for 29 years.",
+    "Planning permission was granted in 40 days, 90 days faster than usual.",
+    "The ferry sails every day and twice a week.",
+    "Debts built up over the past five years.",
+])
+def test_durations_and_frequencies_are_not_dates(body: str) -> None:
+    assert resolved(body, None) == {}
 
 
 @pytest.mark.parametrize("body", [

@@ -110,10 +110,10 @@ def make_entities(nlp: Language, name: str) -> FactComponent:
 @Language.factory(
     "newsfacts_quantities",
     assigns=["doc._.quantities"],
-    requires=["doc._.dates", "doc._.links", "token.is_sent_start"],
+    requires=["doc._.dates", "doc._.links", "doc._.grammar", "token.is_sent_start"],
 )
 def make_quantities(nlp: Language, name: str) -> FactComponent:
-    """Quantities; numbers inside a date or a link are not claimed."""
+    """Quantities; numbers inside a date or a link are not claimed; what one is of is read in the parse."""
     return FactComponent(nlp, quantities.extract, ["quantities"], patterns="quantities")
 
 

@@ -165,6 +165,17 @@ RANGE = re.compile(r"(?:(?:between|from)\s+)?(.+?)\s+(?:and|to|until|till|[-\u20
 # A range end that is a date by itself: it names a year or a month.
 DATED = re.compile(rf"\b(?:(?:1[5-9]|20)\d\d|{_MONTH})\b", re.I)
 QUOTE_MARK = re.compile('["\u201c\u201d]')
+# The patterns (patterns/dates.jsonl) of stretches of time and of repetitions: no dates.
+SPELLS = frozenset({"duration-count", "duration-vague", "frequency"})
+# What makes a span holding a duration a date still: "ago", a year or a month.
+SAYS_WHEN = re.compile(rf"\bago\b|{DATED.pattern}", re.I)
+# Two years as the ends of one period ("1983 until 1992", "between 1999 and 2003").
+YEARS = re.compile(r"(?:(?:between|from)\s+)?((?:1[5-9]|20)\d\d)\s+(?:and|to|until|till)\s+((?:1[5-9]|20)\d\d)")
+# "the following year": the year after the last one the text named.
+ANCHORED_YEAR = re.compile(r"\bthe\s+(following|previous|preceding)\s+year\b", re.I)
+ANCHOR_STEP = {"following": 1, "previous": -1, "preceding": -1}
+# A year and the next, as a span or a financial year ("2003-4", "1999/00", "2003-2004").
+YEAR_SPAN = re.compile(r"\b((?:1[5-9]|20)\d\d)[-/\u2013](\d\d?|(?:1[5-9]|20)\d\d)\b")
 
 
 # Quote marks and range words before a date that are not part of it.
@@ -189,15 +200,35 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
             spans.append(span)
             taken.add(*span, None)
+    spans = _without_spells(doc, body, spans)
     published = view.published
     mentions = []
+    year = None  # the last year the text named: what "the following year" follows
     for start, end in sorted(spans):
         text = body[start:end]
         tense = _tense(view, start, end) if published and _needs_tense(text) else 0
-        mentions.append(
-            DateMention(text=text, resolved=resolve(text, published, tense), start_char=start, end_char=end)
-        )
+        resolved = resolve(text, published, tense)
+        if resolved is None and year and (m := ANCHORED_YEAR.search(text)):
+            resolved = str(year + ANCHOR_STEP[m[1].lower()])
+        if resolved and YEAR.match(resolved):
+            year = int(resolved[:4])
+        mentions.append(DateMention(text=text, resolved=resolved, start_char=start, end_char=end))
     return tuple(mentions)
+
+
+def _without_spells(doc: Doc, body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that name a time, not a stretch of it: durations ("for 29 years", "the past five
+    years", "a few days"), frequencies ("every week") and a unit of time alone ("the day") are no
+    dates (durations are quantities), unless the span also says when ("two years ago", "the five
+    years to 2004")."""
+    matched = doc.spans.get("dates", ())
+    spells = Ranges((s.start_char, s.end_char, None) for s in matched if s.id_ in SPELLS)
+    alone = {(s.start_char, s.end_char) for s in matched if s.id_ == "time-noun-alone"}
+    return [
+        (start, end)
+        for start, end in spans
+        if (start, end) not in alone and not (spells.overlaps(start, end) and not SAYS_WHEN.search(body, start, end))
+    ]
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
@@ -242,8 +273,8 @@ def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
     """A range the model tags as one date ("between 2001 and 2003", "from 1 March to 5 April")
     as its two ends, each a date of its own; any other span as it is."""
     m = RANGE.fullmatch(body, start, end)
-    if not m or not (DATED.search(m[1]) and DATED.search(m[2])):
-        return [(start, end)]
+    if not m or not (DATED.search(m[1]) and DATED.search(m[2])) or (YEAR.fullmatch(m[1]) and YEAR.fullmatch(m[2])):
+        return [(start, end)]  # "from 1983 to 1992": one period, resolved as an interval
     return [m.span(1), m.span(2)]
 
 
@@ -289,6 +320,10 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
+    if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
+        return span
+    if m := YEARS.fullmatch(low):
+        return f"{m[1]}/{m[2]}" if m[1] < m[2] else None
     if m := DECADE.search(low):
         return m[1]
     if m := SHORT_DECADE.search(low):
@@ -348,6 +383,15 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = ahead - 7 if ahead else 0
         return (published + timedelta(days=ahead)).isoformat()
     return None
+
+
+def _year_span(first: str, last: str) -> str | None:
+    """ "2003-4" -> 2003/2004, "1999-00" -> 1999/2000: the last year completed from the first;
+    None when it is not after the first (a dash between a year and a number may be anything)."""
+    end = int(last) if len(last) == 4 else int(first) - int(first) % 10 ** len(last) + int(last)
+    if len(last) < 4 and end <= int(first):
+        end += 10 ** len(last)
+    return f"{first}/{end}" if end > int(first) else None
 
 
 def _year_for(published: date, month: int, day: int | None, tense: int) -> int:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Quantity
 
+from .grammar import Grammar, Parsed
 from .lexicon import (
     CURRENCY_ADJECTIVES,
     CURRENCY_NOUNS,
@@ -36,9 +37,11 @@ from .lexicon import (
     PEOPLE_NOUNS,
     QUALIFIERS,
     STREET_WORDS,
-    SUM_NOUNS,
     TIME_NOUNS,
+    TIME_UNITS,
+    alternation,
 )
+from .patterns import ids
 from .ranges import Ranges
 from .view import DocView
 
@@ -66,11 +69,11 @@ SPELLED = re.compile(
 )
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
 _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-# Shares, given as percent: "two thirds of", "a quarter of", "half of", "one in five", "2 out of 10";
+# Shares, given as percent: "two thirds of", "a quarter of", "half of", "half the", "one in five", "2 out of 10";
 # but a fraction of a large number is a count: "half a million", "a quarter of a million".
 FRACTION = re.compile(
     rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
-    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+of\b))",
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all)\b))",
     re.I,
 )
 ONE_IN = re.compile(
@@ -99,22 +102,26 @@ PEOPLE_VERB = re.compile(
     r"|charged|jailed|convicted)\b",
     re.I,
 )
+# A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
+HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
+# "16 year olds", "14-16 year olds", "a six-year-old": ages.
+AGE_AFTER = re.compile(r"(?:[-\u2013]\d+)?[- ](?:(?:year|month|week|day)s?[- ])olds?\b", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
 RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
+BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
+# A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
+SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all)\s))(?=[^\W\d])")
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
 MONEY_FOR = re.compile(
     r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
 )
-# "savings of £153m", "a cut of £2bn": the noun a sum is "of".
-MONEY_OF = re.compile(r"\b([A-Za-z][a-z-]+)\s+of\s+$")
-# Before a sum that modifies a noun: "the £8bn shortfall", "a £200 refund", "its £3m budget".
-MONEY_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|extra)\s+$", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # "Smith, 57, said": an age between commas after a name.
@@ -123,8 +130,10 @@ AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 # the head of every pattern it was tried at each position of every body (a third of the time).
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
 QUAL_REACH = 20
+# Qualifiers that are also prepositions of time: before a duration they say when, not how many.
+TIME_PREPOSITIONS = frozenset({"over"})
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
-NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*([A-Za-z][\w'-]*)")
+NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
 STOP = frozenset(
     """
@@ -151,6 +160,20 @@ ABOUT_END = re.compile(
     r"|whom|whose|where|without|by|between|so|he|she|we|they|i|you|it"
     r"|out|each|every|per|a|an|the|this|these|those)\s"
 )
+# The grammar patterns that tie an amount to what it is of, in the order they are tried.
+AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
+# How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
+AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
+# Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
+AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
+DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
+# Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
+MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
+CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
+# How a verb's clause hangs on the clause whose subject it shares.
+CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -188,7 +211,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             continue
         found.append(_build(view, m, _numeral_value(m)))
     for m in SPELLED.finditer(body):
-        if _overlaps(m, blocked) or body.startswith("-", m.end()):
+        if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
         if (
             _noun_after(body, m.end()) is None
@@ -199,8 +222,173 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(view, m, value))
+    for span in doc.spans.get("quantities", ()):
+        if span.id_ == "duration-a" and not _overlaps_span(span, blocked):
+            unit, factor = TIME_UNITS[span[-1].lower_]
+            found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    return tuple(_borrow_units(view, found))
+    about = ParsedAbout(doc)
+    return tuple(_about_parsed(q, about) for q in _borrow_units(view, found, about))
+
+
+def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
+    """The quantity with what the parse says it is of, when the words right after it name nothing;
+    a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
+    noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
+    if noun is not None and _counts_people(noun.text):
+        q = replace(q, unit="people")
+    elif noun is not None:
+        q = replace(q, unit=noun.lower_)
+    if q.about and not _says_nothing(q.about):
+        return q
+    return replace(q, about=about(q.start_char, q.end_char))
+
+
+def _says_nothing(about: str) -> bool:
+    """An about read off the words after a number that names no thing: a word that links or times
+    ("of", "the past", "February", "every year"), an adverb ("Only") or a verb ("having")."""
+    last = about.split()[-1].lower()
+    return _links_or_times(about) or last.endswith("ly") or _verb_like(last)
+
+
+def _links_or_times(about: str) -> bool:
+    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February")."""
+    last = about.split()[-1]
+    return last.islower() and last in STOP or last.lower() in TIME_UNITS or last.lower() in MONTHS
+
+
+class ParsedAbout:
+    """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency
+    patterns of `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun -
+    the one it modifies ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), what
+    it is spent on ("spend £5m on schools"), the object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12 months") - or
+    to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the
+    verb is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up
+    over 20 years"). The noun is given with its modifiers and its "of"/"in" phrase."""
+
+    def __init__(self, doc: Doc) -> None:
+        grammar: Grammar = doc._.grammar
+        self.sentences = grammar.sentences
+        self.found: dict[tuple[int, int], dict[str, Token]] = {}
+        self.counts: dict[tuple[int, int], Token] = {}
+        for m in grammar.relations:
+            if m.id in AMOUNT_PATTERNS:
+                node = m.nodes.get("about") or m.nodes["verb"]
+                self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
+            elif m.id == "counted-noun":
+                self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
+
+    def counted(self, start: int, end: int) -> Token | None:
+        """The noun a bare number counts in the parse ("and 40 Post Offices"), if any."""
+        sentence, inside = self._amount(start, end)
+        number = next((t for t in inside if t.like_num), None)
+        noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
+        return None if noun is None or noun.lower_ in TIME_UNITS else noun  # "48,000 last year": no count of years
+
+    def _amount(self, start: int, end: int) -> tuple[Parsed | None, list[Token]]:
+        sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
+        inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end] if sentence else []
+        return sentence, inside
+
+    def __call__(self, start: int, end: int) -> str | None:
+        sentence, inside = self._amount(start, end)
+        if sentence is None:
+            return None
+        head = next((t for t in inside if t.head not in inside or t.head is t), None)
+        while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
+            head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
+        if head is None:
+            return None
+        found = self.found.get((sentence.start, head.i), {})
+        nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
+        for node in nodes:
+            if node is not None and node.tag_.startswith("VB"):
+                node = _subject(node)
+            if node is not None and (phrase := _noun_phrase(node, inside)) and not _links_or_times(phrase):
+                return phrase
+        return None
+
+
+def _governor(token: Token) -> Token | None:
+    """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%",
+    "closing at $53")."""
+    for _ in range(4):
+        if token.head is token:
+            return None
+        token = token.head
+        if (token.tag_.startswith("NN") and not _amount_word(token)) or token.tag_.startswith("VB"):
+            return token
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """Whose change or measure a verb states: its subject, the subject of the clause it continues
+    ("aims to raise prices", "rose and then fell"), or the noun its clause describes ("debts built up")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            relative = subject.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl"
+            return verb.head if relative else subject
+        if verb.dep_ in {"acl", "relcl"} and verb.head.tag_.startswith("NN"):
+            return verb.head
+        if verb.dep_ not in CLAUSE_LINKS or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _amount_word(token: Token) -> bool:
+    return token.like_num or token.text[:1].isdigit() or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
+
+
+def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
+    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on" phrase after (not the
+    one holding the amount), without the amount, articles or anything after a comma or bracket; None
+    for a pronoun."""
+    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.text[:1].isdigit():
+        return None
+    keep = [
+        t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree
+    ]
+    keep.append(noun)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
+            if not any(t in amount for t in child.subtree):
+                clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+                keep.extend(t for t in child.subtree if t not in clauses)
+                break
+        elif child.dep_ not in {"compound", "amod"}:
+            break
+    words: list[Token] = []
+    for t in sorted(keep, key=lambda t: t.i):
+        if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
+            continue
+        if t.is_punct and t.i > noun.i:
+            break
+        if not t.is_punct:
+            words.append(t)
+    words = words[:MAX_ABOUT_WORDS]
+    while len(words) > 1 and words[-1].lower_ in STOP:
+        words.pop()
+    return "".join(t.text_with_ws for t in words).strip() or None
+
+
+def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
+    return blocked.overlaps(span.start_char, span.end_char)
+
+
+def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
+    """A quantity written without a number ("for a decade"), its qualifier read before it."""
+    written, start = _qualifier(view.body, span.start_char, duration=True)
+    return Quantity(
+        value=value,
+        unit=unit,
+        qualifier=written,
+        about=None,
+        sentence=view.sentence_at(span.start_char).text.strip(),
+        start_char=start,
+        end_char=span.end_char,
+    )
 
 
 def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
@@ -221,7 +409,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
         not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
-        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b|-[a-z]", after) or not_counted or after.startswith(":"):
+        compound = re.match(r"-[a-z]", after) and not HYPHEN_TIME.match(body, m.end())
+        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b", after) or compound or not_counted or after.startswith(":"):
             return True
         if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
             return True  # "11 March", "March 11", but "in March 300 migrants"
@@ -243,7 +432,7 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
             return True
-        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/"):
+        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/") or AGE_AFTER.match(after):
             return True  # "aged 34", "9/11", "24/7"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
@@ -338,17 +527,20 @@ def _build(
             if first in CURRENCY_SUBUNITS:
                 value /= 100
             end = noun_end
+        elif unit is None and (time := TIME_UNITS.get(noun_text.split()[-1].lower())):
+            (unit, factor), end = time, noun_end
+            value *= factor
         elif unit is None:
             about = _about(QUOTE_CHARS.sub("", body[noun_start:noun_end]) + body[noun_end : sentence.end_char])
             unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
     if unit == "percent":
-        about = _about_after(body, end, sentence.end_char, PERCENT_OF)
+        about = _about_after(body, end, sentence.end_char, SHARE_OF if m.re is FRACTION else PERCENT_OF)
         if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
             about = _about(body[noun[0] : sentence.end_char])
     elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
-        about = _about_after(body, end, sentence.end_char, MONEY_FOR) or _money_about(
-            body, start, end, sentence.end_char
-        )
+        about = _about_after(body, end, sentence.end_char, MONEY_FOR)
+    if unit in DURATION_UNITS:
+        written, start = _qualifier(body, m.start(), duration=True)
     return Quantity(
         value=value,
         unit=unit or "",
@@ -360,32 +552,13 @@ def _build(
     )
 
 
-def _qualifier(body: str, start: int) -> tuple[str | None, int]:
-    """The normalised qualifier written right before a number ("more than"), and where it starts."""
+def _qualifier(body: str, start: int, duration: bool = False) -> tuple[str | None, int]:
+    """The normalised qualifier written right before a number ("more than"), and where it starts.
+    Before a duration, a preposition of time is none ("over 20 years", "over a decade": during)."""
     m = QUAL_BEFORE.search(body, max(0, start - QUAL_REACH), start)
-    return (QUALIFIERS[m["qual"].lower()], m.start()) if m else (None, start)
-
-
-def _money_about(body: str, start: int, end: int, limit: int) -> str | None:
-    """What a sum with no "on" or "for" is: after a determiner, the noun it modifies ("the £8bn
-    shortfall", "a £200 council tax refund"), else the noun it is "of" ("savings of £153m"), but
-    not a word for a sum itself ("a total of")."""
-    word = NEXT_WORDS.match(body, end, limit)
-    if (
-        word
-        and MONEY_DETERMINER.search(body, max(0, start - 8), start)
-        and word.group(1).islower()
-        and word.group(1) not in STOP
-        and not word.group(1).endswith("ly")
-        and not _verb_like(word.group(1))
-    ):
-        return _about(QUOTE_CHARS.sub("", body[word.start(1) : limit]))
-    m = MONEY_OF.search(body, max(0, start - 30), start)
-    if not m or m[1].lower() in SUM_NOUNS or m[1].lower() in STOP:
-        return None
-    # A capital inside a sentence is a name ("a bequest from Ruth Beardmore of £400,000").
-    opens = not body[: m.start(1)].rstrip() or body[: m.start(1)].rstrip()[-1] in '.!?"\u201c\n'
-    return m[1] if m[1].islower() or opens else None
+    if not m or (duration and m["qual"].lower() in TIME_PREPOSITIONS):
+        return None, start
+    return QUALIFIERS[m["qual"].lower()], m.start()
 
 
 def _named_currency(noun: str) -> str | None:
@@ -438,7 +611,7 @@ def _head(words: list[str]) -> int | None:
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
-        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS:
+        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS or w in TIME_UNITS:
             return None if verb_like and i == 0 else i
     for i, w in enumerate(lows):
         in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
@@ -503,16 +676,22 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
 
 
-def _borrow_units(view: DocView, found: list[Quantity]) -> list[Quantity]:
+def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A bare number takes its unit from the number that closes its range ("10 to 20 people",
-    "5-7%"), else from the previous one in its sentence, or from the noun of "numbers of X"
+    "5-7%"), else from the noun the parse says it counts (a list's item has its own: "12 libraries
+    and 40 Post Offices"), else from the previous one in its sentence, or from the noun of "numbers of X"
     there ("Numbers of arrivals ... from more than 3,000 to 300"). Two bare numbers joined by
     a dash are a score or a code ("won 3-1"), not quantities."""
     body = view.body
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
         if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
-            found[i] = replace(q, unit=nxt.unit, about=nxt.about)
+            found[i] = q = replace(q, unit=nxt.unit, about=nxt.about)
+        if BETWEEN.search(body, max(0, q.start_char - 9), q.start_char) and AND_GAP.fullmatch(
+            body, q.end_char, nxt.start_char
+        ):  # "between 10 and 12 resorts": at least 10, up to 12
+            found[i] = replace(q, qualifier=q.qualifier or "at least")
+            found[i + 1] = replace(nxt, qualifier=nxt.qualifier or "up to")
     dashed = {
         k
         for i in range(len(found) - 1)
@@ -525,7 +704,11 @@ def _borrow_units(view: DocView, found: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(found):
         if i in dashed:
             continue
-        if not q.unit:
+        noun = parsed.counted(q.start_char, q.end_char) if not q.unit else None
+        if noun is not None:
+            unit = "people" if _counts_people(noun.text) else noun.lower_
+            q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+        elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
             if (
