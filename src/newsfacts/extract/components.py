@@ -120,7 +120,14 @@ def make_quantities(nlp: Language, name: str) -> FactComponent:
 @Language.factory(
     "newsfacts_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.mentions", "doc._.genders", "doc._.people", "doc._.entity_spans", "token.is_sent_start"],
+    requires=[
+        "doc._.mentions",
+        "doc._.genders",
+        "doc._.people",
+        "doc._.entity_spans",
+        "doc._.grammar",
+        "token.is_sent_start",
+    ],
 )
 def make_quotes(nlp: Language, name: str) -> FactComponent:
     """Quotes and their speakers, named from the people's mentions."""

@@ -44,6 +44,7 @@ UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 MODEL_PIPES = ("ner", "sentencizer")
 # The fact components, in the order they run (each reads only what one before it sets).
 PIPES = (
+    "newsfacts_grammar",
     "newsfacts_entity_spans",
     "newsfacts_links",
     "newsfacts_dates",

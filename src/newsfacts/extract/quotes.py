@@ -269,6 +269,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             i += 1
             last = chains[i][-1]
             trailing = _trailing(view, last)
+        if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
+            speaker = _governing_speaker(view, first, last)
         if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
@@ -294,6 +296,39 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             prev, prev_speaker = last, speaker
         i += 1
     return tuple(quotes)
+
+
+# The grammar relations that name who a quote belongs to (patterns/grammar.jsonl): the subject of
+# the speech or naming verb the quote hangs from, or the agent of its passive.
+SPEAKER_RELATIONS = ("quote-speech-verb", "quote-naming-verb", "quote-passive-agent", "quote-passive-by")
+
+
+def _governing_speaker(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
+    """Who the parse says the quote belongs to: of the verbs above one of its marks in the
+    dependency tree and outside it, the nearest, and its subject or passive agent, when that
+    stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return (None, None)
+    end = last.close_mark if last.close_mark is not None else last.end
+    marks = {first.open_mark, end}
+    best: tuple[int, Speaker] | None = None
+    for pid in SPEAKER_RELATIONS:
+        for m in grammar.of(pid):
+            mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
+            if m.char_span("mark")[0] not in marks or any(
+                first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")
+            ):
+                continue
+            depth = [a.i for a in mark.ancestors].index(verb.i)
+            if best is not None and best[0] <= depth:
+                continue
+            start = m.sentence.char_span(who.left_edge)[0]
+            stop = m.sentence.char_span(who.right_edge)[1]
+            if start < first.open_mark < stop:  # the subject's phrase runs into the quote
+                stop = first.open_mark
+            best = depth, _resolve(view, start, stop, True)
+    return best[1] if best else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
@@ -683,7 +718,9 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
-    return closing in ",?!-\u2014\u2013" or body[_after_close(body, last) :].lstrip()[:1] == ","
+    after = body[_after_close(body, last) : last.para_end].lstrip()
+    # A lower-case word after the mark goes on with the sentence: `"..." explained X.`
+    return closing in ",?!-\u2014\u2013" or after[:1] == "," or after[:1].islower()
 
 
 def _colon_line(view: _QuoteView, first: _Raw) -> Speaker:
