@@ -44,6 +44,7 @@ from .lexicon import (
     SURNAME_HEADS,
     TITLE_GENDER,
 )
+from .grammar import Match
 from .ranges import Ranges
 from .view import DocView, Mention
 
@@ -103,6 +104,15 @@ TITLE_WORDS = (
     | ROLE_STOPS
     | INTRODUCTORY_WORDS
 )
+# Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
+ROLE_OPENERS = frozenset({"new", "the", "a", "an"})
+ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS
+# The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
+ROLE_RELATIONS = ("role-relative", "role-appointment")
+# What hangs from a role's head but is no part of the role: another name, a clause, a list.
+ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
+ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
+QUOTE_CHARS = frozenset({"\"", "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
@@ -155,6 +165,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
                 described[m.name] = after
         elif affiliation:
             affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
+    for name, role in _grammar_roles(view, mentions).items():
+        roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
@@ -165,13 +177,92 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         people.append(
             Person(
                 name=name,
-                role=", ".join(r for r in (roles.get(name), described.get(name)) if r) or affiliations.get(name),
+                role=canonical_role(
+                    ", ".join(r for r in (roles.get(name), described.get(name)) if r) or affiliations.get(name)
+                ),
                 mentions=len(own),
                 start_char=own[0].start_char,
                 end_char=own[0].end_char,
             )
         )
     return tuple(people), mentions, genders
+
+
+def canonical_role(role: str | None) -> str | None:
+    """One spelling per role: without "new" ("New Home Secretary" is the home secretary) or a
+    stray possessive before it, and its role words in lower case ("Home Secretary" and "home
+    secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
+    in lower case: a former home secretary does not hold the office."""
+    if not role:
+        return role
+    words = role.strip(" ,").split()
+    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
+        words.pop(0)
+    folded = [w.lower() if w.lower() in ROLE_WORDS or w.lower().rstrip(",") in ROLE_WORDS else w for w in words]
+    return " ".join(folded) or None
+
+
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
+    """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
+    them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
+    clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
+    and a role that speaks in the sentence before the one a new name opens ("..., the home
+    secretary has said. X said ...")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return {}
+    named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
+
+    def who(match: Match, node: Token) -> str | None:
+        start, _ = match.sentence.char_span(node)
+        return next((name for _, _, name in named.covering(start)), None)
+
+    found: dict[str, str] = {}
+    pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
+    pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
+    pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
+    for match, name_token, role_token in pairs:
+        person = who(match, name_token)
+        if person and person not in found and role_token.lower_ in DESCRIPTION_HEADS and not who(match, role_token):
+            if role := _role_phrase(match, role_token, named):
+                found[person] = role
+    for match in grammar.of("speech-subject"):
+        subject = match.nodes["subject"]
+        if subject.lower_ not in ROLE_HEADS or who(match, subject) or not any(
+            c.lower_ == "the" for c in subject.children
+        ):
+            continue
+        after = match.sentence.start_char + len(match.sentence.doc.text)
+        sentence = view.sentence_at(after + 1)
+        first = next(iter(named.starting_in(sentence.start_char, sentence.start_char + 1)), None)
+        if first is None or first[2] in found or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2]):
+            continue
+        if role := _role_phrase(match, subject, named):
+            found[first[2]] = role
+    return found
+
+
+def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
+    """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
+    clause or list hanging from it, without the article before it; None when a person is named
+    in it or it runs long."""
+    cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in cut]
+    run = [t for t in kept if t.i <= head.i]
+    run = run[max((k + 1 for k, t in enumerate(run[:-1]) if run[k + 1].i != t.i + 1), default=0) :]
+    for t in kept:
+        if t.i > head.i and t.i == run[-1].i + 1:
+            run.append(t)
+    while run and run[0].lower_ in ROLE_DETERMINERS:
+        run.pop(0)
+    while run and run[-1].is_punct:
+        run.pop()
+    if not run or len(run) > MAX_ROLE_WORDS or any(t.text in QUOTE_CHARS for t in run):
+        return None
+    start, end = match.sentence.char_span(run[0])[0], match.sentence.char_span(run[-1])[1]
+    if named.overlaps(start, end):
+        return None
+    return "".join(t.text + t.whitespace_ for t in run).strip()
 
 
 @dataclass(frozen=True, slots=True)
