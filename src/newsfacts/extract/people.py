@@ -21,6 +21,7 @@ from newsfacts.records import Person
 from .entities import country_code, given_name_first, lower_case_words, place_code
 from .lexicon import (
     ADDRESS_TITLES,
+    DEMONYMS,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
@@ -32,6 +33,7 @@ from .lexicon import (
     NOT_PEOPLE,
     OFFICE_ABBREVIATIONS,
     ORG_WORDS,
+    PARTY_NAMES,
     PLACE_WORDS,
     PLURAL_TITLES,
     POST_NOMINALS,
@@ -106,7 +108,11 @@ TITLE_WORDS = (
 )
 # Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
 ROLE_OPENERS = frozenset({"new", "the", "a", "an"})
-ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS
+# The words of an office, written in lower case in a canonical role; a party or a people named in
+# a role keeps its capital ("Labour MP", "Scottish National Party leader").
+OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
+    w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
+}
 # The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
 ROLE_RELATIONS = ("role-relative", "role-appointment")
 # What hangs from a role's head but is no part of the role: another name, a clause, a list.
@@ -198,7 +204,7 @@ def canonical_role(role: str | None) -> str | None:
     words = role.strip(" ,").split()
     while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
         words.pop(0)
-    folded = [w.lower() if w.lower() in ROLE_WORDS or w.lower().rstrip(",") in ROLE_WORDS else w for w in words]
+    folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
     return " ".join(folded) or None
 
 

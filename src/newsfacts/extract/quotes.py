@@ -282,6 +282,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
+        if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
+            speaker = _other_speaker(view, first.open_mark, speaker[1])
         quotes.append(
             Quote(
                 quote_text=view.body[first.start : last.end],
@@ -329,6 +331,24 @@ def _governing_speaker(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
                 stop = first.open_mark
             best = depth, _resolve(view, start, stop, True)
     return best[1] if best else (None, None)
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether a quote addresses or speaks of a person by their given name alone: then it is said
+    to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
+    surname in a quote proves nothing: people speak of "the Jones family", "the Jones plan"."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
+        return False
+    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
+
+
+def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
+    """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
+    found = view.mention_ranges().last_ending_by(
+        at, lambda m: m.name != ruled_out and not _names(m.name, ruled_out) and not _quoted(view, m.start_char)
+    )
+    return (found[2].name, found[2].name) if found else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
