@@ -41,12 +41,13 @@ def main() -> None:
     if not files:
         raise SystemExit(f"no .txt files under {args.data}")
     articles = [a for f in files for a in parse_document(f.name, f.read_bytes().decode("utf-8", errors="replace"))]
-    with_grammar = ("newsfacts_grammar", *PIPES)
-    for pipes in (PIPES, with_grammar):  # warm up: models loaded, lazily built tables filled
+    with_grammar = PIPES
+    without = tuple(p for p in PIPES if p != "newsfacts_grammar")  # the rules that read it find nothing parsed
+    for pipes in (without, with_grammar):  # warm up: models loaded, lazily built tables filled
         timed(pipes, articles[:5])
     plain = parsed = float("inf")
     for _ in range(args.repeat):  # alternated, the fastest of each kept: the machine is shared
-        plain = min(plain, timed(PIPES, articles)[0])
+        plain = min(plain, timed(without, articles)[0])
         seconds, docs = timed(with_grammar, articles)
         parsed = min(parsed, seconds)
     sentences = sum(len(list(d.sents)) for d in docs)

@@ -31,7 +31,7 @@ from newsfacts.records import Article
 
 EXAMPLES = Path(__file__).with_name("extract_examples")
 FACT_KINDS = ("people", "quotes", "quantities", "entities", "dates", "links")
-PIPELINE = ("newsfacts_grammar", *PIPES)
+PIPELINE = PIPES
 
 
 def examples() -> list:
