@@ -269,8 +269,6 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             i += 1
             last = chains[i][-1]
             trailing = _trailing(view, last)
-        if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
-            speaker = _governing_speaker(view, first, last)
         if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
@@ -279,6 +277,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
         if speaker[0] is None:  # `He said ..., adding that "..."`
             speaker = _pronoun_subject(view, first.open_mark)
+        if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
+            speaker = _governing_speaker(view, first, last)
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
