@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsfacts.records import Person
 
 from .entities import country_code, given_name_first, lower_case_words, place_code
+from .grammar import Match
 from .lexicon import (
     ADDRESS_TITLES,
     DEMONYMS,
@@ -46,7 +47,6 @@ from .lexicon import (
     SURNAME_HEADS,
     TITLE_GENDER,
 )
-from .grammar import Match
 from .ranges import Ranges
 from .view import DocView, Mention
 
@@ -118,7 +118,7 @@ ROLE_RELATIONS = ("role-relative", "role-appointment")
 # What hangs from a role's head but is no part of the role: another name, a clause, a list.
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
 ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
-QUOTE_CHARS = frozenset({"\"", "\u201c", "\u201d", "''"})
+QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
@@ -234,14 +234,20 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if subject.lower_ not in ROLE_HEADS or who(match, subject) or not any(
-            c.lower_ == "the" for c in subject.children
+        if (
+            subject.lower_ not in ROLE_HEADS
+            or who(match, subject)
+            or not any(c.lower_ == "the" for c in subject.children)
         ):
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
         first = next(iter(named.starting_in(sentence.start_char, sentence.start_char + 1)), None)
-        if first is None or first[2] in found or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2]):
+        if (
+            first is None
+            or first[2] in found
+            or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2])
+        ):
             continue
         if role := _role_phrase(match, subject, named):
             found[first[2]] = role
