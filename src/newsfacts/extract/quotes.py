@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quote
 
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
+    DESCRIPTION_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
     INTRODUCTORY_WORDS,
     NOBLE_TITLES,
     OPEN_QUOTES,
+    ORG_WORDS,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     PRONOUN_GENDER,
@@ -279,6 +283,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = _pronoun_subject(view, first.open_mark)
         if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
             speaker = _governing_speaker(view, first, last)
+        if speaker[0] is None and partial:  # `The committee found the system was "nowhere near ready"`
+            speaker = _governing_speaker(view, first, last, ("quote-clause-subject",), _may_speak)
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
@@ -305,7 +311,13 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
 SPEAKER_RELATIONS = ("quote-speech-verb", "quote-naming-verb", "quote-passive-agent", "quote-passive-by")
 
 
-def _governing_speaker(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
+def _governing_speaker(
+    view: _QuoteView,
+    first: _Raw,
+    last: _Raw,
+    relations: tuple[str, ...] = SPEAKER_RELATIONS,
+    speaks: Callable[[Token, Speaker], bool] = lambda _token, _speaker: True,
+) -> Speaker:
     """Who the parse says the quote belongs to: of the verbs above one of its marks in the
     dependency tree and outside it, the nearest, and its subject or passive agent, when that
     stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
@@ -315,7 +327,7 @@ def _governing_speaker(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
     end = last.close_mark if last.close_mark is not None else last.end
     marks = {first.open_mark, end}
     best: tuple[int, Speaker] | None = None
-    for pid in SPEAKER_RELATIONS:
+    for pid in relations:
         for m in grammar.of(pid):
             mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
             if m.char_span("mark")[0] not in marks or any(
@@ -329,8 +341,21 @@ def _governing_speaker(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
             stop = m.sentence.char_span(who.right_edge)[1]
             if start < first.open_mark < stop:  # the subject's phrase runs into the quote
                 stop = first.open_mark
-            best = depth, _resolve(view, start, stop, True)
+            speaker = _resolve(view, start, stop, True)
+            if speaker[0] is not None and speaks(who, speaker):
+                best = depth, speaker
     return best[1] if best else (None, None)
+
+
+def _may_speak(subject: Token, speaker: Speaker) -> bool:
+    """Whether the subject of a clause that is not about speech may still be whose words a
+    fragment quoted in it are: a person, a name ("Labour", "the Treasury"), people or a body
+    ("critics", "the committee") - not a thing ("the system was "nowhere near ready"")."""
+    return (
+        speaker[1] is not None
+        or subject.tag_ in {"NNP", "NNPS"}
+        or subject.lower_ in PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS | ORG_WORDS
+    )
 
 
 def _names(text: str, name: str) -> bool:
