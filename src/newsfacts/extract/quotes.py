@@ -859,6 +859,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
     ):
         gender = PRONOUN_GENDER.get(clause[-1])
+        start = _past_fronted_clause(view, start)
         name = _previous_subject(view, start, gender)
         if name is None and not _named_before_in_sentence(view, start):
             # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
@@ -882,6 +883,17 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         )
         described = f"{org} {described}" if org else described
     return described, None
+
+
+def _past_fronted_clause(view: _QuoteView, at: int) -> int:
+    """Where to look back from for the person a "he" or "she" at `at` is: when a clause naming
+    someone comes before it in its sentence ("Mr X has failed, he claimed"; "Asked whether Ms X
+    could return, he replied"), that person is what is spoken of, not the speaker (a pronoun does
+    not stand for a name in a clause it governs), so the look-back starts before the sentence."""
+    start = _sentence_start(view.body, at)
+    fronted = view.body[start:at].rstrip()
+    named = any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
+    return start if named and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
