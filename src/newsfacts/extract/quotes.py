@@ -172,9 +172,6 @@ SUBORDINATORS = frozenset(
 # How many line breaks a quote with no speaker of its own may stand after the quote before it and
 # still be that speaker's: the same paragraph, or the next one (a blank line is two breaks).
 NEAR_LINES = 2
-# Longest attribution that may interrupt one quote ("A," she said. "B."); longer ones
-# start a new quote. Calibrated on PolNeAR dev (F1 0.899 without merging, 0.929 at 8).
-MAX_INTERRUPTION_WORDS = 8
 # Prepositions that open a phrase before a sentence's subject ("In a report ... the committee said").
 OPENING_PREPOSITIONS = frozenset(
     {"in", "on", "at", "during", "after", "before", "under", "with", "from", "by", "since"}
@@ -270,12 +267,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         first, last = chains[i][0], chains[i][-1]
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
-        speaker = trailing[0] if trailing and trailing[0][0] else _leading(view, first)
-        # "A," she said. "B." is one quote interrupted by its attribution.
-        while trailing and i + 1 < len(chains) and _resumes(view, last.end, trailing[1], chains[i + 1]):
-            i += 1
-            last = chains[i][-1]
-            trailing = _trailing(view, last)
+        speaker = trailing if trailing and trailing[0] else _leading(view, first)
         if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
@@ -399,18 +391,6 @@ def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     )
 
 
-def _resumes(view: _QuoteView, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
-    """True when the next quote opens right after the attribution, with no speaker of its own."""
-    first = chain[0]
-    gap = view.body[attribution_end : first.open_mark]
-    return (
-        first.open_mark >= attribution_end
-        and not gap.strip(" ,.;:\u00a0")
-        and len(view.body[last_end : first.start].split()) <= MAX_INTERRUPTION_WORDS
-        and _trailing(view, chain[-1]) is None
-    )
-
-
 def _paragraphs(body: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in body.split("\n"):
@@ -494,15 +474,15 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     return True
 
 
-def _trailing(view: _QuoteView, last: _Raw) -> tuple[Speaker, int] | None:
-    """The speaker named right after the quote, and where that attribution ends."""
+def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
+    """The speaker named right after the quote."""
     if last.close_mark is None:
         return None
     body = view.body
     offset = _after_close(body, last)
     tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
-        return _resolve(view, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
+        return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
             speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
@@ -511,7 +491,7 @@ def _trailing(view: _QuoteView, last: _Raw) -> tuple[Speaker, int] | None:
             speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
             if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
                 speaker = _apposed_person(view, offset + m.start("rest") + len(named), last.para_end) or speaker
-        return speaker, offset + m.end()
+        return speaker
     return None
 
 
