@@ -529,7 +529,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     for a person: the model calls many capitalised words (parties, nicknames, towns) PERSON,
     and an article introduces the people it names in full at least once. A surname two people
     share is the one the article introduced first, its protagonist: "Mr Howard" after "Michael
-    Howard", though "Australia's PM, John Howard" comes later and nearer.
+    Howard", though "Australia's PM, John Howard" comes later and nearer. A word written after
+    "Mr" or "Ms" is a surname: never the given name of someone else ("Grant Hale" is not "Mr Grant").
     """
     full: list[str] = []
     for _, _, name in raw:
@@ -568,7 +569,11 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             canon[name] = min(by_last, key=introduced.__getitem__)
         elif not by_last and len(words) == 1 and last in titled_by_name:
             canon[name] = titled_by_name[last]
-        elif not by_last and len(by_first) == 1 and (len(words) == 1 or words[0].lower() in FIRST_NAME_TITLES):
+        elif (
+            not by_last
+            and len(by_first) == 1
+            and (len(words) == 1 and last not in titled or words[0].lower() in FIRST_NAME_TITLES)
+        ):  # "Charles said" after "Charles Kennedy"; never "Mr Grant" after "Grant Hale": a surname
             canon[name] = by_first[0]
         elif not by_last and (len(words) > 1 or last in titled):
             canon[name] = name
