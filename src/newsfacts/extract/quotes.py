@@ -707,7 +707,25 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     start, end = _sentence_before(body, at)
     if not SPEECH_VERB.search(body[start:end]):
         return None
-    return _previous_subject(view, at, None)
+    return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+
+
+def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
+    """The person the parse makes the subject of the main speech verb of the sentence from
+    `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return None
+    for m in grammar.of("speech-subject"):
+        verb_at = m.char_span("verb")[0]
+        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not _quoted(view, verb_at):
+            who = m.nodes["subject"]
+            speaker = _resolve(
+                view, m.sentence.char_span(who.left_edge)[0], m.sentence.char_span(who.right_edge)[1], True
+            )
+            if speaker[1] is not None:
+                return speaker[1]
+    return None
 
 
 def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
@@ -797,6 +815,10 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     opening the next paragraph with nothing between."""
     if first.para_start == prev.para_start:
         return True
+    if prev.close_mark is not None and SPEECH_VERB.search(body, prev.close_mark, prev.para_end):
+        gap = body[prev.close_mark : prev.para_end]
+        if SENTENCE_END.search(gap + " X"):  # `"A." Mr Y said B.` ends the talk of A's speaker
+            return False
     return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
@@ -871,7 +893,7 @@ def _past_fronted_clause(view: _QuoteView, at: int) -> int:
     could return, he replied"), that person is what is spoken of, not the speaker (a pronoun does
     not stand for a name in a clause it governs), so the look-back starts before the sentence."""
     start = _sentence_start(view.body, at)
-    fronted = view.body[start:at].rstrip()
+    fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
     named = any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
     return start if named and fronted.endswith(",") else at
 
