@@ -237,12 +237,13 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
         if (
             subject.lower_ not in ROLE_HEADS
             or who(match, subject)
-            or not any(c.lower_ == "the" for c in subject.children)
+            or subject.left_edge.lower_ != "the"
         ):
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
-        first = next(iter(named.starting_in(sentence.start_char, sentence.start_char + 1)), None)
+        opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        first = next(iter(named.starting_in(opening, opening + 1)), None)
         if (
             first is None
             or first[2] in found
