@@ -234,11 +234,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if (
-            subject.lower_ not in ROLE_HEADS
-            or who(match, subject)
-            or subject.left_edge.lower_ != "the"
-        ):
+        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ != "the":
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)

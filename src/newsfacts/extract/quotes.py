@@ -305,7 +305,13 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
 
 # The grammar relations that name who a quote belongs to (patterns/grammar.jsonl): the subject of
 # the speech or naming verb the quote hangs from, or the agent of its passive.
-SPEAKER_RELATIONS = ("quote-speech-verb", "quote-naming-verb", "quote-passive-agent", "quote-passive-by")
+SPEAKER_RELATIONS = (
+    "quote-speech-verb",
+    "quote-naming-verb",
+    "quote-passive-agent",
+    "quote-passive-by",
+    "quote-according-to",
+)
 
 
 def _governing_speaker(
