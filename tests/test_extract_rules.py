@@ -554,3 +554,10 @@ def test_a_role_is_written_one_way_whatever_its_case_or_newness() -> None:
     assert people("New Home Secretary Anna Hale spoke. Later Home Secretary Anna Hale left.") == {
         "Anna Hale": "home secretary"}
     assert people("Former Labour MP Anna Hale spoke.") == {"Anna Hale": "former Labour MP"}
+
+
+def test_an_office_written_as_letters_after_a_name_is_a_role_when_nothing_says_more() -> None:
+    assert people("The study was led by Anna Hale MP and a team of journalists.") == {"Anna Hale": "MP"}
+    body = "Anna Hale MP was hit too. Later Ms Hale, a Cabinet Office minister, left."
+    assert people(body) == {"Anna Hale": "Cabinet Office minister"}
+    assert people("Labour MSP Anna Hale said no.") == {"Anna Hale": "Labour MSP"}

@@ -106,6 +106,8 @@ TITLE_WORDS = (
     | ROLE_STOPS
     | INTRODUCTORY_WORDS
 )
+# An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
+OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
 # Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
 ROLE_OPENERS = frozenset({"new", "the", "a", "an"})
 # The words of an office, written in lower case in a canonical role; a party or a people named in
@@ -153,6 +155,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
     affiliations: dict[str, str] = {}
+    offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     for m in mentions:
         if m.name in roles:
@@ -162,6 +165,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
+        if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
+            end = office.end()
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
@@ -169,6 +174,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
+        elif office:
+            offices.setdefault(m.name, office[1])  # letters alone, if no later mention says more
         elif affiliation:
             affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
     for name, role in _grammar_roles(view, mentions).items():
@@ -184,7 +191,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             Person(
                 name=name,
                 role=canonical_role(
-                    ", ".join(r for r in (roles.get(name), described.get(name)) if r) or affiliations.get(name)
+                    ", ".join(r for r in (roles.get(name), described.get(name)) if r)
+                    or offices.get(name)
+                    or affiliations.get(name)
                 ),
                 mentions=len(own),
                 start_char=own[0].start_char,
