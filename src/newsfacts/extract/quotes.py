@@ -45,6 +45,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SPOKES_NOUNS,
     SUBJECT_LEAD,
+    VOICE_NOUNS,
 )
 from .ranges import Ranges
 from .view import DocView, Mention
@@ -350,15 +351,15 @@ def _governing_speaker(
     return best[1] if best else (None, None)
 
 
+# Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
+SPEAKING_NOUNS = PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS | ORG_WORDS | VOICE_NOUNS
+
+
 def _may_speak(subject: Token, speaker: Speaker) -> bool:
     """Whether the subject of a clause that is not about speech may still be whose words a
     fragment quoted in it are: a person, a name ("Labour", "the Treasury"), people or a body
     ("critics", "the committee") - not a thing ("the system was "nowhere near ready"")."""
-    return (
-        speaker[1] is not None
-        or subject.tag_ in {"NNP", "NNPS"}
-        or subject.lower_ in PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS | ORG_WORDS
-    )
+    return speaker[1] is not None or subject.tag_ in {"NNP", "NNPS"} or subject.lower_ in SPEAKING_NOUNS
 
 
 def _near(body: str, prev_end: int, open_mark: int) -> bool:
