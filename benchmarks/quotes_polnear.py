@@ -2,7 +2,10 @@
 
 Gold direct quotes are Content spans starting at or just after a quotation
 mark (first annotator's file where there are several). A gold quote is found
-when one extracted quote covers at least 60% of its word tokens; its speaker
+when one extracted quote covers at least 60% of its word tokens - two quotes of
+one speaker with at most 8 words between them counting as one, since PolNeAR
+annotates a quote interrupted by its attribution, `"A," she said. "B."`, as one
+Content and newsfacts, like the dev gold, as two quotes; its speaker
 is right when the last capitalised, non-pronoun word of the gold Source
 appears in the extracted speaker (gold sources with no such word, "he" or
 "she", are left out of speaker accuracy and counted). Precision counts
@@ -55,6 +58,9 @@ from newsfacts.extract import extract_facts
 from newsfacts.records import Article, Facts, Person, Quote
 
 COVER = 0.6
+# Longest attribution between two quotes of one speaker that PolNeAR counts as inside one quote
+# (the extractor merged them up to this length before issue 19).
+INTERRUPTION_WORDS = 8
 MARKS = "\"\u201c\u201d'\u2018\u2019"
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their", "him", "them"}
 WORD = re.compile(r"\w+")
@@ -109,8 +115,11 @@ def parse_ann(path: Path) -> list[Gold]:
 
 def is_direct(text: str, g: Gold) -> bool:
     s = g.pieces[0][0]
-    return (text[s:s + 1] in MARKS and text[s:s + 1] != "") or (s >= 1 and text[s - 1] in MARKS) or (
-        s >= 2 and text[s - 1] == " " and text[s - 2] in MARKS)
+    return (
+        (text[s : s + 1] in MARKS and text[s : s + 1] != "")
+        or (s >= 1 and text[s - 1] in MARKS)
+        or (s >= 2 and text[s - 1] == " " and text[s - 2] in MARKS)
+    )
 
 
 def tokens(text: str, pieces: list[tuple[int, int]]) -> set[int]:
@@ -125,8 +134,7 @@ def source_word(source: str | None, head_only: bool = False) -> str | None:
     if head_only:
         source = re.split(r",|\(|\bwho\b|\bwhose\b", source)[0]
     words = [re.sub(r"['\u2019]s$", "", w) for w in re.findall(r"[A-Za-z][\w'\u2019-]*", source)]
-    words = [w for w in words
-             if w[0].isupper() and w.lower() not in PRONOUNS]
+    words = [w for w in words if w[0].isupper() and w.lower() not in PRONOUNS]
     return words[-1] if words else None
 
 
@@ -138,7 +146,7 @@ PRONOUN_ATTRIBUTION = re.compile(r"\b(?:he|she)\s+(?:\w+\s+)?(?:said|says|added|
 MISS_KINDS = {
     "no_speaker": "no speaker found",
     "apposition": "our speaker has the source's name; the scored word is in its apposition or "
-                  "post-modifier ('X, a professor at Y University', 'Rep. X (D-Md.)')",
+    "post-modifier ('X, a professor at Y University', 'Rep. X (D-Md.)')",
     "description": "gold source is a description ('the Republican nominee'), we name the person",
     "pronoun": "he/she attribution resolved to another person",
     "other": "another speaker",
@@ -154,7 +162,7 @@ def miss_kind(text: str, g: Gold, q) -> str:
         return "apposition"
     if q.speaker_name and (g.source or "").split()[0].lower() in {"the", "a", "an"}:
         return "description"
-    around = text[max(0, q.start_char - 40):q.start_char] + text[q.end_char:q.end_char + 40]
+    around = text[max(0, q.start_char - 40) : q.start_char] + text[q.end_char : q.end_char + 40]
     if q.speaker_name and PRONOUN_ATTRIBUTION.search(around):
         return "pronoun"
     return "other"
@@ -184,11 +192,42 @@ def through_run(data: Path, names: list[str]) -> list[Facts]:
             if start < 0:
                 continue  # parsing changed the quote's characters: it cannot be placed, so it scores nothing
             person = own_people.get(q["speaker_person_id"])
-            found.append(Quote(q["quote_text"], q["speaker"], person and person["name"], start,
-                               start + len(q["quote_text"]), q["is_partial"]))
-        facts.append(Facts(people=tuple(Person(p["name"], p["role"], p["mentions"], 0, 0) for p in own_people.values()),
-                           quotes=tuple(found)))
+            found.append(
+                Quote(
+                    q["quote_text"],
+                    q["speaker"],
+                    person and person["name"],
+                    start,
+                    start + len(q["quote_text"]),
+                    q["is_partial"],
+                )
+            )
+        facts.append(
+            Facts(
+                people=tuple(Person(p["name"], p["role"], p["mentions"], 0, 0) for p in own_people.values()),
+                quotes=tuple(found),
+            )
+        )
     return facts
+
+
+def interrupted(text: str, quotes: tuple) -> list[list]:
+    """The extracted quotes as PolNeAR counts them: a quote and the next one of the same speaker
+    after a short attribution between them ("A," she said. "B.") are one, as PolNeAR's Content
+    runs over the narration; newsfacts keeps them as two quotes, like the dev gold."""
+    runs: list[list] = []
+    for q in sorted(quotes, key=lambda q: q.start_char):
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and q.speaker is not None
+            and q.speaker == last.speaker
+            and len(text[last.end_char : q.start_char].split()) <= INTERRUPTION_WORDS
+        ):
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    return runs
 
 
 def main() -> None:
@@ -211,18 +250,19 @@ def main() -> None:
     for (name, text, _, golds), f in zip(corpus, facts, strict=True):
         contents = [tokens(text, g.pieces) for g in golds]
         roles = {p.name: p.role for p in f.people if p.role}
+        runs = interrupted(text, f.quotes)
         for g, gt in zip(golds, contents, strict=True):
             if not is_direct(text, g) or not gt:
                 continue
             n_gold += 1
             best, cover = None, 0.0
-            for q in f.quotes:
-                c = len({t for t in gt if q.start_char <= t < q.end_char}) / len(gt)
+            for run in runs:
+                c = len({t for t in gt if any(q.start_char <= t < q.end_char for q in run)}) / len(gt)
                 if c > cover:
-                    best, cover = q, c
+                    best, cover = run[0], c
             if cover < COVER or best is None:
                 if args.verbose:
-                    print(f"MISS {name}: {text[g.pieces[0][0]:g.pieces[-1][1]][:90]!r}")
+                    print(f"MISS {name}: {text[g.pieces[0][0] : g.pieces[-1][1]][:90]!r}")
                 continue
             n_found += 1
             word = source_word(g.source)
@@ -238,8 +278,7 @@ def main() -> None:
                 kind = miss_kind(text, g, best)
                 kinds[kind] += 1
                 if args.verbose:
-                    print(f"SPEAKER[{kind}] {name}: gold {g.source!r} got {best.speaker!r}: "
-                          f"{best.quote_text[:60]!r}")
+                    print(f"SPEAKER[{kind}] {name}: gold {g.source!r} got {best.speaker!r}: {best.quote_text[:60]!r}")
         for q in f.quotes:
             if q.is_partial:
                 continue

@@ -207,7 +207,7 @@ def speaker_of(body: str, contains: str) -> str | None:
         "burden", "Peter Hansen", id="a-verb-after-but-keeps-the-subject"),
     pytest.param(
         "Labour say a vote for them could \"let the Tories in\", while the Tories say it would mean \"higher taxes\".",
-        "higher taxes", None, id="a-new-subject-and-verb-end-the-speaker"),
+        "higher taxes", "Tories", id="a-new-subject-and-verb-end-the-speaker"),
     pytest.param(
         "Tory Peter Hansen said his party offered a \"clear choice\". The Harbour Party Co-Chairman said the "
         "council had \"done nothing for eight years\".",
@@ -255,7 +255,7 @@ def test_a_lower_case_quote_after_a_dash_describes_the_name_before() -> None:
 
 def test_scare_quote_after_a_group_has_no_person_speaker() -> None:
     quotes = quotes_of("Peter Hansen spoke.\n\nThe Hansen campaign called the plan \"a disaster\" again.")
-    assert quotes[0].speaker is None
+    assert quotes[0].speaker_name is None
 
 
 def test_bare_surnames_join_the_one_person_with_that_surname() -> None:

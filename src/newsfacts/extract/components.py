@@ -96,7 +96,7 @@ def make_dates(nlp: Language, name: str) -> FactComponent:
 @Language.factory(
     "newsfacts_people",
     assigns=["doc._.people", "doc._.mentions", "doc._.genders"],
-    requires=["doc._.entity_spans", "token.is_sent_start"],
+    requires=["doc._.entity_spans", "doc._.grammar", "token.is_sent_start"],
 )
 def make_people(nlp: Language, name: str) -> FactComponent:
     return FactComponent(nlp, people.extract, ["people", "mentions", "genders"], patterns="people")
@@ -120,7 +120,14 @@ def make_quantities(nlp: Language, name: str) -> FactComponent:
 @Language.factory(
     "newsfacts_quotes",
     assigns=["doc._.quotes"],
-    requires=["doc._.mentions", "doc._.genders", "doc._.people", "doc._.entity_spans", "token.is_sent_start"],
+    requires=[
+        "doc._.mentions",
+        "doc._.genders",
+        "doc._.people",
+        "doc._.entity_spans",
+        "doc._.grammar",
+        "token.is_sent_start",
+    ],
 )
 def make_quotes(nlp: Language, name: str) -> FactComponent:
     """Quotes and their speakers, named from the people's mentions."""

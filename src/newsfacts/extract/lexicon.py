@@ -151,6 +151,8 @@ CURRENCY_NOUNS = frozenset(r["form"] for r in _CURRENCIES if "noun" in kinds(r))
 CURRENCY_SUBUNITS = frozenset(r["form"] for r in _CURRENCIES if "subunit" in kinds(r))
 QUALIFIERS = {r["phrase"]: r["qualifier"] for r in rows("qualifiers")}
 PEOPLE_NOUNS = words("people_nouns")
+# People and bodies who voice a view without a name ("critics", "campaigners").
+VOICE_NOUNS = words("voice_nouns")
 NOT_MEN_PLURAL = words("not_men_plural")
 STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")

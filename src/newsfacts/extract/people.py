@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Token
 from newsfacts.records import Person
 
 from .entities import country_code, given_name_first, lower_case_words, place_code
+from .grammar import Match
 from .lexicon import (
     ADDRESS_TITLES,
+    DEMONYMS,
     DESCRIPTION_HEADS,
     FEMALE_NAMES,
     FIRST_NAME_TITLES,
@@ -32,6 +34,7 @@ from .lexicon import (
     NOT_PEOPLE,
     OFFICE_ABBREVIATIONS,
     ORG_WORDS,
+    PARTY_NAMES,
     PLACE_WORDS,
     PLURAL_TITLES,
     POST_NOMINALS,
@@ -103,6 +106,21 @@ TITLE_WORDS = (
     | ROLE_STOPS
     | INTRODUCTORY_WORDS
 )
+# An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
+OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
+# Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
+ROLE_OPENERS = frozenset({"new", "the", "a", "an"})
+# The words of an office, written in lower case in a canonical role; a party or a people named in
+# a role keeps its capital ("Labour MP", "Scottish National Party leader").
+OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
+    w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
+}
+# The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
+ROLE_RELATIONS = ("role-relative", "role-appointment")
+# What hangs from a role's head but is no part of the role: another name, a clause, a list.
+ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
+ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
+QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
 # A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
@@ -137,6 +155,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
     affiliations: dict[str, str] = {}
+    offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     for m in mentions:
         if m.name in roles:
@@ -146,6 +165,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
+        if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
+            end = office.end()
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
@@ -153,8 +174,12 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
+        elif office:
+            offices.setdefault(m.name, office[1])  # letters alone, if no later mention says more
         elif affiliation:
             affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
+    for name, role in _grammar_roles(view, mentions).items():
+        roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
@@ -165,13 +190,97 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         people.append(
             Person(
                 name=name,
-                role=", ".join(r for r in (roles.get(name), described.get(name)) if r) or affiliations.get(name),
+                role=canonical_role(
+                    ", ".join(r for r in (roles.get(name), described.get(name)) if r)
+                    or offices.get(name)
+                    or affiliations.get(name)
+                ),
                 mentions=len(own),
                 start_char=own[0].start_char,
                 end_char=own[0].end_char,
             )
         )
     return tuple(people), mentions, genders
+
+
+def canonical_role(role: str | None) -> str | None:
+    """One spelling per role: without "new" ("New Home Secretary" is the home secretary) or a
+    stray possessive before it, and its role words in lower case ("Home Secretary" and "home
+    secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
+    in lower case: a former home secretary does not hold the office."""
+    if not role:
+        return role
+    words = role.strip(" ,").split()
+    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
+        words.pop(0)
+    folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
+    return " ".join(folded) or None
+
+
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
+    """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
+    them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
+    clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
+    and a role that speaks in the sentence before the one a new name opens ("..., the home
+    secretary has said. X said ...")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return {}
+    named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
+
+    def who(match: Match, node: Token) -> str | None:
+        start, _ = match.sentence.char_span(node)
+        return next((name for _, _, name in named.covering(start)), None)
+
+    found: dict[str, str] = {}
+    pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
+    pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
+    pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
+    for match, name_token, role_token in pairs:
+        person = who(match, name_token)
+        if person and person not in found and role_token.lower_ in DESCRIPTION_HEADS and not who(match, role_token):
+            if role := _role_phrase(match, role_token, named):
+                found[person] = role
+    for match in grammar.of("speech-subject"):
+        subject = match.nodes["subject"]
+        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ != "the":
+            continue
+        after = match.sentence.start_char + len(match.sentence.doc.text)
+        sentence = view.sentence_at(after + 1)
+        opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+        first = next(iter(named.starting_in(opening, opening + 1)), None)
+        if (
+            first is None
+            or first[2] in found
+            or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2])
+        ):
+            continue
+        if role := _role_phrase(match, subject, named):
+            found[first[2]] = role
+    return found
+
+
+def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
+    """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
+    clause or list hanging from it, without the article before it; None when a person is named
+    in it or it runs long."""
+    cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
+    kept = [t for t in head.subtree if t.i not in cut]
+    run = [t for t in kept if t.i <= head.i]
+    run = run[max((k + 1 for k, t in enumerate(run[:-1]) if run[k + 1].i != t.i + 1), default=0) :]
+    for t in kept:
+        if t.i > head.i and t.i == run[-1].i + 1:
+            run.append(t)
+    while run and run[0].lower_ in ROLE_DETERMINERS:
+        run.pop(0)
+    while run and run[-1].is_punct:
+        run.pop()
+    if not run or len(run) > MAX_ROLE_WORDS or any(t.text in QUOTE_CHARS for t in run):
+        return None
+    start, end = match.sentence.char_span(run[0])[0], match.sentence.char_span(run[-1])[1]
+    if named.overlaps(start, end):
+        return None
+    return "".join(t.text + t.whitespace_ for t in run).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +535,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     for a person: the model calls many capitalised words (parties, nicknames, towns) PERSON,
     and an article introduces the people it names in full at least once. A surname two people
     share is the one the article introduced first, its protagonist: "Mr Howard" after "Michael
-    Howard", though "Australia's PM, John Howard" comes later and nearer.
+    Howard", though "Australia's PM, John Howard" comes later and nearer. A word written after
+    "Mr" or "Ms" is a surname: never the given name of someone else ("Grant Hale" is not "Mr Grant").
     """
     full: list[str] = []
     for _, _, name in raw:
@@ -465,7 +575,11 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             canon[name] = min(by_last, key=introduced.__getitem__)
         elif not by_last and len(words) == 1 and last in titled_by_name:
             canon[name] = titled_by_name[last]
-        elif not by_last and len(by_first) == 1 and (len(words) == 1 or words[0].lower() in FIRST_NAME_TITLES):
+        elif (
+            not by_last
+            and len(by_first) == 1
+            and (len(words) == 1 and last not in titled or words[0].lower() in FIRST_NAME_TITLES)
+        ):  # "Charles said" after "Charles Kennedy"; never "Mr Grant" after "Grant Hale": a surname
             canon[name] = by_first[0]
         elif not by_last and (len(words) > 1 or last in titled):
             canon[name] = name

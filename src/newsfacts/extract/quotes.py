@@ -13,22 +13,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quote
 
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
+    DESCRIPTION_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
     INTRODUCTORY_WORDS,
     NOBLE_TITLES,
     OPEN_QUOTES,
+    ORG_WORDS,
+    PEOPLE_NOUNS,
     PERSON_PRONOUNS,
     POSSESSIVE_PRONOUNS,
     PRONOUN_GENDER,
@@ -41,6 +45,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SPOKES_NOUNS,
     SUBJECT_LEAD,
+    VOICE_NOUNS,
 )
 from .ranges import Ranges
 from .view import DocView, Mention
@@ -165,9 +170,9 @@ SUBORDINATORS = frozenset(
         "until",
     }
 )
-# Longest attribution that may interrupt one quote ("A," she said. "B."); longer ones
-# start a new quote. Calibrated on PolNeAR dev (F1 0.899 without merging, 0.929 at 8).
-MAX_INTERRUPTION_WORDS = 8
+# How many line breaks a quote with no speaker of its own may stand after the quote before it and
+# still be that speaker's: the same paragraph, or the next one (a blank line is two breaks).
+NEAR_LINES = 2
 # Prepositions that open a phrase before a sentence's subject ("In a report ... the committee said").
 OPENING_PREPOSITIONS = frozenset(
     {"in", "on", "at", "during", "after", "before", "under", "with", "from", "by", "since"}
@@ -263,12 +268,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         first, last = chains[i][0], chains[i][-1]
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
-        speaker = trailing[0] if trailing and trailing[0][0] else _leading(view, first)
-        # "A," she said. "B." is one quote interrupted by its attribution.
-        while trailing and i + 1 < len(chains) and _resumes(view, last.end, trailing[1], chains[i + 1]):
-            i += 1
-            last = chains[i][-1]
-            trailing = _trailing(view, last)
+        speaker = trailing if trailing and trailing[0] else _leading(view, first)
         if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
@@ -277,9 +277,17 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
         if speaker[0] is None:  # `He said ..., adding that "..."`
             speaker = _pronoun_subject(view, first.open_mark)
+        if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
+            speaker = _governing_speaker(view, first, last)
+        if speaker[0] is None and partial:  # `The committee found the system was "nowhere near ready"`
+            speaker = _governing_speaker(view, first, last, ("quote-clause-subject",), _may_speak)
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
+        if speaker[0] is None and quotes and _near(view.body, quotes[-1].end_char, first.open_mark):
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
+        if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
+            speaker = _other_speaker(view, first.open_mark, speaker[1])
         quotes.append(
             Quote(
                 quote_text=view.body[first.start : last.end],
@@ -296,6 +304,87 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
+# The grammar relations that name who a quote belongs to (patterns/grammar.jsonl): the subject of
+# the speech or naming verb the quote hangs from, or the agent of its passive.
+SPEAKER_RELATIONS = (
+    "quote-speech-verb",
+    "quote-naming-verb",
+    "quote-passive-agent",
+    "quote-passive-by",
+    "quote-according-to",
+)
+
+
+def _governing_speaker(
+    view: _QuoteView,
+    first: _Raw,
+    last: _Raw,
+    relations: tuple[str, ...] = SPEAKER_RELATIONS,
+    speaks: Callable[[Token, Speaker], bool] = lambda _token, _speaker: True,
+) -> Speaker:
+    """Who the parse says the quote belongs to: of the verbs above one of its marks in the
+    dependency tree and outside it, the nearest, and its subject or passive agent, when that
+    stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return (None, None)
+    end = last.close_mark if last.close_mark is not None else last.end
+    marks = {first.open_mark, end}
+    best: tuple[int, Speaker] | None = None
+    for pid in relations:
+        for m in grammar.of(pid):
+            mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
+            if m.char_span("mark")[0] not in marks or any(
+                first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")
+            ):
+                continue
+            depth = [a.i for a in mark.ancestors].index(verb.i)
+            if best is not None and best[0] <= depth:
+                continue
+            start = m.sentence.char_span(who.left_edge)[0]
+            stop = m.sentence.char_span(who.right_edge)[1]
+            if start < first.open_mark < stop:  # the subject's phrase runs into the quote
+                stop = first.open_mark
+            speaker = _resolve(view, start, stop, True)
+            if speaker[0] is not None and speaks(who, speaker):
+                best = depth, speaker
+    return best[1] if best else (None, None)
+
+
+# Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
+SPEAKING_NOUNS = PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS | ORG_WORDS | VOICE_NOUNS
+
+
+def _may_speak(subject: Token, speaker: Speaker) -> bool:
+    """Whether the subject of a clause that is not about speech may still be whose words a
+    fragment quoted in it are: a person, a name ("Labour", "the Treasury"), people or a body
+    ("critics", "the committee") - not a thing ("the system was "nowhere near ready"")."""
+    return speaker[1] is not None or subject.tag_ in {"NNP", "NNPS"} or subject.lower_ in SPEAKING_NOUNS
+
+
+def _near(body: str, prev_end: int, open_mark: int) -> bool:
+    """Whether a quote stands in the paragraph of the quote before it or the one after that."""
+    return body.count("\n", prev_end, open_mark) <= NEAR_LINES
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether a quote addresses or speaks of a person by their given name alone: then it is said
+    to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
+    surname in a quote proves nothing: people speak of "the Jones family", "the Jones plan"."""
+    words = name.split()
+    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
+        return False
+    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
+
+
+def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
+    """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
+    found = view.mention_ranges().last_ending_by(
+        at, lambda m: m.name != ruled_out and not _names(m.name, ruled_out) and not _quoted(view, m.start_char)
+    )
+    return (found[2].name, found[2].name) if found else (None, None)
+
+
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     """Whether a quote with no speaker of its own is still the previous quote's speaker talking:
     in the same sentence, with no new subject and speech verb between ("while the Tories say").
@@ -306,18 +395,6 @@ def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     return all(
         (gap[: verb.start()].split() or [","])[-1].strip(",").lower() in {"", "but", "and", "then", "also"}
         for verb in SPEECH_VERB.finditer(gap)
-    )
-
-
-def _resumes(view: _QuoteView, last_end: int, attribution_end: int, chain: list[_Raw]) -> bool:
-    """True when the next quote opens right after the attribution, with no speaker of its own."""
-    first = chain[0]
-    gap = view.body[attribution_end : first.open_mark]
-    return (
-        first.open_mark >= attribution_end
-        and not gap.strip(" ,.;:\u00a0")
-        and len(view.body[last_end : first.start].split()) <= MAX_INTERRUPTION_WORDS
-        and _trailing(view, chain[-1]) is None
     )
 
 
@@ -404,15 +481,15 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     return True
 
 
-def _trailing(view: _QuoteView, last: _Raw) -> tuple[Speaker, int] | None:
-    """The speaker named right after the quote, and where that attribution ends."""
+def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
+    """The speaker named right after the quote."""
     if last.close_mark is None:
         return None
     body = view.body
     offset = _after_close(body, last)
     tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
-        return _resolve(view, offset + m.start("who"), offset + m.end("who"), True), offset + m.end()
+        return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
             speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
@@ -421,7 +498,7 @@ def _trailing(view: _QuoteView, last: _Raw) -> tuple[Speaker, int] | None:
             speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
             if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
                 speaker = _apposed_person(view, offset + m.start("rest") + len(named), last.para_end) or speaker
-        return speaker, offset + m.end()
+        return speaker
     return None
 
 
@@ -637,7 +714,25 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     start, end = _sentence_before(body, at)
     if not SPEECH_VERB.search(body[start:end]):
         return None
-    return _previous_subject(view, at, None)
+    return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+
+
+def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
+    """The person the parse makes the subject of the main speech verb of the sentence from
+    `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return None
+    for m in grammar.of("speech-subject"):
+        verb_at = m.char_span("verb")[0]
+        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not _quoted(view, verb_at):
+            who = m.nodes["subject"]
+            speaker = _resolve(
+                view, m.sentence.char_span(who.left_edge)[0], m.sentence.char_span(who.right_edge)[1], True
+            )
+            if speaker[1] is not None:
+                return speaker[1]
+    return None
 
 
 def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
@@ -683,7 +778,9 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
-    return closing in ",?!-\u2014\u2013" or body[_after_close(body, last) :].lstrip()[:1] == ","
+    after = body[_after_close(body, last) : last.para_end].lstrip()
+    # A lower-case word after the mark goes on with the sentence: `"..." explained X.`
+    return closing in ",?!-\u2014\u2013" or after[:1] == "," or after[:1].islower()
 
 
 def _colon_line(view: _QuoteView, first: _Raw) -> Speaker:
@@ -725,6 +822,10 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     opening the next paragraph with nothing between."""
     if first.para_start == prev.para_start:
         return True
+    if prev.close_mark is not None and SPEECH_VERB.search(body, prev.close_mark, prev.para_end):
+        gap = body[prev.close_mark : prev.para_end]
+        if SENTENCE_END.search(gap + " X"):  # `"A." Mr Y said B.` ends the talk of A's speaker
+            return False
     return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
@@ -767,6 +868,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
     ):
         gender = PRONOUN_GENDER.get(clause[-1])
+        start = _past_fronted_clause(view, start)
         name = _previous_subject(view, start, gender)
         if name is None and not _named_before_in_sentence(view, start):
             # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
@@ -790,6 +892,17 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         )
         described = f"{org} {described}" if org else described
     return described, None
+
+
+def _past_fronted_clause(view: _QuoteView, at: int) -> int:
+    """Where to look back from for the person a "he" or "she" at `at` is: when a clause naming
+    someone comes before it in its sentence ("Mr X has failed, he claimed"; "Asked whether Ms X
+    could return, he replied"), that person is what is spoken of, not the speaker (a pronoun does
+    not stand for a name in a clause it governs), so the look-back starts before the sentence."""
+    start = _sentence_start(view.body, at)
+    fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
+    named = any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
+    return start if named and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
