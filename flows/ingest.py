@@ -21,8 +21,9 @@ from prefect.states import Cancelled, State
 from prefect.tasks import exponential_backoff
 
 from newsfacts import ingest as loop
-from newsfacts import pipeline, stages, workers
+from newsfacts import stages, workers
 from newsfacts.ingest import TRANSIENT, RunSummary, Stages
+from newsfacts.intake import Outcome
 from newsfacts.records import Prior
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
@@ -54,8 +55,8 @@ ONCE = dict(cache_policy=NO_CACHE)
 @task(name="process-batch", cache_policy=NO_CACHE, timeout_seconds=3600)
 def process_batch(
     batch: list[SourceFile], priors: dict[str, Prior], max_bytes: int, timeout_s: float | None
-) -> list[pipeline.Outcome]:
-    return pipeline.process_batch(batch, priors, max_bytes, timeout_s)
+) -> list[Outcome]:
+    return workers.process_batch(batch, priors, max_bytes, timeout_s)
 
 
 def batch_stage(
@@ -72,7 +73,7 @@ def batch_stage(
     def on_cluster() -> Iterator[tuple[workers.Submit, int]]:
         slots = sum(client.nthreads().values()) or 1
 
-        def submit(batch: list[SourceFile]) -> workers.Pending[list[pipeline.Outcome]]:
+        def submit(batch: list[SourceFile]) -> workers.Pending[list[Outcome]]:
             shipped = workers.priors_for(batch, priors)
             return process_batch.submit(batch, shipped, settings.max_file_bytes, settings.file_timeout_s)
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from newsfacts import across, batch, pipeline, sources, store
+from newsfacts import across, batch, intake, sources, store
 from newsfacts.parse import parse_document
 from newsfacts.records import Facts, Item, Known, Person, Quote
 from newsfacts.sources import SourceFile, decode
@@ -49,8 +49,8 @@ def seed_warehouse(con: duckdb.DuckDBPyConnection) -> None:
         facts = _facts(art.body, gold, EXTRA_PEOPLE.get(seed, ()))
         sha = sources.sha256(data)
         item = Item(0, None, batch.article_id(sha), art, facts)
-        outcomes.append(pipeline.Outcome(SourceFile(path, seed, len(data), 0), sha, items=(item,)))
-    resolved = pipeline.resolve(outcomes, Known(), pipeline.Seen(), "r1")
+        outcomes.append(intake.Outcome(SourceFile(path, seed, len(data), 0), sha, items=(item,)))
+    resolved = intake.resolve(outcomes, Known(), intake.Seen(), "r1")
     for name, table in [*resolved.tables.items(), ("files", resolved.files), ("content_items", resolved.items)]:
         if table.num_rows:
             con.from_arrow(table).insert_into(name)

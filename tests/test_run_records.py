@@ -50,11 +50,11 @@ def test_a_busy_database_is_retried_and_the_run_succeeds(settings: Settings, mon
     real_load = store.load_batch
     calls = []
 
-    def busy_once(*args: object, **kwargs: object) -> None:
+    def busy_once(*args: object, **kwargs: object) -> tuple[int, int]:
         calls.append(args)
         if len(calls) == 1:
             raise store.DatabaseBusy("held by another process")
-        real_load(*args, **kwargs)
+        return real_load(*args, **kwargs)
 
     monkeypatch.setattr(store, "load_batch", busy_once)
     summary = ingest(settings)

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from newsfacts import runlock, stages, store, workers
+from newsfacts import intake, runlock, stages, store, workers
 from newsfacts.records import ExpectationTotals, Known, Prior
 from newsfacts.settings import Settings
 from newsfacts.sources import SourceFile, discover
@@ -210,22 +210,20 @@ def _work(
     known: Known,
     progress: Callable[[Progress], None] | None,
 ) -> None:
-    from newsfacts import pipeline
-
     with summary.timed("discover"):
         sources = steps.discover(settings.inbox)
         summary.files_seen = len(sources)
-        todo, gone = pipeline.select(sources, known)
+        todo, gone = intake.select(sources, known)
     summary.files_unchanged = len(sources) - len(todo)
     done = Progress(files_total=len(todo))
     if todo:
         steps.record_total(settings, summary.run_id, len(todo))
     if progress:
         progress(done)
-    priors = pipeline.priors(todo, known)
-    seen = pipeline.Seen.start(known, gone)
+    priors = intake.priors(todo, known)
+    seen = intake.Seen.start(known, gone)
     size = workers.batch_size(len(todo), settings.batch_size, settings.workers)
-    batches = pipeline.batches(todo, size)
+    batches = intake.batches(todo, size)
     if batches:
         with steps.batches(settings, priors, len(batches)) as (submit, ahead):
             results = workers.in_order(submit, batches, ahead)
@@ -233,7 +231,7 @@ def _work(
                 with summary.timed("parse+extract (waiting on workers)"):
                     outcomes = next(results)
                 with summary.timed("resolve"):
-                    resolved = pipeline.resolve(outcomes, known, seen, summary.run_id)
+                    resolved = intake.resolve(outcomes, known, seen, summary.run_id)
                 with summary.timed("validate"):
                     validated = steps.validate(resolved, summary.run_id)
                 with summary.timed("load"), stopper.shielded():

@@ -21,8 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Protocol, TypeVar
 
-from newsfacts import pipeline
-from newsfacts.extract import extract_facts
+from newsfacts.intake import Outcome
 from newsfacts.records import Article, Prior, Rejected
 from newsfacts.sources import BadInput, SourceFile, read_bytes, sha256
 from newsfacts.stopping import die_with_parent
@@ -42,11 +41,23 @@ class Pending(Protocol[R]):
 
 
 # Submits one batch to wherever batches are processed.
-Submit = Callable[[list[SourceFile]], Pending[list[pipeline.Outcome]]]
+Submit = Callable[[list[SourceFile]], Pending[list[Outcome]]]
+
+
+def process_batch(
+    batch: list[SourceFile], priors: Mapping[str, Prior], max_bytes: int, timeout_s: float | None
+) -> list[Outcome]:
+    """`pipeline.process_batch`, imported where a batch is processed: the writing process of a
+    run with one batch or none must not pay for spaCy and the parsers it would never use."""
+    from newsfacts import pipeline
+
+    return pipeline.process_batch(batch, priors, max_bytes, timeout_s)
 
 
 def warm() -> None:
     """Load the spaCy model (and what extraction caches) before the first batch arrives."""
+    from newsfacts.extract import extract_facts
+
     extract_facts([Article(title=None, body="The minister said the plan would start in London in May.")])
 
 
@@ -94,10 +105,10 @@ def in_order(submit: Callable[[T], Pending[R]], items: Iterable[T], ahead: int) 
 class _Here:
     """A finished 'future' for a batch processed in this process."""
 
-    def __init__(self, value: list[pipeline.Outcome]) -> None:
+    def __init__(self, value: list[Outcome]) -> None:
         self.value = value
 
-    def result(self) -> list[pipeline.Outcome]:
+    def result(self) -> list[Outcome]:
         return self.value
 
 
@@ -114,7 +125,7 @@ def local(
     of waiting for their batches.
     """
     if workers <= 1 or batches <= 1:
-        yield lambda batch: _Here(pipeline.process_batch(batch, priors_for(batch, priors), max_bytes, timeout_s))
+        yield lambda batch: _Here(process_batch(batch, priors_for(batch, priors), max_bytes, timeout_s))
         return
     pool = _Pool(min(workers, batches), priors, max_bytes, timeout_s)
     try:
@@ -145,12 +156,10 @@ class _Pool:
             self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
         )
 
-    def _future(self, batch: list[SourceFile]) -> Future[list[pipeline.Outcome]]:
+    def _future(self, batch: list[SourceFile]) -> Future[list[Outcome]]:
         executor = self.executor
         with _children_ignore_sigint(len(executor._processes or {}) < executor._max_workers):
-            return executor.submit(
-                pipeline.process_batch, batch, priors_for(batch, self.priors), self.max_bytes, self.timeout_s
-            )
+            return executor.submit(process_batch, batch, priors_for(batch, self.priors), self.max_bytes, self.timeout_s)
 
     def submit(self, batch: list[SourceFile]) -> _Batch:
         return _Batch(self, batch, self.generation, self._future(batch))
@@ -162,7 +171,7 @@ class _Pool:
             self.executor = self._new()
             self.generation += 1
 
-    def one_by_one(self, batch: list[SourceFile]) -> list[pipeline.Outcome]:
+    def one_by_one(self, batch: list[SourceFile]) -> list[Outcome]:
         outcomes = []
         for src in batch:
             generation = self.generation
@@ -193,7 +202,7 @@ class _Batch:
     def __init__(self, pool: _Pool, batch: list[SourceFile], generation: int, future: Future) -> None:
         self.pool, self.batch, self.generation, self.future = pool, batch, generation, future
 
-    def result(self) -> list[pipeline.Outcome]:
+    def result(self) -> list[Outcome]:
         try:
             return self.future.result()
         except BrokenProcessPool:
@@ -206,14 +215,14 @@ class _Batch:
             return self.pool.one_by_one(self.batch)
 
 
-def _died_reading(src: SourceFile, max_bytes: int) -> pipeline.Outcome:
+def _died_reading(src: SourceFile, max_bytes: int) -> Outcome:
     """The quarantine record of a file whose reading killed the worker process twice."""
     data = sha = None
     with contextlib.suppress(BadInput, OSError):
         data = read_bytes(src, max_bytes)
         sha = sha256(data)
     reason = "the worker process reading this file died (a crash or the out-of-memory killer), twice"
-    return pipeline.Outcome(src, sha, rejected=Rejected(src.rel, "extract", reason, sha, data))
+    return Outcome(src, sha, rejected=Rejected(src.rel, "extract", reason, sha, data))
 
 
 @contextmanager
