@@ -21,14 +21,14 @@ HEAVY = ("spacy", "great_expectations", "prefect", "trafilatura", "dateparser", 
 # The modules that parse and extract, and the one that validates.
 STAGES = ("newsfacts.pipeline", "newsfacts.quality")
 # Runs `newsfacts run ARGS` in a new process and writes which of those it imported to OUT.
-PROBE = """
+PROBE = f"""
 import json, sys
 from newsfacts.cli import main
 out, args = sys.argv[1], sys.argv[2:]
 code = main(args)
-heavy = sorted(m for m in {tracked!r} if m in sys.modules)
+heavy = sorted(m for m in {HEAVY + STAGES!r} if m in sys.modules)
 open(out, "w").write(json.dumps({{"code": code, "heavy": heavy}}))
-""".format(tracked=HEAVY + STAGES)
+"""
 
 
 def run_probe(tmp_path: Path, *args: str) -> dict:
