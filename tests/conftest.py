@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,6 +16,9 @@ SHARED_DATA = ROOT.parent / "shared" / "data"
 # API themselves: give it the patience the CLI gives it (cli.py), not Prefect's 20 s, which a
 # busy 2-core machine exceeds.
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+# Prefect stops that ephemeral API at interpreter exit and logs it to a stream pytest has closed
+# by then: a "--- Logging error ---" traceback after the summary, about nothing a test did.
+logging.raiseExceptions = False
 
 
 @pytest.fixture
