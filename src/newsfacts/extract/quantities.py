@@ -174,6 +174,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # How a verb's clause hangs on the clause whose subject it shares.
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+# What follows a verb in the phrase a duration is of: its object, complement or preposition.
+VERB_COMPLEMENTS = frozenset({"dobj", "attr", "prep", "prt", "acomp", "oprd", "dative"})
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -241,7 +243,7 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
         q = replace(q, unit=noun.lower_)
     if q.about and not _says_nothing(q.about):
         return q
-    return replace(q, about=about(q.start_char, q.end_char))
+    return replace(q, about=about(q.start_char, q.end_char, duration=q.unit in DURATION_UNITS))
 
 
 def _says_nothing(about: str) -> bool:
@@ -290,7 +292,7 @@ class ParsedAbout:
         inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end] if sentence else []
         return sentence, inside
 
-    def __call__(self, start: int, end: int) -> str | None:
+    def __call__(self, start: int, end: int, duration: bool = False) -> str | None:
         sentence, inside = self._amount(start, end)
         if sentence is None:
             return None
@@ -302,6 +304,9 @@ class ParsedAbout:
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
+            if node is not None and node.tag_.startswith("VB") and duration:
+                if phrase := _verb_phrase(node, inside):
+                    return phrase
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
             if node is not None and (phrase := _noun_phrase(node, inside)) and not _links_or_times(phrase):
@@ -335,6 +340,57 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
+    """What a duration is of: the verb it times with its subject and complements, the duration left
+    out ("Ann Hale spent in prison", "suspended from the council", "invest"); None when only
+    a form of "be" or "have" is left."""
+    subject = _subject(verb)
+    keep: list[Token] = []
+    if subject is not None and subject.tag_.startswith("NN") and subject.i < verb.i:
+        keep.extend(t for child in subject.lefts if child.dep_ in {"compound", "amod", "poss"} for t in child.subtree)
+        keep.append(subject)
+    keep.extend(t for child in verb.lefts if child.dep_ == "neg" for t in child.subtree)
+    keep.append(verb)
+    for child in verb.rights:
+        if child.dep_ not in VERB_COMPLEMENTS or any(t in amount for t in child.subtree):
+            continue
+        if child.dep_ == "prep" and not any(
+            t.dep_ == "pobj" and t.tag_.startswith("NN") and not _timeword(t) for t in child.children
+        ):
+            continue  # "for two weeks last month", "in 2004": no thing
+        clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+        keep.extend(t for t in child.subtree if t not in clauses)
+    words = [
+        t
+        for t in sorted(set(keep), key=lambda t: t.i)
+        if not t.is_punct and not t.is_space and t.dep_ != "det" and not _part_of_amount(t)
+    ][:MAX_ABOUT_WORDS]
+    while len(words) > 1 and words[-1].lower_ in STOP:
+        words.pop()
+    if not words or len(words) == 1 and words[0].lower_ in STOP:
+        return None
+    return "".join(t.text + (" " if t.whitespace_ or t is not words[-1] and t.nbor().text[:1] != "'" else "") for t in words).strip()
+
+
+def _part_of_amount(token: Token) -> bool:
+    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one
+    ("up to", "more than")."""
+    if _numeric(token):
+        return True
+    near = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
+    if token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near):
+        return True
+    return token.dep_ in {"quantmod", "advmod"} and _numeric(token.head)
+
+
+def _numeric(token: Token) -> bool:
+    return token.like_num or token.tag_ in {"CD", "$"} or token.text[:1].isdigit()
+
+
+def _timeword(token: Token) -> bool:
+    return token.lower_ in TIME_UNITS or token.lower_ in TIME_NOUNS or token.lower_ in MONTHS
 
 
 def _amount_word(token: Token) -> bool:
