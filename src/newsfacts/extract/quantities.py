@@ -39,6 +39,7 @@ from .lexicon import (
     STREET_WORDS,
     TIME_NOUNS,
     TIME_UNITS,
+    WEEKDAYS,
     alternation,
 )
 from .patterns import ids
@@ -176,6 +177,7 @@ CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 # What follows a verb in the phrase a duration is of: its object, complement or preposition.
 VERB_COMPLEMENTS = frozenset({"dobj", "attr", "prep", "prt", "acomp", "oprd", "dative"})
+POSSESSIVE_GAP = re.compile(r" (['\u2019]s?)(?!\w)")
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -243,7 +245,8 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
         q = replace(q, unit=noun.lower_)
     if q.about and not _says_nothing(q.about):
         return q
-    return replace(q, about=about(q.start_char, q.end_char, duration=q.unit in DURATION_UNITS))
+    duration, money = q.unit in DURATION_UNITS, q.unit in CURRENCY_CODES
+    return replace(q, about=about(q.start_char, q.end_char, duration=duration, money=money))
 
 
 def _says_nothing(about: str) -> bool:
@@ -292,7 +295,7 @@ class ParsedAbout:
         inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end] if sentence else []
         return sentence, inside
 
-    def __call__(self, start: int, end: int, duration: bool = False) -> str | None:
+    def __call__(self, start: int, end: int, duration: bool = False, money: bool = False) -> str | None:
         sentence, inside = self._amount(start, end)
         if sentence is None:
             return None
@@ -301,11 +304,14 @@ class ParsedAbout:
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         if head is None:
             return None
+        if duration and (phrase := _time_of(head)):
+            return phrase
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
-            if node is not None and node.tag_.startswith("VB") and duration:
-                if phrase := _verb_phrase(node, inside):
+            if node is not None and node.tag_.startswith("VB") and (duration or money):
+                phrase = _verb_phrase(node, inside)
+                if phrase and (" " in phrase or _object_of(head, node)):  # a verb alone: what it does to the amount
                     return phrase
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
@@ -343,15 +349,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
-    """What a duration is of: the verb it times with its subject and complements, the duration left
-    out ("Ann Hale spent in prison", "suspended from the council", "invest"); None when only
-    a form of "be" or "have" is left."""
+    """What a sum or a duration is of when a verb governs it: the verb with its subject's phrase
+    and its complements, the amount left out ("Ann Hale spent in prison", "the trust raised from
+    its bond sale"); None when the amount is the subject, or only a form of "be" or "have" is left."""
     subject = _subject(verb)
-    keep: list[Token] = []
-    if subject is not None and subject.tag_.startswith("NN") and subject.i < verb.i:
-        keep.extend(t for child in subject.lefts if child.dep_ in {"compound", "amod", "poss"} for t in child.subtree)
-        keep.append(subject)
-    keep.extend(t for child in verb.lefts if child.dep_ == "neg" for t in child.subtree)
+    below = {t.i for t in subject.subtree} if subject is not None else set()
+    if verb.i not in below and any(t.i in below for t in amount):
+        return None  # the amount is the subject: what the verb says of it, not what it is of
+    lead = _noun_phrase(subject, amount) if subject is not None and subject.i < verb.i else None
+    keep = [t for child in verb.lefts if child.dep_ == "neg" for t in child.subtree]
     keep.append(verb)
     for child in verb.rights:
         if child.dep_ not in VERB_COMPLEMENTS or any(t in amount for t in child.subtree):
@@ -363,15 +369,38 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
         clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
         keep.extend(t for t in child.subtree if t not in clauses)
     words = [
-        t
+        t.text
         for t in sorted(set(keep), key=lambda t: t.i)
         if not t.is_punct and not t.is_space and t.dep_ != "det" and not _part_of_amount(t)
-    ][:MAX_ABOUT_WORDS]
-    while len(words) > 1 and words[-1].lower_ in STOP:
+    ]
+    words = ([lead] if lead else []) + words
+    while len(words) > 1 and words[-1].lower() in STOP:
         words.pop()
-    if not words or len(words) == 1 and words[0].lower_ in STOP:
+    if not words or len(words) == 1 and words[0].lower() in STOP:
         return None
-    return "".join(t.text + (" " if t.whitespace_ or t is not words[-1] and t.nbor().text[:1] != "'" else "") for t in words).strip()
+    return POSSESSIVE_GAP.sub(r"\1", " ".join(" ".join(words).split()[:MAX_ABOUT_WORDS]))
+
+
+def _object_of(amount: Token, verb: Token) -> bool:
+    """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its
+    preposition ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
+    return amount.head == verb and amount.dep_ in {"dobj", "npadvmod"} or (
+        amount.dep_ == "pobj" and amount.head.head == verb
+    )
+
+
+def _time_of(unit: Token) -> str | None:
+    """A duration's own phrase, when it says what the time was spent on or in ("his 22 years in
+    the council", "four months of talks"); None when it says nothing more or only when ("years
+    in 2004")."""
+    if unit.lower_ not in TIME_UNITS:
+        return None
+    for child in unit.rights:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "at", "as", "on"}:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and objects[0].tag_.startswith("NN") and not _timeword(objects[0]):
+                return _noun_phrase(unit, [t for t in unit.subtree if _numeric(t)])
+    return None
 
 
 def _part_of_amount(token: Token) -> bool:
@@ -729,7 +758,8 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
     # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is.
     words = about.lower().split() if about else []
-    return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
+    says_when = words and (words[-1] in NOT_COUNTED | STOP | TIME_NOUNS or words[-1] in WEEKDAYS or words[-1] in MONTHS)
+    return None if not words or words[0] in PRONOUNS or says_when else about
 
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
