@@ -74,7 +74,7 @@ _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # but a fraction of a large number is a count: "half a million", "a quarter of a million".
 FRACTION = re.compile(
     rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
-    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all)\b))",
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all|those|these)\b))",
     re.I,
 )
 ONE_IN = re.compile(
@@ -117,7 +117,7 @@ DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
 # A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
-SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all)\s))(?=[^\W\d])")
+SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all|those|these)\s))(?=[^\W\d])")
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
 MONEY_FOR = re.compile(
@@ -166,7 +166,9 @@ AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
 # How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
-AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
+AMOUNT_WORDS = frozenset(
+    {"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS, *MEASURE_UNITS}
+)
 DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
@@ -243,10 +245,16 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
         q = replace(q, unit="people")
     elif noun is not None:
         q = replace(q, unit=noun.lower_)
-    if q.about and not _says_nothing(q.about):
+    if q.about and not _says_nothing(q.about) and not _names_unit(q):
         return q
     duration, money = q.unit in DURATION_UNITS, q.unit in CURRENCY_CODES
     return replace(q, about=about(q.start_char, q.end_char, duration=duration, money=money))
+
+
+def _names_unit(q: Quantity) -> bool:
+    """An about that is the unit of measure again ("16 points lower", "5 miles"): what is measured is elsewhere."""
+    words = (q.about or "").lower().split()
+    return q.unit in MEASURE_UNITS and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
 
 
 def _says_nothing(about: str) -> bool:
@@ -794,6 +802,8 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         if noun is not None:
             unit = "people" if _counts_people(noun.text) else noun.lower_
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+            if _names_unit(q):
+                q = replace(q, about=None)
         elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
