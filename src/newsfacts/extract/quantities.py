@@ -216,6 +216,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         if _skip_numeral(body, m, blocked):
             continue
         found.append(_build(view, m, _numeral_value(m)))
+    about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
         if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
@@ -224,6 +225,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             and not m["mult"]
             and not m["strong"]
             and not PEOPLE_VERB.match(body, m.end())
+            and about.counted(m.start(), m.end()) is None  # "the two most senior ministers"
         ):
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
@@ -233,7 +235,6 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    about = ParsedAbout(doc)
     return tuple(_about_parsed(q, about) for q in _borrow_units(view, found, about))
 
 
