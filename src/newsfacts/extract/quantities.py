@@ -288,6 +288,8 @@ class ParsedAbout:
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
                 node = m.nodes.get("about") or m.nodes["verb"]
+                if m.id == "amount-object-in" and any(c.dep_ == "det" for c in node.children):
+                    continue  # "£5m in a bid to", "£2m in the year": no bare noun the sum is in
                 self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
             elif m.id == "counted-noun":
                 self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
@@ -369,8 +371,12 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
     keep = [t for child in verb.lefts if child.dep_ == "neg" for t in child.subtree]
     keep.append(verb)
     for child in verb.rights:
-        if child.dep_ not in VERB_COMPLEMENTS or any(t in amount for t in child.subtree):
-            continue
+        if child.dep_ not in VERB_COMPLEMENTS or any(t in amount or _numeric(t) for t in child.subtree):
+            continue  # the amount, or another one ("gave £12m, with £5m of them ...")
+        if child.dep_ == "prep" and any(
+            d.lower_ in {"a", "an"} for t in child.children if t.dep_ == "pobj" for d in t.children
+        ):
+            continue  # "in a bid to": no thing known
         if child.dep_ == "prep" and not any(
             t.dep_ == "pobj" and t.tag_.startswith("NN") and not _timeword(t) for t in child.children
         ):
@@ -393,8 +399,10 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
 def _object_of(amount: Token, verb: Token) -> bool:
     """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its
     preposition ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
-    return amount.head == verb and amount.dep_ in {"dobj", "npadvmod"} or (
-        amount.dep_ == "pobj" and amount.head.head == verb
+    return (
+        amount.head == verb
+        and amount.dep_ in {"dobj", "npadvmod"}
+        or (amount.dep_ == "pobj" and amount.head.head == verb)
     )
 
 
