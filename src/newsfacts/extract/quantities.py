@@ -39,6 +39,7 @@ from .lexicon import (
     STREET_WORDS,
     TIME_NOUNS,
     TIME_UNITS,
+    WEEKDAYS,
     alternation,
 )
 from .patterns import ids
@@ -73,7 +74,7 @@ _DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # but a fraction of a large number is a count: "half a million", "a quarter of a million".
 FRACTION = re.compile(
     rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
-    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all)\b))",
+    rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all|those|these)\b))",
     re.I,
 )
 ONE_IN = re.compile(
@@ -116,7 +117,7 @@ DASH_GAP = re.compile(r"[-\u2013]")
 # What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
 PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
 # A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
-SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all)\s))(?=[^\W\d])")
+SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all|those|these)\s))(?=[^\W\d])")
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
 MONEY_FOR = re.compile(
@@ -165,7 +166,9 @@ AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
 # How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
-AMOUNT_WORDS = frozenset({"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS})
+AMOUNT_WORDS = frozenset(
+    {"%", "per", "cent", "percent", *MULTIPLIERS, *CURRENCY_WORDS, *CURRENCY_SYMBOLS, *MEASURE_UNITS}
+)
 DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
@@ -174,6 +177,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # How a verb's clause hangs on the clause whose subject it shares.
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
+# What follows a verb in the phrase a duration is of: its object, complement or preposition.
+VERB_COMPLEMENTS = frozenset({"dobj", "attr", "prep", "prt", "acomp", "oprd", "dative"})
+POSSESSIVE_GAP = re.compile(r" (['\u2019]s?)(?!\w)")
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
 
@@ -210,6 +216,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         if _skip_numeral(body, m, blocked):
             continue
         found.append(_build(view, m, _numeral_value(m)))
+    about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
         if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
@@ -218,6 +225,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             and not m["mult"]
             and not m["strong"]
             and not PEOPLE_VERB.match(body, m.end())
+            and about.counted(m.start(), m.end()) is None  # "the two most senior ministers"
         ):
             continue
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
@@ -227,7 +235,6 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    about = ParsedAbout(doc)
     return tuple(_about_parsed(q, about) for q in _borrow_units(view, found, about))
 
 
@@ -239,9 +246,16 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
         q = replace(q, unit="people")
     elif noun is not None:
         q = replace(q, unit=noun.lower_)
-    if q.about and not _says_nothing(q.about):
+    if q.about and not _says_nothing(q.about) and not _names_unit(q):
         return q
-    return replace(q, about=about(q.start_char, q.end_char))
+    duration, money = q.unit in DURATION_UNITS, q.unit in CURRENCY_CODES
+    return replace(q, about=about(q.start_char, q.end_char, duration=duration, money=money))
+
+
+def _names_unit(q: Quantity) -> bool:
+    """An about that is the unit of measure again ("16 points lower", "5 miles"): what is measured is elsewhere."""
+    words = (q.about or "").lower().split()
+    return q.unit in MEASURE_UNITS and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
 
 
 def _says_nothing(about: str) -> bool:
@@ -274,6 +288,8 @@ class ParsedAbout:
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
                 node = m.nodes.get("about") or m.nodes["verb"]
+                if m.id == "amount-object-in" and any(c.dep_ == "det" for c in node.children):
+                    continue  # "£5m in a bid to", "£2m in the year": no bare noun the sum is in
                 self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
             elif m.id == "counted-noun":
                 self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
@@ -290,7 +306,7 @@ class ParsedAbout:
         inside = [t for t in sentence.doc if start <= sentence.start_char + t.idx < end] if sentence else []
         return sentence, inside
 
-    def __call__(self, start: int, end: int) -> str | None:
+    def __call__(self, start: int, end: int, duration: bool = False, money: bool = False) -> str | None:
         sentence, inside = self._amount(start, end)
         if sentence is None:
             return None
@@ -299,9 +315,15 @@ class ParsedAbout:
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         if head is None:
             return None
+        if duration and (phrase := _time_of(head)):
+            return phrase
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
+            if node is not None and node.tag_.startswith("VB") and (duration or money):
+                phrase = _verb_phrase(node, inside)
+                if phrase and (" " in phrase or _object_of(head, node)):  # a verb alone: what it does to the amount
+                    return phrase
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
             if node is not None and (phrase := _noun_phrase(node, inside)) and not _links_or_times(phrase):
@@ -335,6 +357,86 @@ def _subject(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
+    """What a sum or a duration is of when a verb governs it: the verb with its subject's phrase
+    and its complements, the amount left out ("Ann Hale spent in prison", "the trust raised from
+    its bond sale"); None when the amount is the subject, or only a form of "be" or "have" is left."""
+    subject = _subject(verb)
+    below = {t.i for t in subject.subtree} if subject is not None else set()
+    if verb.i not in below and any(t.i in below for t in amount):
+        return None  # the amount is the subject: what the verb says of it, not what it is of
+    lead = _noun_phrase(subject, amount) if subject is not None and subject.i < verb.i else None
+    keep = [t for child in verb.lefts if child.dep_ == "neg" for t in child.subtree]
+    keep.append(verb)
+    for child in verb.rights:
+        if child.dep_ not in VERB_COMPLEMENTS or any(t in amount or _numeric(t) for t in child.subtree):
+            continue  # the amount, or another one ("gave £12m, with £5m of them ...")
+        if child.dep_ == "prep" and any(
+            d.lower_ in {"a", "an"} for t in child.children if t.dep_ == "pobj" for d in t.children
+        ):
+            continue  # "in a bid to": no thing known
+        if child.dep_ == "prep" and not any(
+            t.dep_ == "pobj" and t.tag_.startswith("NN") and not _timeword(t) for t in child.children
+        ):
+            continue  # "for two weeks last month", "in 2004": no thing
+        clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+        keep.extend(t for t in child.subtree if t not in clauses)
+    words = [
+        t.text
+        for t in sorted(set(keep), key=lambda t: t.i)
+        if not t.is_punct and not t.is_space and t.dep_ != "det" and not _part_of_amount(t)
+    ]
+    words = ([lead] if lead else []) + words
+    while len(words) > 1 and words[-1].lower() in STOP:
+        words.pop()
+    if not words or len(words) == 1 and words[0].lower() in STOP:
+        return None
+    return POSSESSIVE_GAP.sub(r"\1", " ".join(" ".join(words).split()[:MAX_ABOUT_WORDS]))
+
+
+def _object_of(amount: Token, verb: Token) -> bool:
+    """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its
+    preposition ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
+    return (
+        amount.head == verb
+        and amount.dep_ in {"dobj", "npadvmod"}
+        or (amount.dep_ == "pobj" and amount.head.head == verb)
+    )
+
+
+def _time_of(unit: Token) -> str | None:
+    """A duration's own phrase, when it says what the time was spent on or in ("his 22 years in
+    the council", "four months of talks"); None when it says nothing more or only when ("years
+    in 2004")."""
+    if unit.lower_ not in TIME_UNITS:
+        return None
+    for child in unit.rights:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "at", "as", "on"}:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and objects[0].tag_.startswith("NN") and not _timeword(objects[0]):
+                return _noun_phrase(unit, [t for t in unit.subtree if _numeric(t)])
+    return None
+
+
+def _part_of_amount(token: Token) -> bool:
+    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one
+    ("up to", "more than")."""
+    if _numeric(token):
+        return True
+    near = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
+    if token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near):
+        return True
+    return token.dep_ in {"quantmod", "advmod"} and _numeric(token.head)
+
+
+def _numeric(token: Token) -> bool:
+    return token.like_num or token.tag_ in {"CD", "$"} or token.text[:1].isdigit()
+
+
+def _timeword(token: Token) -> bool:
+    return token.lower_ in TIME_UNITS or token.lower_ in TIME_NOUNS or token.lower_ in MONTHS
 
 
 def _amount_word(token: Token) -> bool:
@@ -673,7 +775,8 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
     # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is.
     words = about.lower().split() if about else []
-    return None if not words or words[0] in PRONOUNS or words[-1] in NOT_COUNTED | STOP | TIME_NOUNS else about
+    says_when = words and (words[-1] in NOT_COUNTED | STOP | TIME_NOUNS or words[-1] in WEEKDAYS or words[-1] in MONTHS)
+    return None if not words or words[0] in PRONOUNS or says_when else about
 
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
@@ -708,6 +811,8 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         if noun is not None:
             unit = "people" if _counts_people(noun.text) else noun.lower_
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+            if _names_unit(q):
+                q = replace(q, about=None)
         elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
