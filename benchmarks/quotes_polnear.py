@@ -95,7 +95,7 @@ def parse_ann(path: Path) -> list[Gold]:
     spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        if line.startswith("T") and line.count("\t") >= 2:  # not a covered text's second line ("The ...")
             tid, info, covered = line.split("\t", 2)
             kind, offsets = info.split(" ", 1)
             pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]

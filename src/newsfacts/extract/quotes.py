@@ -269,6 +269,10 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
+        if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
+            # the words read as the speaker name no one ("is a certainty, said X", "Asked about
+            # claims ..., X replied"); the parse's subject of the verb the quote hangs from does
+            speaker = governing
         if speaker[0] is None and not partial and prev is not None and _follows(view.body, prev, first):
             speaker = prev_speaker
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
@@ -531,9 +535,11 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
             m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
-        return _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
+        found = _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
             view, head_start, head_start + m.start(), False
         )
+        # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
+        return _subject_speaker(view, head_start + m.start("verb")) or found
     verbs = list(SPEECH_VERB.finditer(head))
     if verbs:
         return _passive_speaker(view, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
@@ -544,6 +550,19 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
         # "He is prepared to go this far:", "His message to the chancellor was:"
         return _pronoun_referent(view, head_start, PRONOUN_GENDER[words[0].lower()])
     return (None, None)
+
+
+def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
+    """The person the parse makes the subject of the speech verb at offset `verb`: the one whose
+    mention holds the subject's head word, if any."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return None
+    for m in grammar.of("speech-subject"):
+        if m.char_span("verb")[0] == verb:
+            named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
+            return (named[2].name, named[2].name) if named else None
+    return None
 
 
 def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
