@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from newsfacts import across, store
 from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
+from newsfacts.stopping import RunCancelled
 from tests import goldlib
 from tests.goldlib import rows
 
@@ -89,3 +94,21 @@ def test_a_full_disk_fails_the_run_with_its_real_cause(settings: Settings, tmp_p
     assert line.startswith("newsfacts: the run failed: ") and "File too large" in line
     [(status, error)] = rows(settings.db, "SELECT status, error FROM runs ORDER BY started_at DESC LIMIT 1")
     assert status == "failed" and "File too large" in error and "no transaction is active" not in error
+
+
+def test_a_stop_that_interrupts_a_query_cancels_the_run(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C while DuckDB runs a query (the across-article refresh, say) reaches the run as
+    DuckDB's own 'Query interrupted' error: the run is cancelled all the same, not failed."""
+
+    def interrupted(con: duckdb.DuckDBPyConnection, run_id: str) -> None:
+        threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT)).start()
+        con.execute(  # a query long enough for the signal to land inside it
+            "SELECT count(*) FROM range(3000000000) t(i) WHERE i % 7 = 3"
+        ).fetchall()
+
+    monkeypatch.setattr(across, "refresh", interrupted)
+    with pytest.raises(RunCancelled) as stop:
+        ingest(settings)
+    assert stop.value.signum == signal.SIGINT
+    [(status, finished)] = rows(settings.db, "SELECT status, finished_at IS NOT NULL FROM runs")
+    assert (status, finished) == ("cancelled", True)

@@ -191,6 +191,10 @@ def run(
             stages.record_cancelled(settings, summary.run_id, summary.files_seen, f"cancelled: {stop}")
             raise
         except BaseException as exc:
+            if stopper.signum is not None:  # the stop cut through a query: DuckDB reports its own interrupt
+                stop = RunCancelled(stopper.signum)
+                stages.record_cancelled(settings, summary.run_id, summary.files_seen, f"cancelled: {stop}")
+                raise stop from None
             steps.finish(settings, summary.run_id, "failed", summary.files_seen, f"{type(exc).__name__}: {exc}")
             raise
         steps.finish(settings, summary.run_id, "succeeded", summary.files_seen, None)
