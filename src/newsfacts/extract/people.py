@@ -119,6 +119,9 @@ OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
 ROLE_RELATIONS = ("role-relative", "role-appointment")
 # What hangs from a role's head but is no part of the role: another name, a clause, a list.
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
+# What opens a role that speaks of one known holder ("the home secretary", "its chairman has said");
+# not "his spokesman", someone else's aide.
+DEFINITE_OPENERS = frozenset({"the", "its"})
 ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
 QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
@@ -133,6 +136,8 @@ VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall"
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
 NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
+# A title of address opening a sentence, before the name it goes with: "Dr ", "Sir ".
+NAME_TITLE_OPENING = re.compile(rf"(?:{'|'.join(sorted(t.capitalize() for t in NAME_TITLES))})\.?\s+(?=[A-Z])")
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
 
@@ -243,12 +248,14 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ != "the":
+        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ not in DEFINITE_OPENERS:
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
         opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         first = next(iter(named.starting_in(opening, opening + 1)), None)
+        if first is None and (title := NAME_TITLE_OPENING.match(view.body, opening)):
+            first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)  # "Dr X told ..."
         if (
             first is None
             or first[2] in found
