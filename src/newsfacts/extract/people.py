@@ -136,6 +136,8 @@ VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall"
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
 NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
+# What goes on from one name of a list to the next: ", ", " and ", ", and ".
+LIST_LINK = re.compile(r",?\s+and\s+|,\s+(?=[A-Z])")
 # A title of address opening a sentence, before the name it goes with: "Dr ", "Sir ".
 NAME_TITLE_OPENING = re.compile(rf"(?:{'|'.join(sorted(t.capitalize() for t in NAME_TITLES))})\.?\s+(?=[A-Z])")
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
@@ -162,11 +164,12 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     affiliations: dict[str, str] = {}
     offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
+    shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
     for m in mentions:
         if m.name in roles:
             continue
         named = _Others(named_at, m.name)
-        before = _role_before(view.doc, m, named)
+        before = _role_before(view.doc, m, named) or _shared_role(view.doc, m, shared)
         if before and before.lower() == m.name.split()[0].lower():
             before = None  # "Prince X", "Lord Y": the title is in the name already
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
@@ -645,6 +648,37 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     return "".join(
         OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[words[0].i : i]
     ).strip()
+
+
+def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
+    """A plural role before a list of names is each one's role, in the singular: "footballers X
+    and Y", "the Irish tycoons X, Y and Z". `shared` carries the role from one name of the list to
+    the next: where the next name may start, and the role."""
+    role = shared.get(m.start_char)
+    i = _token_at(doc, m.start_char)
+    if role is None and i:
+        singular = _singular_head(doc[i - 1].lower_)
+        if singular is None:
+            return None
+        j = i - 1
+        while j > 0 and (doc[j - 1].lower_ in ROLE_MODIFIERS or doc[j - 1].is_title and not doc[j - 1].is_sent_start):
+            j -= 1
+        role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
+    if role is None:
+        return None
+    if link := LIST_LINK.match(doc.text, m.end_char):
+        shared[link.end()] = role
+    elif m.start_char not in shared:
+        return None  # one name after a plural is no list: "the firm's directors X" is not read
+    return role
+
+
+def _singular_head(word: str) -> str | None:
+    """The role head a plural word is the plural of ("tycoons", "chairmen", "witnesses"), if any."""
+    for plural, singular in (("men", "man"), ("es", ""), ("s", "")):
+        if word.endswith(plural) and (one := word[: -len(plural)] + singular) in ROLE_HEADS:
+            return one
+    return None
 
 
 def _role_noun(tok: Token) -> bool:
