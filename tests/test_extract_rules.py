@@ -470,8 +470,9 @@ def test_a_title_that_a_named_subject_acts_on_is_someone_else() -> None:
 
 
 def test_a_fronted_clause_before_a_name_is_not_its_role() -> None:
+    # the clause is not his role; the office the apposition gives him is ("pm" is a role head)
     assert people("The strategist helped Harbourland's PM, Peter Hansen, win four elections.") == {
-        "Peter Hansen": None}
+        "Peter Hansen": "PM"}
     assert people("The Lord Chief Justice, Lord Marsh, said no.") == {"Lord Marsh": "lord chief justice"}
 
 

@@ -641,7 +641,11 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
-    if not words or not (words[-1].lower_ in ROLE_HEADS or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS):
+    if not words or not (
+        words[-1].lower_ in ROLE_HEADS
+        or _compound(doc, words[-1]) in ROLE_HEADS
+        or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS
+    ):
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
@@ -679,6 +683,14 @@ def _singular_head(word: str) -> str | None:
         if word.endswith(plural) and (one := word[: -len(plural)] + singular) in ROLE_HEADS:
             return one
     return None
+
+
+def _compound(doc: Doc, tok: Token) -> str:
+    """A word with the prefix hyphened to it, in lower case: "co-ordinator" (three tokens)."""
+    k = tok.i
+    if k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        return f"{doc[k - 2].lower_}-{tok.lower_}"
+    return tok.lower_
 
 
 def _role_noun(tok: Token) -> bool:
@@ -764,9 +776,12 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     role = match["role"].strip()
     words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
     role_start = match.start("role")
-    # The role's own heads, not possessives ("the Queen's grandson"), and what follows the last.
+    # The role's own heads, not possessives ("the Queen's grandson") nor letters ("PM": "The
+    # strategist helped the party's PM, X," is a clause), and what follows the last.
     raw_words = role.split()
-    heads = [k for k, w in enumerate(words) if w in ROLE_HEADS and w == raw_words[k].lower()]
+    heads = [
+        k for k, w in enumerate(words) if w in ROLE_HEADS and w == raw_words[k].lower() and not raw_words[k].isupper()
+    ]
     tail = raw_words[heads[-1] + 1 :] if heads else []
     if (
         len(words) > MAX_ROLE_WORDS
