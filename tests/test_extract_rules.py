@@ -568,3 +568,22 @@ def test_an_office_written_as_letters_after_a_name_is_a_role_when_nothing_says_m
     body = "Anna Hale MP was hit too. Later Ms Hale, a Cabinet Office minister, left."
     assert people(body) == {"Anna Hale": "Cabinet Office minister"}
     assert people("Labour MSP Anna Hale said no.") == {"Anna Hale": "Labour MSP"}
+
+
+def test_an_amount_read_as_the_adverb_of_a_noun_after_a_preposition_is_the_verbs() -> None:
+    """The parser may take an adjective before an amount for a noun ("grew at a brisk 9%": "brisk" a
+    noun, the amount its adverb); the amount is then the verb's, whose subject changed."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsfacts.extract.quantities import _governor
+
+    words = ["Output", "grew", "at", "a", "brisk", "9", "%", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 4, 2, 6, 4, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "nummod", "npadvmod", "punct"],
+        tags=["NN", "VBD", "IN", "DT", "NN", "CD", "NN", "."],
+    )
+    assert _governor(doc[6]).text == "grew"

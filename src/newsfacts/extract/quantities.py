@@ -114,10 +114,15 @@ RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
 BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
-# What a percentage or a sum is of or for: "62% of voters", "£2bn on housing" (not "5% in 2005").
-PERCENT_OF = re.compile(r"\s+(?:of|in|on)\s+(?=[^\W\d])")
+NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
+# What a percentage is of: "62% of voters"; after "in" or "on" it says where, when or why the change
+# was ("fell 3% in Tokyo", "in early trading", "on an annual basis", "on the news"), and the parse decides.
+PERCENT_OF = re.compile(r"\s+of\s+(?=[^\W\d])")
 # A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
-SHARE_OF = re.compile(r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all|those|these)\s))(?=[^\W\d])")
+# "a quarter of 14-16 year olds": a group may be named by its ages.
+SHARE_OF = re.compile(
+    r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all|those|these)\s))(?=[^\W\d]|\d+(?:[-\u2013]\d+)? year)"
+)
 # "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
 # and "in a bid to" or "in the past year" is no purpose.
 MONEY_FOR = re.compile(
@@ -235,7 +240,23 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    return tuple(_about_parsed(q, about) for q in _borrow_units(view, found, about))
+    return tuple(_same_group(view, [_about_parsed(q, about) for q in _borrow_units(view, found, about)]))
+
+
+def _same_group(view: DocView, found: list[Quantity]) -> list[Quantity]:
+    """A share written as a fraction that names no group ("one in six knew") is of the group of the share
+    before it, in its sentence or the one before ("a quarter of teenagers could not ...; one in six knew")."""
+    out: list[Quantity] = []
+    for q in found:
+        text = view.body[q.start_char : q.end_char]
+        if q.unit == "percent" and q.about is None and "%" not in text and not NUMBER_PERCENT.search(text):
+            start = view.sentence_at(q.start_char).start_char
+            before = view.sentence_at(start - 1).start_char if start > 0 else start
+            prev = next((p for p in reversed(out) if p.unit == "percent" and p.start_char >= before), None)
+            if prev is not None and prev.about:
+                q = replace(q, about=prev.about)
+        out.append(q)
+    return out
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
@@ -248,21 +269,24 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
         q = replace(q, unit=noun.lower_)
     if q.about and not _says_nothing(q.about) and not _names_unit(q):
         return q
-    duration, money = q.unit in DURATION_UNITS, q.unit in CURRENCY_CODES
+    duration, money = q.unit in DURATION_UNITS or q.unit == "times", q.unit in CURRENCY_CODES
     return replace(q, about=about(q.start_char, q.end_char, duration=duration, money=money))
 
 
 def _names_unit(q: Quantity) -> bool:
-    """An about that is the unit of measure again ("16 points lower", "5 miles"): what is measured is elsewhere."""
+    """An about that is the unit of measure again ("16 points lower", "5 miles", "five times"): what is
+    measured or repeated is elsewhere."""
     words = (q.about or "").lower().split()
-    return q.unit in MEASURE_UNITS and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
+    measure = q.unit in MEASURE_UNITS or q.unit == "times"
+    return measure and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
 
 
 def _says_nothing(about: str) -> bool:
     """An about read off the words after a number that names no thing: a word that links or times
     ("of", "the past", "February", "every year"), an adverb ("Only") or a verb ("having")."""
-    last = about.split()[-1].lower()
-    return _links_or_times(about) or last.endswith("ly") or _verb_like(last)
+    words = about.split()
+    last = words[-1].lower()
+    return _links_or_times(about) or last.endswith("ly") or _verb_like(last) and not _those(words, len(words) - 1)
 
 
 def _links_or_times(about: str) -> bool:
@@ -315,8 +339,14 @@ class ParsedAbout:
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         if head is None:
             return None
+        if duration and head.head.lower_ == "times" and head.dep_ == "nummod":
+            inside, head = [*inside, head.head], head.head  # "rose five times": what was repeated
         if duration and (phrase := _time_of(head)):
             return phrase
+        if money and (phrase := _sum_of(head, inside)):
+            return phrase
+        if head.dep_ in {"appos", "compound", "nmod"} and head.head.dep_ == "poss" and head.head.i < head.i:
+            return _noun_phrase(head.head.head, inside)  # "X's $2bn (£1bn) buyout of Y": the buyout, not X
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
@@ -333,7 +363,11 @@ class ParsedAbout:
 
 def _governor(token: Token) -> Token | None:
     """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%",
-    "closing at $53")."""
+    "closing at $53"); an amount read as the adverb of a noun after a preposition is the verb's
+    ("grew at a breakneck 9.5%", where "breakneck" is taken for a noun)."""
+    noun = token.head
+    if token.dep_ == "npadvmod" and noun.dep_ == "pobj" and noun.head.head.tag_.startswith("VB"):
+        return noun.head.head
     for _ in range(4):
         if token.head is token:
             return None
@@ -404,6 +438,25 @@ def _object_of(amount: Token, verb: Token) -> bool:
         and amount.dep_ in {"dobj", "npadvmod"}
         or (amount.dep_ == "pobj" and amount.head.head == verb)
     )
+
+
+def _sum_of(amount: Token, inside: list[Token]) -> str | None:
+    """What a sum is of when its own "of" phrase says it behind a restated amount ("$20bn (£11bn) of
+    extra aid"), or an "in" phrase after its rate ("$30bn a year in aid"), which the words right after
+    the number do not reach."""
+    rate = [
+        c
+        for t in amount.head.rights
+        if t.i > amount.i and t.dep_ == "npadvmod" and _timeword(t)
+        for c in t.rights
+        if c.lower_ == "in"
+    ]
+    for child in [*amount.rights, *rate]:
+        if child.dep_ == "prep" and child.lower_ in {"of", "worth", "in"} and (child.lower_ != "in" or child in rate):
+            objects = [t for t in child.children if t.dep_ == "pobj" and t.tag_.startswith("NN")]
+            if objects and not _timeword(objects[0]) and not _amount_word(objects[0]):
+                return _noun_phrase(objects[0], inside)
+    return None
 
 
 def _time_of(unit: Token) -> str | None:
@@ -745,11 +798,17 @@ def _about(text: str) -> str:
     # Another number right after a common noun opens what is said of it ("a £65,000 settlement four years
     # ago", "35 agencies into nine"), not one after a determiner or in a name ("the FTSE 100 companies").
     words = words[: next((i for i, w in enumerate(words) if i and _number_after_noun(words[i - 1], w)), None)]
-    # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds").
-    words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w)), len(words))]
-    while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1])):
+    # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds"), but after
+    # "those" it is the participle that names them ("those questioned").
+    words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w) and not _those(words, i)), len(words))]
+    while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1]) and not _those(words, len(words) - 1)):
         words.pop()
     return " ".join(words)
+
+
+def _those(words: list[str], i: int) -> bool:
+    """Whether words[i] is a participle naming people after "those" ("those questioned", "those asked")."""
+    return i > 0 and words[i - 1].lower() == "those" and _past_tense(words[i])
 
 
 def _number_after_noun(before: str, word: str) -> bool:
