@@ -107,6 +107,8 @@ PEOPLE_VERB = re.compile(
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
 # "16 year olds", "14-16 year olds", "a six-year-old": ages.
 AGE_AFTER = re.compile(r"(?:[-\u2013]\d+)?[- ](?:(?:year|month|week|day)s?[- ])olds?\b", re.I)
+# "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
+TIMES_AS_MUCH = re.compile(r"\s+times\s+(?:more|less|fewer|as|the|that|what|over|[a-z]+er)\b", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
@@ -564,6 +566,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
             return True
         not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
+        if nxt.rstrip(".,") == "times" and not TIMES_AS_MUCH.match(body, m.end()):
+            not_counted = False  # "raised taxes 66 times": a count of what was done, not "3 times more"
         compound = re.match(r"-[a-z]", after) and not HYPHEN_TIME.match(body, m.end())
         if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b", after) or compound or not_counted or after.startswith(":"):
             return True
@@ -832,9 +836,11 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     "on housing"): for a percentage without them, the sentence's subject is what changed."""
     m = link.match(body, end, limit)
     about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
-    # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is.
+    # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is; but a
+    # share of a time is of it ("40% of his time").
     words = about.lower().split() if about else []
     says_when = words and (words[-1] in NOT_COUNTED | STOP | TIME_NOUNS or words[-1] in WEEKDAYS or words[-1] in MONTHS)
+    says_when = says_when and not (m is not None and m.group().split()[0] == "of" and words[-1] in TIME_NOUNS)
     return None if not words or words[0] in PRONOUNS or says_when else about
 
 
