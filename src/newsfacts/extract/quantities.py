@@ -54,7 +54,7 @@ _WORDS = "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=Tr
 NUMBER = re.compile(
     r"(?P<cur>US\$|[£$€¥])?"
     r"(?P<num>(?<![\w.,/#])(?<!\D-)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:#])(?<!\D-)\d+(?:\.\d+)?)"
-    r"(?P<strong>-strong\b)?"
+    r"(?:(?P<strong>-strong\b)|(?P<odd>-odd\b))?"  # "a 2,000-strong crowd", "80-odd resorts"
     rf"(?:\s?(?P<mult>(?:{_MULT})\b))?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
@@ -87,7 +87,10 @@ PLURAL_COUNT = re.compile(
     r"\b(?:(?P<times>tens|hundreds)\s+of\s+)?(?P<base>dozens|hundreds|thousands|millions|billions)\s+of\b", re.I
 )
 # "12 of the suspects": what a bare number counts, named after "of" and a determiner.
-PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+", re.I)
+# The whole may be counted too: "10 of the 80-odd resorts", "two of its 12 stores".
+PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?", re.I
+)
 # Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
 AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?(?:\s+of)?|who\s+(?:is|was)|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+"
@@ -349,6 +352,8 @@ class ParsedAbout:
             return phrase
         if head.dep_ in {"appos", "compound", "nmod"} and head.head.dep_ == "poss" and head.head.i < head.i:
             return _noun_phrase(head.head.head, inside)  # "X's $2bn (£1bn) buyout of Y": the buyout, not X
+        if (target := _raised_object(head)) is not None:
+            return _noun_phrase(target, inside)
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
@@ -442,6 +447,16 @@ def _object_of(amount: Token, verb: Token) -> bool:
     )
 
 
+def _raised_object(amount: Token) -> Token | None:
+    """The object a verb moves by an amount, written between them: "showed exports up 35%", "sent
+    shares down 4%" - what went up, not the verb's subject."""
+    adverb = amount.head
+    verb = adverb.head
+    if amount.dep_ != "npadvmod" or adverb.lower_ not in {"up", "down", "higher", "lower"} or not verb.tag_.startswith("VB"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < adverb.i and c.tag_.startswith("NN")), None)
+
+
 def _sum_of(amount: Token, inside: list[Token]) -> str | None:
     """What a sum is of when its own "of" phrase says it behind a restated amount ("$20bn (£11bn) of
     extra aid"), or an "in" phrase after its rate ("$30bn a year in aid"), which the words right after
@@ -514,6 +529,8 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
                 keep.extend(t for t in child.subtree if t not in clauses)
                 break
+        elif child.dep_ == "appos" and child.i == noun.i + 1 and child.tag_ == "NNP":
+            keep.extend(child.subtree)  # "the steel maker Ironco": the name written right after, no comma
         elif child.dep_ not in {"compound", "amod"}:
             break
     words: list[Token] = []
@@ -703,7 +720,7 @@ def _build(
     return Quantity(
         value=value,
         unit=unit or "",
-        qualifier=written or qualifier,
+        qualifier=written or qualifier or ("about" if groups.get("odd") else None),
         about=about,
         sentence=sentence.text.strip(),
         start_char=start,
