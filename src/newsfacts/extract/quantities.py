@@ -120,6 +120,8 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
+# Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)".
+RESTATED_GAP = re.compile(r"\s*[(;]\s*")
 # What a percentage is of: "62% of voters"; after "in" or "on" it says where, when or why the change
 # was ("fell 3% in Tokyo", "in early trading", "on an annual basis", "on the news"), and the parse decides.
 PERCENT_OF = re.compile(r"\s+of\s+(?=[^\W\d])")
@@ -183,6 +185,8 @@ DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The extremes a duration measures ("a six-year high"): what reached them is what the duration is of.
+EXTREMES = frozenset({"high", "highs", "low", "lows", "peak"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # How a verb's clause hangs on the clause whose subject it shares.
@@ -245,7 +249,27 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
-    return tuple(_same_group(view, [_about_parsed(q, about) for q in _borrow_units(view, found, about)]))
+    parsed = [_about_parsed(q, about) for q in _borrow_units(view, found, about)]
+    return tuple(_same_group(view, _restated(view.body, parsed)))
+
+
+def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
+    """A sum restated in another currency in brackets is as exact as the first ("about £1.5bn
+    ($2.8bn)", "some $10m (£5m; 8m euros)"): it takes the first's qualifier."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.qualifier is None
+            and prev.qualifier is not None
+            and prev.unit in CURRENCY_CODES
+            and q.unit in CURRENCY_CODES
+            and RESTATED_GAP.fullmatch(body, prev.end_char, q.start_char)
+        ):
+            q = replace(q, qualifier=prev.qualifier)
+        out.append(q)
+    return out
 
 
 def _same_group(view: DocView, found: list[Quantity]) -> list[Quantity]:
@@ -357,6 +381,8 @@ class ParsedAbout:
         found = self.found.get((sentence.start, head.i), {})
         nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
         for node in nodes:
+            if duration and node is not None and (target := _at_extreme(node)) is not None:
+                node = target
             if node is not None and node.tag_.startswith("VB") and (duration or money):
                 phrase = _verb_phrase(node, inside)
                 if phrase and (" " in phrase or _object_of(head, node)):  # a verb alone: what it does to the amount
@@ -445,6 +471,21 @@ def _object_of(amount: Token, verb: Token) -> bool:
         and amount.dep_ in {"dobj", "npadvmod"}
         or (amount.dep_ == "pobj" and amount.head.head == verb)
     )
+
+
+def _at_extreme(noun: Token) -> Token | None:
+    """What reached the extreme a duration measures ("exports hit a six-year high", "pushed prices to
+    four-month highs", "the dollar's fall to a five-week low"): the object moved there, else the
+    verb's subject, else the noun the phrase hangs on."""
+    if noun.lower_ not in EXTREMES:
+        return None
+    above = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if above.tag_.startswith("NN"):
+        return above
+    if not above.tag_.startswith("VB"):
+        return None
+    moved = next((c for c in above.children if c.dep_ == "dobj" and c.i < noun.i and c is not noun), None)
+    return moved if moved is not None else _subject(above)
 
 
 def _raised_object(amount: Token) -> Token | None:
