@@ -145,6 +145,7 @@ QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
 QUAL_REACH = 20
 # Qualifiers that are also prepositions of time: before a duration they say when, not how many.
 TIME_PREPOSITIONS = frozenset({"over"})
+TIME_LEAD = re.compile(rf"(?:{'|'.join(TIME_PREPOSITIONS)})\s+", re.I)
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
 NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
 # Words that end a counted-noun phrase.
@@ -266,6 +267,7 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
             and prev.unit in CURRENCY_CODES
             and q.unit in CURRENCY_CODES
             and RESTATED_GAP.fullmatch(body, prev.end_char, q.start_char)
+            and not DASH_GAP.match(body, q.end_char)  # "between £4m and £5m ($7m-9m)": a range again
         ):
             q = replace(q, qualifier=prev.qualifier)
         out.append(q)
@@ -913,6 +915,9 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         q, nxt = found[i], found[i + 1]
         if not q.unit and nxt.unit and RANGE_GAP.fullmatch(body, q.end_char, nxt.start_char):
             found[i] = q = replace(q, unit=nxt.unit, about=nxt.about)
+            lead = TIME_LEAD.match(body, q.start_char, q.end_char)
+            if nxt.unit in DURATION_UNITS and lead:  # "over 20 or 30 years": during, not more than
+                found[i] = q = replace(q, qualifier=None, start_char=lead.end())
         if BETWEEN.search(body, max(0, q.start_char - 9), q.start_char) and AND_GAP.fullmatch(
             body, q.end_char, nxt.start_char
         ):  # "between 10 and 12 resorts": at least 10, up to 12
