@@ -391,7 +391,10 @@ class ParsedAbout:
                     return phrase
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
-            if node is not None and (phrase := _noun_phrase(node, inside)) and not _links_or_times(phrase):
+            # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
+            if node is not None and (phrase := _noun_phrase(node, inside)) and not (
+                _links_or_times(node.text) and _links_or_times(phrase)
+            ):
                 return phrase
         return None
 
