@@ -120,8 +120,8 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
-# Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)".
-RESTATED_GAP = re.compile(r"\s*[(;]\s*")
+# Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)", "£5m, or $9m".
+RESTATED_GAP = re.compile(r"\s*[(;]\s*|,?\s+or\s+")
 # What a percentage is of: "62% of voters"; after "in" or "on" it says where, when or why the change
 # was ("fell 3% in Tokyo", "in early trading", "on an annual basis", "on the news"), and the parse decides.
 PERCENT_OF = re.compile(r"\s+of\s+(?=[^\W\d])")
@@ -255,8 +255,8 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
-    """A sum restated in another currency in brackets is as exact as the first ("about £1.5bn
-    ($2.8bn)", "some $10m (£5m; 8m euros)"): it takes the first's qualifier."""
+    """A sum restated in another currency is as exact as the first ("about £1.5bn ($2.8bn)", "some
+    $10m (£5m; 8m euros)", "about £800m, or $1.5bn"): it takes the first's qualifier."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -266,6 +266,7 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
             and prev.qualifier is not None
             and prev.unit in CURRENCY_CODES
             and q.unit in CURRENCY_CODES
+            and q.unit != prev.unit
             and RESTATED_GAP.fullmatch(body, prev.end_char, q.start_char)
             and not DASH_GAP.match(body, q.end_char)  # "between £4m and £5m ($7m-9m)": a range again
         ):
