@@ -119,6 +119,7 @@ RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
 BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
+OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
 # Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)", "£5m, or $9m".
 RESTATED_GAP = re.compile(r"\s*[(;]\s*|,?\s+or\s+")
@@ -276,12 +277,14 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _same_group(view: DocView, found: list[Quantity]) -> list[Quantity]:
-    """A share written as a fraction that names no group ("one in six knew") is of the group of the share
-    before it, in its sentence or the one before ("a quarter of teenagers could not ...; one in six knew")."""
+    """A share written as a fraction that names no group ("one in six knew"), or a share "of them", is of
+    the group of the share before it, in its sentence or the one before ("a quarter of teenagers could
+    not ...; one in six knew", "4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
         text = view.body[q.start_char : q.end_char]
-        if q.unit == "percent" and q.about is None and "%" not in text and not NUMBER_PERCENT.search(text):
+        fraction = "%" not in text and not NUMBER_PERCENT.search(text)
+        if q.unit == "percent" and q.about is None and (fraction or OF_THEM.match(view.body, q.end_char)):
             start = view.sentence_at(q.start_char).start_char
             before = view.sentence_at(start - 1).start_char if start > 0 else start
             prev = next((p for p in reversed(out) if p.unit == "percent" and p.start_char >= before), None)
@@ -394,7 +397,7 @@ class ParsedAbout:
                 node = _subject(node)
             # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
             if node is not None and (phrase := _noun_phrase(node, inside)) and not (
-                _links_or_times(node.text) and _links_or_times(phrase)
+                _links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP)
             ):
                 return phrase
         return None
@@ -580,10 +583,13 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
             keep.extend(child.subtree)  # "the steel maker Ironco": the name written right after, no comma
         elif child.dep_ not in {"compound", "amod"}:
             break
+    qualifying = {t for a in amount for c in a.children if c.dep_ in {"advmod", "quantmod"} for t in c.subtree}
     words: list[Token] = []
     for t in sorted(keep, key=lambda t: t.i):
         if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
             continue
+        if t in qualifying:
+            continue  # what qualifies the amount: "Only 2%", "at least two hours"
         if t.is_punct and t.i > noun.i:
             break
         if not t.is_punct:
