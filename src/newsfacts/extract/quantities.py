@@ -162,7 +162,7 @@ STOP = frozenset(
     """.split()
 )
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-PRONOUNS = frozenset("it them us him he she we you i this".split())
+PRONOUNS = frozenset("it them us him he she we you i this something".split())
 IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -252,7 +252,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
     parsed = [_about_parsed(q, about) for q in _borrow_units(view, found, about)]
-    return tuple(_same_group(view, _restated(view.body, parsed)))
+    return tuple(_same_group(view, _restated(view.body, parsed), about))
 
 
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
@@ -276,18 +276,23 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
-def _same_group(view: DocView, found: list[Quantity]) -> list[Quantity]:
-    """A share written as a fraction that names no group ("one in six knew"), or a share "of them", is of
-    the group of the share before it, in its sentence or the one before ("a quarter of teenagers could
-    not ...; one in six knew", "4% of those questioned ...; 2% of them")."""
+def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
+    """A share that names nothing it is of, and is not itself the subject that acts ("39% opposed" are
+    people polled), is a value of the same measure as the share before it in its sentence ("the rate is
+    12%, in some areas it is 15%"; "29% and 18% lower"; "rise to 85% by 2008 and 100% by 2010"); a
+    fraction naming no group ("one in six knew") or a share "of them" is of the group of the share before
+    it, in its sentence or the one before ("a quarter of teenagers could not ...; one in six knew",
+    "4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
         text = view.body[q.start_char : q.end_char]
         fraction = "%" not in text and not NUMBER_PERCENT.search(text)
-        if q.unit == "percent" and q.about is None and (fraction or OF_THEM.match(view.body, q.end_char)):
+        group = fraction or OF_THEM.match(view.body, q.end_char)
+        if q.unit == "percent" and q.about is None and (group or not parsed.acts(q.start_char, q.end_char)):
             start = view.sentence_at(q.start_char).start_char
-            before = view.sentence_at(start - 1).start_char if start > 0 else start
-            prev = next((p for p in reversed(out) if p.unit == "percent" and p.start_char >= before), None)
+            if group:
+                start = view.sentence_at(start - 1).start_char if start > 0 else start
+            prev = next((p for p in reversed(out) if p.unit == "percent" and p.start_char >= start), None)
             if prev is not None and prev.about:
                 q = replace(q, about=prev.about)
         out.append(q)
@@ -359,6 +364,11 @@ class ParsedAbout:
         number = next((t for t in inside if t.like_num), None)
         noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
         return None if noun is None or noun.lower_ in TIME_UNITS else noun  # "48,000 last year": no count of years
+
+    def acts(self, start: int, end: int) -> bool:
+        """Whether an amount is the subject of a verb in the parse ("39% opposed"), or is not parsed."""
+        sentence, inside = self._amount(start, end)
+        return sentence is None or any(t.dep_ in SUBJECTS for t in inside)
 
     def _amount(self, start: int, end: int) -> tuple[Parsed | None, list[Token]]:
         sentence = next((s for s in reversed(self.sentences) if s.start_char <= start), None)
