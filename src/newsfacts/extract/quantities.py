@@ -574,7 +574,7 @@ def _amount_word(token: Token) -> bool:
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
-    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on" phrase after (not the
+    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.text[:1].isdigit():
@@ -584,7 +584,9 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     ]
     keep.append(noun)
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from"} and not (
+            child.lower_ == "from" and _timeword(noun)
+        ):  # "earnings from tourism", not "25 years from the end of 2007"
             if not any(t in amount for t in child.subtree):
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
                 keep.extend(t for t in child.subtree if t not in clauses)
