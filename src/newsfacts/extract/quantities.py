@@ -89,7 +89,8 @@ PLURAL_COUNT = re.compile(
 # "12 of the suspects": what a bare number counts, named after "of" and a determiner.
 # The whole may be counted too: "10 of the 80-odd resorts", "two of its 12 stores".
 PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?", re.I
+    r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?",
+    re.I,
 )
 # Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
 AGE_BEFORE = re.compile(
@@ -406,8 +407,10 @@ class ParsedAbout:
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
             # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
-            if node is not None and (phrase := _noun_phrase(node, inside)) and not (
-                _links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP)
+            if (
+                node is not None
+                and (phrase := _noun_phrase(node, inside))
+                and not (_links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP))
             ):
                 return phrase
         return None
@@ -512,7 +515,11 @@ def _raised_object(amount: Token) -> Token | None:
     shares down 4%" - what went up, not the verb's subject."""
     adverb = amount.head
     verb = adverb.head
-    if amount.dep_ != "npadvmod" or adverb.lower_ not in {"up", "down", "higher", "lower"} or not verb.tag_.startswith("VB"):
+    if (
+        amount.dep_ != "npadvmod"
+        or adverb.lower_ not in {"up", "down", "higher", "lower"}
+        or not verb.tag_.startswith("VB")
+    ):
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i < adverb.i and c.tag_.startswith("NN")), None)
 
@@ -584,8 +591,10 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     ]
     keep.append(noun)
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from"} and not (
-            child.lower_ == "from" and _timeword(noun)
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"of", "in", "for", "on", "from"}
+            and not (child.lower_ == "from" and _timeword(noun))
         ):  # "earnings from tourism", not "25 years from the end of 2007"
             if not any(t in amount for t in child.subtree):
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
