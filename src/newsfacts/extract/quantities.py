@@ -121,6 +121,7 @@ BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
 OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
+OF_ANY = re.compile(r"\s+of\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
 # Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)", "£5m, or $9m".
 RESTATED_GAP = re.compile(r"\s*[(;]\s*|,?\s+or\s+")
@@ -287,17 +288,24 @@ def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> li
     out: list[Quantity] = []
     for q in found:
         text = view.body[q.start_char : q.end_char]
-        fraction = "%" not in text and not NUMBER_PERCENT.search(text)
+        fraction = not _written_percent(view.body, q)
         group = fraction or OF_THEM.match(view.body, q.end_char)
         if q.unit == "percent" and q.about is None and (group or not parsed.acts(q.start_char, q.end_char)):
             start = view.sentence_at(q.start_char).start_char
             if group:
                 start = view.sentence_at(start - 1).start_char if start > 0 else start
             prev = next((p for p in reversed(out) if p.unit == "percent" and p.start_char >= start), None)
+            if not group and (not (prev and _written_percent(view.body, prev)) or OF_ANY.match(view.body, q.end_char)):
+                prev = None  # not after "two thirds" (a value is written as the other), nor "17% of 18 to 24 year olds"
             if prev is not None and prev.about:
                 q = replace(q, about=prev.about)
         out.append(q)
     return out
+
+
+def _written_percent(body: str, q: Quantity) -> bool:
+    text = body[q.start_char : q.end_char]
+    return "%" in text or bool(NUMBER_PERCENT.search(text))
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
