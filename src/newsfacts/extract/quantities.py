@@ -287,7 +287,6 @@ def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> li
     "4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
-        text = view.body[q.start_char : q.end_char]
         fraction = not _written_percent(view.body, q)
         group = fraction or OF_THEM.match(view.body, q.end_char)
         if q.unit == "percent" and q.about is None and (group or not parsed.acts(q.start_char, q.end_char)):
