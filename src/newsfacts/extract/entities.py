@@ -116,6 +116,12 @@ DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
 
+# Company patterns (entities.jsonl) whose match ends where a name starts, or starts where it ends.
+COMPANY_CUES_BEFORE = frozenset({"company-noun-before", "company-holding-in", "company-head-of"})
+COMPANY_CUES_AFTER = frozenset(
+    {"company-possessive", "company-reports", "company-apposition", "company-apposition-possessive"}
+)
+
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
 
@@ -152,6 +158,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
     found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
+    found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
@@ -907,6 +914,37 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
                 label, iso = best, None
         out.append((s, e, label, iso))
     return out + _unlabelled_mentions(doc, out, decided)
+
+
+def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """A name the text shows to be a business is an organisation at every mention.
+
+    The small model calls many one-word companies places and some two-word ones people. The
+    `company-*` patterns of entities.jsonl are the evidence: a trade noun right before the name
+    ("telecoms firm X"), a holding or head of it ("shares in X", "chief executive of X"), what only a
+    business has after it ("X's profits"), an apposition naming a trade ("X, a games company,").
+    A name the gazetteers know as a place, one that opens with a given name, one written after a
+    title, or the surname of someone named in full keeps its label.
+    """
+    cues = doc.spans.get("entities", ())
+    ends = {c.end for c in cues if c.id_ in COMPANY_CUES_BEFORE}
+    starts = {c.start for c in cues if c.id_ in COMPANY_CUES_AFTER}
+    names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
+    if not names:
+        return found
+    people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
+    titled = {doc[s:e].text for s, e, _, _ in found if s and doc[s - 1].lower_.rstrip(".") in PERSON_TITLES}
+    names = {n for n in names - people - titled if not _known_place(n) and not given_name_first(n.split())}
+    return [
+        (s, e, "ORG", None) if label in {"PLACE", "PERSON"} and doc[s:e].text in names else (s, e, label, iso)
+        for s, e, label, iso in found
+    ]
+
+
+def _known_place(text: str) -> bool:
+    """A country, region, county or town the gazetteers know by this very name."""
+    low = _ascii(text.lower()).removeprefix("the ")
+    return country_code(text) is not None or low in PLACES or low in REGIONS or low in _subdivisions()
 
 
 def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:
