@@ -313,3 +313,31 @@ def test_spans_cut_and_labelled_as_names(text: str, want: tuple, unwanted: str) 
 def test_words_that_are_no_entities(text: str) -> None:
     got = [t for t, label, _ in spans(text) if label != "PERSON"]
     assert got == [], got
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), [
+    pytest.param("The Chancellor told the Sunday Courier newspaper he would raise taxes.", ("Sunday Courier", "ORG"),
+                 "Courier",
+                 id="weekday-opening-a-title-after-the-is-part-of-it"),
+    pytest.param("He told BBC Radio Five Live that he would stay.", ("BBC Radio Five Live", "ORG"), "BBC Radio",
+                 id="station-after-its-broadcaster-is-part-of-the-name"),
+    pytest.param("Tory Ann Hale, the Mid-Ashworthshire MP, said it was wrong.", ("Mid-Ashworthshire", "PLACE"),
+                 "Mid-Ashworthshire MP",
+                 id="members-letters-after-a-name-make-it-a-seat"),
+    pytest.param('A candidate for the "Save Our Hospital Party won.', ("Save Our Hospital Party", "ORG"),
+                 '"Save Our Hospital Party', id="stray-quotation-mark-is-trimmed"),
+])
+def test_names_are_cut_to_the_name(text: str, want: tuple[str, str], unwanted: str) -> None:
+    found = [(name, label) for name, label, _ in spans(text)]
+    assert want in found
+    assert all(name != unwanted for name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    pytest.param("Shops stayed shut over Easter and sales fell.", "Easter", id="holiday"),
+    pytest.param("The Hartonite wing of the party was furious.", "Hartonite", id="a-leader's-following"),
+    pytest.param("The Chancellor will deliver the Budget next month.", "Budget", id="budget"),
+    pytest.param("Labour won the General Election in 1997.", "General Election", id="general-election"),
+])
+def test_furniture_words_are_no_entities(text: str, word: str) -> None:
+    assert word not in [name for name, _, _ in spans(text)]

@@ -28,6 +28,7 @@ from .lexicon import (
     DEMONYMS,
     FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
+    HOLIDAYS,
     HOME_NATIONS,
     HONORIFICS,
     MAJOR_PLACES,
@@ -110,6 +111,12 @@ INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
 DOCTRINE_ENDINGS = ("ism", "phobia")
+# A leader's name made a word for their following ("Blairite"): no one's name either.
+FOLLOWING = re.compile(r"[A-Z][a-z]{3,}ites?")
+# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
+SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
+# Capitalised words after a broadcaster's word that name its station ("BBC Radio Five Live").
+BROADCAST_TAIL = 3
 # Dashes that, spaced, part two names in a model span.
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 
@@ -373,6 +380,7 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_space
+        or doc[start].is_quote  # a stray quotation mark: '"Abstentions Party'
         or doc[start].lower_ in HONORIFICS
         and label == "PERSON"
     ):
@@ -390,6 +398,19 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
+    seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
+    if seat:
+        end -= 1  # "Ashbury MP": the member's seat, not the member
+    # "the Sunday Telegraph": a weekday that opens a title, not a date
+    dated_title = (
+        start >= 2 and doc[start - 1].is_title and doc[start - 1].lower_ in WEEKDAYS and doc[start - 2].lower_ == "the"
+    )
+    if dated_title:
+        start -= 1
+    if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
+        stop = min(end + BROADCAST_TAIL, len(doc))
+        while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
+            end += 1  # "BBC Radio" + "Five Live": a station's name after its broadcaster's
     if (
         end < len(doc)
         and label != "PERSON"
@@ -402,10 +423,32 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or POST_NOMINAL.match(text):
-        return None  # "MP", "MEPs": members, no organisation
-    if len(words) == 1 and words[0].endswith(DOCTRINE_ENDINGS):
-        return None  # "anti-Semitism", "Islamophobia": an attitude, no one's name
+    if (
+        low in NOT_ENTITIES
+        or low in HOLIDAYS
+        and label != "EVENT"
+        or low in TABLE_WORDS
+        or not any(c.isupper() for c in text)
+        or POST_NOMINAL.match(text)
+    ):
+        return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
+    if dated_title:
+        return start, end, "ORG", None
+    if (
+        len(words) == 1
+        and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
+        and low not in PEOPLES
+        and low not in _demonyms()
+    ):
+        return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
+    if (
+        seat
+        and text not in PARTY_NAMES
+        and low not in PEOPLES
+        and low not in _demonyms()
+        and country_code(text) is None
+    ):
+        return start, end, "PLACE", place_code(text)
     if (
         start >= 3
         and doc[start - 1].lower_ == "of"
