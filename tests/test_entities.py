@@ -341,3 +341,14 @@ def test_names_are_cut_to_the_name(text: str, want: tuple[str, str], unwanted: s
 ])
 def test_furniture_words_are_no_entities(text: str, word: str) -> None:
     assert word not in [name for name, _, _ in spans(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("Labour held Derby North with a majority of 400.", ("Derby North", "PLACE"),
+                 id="town-and-compass-word-is-a-constituency"),
+    pytest.param("Ferries to the Isle of Arran were cancelled.", ("Isle of Arran", "PLACE"), id="isle-of"),
+    pytest.param("The Isle of Arran Council met on Monday.", ("Isle of Arran Council", "ORG"),
+                 id="a-place-word-first-and-an-organisation-word-last-is-the-organisation"),
+])
+def test_place_names_by_their_shape(text: str, want: tuple[str, str]) -> None:
+    assert want in [(name, label) for name, label, _ in spans(text)]

@@ -71,6 +71,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS_BEFORE = frozenset(
     {"village", "town", "city", "port", "county", "region", "province", "state", "capital", "suburb", "district"}
 )
+# First words of a place's name ("Isle of Ashby", "Lake Kell").
+PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
@@ -486,6 +488,14 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or low in REGIONS
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
         and low in PLACES
+        or len(words) > 1
+        and label != "PERSON"
+        and (
+            words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
+            or _town_code(words[0]) is not None
+            and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
+        )
+        and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
     ):
         return start, end, "PLACE", place_code(text)
     if (
