@@ -128,7 +128,13 @@ PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
 # Company patterns (entities.jsonl) whose match ends where a name starts, or starts where it ends.
 COMPANY_CUES_BEFORE = frozenset({"company-noun-before", "company-holding-in", "company-head-of"})
 COMPANY_CUES_AFTER = frozenset(
-    {"company-possessive", "company-reports", "company-apposition", "company-apposition-possessive"}
+    {
+        "company-possessive",
+        "company-reports",
+        "company-staff-after",
+        "company-apposition",
+        "company-apposition-possessive",
+    }
 )
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
