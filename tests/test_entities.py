@@ -352,3 +352,7 @@ def test_furniture_words_are_no_entities(text: str, word: str) -> None:
 ])
 def test_place_names_by_their_shape(text: str, want: tuple[str, str]) -> None:
     assert want in [(name, label) for name, label, _ in spans(text)]
+
+
+def test_a_seat_of_government_named_for_its_district_is_a_place() -> None:
+    assert ("Westminster", "PLACE") in [(name, label) for name, label, _ in spans("MPs met at Westminster on Monday.")]
