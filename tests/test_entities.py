@@ -356,3 +356,13 @@ def test_place_names_by_their_shape(text: str, want: tuple[str, str]) -> None:
 
 def test_a_seat_of_government_named_for_its_district_is_a_place() -> None:
     assert ("Westminster", "PLACE") in [(name, label) for name, label, _ in spans("MPs met at Westminster on Monday.")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    pytest.param("The Secretary of State for Rural Affairs, Ann Hale, said no.", "State for Rural Affairs",
+                 id="portfolio-of-an-office"),
+    pytest.param("She told the BBC's Network Europe programme that she would stay.", "Network Europe",
+                 id="programme-title"),
+])
+def test_titles_are_no_entities(text: str, word: str) -> None:
+    assert word not in [name for name, _, _ in spans(text)]

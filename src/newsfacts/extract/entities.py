@@ -49,6 +49,7 @@ from .lexicon import (
     PLACE_NOUNS_AFTER,
     PLACE_WORDS,
     PLACES,
+    PORTFOLIO_HEADS,
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
@@ -60,6 +61,7 @@ from .lexicon import (
     TABLE_WORDS,
     VENUE_PREPOSITIONS,
     WEEKDAYS,
+    WORK_NOUNS,
     alternation,
 )
 from .ranges import Ranges
@@ -442,6 +444,22 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
     if dated_title:
         return start, end, "ORG", None
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in {"of", "for"}
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in PORTFOLIO_HEADS
+        and not _is_place_name(text)
+    ):
+        return None  # "State for Health" of "Secretary of State for Health": part of a title
+    if (
+        label in PLACE_LABELS
+        and end < len(doc)
+        and doc[end].lower_ in WORK_NOUNS
+        and doc[end].is_lower
+        and not _is_place_name(text)
+    ):
+        return None  # "the Breakfast programme", "the Ashby report": a title, no place
     if (
         len(words) == 1
         and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
