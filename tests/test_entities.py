@@ -366,3 +366,8 @@ def test_a_seat_of_government_named_for_its_district_is_a_place() -> None:
 ])
 def test_titles_are_no_entities(text: str, word: str) -> None:
     assert word not in [name for name, _, _ in spans(text)]
+
+
+def test_surnames_joined_by_a_hyphen_name_no_third_entity() -> None:
+    text = "Ann Cole and Tom Drake denied it. Talk of a Cole-Drake pact grew."
+    assert "Cole-Drake" not in [name for name, _, _ in spans(text)]

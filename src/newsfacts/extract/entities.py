@@ -1044,6 +1044,8 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
     are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
+    Surnames of people named in full joined by a hyphen ("the Hale-Berg feud") name a relation
+    between them, no third entity.
     """
     lower = lower_case_words(doc)
     common = lower_case_acronyms(doc.text)
@@ -1051,6 +1053,9 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
+        parts = text.split("-")
+        if label != "PERSON" and len(parts) > 1 and all(p in surnames for p in parts):
+            continue
         if text in common or (
             e - s == 1
             and doc[s].is_title
