@@ -371,3 +371,7 @@ def test_titles_are_no_entities(text: str, word: str) -> None:
 def test_surnames_joined_by_a_hyphen_name_no_third_entity() -> None:
     text = "Ann Cole and Tom Drake denied it. Talk of a Cole-Drake pact grew."
     assert "Cole-Drake" not in [name for name, _, _ in spans(text)]
+
+
+def test_a_territory_with_a_code_is_a_place_not_a_country() -> None:
+    assert ("Gibraltar", "PLACE", "GI") in spans("Ferries from Gibraltar were cancelled on Monday.")

@@ -59,6 +59,7 @@ from .lexicon import (
     SPORT_MIN,
     SPORT_WORDS,
     TABLE_WORDS,
+    TERRITORIES,
     VENUE_PREPOSITIONS,
     WEEKDAYS,
     WORK_NOUNS,
@@ -505,6 +506,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     iso = country_code(text)
     if low in HOME_NATIONS:
         return start, end, "PLACE", iso
+    if iso in TERRITORIES:
+        return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
     if iso is not None or low in COUNTRY_ALIASES:
         return start, end, "COUNTRY", iso
     if (
@@ -785,8 +788,9 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
                 and not (tok.is_upper and len(text) <= 3)
                 and not any(j in taken for j in range(i, i + n))
             ):
-                label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
-                out.append((i, i + n, label, country_code(text)))
+                iso = country_code(text)
+                label = "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
+                out.append((i, i + n, label, iso))
                 i += n - 1
                 break
         i += 1
