@@ -375,3 +375,8 @@ def test_surnames_joined_by_a_hyphen_name_no_third_entity() -> None:
 
 def test_a_territory_with_a_code_is_a_place_not_a_country() -> None:
     assert ("Gibraltar", "PLACE", "GI") in spans("Ferries from Gibraltar were cancelled on Monday.")
+
+
+def test_a_demonym_run_on_after_a_name_describes_what_follows() -> None:
+    found = [(name, label) for name, label, _ in spans("She also owns the Harford Hawks American football franchise.")]
+    assert ("Harford Hawks", "ORG") in found

@@ -405,6 +405,16 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         end -= 1
     if label != "PERSON":
         start, end = _without_offices(doc, start, end)
+        if (
+            end - start > 1
+            and end < len(doc)
+            and doc[end].is_lower
+            and doc[end - 1].lower_ in _demonyms()
+            and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
+            and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+            and doc[start].lower_ not in _demonyms()
+        ):
+            end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if start >= end:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
