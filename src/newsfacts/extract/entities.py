@@ -407,9 +407,11 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         start, end = _without_offices(doc, start, end)
         if (
             end - start > 1
+            and label != "NORP"
             and end < len(doc)
             and doc[end].is_lower
             and doc[end - 1].lower_ in _demonyms()
+            and doc[end - 2].lower_ not in PEOPLES
             and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
             and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
             and doc[start].lower_ not in _demonyms()
