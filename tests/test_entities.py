@@ -313,3 +313,70 @@ def test_spans_cut_and_labelled_as_names(text: str, want: tuple, unwanted: str) 
 def test_words_that_are_no_entities(text: str) -> None:
     got = [t for t, label, _ in spans(text) if label != "PERSON"]
     assert got == [], got
+
+
+@pytest.mark.parametrize(("text", "want", "unwanted"), [
+    pytest.param("The Chancellor told the Sunday Courier newspaper he would raise taxes.", ("Sunday Courier", "ORG"),
+                 "Courier",
+                 id="weekday-opening-a-title-after-the-is-part-of-it"),
+    pytest.param("He told BBC Radio Five Live that he would stay.", ("BBC Radio Five Live", "ORG"), "BBC Radio",
+                 id="station-after-its-broadcaster-is-part-of-the-name"),
+    pytest.param("Tory Ann Hale, the Mid-Ashworthshire MP, said it was wrong.", ("Mid-Ashworthshire", "PLACE"),
+                 "Mid-Ashworthshire MP",
+                 id="members-letters-after-a-name-make-it-a-seat"),
+    pytest.param('A candidate for the "Save Our Hospital Party won.', ("Save Our Hospital Party", "ORG"),
+                 '"Save Our Hospital Party', id="stray-quotation-mark-is-trimmed"),
+])
+def test_names_are_cut_to_the_name(text: str, want: tuple[str, str], unwanted: str) -> None:
+    found = [(name, label) for name, label, _ in spans(text)]
+    assert want in found
+    assert all(name != unwanted for name, _ in found)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    pytest.param("Shops stayed shut over Easter and sales fell.", "Easter", id="holiday"),
+    pytest.param("The Hartonite wing of the party was furious.", "Hartonite", id="a-leader's-following"),
+    pytest.param("The Chancellor will deliver the Budget next month.", "Budget", id="budget"),
+    pytest.param("Labour won the General Election in 1997.", "General Election", id="general-election"),
+])
+def test_furniture_words_are_no_entities(text: str, word: str) -> None:
+    assert word not in [name for name, _, _ in spans(text)]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    pytest.param("Labour held Derby North with a majority of 400.", ("Derby North", "PLACE"),
+                 id="town-and-compass-word-is-a-constituency"),
+    pytest.param("Ferries to the Isle of Arran were cancelled.", ("Isle of Arran", "PLACE"), id="isle-of"),
+    pytest.param("The Isle of Arran Council met on Monday.", ("Isle of Arran Council", "ORG"),
+                 id="a-place-word-first-and-an-organisation-word-last-is-the-organisation"),
+])
+def test_place_names_by_their_shape(text: str, want: tuple[str, str]) -> None:
+    assert want in [(name, label) for name, label, _ in spans(text)]
+
+
+def test_a_seat_of_government_named_for_its_district_is_a_place() -> None:
+    assert ("Westminster", "PLACE") in [(name, label) for name, label, _ in spans("MPs met at Westminster on Monday.")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    pytest.param("The Secretary of State for Rural Affairs, Ann Hale, said no.", "State for Rural Affairs",
+                 id="portfolio-of-an-office"),
+    pytest.param("She told the BBC's Network Europe programme that she would stay.", "Network Europe",
+                 id="programme-title"),
+])
+def test_titles_are_no_entities(text: str, word: str) -> None:
+    assert word not in [name for name, _, _ in spans(text)]
+
+
+def test_surnames_joined_by_a_hyphen_name_no_third_entity() -> None:
+    text = "Ann Cole and Tom Drake denied it. Talk of a Cole-Drake pact grew."
+    assert "Cole-Drake" not in [name for name, _, _ in spans(text)]
+
+
+def test_a_territory_with_a_code_is_a_place_not_a_country() -> None:
+    assert ("Gibraltar", "PLACE", "GI") in spans("Ferries from Gibraltar were cancelled on Monday.")
+
+
+def test_a_demonym_run_on_after_a_name_describes_what_follows() -> None:
+    found = [(name, label) for name, label, _ in spans("She also owns the Harford Hawks American football franchise.")]
+    assert ("Harford Hawks", "ORG") in found

@@ -28,6 +28,7 @@ from .lexicon import (
     DEMONYMS,
     FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
+    HOLIDAYS,
     HOME_NATIONS,
     HONORIFICS,
     MAJOR_PLACES,
@@ -48,6 +49,7 @@ from .lexicon import (
     PLACE_NOUNS_AFTER,
     PLACE_WORDS,
     PLACES,
+    PORTFOLIO_HEADS,
     POST_NOMINALS,
     REGIONS,
     ROLE_HEADS,
@@ -57,8 +59,10 @@ from .lexicon import (
     SPORT_MIN,
     SPORT_WORDS,
     TABLE_WORDS,
+    TERRITORIES,
     VENUE_PREPOSITIONS,
     WEEKDAYS,
+    WORK_NOUNS,
     alternation,
 )
 from .ranges import Ranges
@@ -70,6 +74,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_NOUNS_BEFORE = frozenset(
     {"village", "town", "city", "port", "county", "region", "province", "state", "capital", "suburb", "district"}
 )
+# First words of a place's name ("Isle of Ashby", "Lake Kell").
+PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
@@ -110,11 +116,29 @@ INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
 DOCTRINE_ENDINGS = ("ism", "phobia")
+# A leader's name made a word for their following ("Blairite"): no one's name either.
+FOLLOWING = re.compile(r"[A-Z][a-z]{3,}ites?")
+# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
+SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
+# Capitalised words after a broadcaster's word that name its station ("BBC Radio Five Live").
+BROADCAST_TAIL = 3
 # Dashes that, spaced, part two names in a model span.
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
+
+# Company patterns (entities.jsonl) whose match ends where a name starts, or starts where it ends.
+COMPANY_CUES_BEFORE = frozenset({"company-noun-before", "company-holding-in", "company-head-of"})
+COMPANY_CUES_AFTER = frozenset(
+    {
+        "company-possessive",
+        "company-reports",
+        "company-staff-after",
+        "company-apposition",
+        "company-apposition-possessive",
+    }
+)
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
@@ -152,6 +176,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
     found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
+    found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
     found = _datelines(doc, datelines, found)
@@ -366,6 +391,7 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     while start < end and (
         doc[start].lower_ in {"the", "a", "an"}
         or doc[start].is_space
+        or doc[start].is_quote  # a stray quotation mark: '"Abstentions Party'
         or doc[start].lower_ in HONORIFICS
         and label == "PERSON"
     ):
@@ -379,10 +405,35 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         end -= 1
     if label != "PERSON":
         start, end = _without_offices(doc, start, end)
+        if (
+            end - start > 1
+            and label != "NORP"
+            and end < len(doc)
+            and doc[end].is_lower
+            and doc[end - 1].lower_ in _demonyms()
+            and doc[end - 2].lower_ not in PEOPLES
+            and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
+            and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+            and doc[start].lower_ not in _demonyms()
+        ):
+            end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if start >= end:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
+    seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
+    if seat:
+        end -= 1  # "Ashbury MP": the member's seat, not the member
+    # "the Sunday Telegraph": a weekday that opens a title, not a date
+    dated_title = (
+        start >= 2 and doc[start - 1].is_title and doc[start - 1].lower_ in WEEKDAYS and doc[start - 2].lower_ == "the"
+    )
+    if dated_title:
+        start -= 1
+    if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
+        stop = min(end + BROADCAST_TAIL, len(doc))
+        while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
+            end += 1  # "BBC Radio" + "Five Live": a station's name after its broadcaster's
     if (
         end < len(doc)
         and label != "PERSON"
@@ -395,10 +446,48 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     text = span.text
     low = text.lower()
     words = low.split()
-    if low in NOT_ENTITIES or low in TABLE_WORDS or not any(c.isupper() for c in text) or POST_NOMINAL.match(text):
-        return None  # "MP", "MEPs": members, no organisation
-    if len(words) == 1 and words[0].endswith(DOCTRINE_ENDINGS):
-        return None  # "anti-Semitism", "Islamophobia": an attitude, no one's name
+    if (
+        low in NOT_ENTITIES
+        or low in HOLIDAYS
+        and label != "EVENT"
+        or low in TABLE_WORDS
+        or not any(c.isupper() for c in text)
+        or POST_NOMINAL.match(text)
+    ):
+        return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
+    if dated_title:
+        return start, end, "ORG", None
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in {"of", "for"}
+        and doc[start - 2].is_title
+        and doc[start - 2].lower_ in PORTFOLIO_HEADS
+        and not _is_place_name(text)
+    ):
+        return None  # "State for Health" of "Secretary of State for Health": part of a title
+    if (
+        label in PLACE_LABELS
+        and end < len(doc)
+        and doc[end].lower_ in WORK_NOUNS
+        and doc[end].is_lower
+        and not _is_place_name(text)
+    ):
+        return None  # "the Breakfast programme", "the Ashby report": a title, no place
+    if (
+        len(words) == 1
+        and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
+        and low not in PEOPLES
+        and low not in _demonyms()
+    ):
+        return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
+    if (
+        seat
+        and text not in PARTY_NAMES
+        and low not in PEOPLES
+        and low not in _demonyms()
+        and country_code(text) is None
+    ):
+        return start, end, "PLACE", place_code(text)
     if (
         start >= 3
         and doc[start - 1].lower_ == "of"
@@ -429,6 +518,8 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     iso = country_code(text)
     if low in HOME_NATIONS:
         return start, end, "PLACE", iso
+    if iso in TERRITORIES:
+        return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
     if iso is not None or low in COUNTRY_ALIASES:
         return start, end, "COUNTRY", iso
     if (
@@ -436,6 +527,14 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or low in REGIONS
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
         and low in PLACES
+        or len(words) > 1
+        and label != "PERSON"
+        and (
+            words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
+            or _town_code(words[0]) is not None
+            and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
+        )
+        and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
     ):
         return start, end, "PLACE", place_code(text)
     if (
@@ -701,8 +800,9 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
                 and not (tok.is_upper and len(text) <= 3)
                 and not any(j in taken for j in range(i, i + n))
             ):
-                label = "PLACE" if text.lower() in HOME_NATIONS else "COUNTRY"
-                out.append((i, i + n, label, country_code(text)))
+                iso = country_code(text)
+                label = "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
+                out.append((i, i + n, label, iso))
                 i += n - 1
                 break
         i += 1
@@ -909,6 +1009,37 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     return out + _unlabelled_mentions(doc, out, decided)
 
 
+def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """A name the text shows to be a business is an organisation at every mention.
+
+    The small model calls many one-word companies places and some two-word ones people. The
+    `company-*` patterns of entities.jsonl are the evidence: a trade noun right before the name
+    ("telecoms firm X"), a holding or head of it ("shares in X", "chief executive of X"), what only a
+    business has after it ("X's profits"), an apposition naming a trade ("X, a games company,").
+    A name the gazetteers know as a place, one that opens with a given name, one written after a
+    title, or the surname of someone named in full keeps its label.
+    """
+    cues = doc.spans.get("entities", ())
+    ends = {c.end for c in cues if c.id_ in COMPANY_CUES_BEFORE}
+    starts = {c.start for c in cues if c.id_ in COMPANY_CUES_AFTER}
+    names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
+    if not names:
+        return found
+    people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
+    titled = {doc[s:e].text for s, e, _, _ in found if s and doc[s - 1].lower_.rstrip(".") in PERSON_TITLES}
+    names = {n for n in names - people - titled if not _known_place(n) and not given_name_first(n.split())}
+    return [
+        (s, e, "ORG", None) if label in {"PLACE", "PERSON"} and doc[s:e].text in names else (s, e, label, iso)
+        for s, e, label, iso in found
+    ]
+
+
+def _known_place(text: str) -> bool:
+    """A country, region, county or town the gazetteers know by this very name."""
+    low = _ascii(text.lower()).removeprefix("the ")
+    return country_code(text) is not None or low in PLACES or low in REGIONS or low in _subdivisions()
+
+
 def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:
     """An organisation the model cut in two at "for the" or "of": "Medical Foundation" + "for the"
     + "Care of Victims of Torture" is one name when the first part ends in an organisation's word."""
@@ -929,6 +1060,8 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
     are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
+    Surnames of people named in full joined by a hyphen ("the Hale-Berg feud") name a relation
+    between them, no third entity.
     """
     lower = lower_case_words(doc)
     common = lower_case_acronyms(doc.text)
@@ -936,6 +1069,9 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
+        parts = text.split("-")
+        if label != "PERSON" and len(parts) > 1 and all(p in surnames for p in parts):
+            continue
         if text in common or (
             e - s == 1
             and doc[s].is_title

@@ -868,6 +868,8 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         owned = view.body[chosen.end_char : end]
         if POSSESSIVE.match(owned) and len(owned.split()) > 1:  # "Smith's campaign said"
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
+    if org := _subject_org(view, start, end):
+        return org, None
     shown = [w.strip(",.;:") for w in clean.split()]
     shown = [w for w in shown if w]
     while shown and (shown[-1].lower() in SPEECH_ADVERBS or shown[-1].lower() in AUXILIARIES):
@@ -911,6 +913,29 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         )
         described = f"{org} {described}" if org else described
     return described, None
+
+
+# Words before an organisation among the speaker words that make it an object or one of several.
+ORG_OBJECT_WORDS = frozenset({"of", "for", "at", "from", "with", "by", "to", "in", "and", "or", "&"})
+
+
+def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
+    """An organisation named last among the speaker words, right before the speech verb, speaks
+    ("No deal is close but Acme said"): the words before it are another clause, not its name."""
+    words = view.body[start:end].rstrip(" ,")
+    last = None
+    for span in view.spans:
+        if start <= span.start_char and span.end_char <= end:
+            last = span
+    if last is None or last.label != "ORG" or last.start_char == start:
+        return None
+    before = {w.lower() for w in view.body[start : last.start_char].replace(",", " ").split()}
+    if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
+        return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
+    tail = view.body[last.end_char : start + len(words)].split()
+    if any(w.lower() not in SPEECH_ADVERBS | AUXILIARIES for w in tail):
+        return None
+    return view.body[last.start_char : last.end_char]
 
 
 def _past_fronted_clause(view: _QuoteView, at: int) -> int:
