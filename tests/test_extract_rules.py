@@ -359,6 +359,28 @@ def test_a_definite_title_goes_to_the_person_the_article_shows_holding_it(body: 
     assert people(body) == expected
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # a title saying more than a role given beside a name elsewhere is that person's
+    ("The party hired Lord Baker, a chief executive, in March. Charles Hale spoke on Monday. "
+     "The Lib Dem chief executive said the campaign was ready.",
+     {"Lord Baker": "chief executive", "Charles Hale": None}),
+    # a former holder is not the holder
+    ("Ex-chancellor Tom Baker met Ann Hale. The chancellor said the talks went well.",
+     {"Tom Baker": "Ex-chancellor", "Ann Hale": "chancellor"}),
+])
+def test_a_definite_title_goes_to_the_holder_of_the_same_office(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Its chief executive, Lord Baker, joined in March.", {"Lord Baker": "chief executive"}),
+    ("The party confirmed that its chief executive, Lord Baker, would stay.", {"Lord Baker": "chief executive"}),
+    ("The firm lost money and its chairman, Tom Baker, quit in March.", {"Tom Baker": "chairman"}),
+])
+def test_a_fronted_role_starts_at_its_own_determiner(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
 def test_a_title_inside_a_quote_is_not_the_speaker() -> None:
     body = ('Ann Brook of the charity said the rules were unfair. '
             '"In some cases the Home Secretary will decide," Ms Brook said.')

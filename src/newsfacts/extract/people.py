@@ -67,6 +67,7 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD_RUN = re.compile(r"\b\w+")
 BOUNDARY = re.compile(r"\b")
 WORD = re.compile(r"[a-z]+")
+RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
@@ -80,10 +81,12 @@ AFFILIATION = re.compile(
 )
 # A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
 FRONTED_ROLE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|(?=[A-Z]\w+['\u2019]s\s))"
+    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|[Ii]ts\s+|(?=[A-Z]\w+['\u2019]s\s))"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
 )
 FRONTED_REACH = 160
+# Words that open the role inside a fronted stretch ("The firm said that its chairman, X,").
+FRONTED_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "a", "an"})
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
@@ -775,7 +778,8 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     """A role that opens the sentence, then the name after a comma: "The new chairman of the
     Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
     role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
-    or more of a capitalised title may follow the role's head)."""
+    or more of a capitalised title may follow the role's head); a clause before it is left out
+    ("The party confirmed that its chief executive, X,": chief executive)."""
     start = max(0, m.start_char - FRONTED_REACH)
     match = FRONTED_ROLE.search(body, start, m.start_char)
     if not match:
@@ -797,7 +801,9 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
         or named_at.starting_in(role_start, m.start_char)
     ):
         return None
-    return role
+    # "The party confirmed that its chief executive, X,": the role starts after its last determiner
+    cut = max((k + 1 for k in range(1, heads[0] if heads else 0) if words[k] in FRONTED_DETERMINERS), default=0)
+    return " ".join(raw_words[cut:])
 
 
 def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
@@ -836,7 +842,9 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             evidence.setdefault(title.lower(), Counter())[near[0]] += 1
     found = []
     for at, title, head in free:
-        holders = {name for name, role in roles.items() if role.lower() == title.lower()}
+        holders = {name for name, role in roles.items() if role.lower() == title.lower()} or {
+            name for name, role in roles.items() if _same_office(role, title, head) and _narrower(role, title)
+        }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
             if name := _referent(near, evidence, counts, title, head):
@@ -912,12 +920,23 @@ def _near(
     return speaking if len(set(speaking)) == 1 else near
 
 
+def _narrower(role: str, title: str) -> bool:
+    """Whether one of a role and a title says no more than the other: "chief executive" and "the
+    Lib Dem chief executive", "its chief executive" and "the chief executive"."""
+    words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()} - ROLE_DETERMINERS
+    other = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in title.split()} - ROLE_DETERMINERS
+    return words <= other or other <= words
+
+
 def _same_office(role: str, title: str, head: str) -> bool:
     """Whether a person's role may be the office a title names: the same head noun ("leader" for
     "the Tory leader") and the same rank ("the prime minister" is not the deputy prime minister)."""
-    words = role.lower().split()
-    ranks = {w for w in title.lower().split() if w in OFFICE_RANKS}
-    return words[-1].split("-")[-1] == head and {w for w in words if w in OFFICE_RANKS} == ranks
+    return role.lower().split()[-1].split("-")[-1] == head and _ranks(role) == _ranks(title)
+
+
+def _ranks(role: str) -> set[str]:
+    """The rank words of a role, hyphened ones too: "ex-chancellor" is a former chancellor."""
+    return {w.rstrip("-") for w in role.lower().replace("-", "- ").split()} & RANKS
 
 
 def _referent(
