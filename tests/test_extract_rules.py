@@ -364,6 +364,10 @@ def test_a_definite_title_goes_to_the_person_the_article_shows_holding_it(body: 
     ("The party hired Lord Baker, a chief executive, in March. Charles Hale spoke on Monday. "
      "The Lib Dem chief executive said the campaign was ready.",
      {"Lord Baker": "chief executive", "Charles Hale": None}),
+    # a head that needs another role word before it names a body without one
+    ("Ann Hale criticised the plan. The Scottish Executive said it would go ahead.", {"Ann Hale": None}),
+    ("Ann Hale joined the firm. The chief executive said she would start in May.",
+     {"Ann Hale": "chief executive"}),
     # a former holder is not the holder
     ("Ex-chancellor Tom Baker met Ann Hale. The chancellor said the talks went well.",
      {"Tom Baker": "Ex-chancellor", "Ann Hale": "chancellor"}),

@@ -130,6 +130,7 @@ DESCRIPTION_HEADS = ROLE_HEADS | frozenset(r["word"] for r in _ROLES if "descrip
 SURNAME_HEADS = frozenset(r["word"] for r in _ROLES if "surname" in kinds(r))
 OFFICE_WORDS = frozenset(r["word"] for r in _ROLES if "office" in kinds(r))
 LONE_OFFICES = frozenset(r["word"] for r in _ROLES if "lone" in kinds(r))
+QUALIFIED_HEADS = frozenset(r["word"] for r in _ROLES if "qualified" in kinds(r))
 OFFICE_RANKS = words("office_ranks")
 ROLE_GENDER = {r["word"]: r["gender"] for r in _ROLES if r["gender"]}
 ROLE_MODIFIERS = words("role_modifiers")

@@ -41,6 +41,7 @@ from .lexicon import (
     PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
+    QUALIFIED_HEADS,
     ROLE_GENDER,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -824,7 +825,7 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     free = []  # titles with no name beside them: (where, title, head noun)
     for at, title in sorted(titles):
         head = title.split()[-1].split("-")[-1].lower()  # "Co-Chairman": a chairman
-        if head not in ROLE_HEADS or view.body[at : at + len(title)] != title:
+        if head not in ROLE_HEADS or view.body[at : at + len(title)] != title or _a_body(title, head):
             continue
         if tail := TITLE_TAIL.match(view.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
@@ -853,6 +854,13 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _a_body(title: str, head: str) -> bool:
+    """Whether a title names a body, not a person: "the Scottish Executive", where the head needs
+    another role word before it to be a person's ("the chief executive")."""
+    words = title.lower().split()
+    return head in QUALIFIED_HEADS and (len(words) < 2 or words[-2] not in ROLE_MODIFIERS | ROLE_HEADS)
 
 
 def _open(body: str, at: int, title: str, head: str) -> bool:
