@@ -127,9 +127,10 @@ OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
     w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
 }
 # The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
-ROLE_RELATIONS = ("role-relative", "role-appointment")
-# What hangs from a role's head but is no part of the role: another name, a clause, a list.
-ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
+ROLE_RELATIONS = ("role-relative", "role-appointment", "role-appointed", "role-appointed-as")
+# What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
+# ("elections chief last October").
+ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
 # What opens a role that speaks of one known holder ("the home secretary", "its chairman has said");
 # not "his spokesman", someone else's aide.
 DEFINITE_OPENERS = frozenset({"the", "its"})
