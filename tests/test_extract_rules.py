@@ -340,6 +340,10 @@ def test_a_definite_title_refers_to_the_protagonist_of_the_sentence_before() -> 
     ("Ann Hale opened the budget debate. The chancellor said taxes would not rise. Later Tom Baker praised "
      "Ann Hale and her budget. The prime minister said it was fair.",
      {"Ann Hale": "chancellor", "Tom Baker": "prime minister"}),
+    # a title the article shows to be one person's is no one else's
+    ("Ann Hale spoke. The prime minister said taxes would fall. Ann Hale left. The chancellor said rates "
+     "would rise. Ann Hale returned. The chancellor was cheered. Later Tom Baker spoke. The chancellor said "
+     "he was wrong.", {"Ann Hale": "prime minister", "Tom Baker": None}),
     # a deputy prime minister is not the prime minister
     ("Deputy Prime Minister Tom Baker met Ann Hale in Leeds. The prime minister said the talks went well.",
      {"Tom Baker": "deputy prime minister", "Ann Hale": "prime minister"}),

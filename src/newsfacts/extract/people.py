@@ -952,15 +952,15 @@ def _referent(
     near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str, head: str
 ) -> str | None:
     """Of the people a title may refer to (`near`), the one it does: the one the article shows
-    alone before the same title elsewhere (`evidence`); else, leaving out anyone shown so before a
+    alone before the same title elsewhere (`evidence`), or no one if that person is not near; else, leaving out anyone shown so before a
     title of another head (the chancellor is not the prime minister), the only one left, or the one
     the article names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
     X); on a tie, the one whose last mention before the title comes first."""
     if not near:
         return None
     shown = evidence.get(title.lower(), Counter()).most_common(2)
-    if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]) and shown[0][0] in near:
-        return shown[0][0]
+    if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]):
+        return shown[0][0] if shown[0][0] in near else None  # the title is someone's: no one else's
     other = {name for t, votes in evidence.items() if t.split()[-1].split("-")[-1] != head for name in votes}
     near = [n for n in near if n not in other]
     if not near:
