@@ -344,6 +344,9 @@ def test_a_definite_title_refers_to_the_protagonist_of_the_sentence_before() -> 
     ("Ann Hale spoke. The prime minister said taxes would fall. Ann Hale left. The chancellor said rates "
      "would rise. Ann Hale returned. The chancellor was cheered. Later Tom Baker spoke. The chancellor said "
      "he was wrong.", {"Ann Hale": "prime minister", "Tom Baker": None}),
+    # who acts on a title in its sentence is someone else
+    ("Tom Baker spoke on Monday. Ann Hale has no doubt it is the prime minister who is to blame.",
+     {"Tom Baker": "prime minister", "Ann Hale": None}),
     # a deputy prime minister is not the prime minister
     ("Deputy Prime Minister Tom Baker met Ann Hale in Leeds. The prime minister said the talks went well.",
      {"Tom Baker": "deputy prime minister", "Ann Hale": "prime minister"}),

@@ -97,9 +97,9 @@ MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers
 # to when nothing else decides: its protagonist.
 PROTAGONIST = 2
-# Between a person and a title, a verb and maybe a preposition: the title is its object ("X told
-# the party leader", "X said of the Tory leader"), someone else.
-ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:the|a|an)\s+")
+# Between a person and a title, lower-case words only, a verb and its object ("X told the party
+# leader", "X said of the Tory leader", "X has no doubt it is the prime minister"): someone else.
+ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,7}\s+(?:the|a|an)\s+")
 # Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
 ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
 # First words of a clause after a name's comma, which is then no apposition.
