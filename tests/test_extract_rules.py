@@ -335,6 +335,63 @@ def test_a_definite_title_refers_to_the_protagonist_of_the_sentence_before() -> 
     assert people(body) == {"Tom Hale": "Tory leader", "Ann Brook": None}
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    # "the chancellor" alone refers back; shown alone before one title, a person is not the other's
+    ("Ann Hale opened the budget debate. The chancellor said taxes would not rise. Later Tom Baker praised "
+     "Ann Hale and her budget. The prime minister said it was fair.",
+     {"Ann Hale": "chancellor", "Tom Baker": "prime minister"}),
+    # a title the article shows to be one person's is no one else's
+    ("Ann Hale spoke. The prime minister said taxes would fall. Ann Hale left. The chancellor said rates "
+     "would rise. Ann Hale returned. The chancellor was cheered. Later Tom Baker spoke. The chancellor said "
+     "he was wrong.", {"Ann Hale": "prime minister", "Tom Baker": None}),
+    # who acts on a title in its sentence is someone else
+    ("Tom Baker spoke on Monday. Ann Hale has no doubt it is the prime minister who is to blame.",
+     {"Tom Baker": "prime minister", "Ann Hale": None}),
+    # a deputy prime minister is not the prime minister
+    ("Deputy Prime Minister Tom Baker met Ann Hale in Leeds. The prime minister said the talks went well.",
+     {"Tom Baker": "deputy prime minister", "Ann Hale": "prime minister"}),
+    # two people named alike before a title: nothing decides, no role rather than a wrong one
+    ("Tom Baker met Ann Hale in Leeds. The Tory leader said the talks went well.",
+     {"Tom Baker": None, "Ann Hale": None}),
+    # the one who spoke in the sentence before goes on speaking under the title
+    ("Ann Hale has failed the country, Tom Baker has said. The Tory leader added that voters agreed.",
+     {"Ann Hale": None, "Tom Baker": "Tory leader"}),
+    # who speaks of a title in its sentence does not hold it; one who does not speak there may
+    ("Tom Baker praised the staff. Ann Hale resigned on Monday. Mr Baker said he hoped the home secretary "
+     "would return.", {"Tom Baker": None, "Ann Hale": "home secretary"}),
+    ("Tom Baker's spokesman declined to say whether the prime minister backed the plan.",
+     {"Tom Baker": "prime minister"}),
+])
+def test_a_definite_title_goes_to_the_person_the_article_shows_holding_it(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a title saying more than a role given beside a name elsewhere is that person's
+    ("The party hired Lord Baker, a chief executive, in March. Charles Hale spoke on Monday. "
+     "The Lib Dem chief executive said the campaign was ready.",
+     {"Lord Baker": "chief executive", "Charles Hale": None}),
+    # a head that needs another role word before it names a body without one
+    ("Ann Hale criticised the plan. The Scottish Executive said it would go ahead.", {"Ann Hale": None}),
+    ("Ann Hale joined the firm. The chief executive said she would start in May.",
+     {"Ann Hale": "chief executive"}),
+    # a former holder is not the holder
+    ("Ex-chancellor Tom Baker met Ann Hale. The chancellor said the talks went well.",
+     {"Tom Baker": "Ex-chancellor", "Ann Hale": "chancellor"}),
+])
+def test_a_definite_title_goes_to_the_holder_of_the_same_office(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Its chief executive, Lord Baker, joined in March.", {"Lord Baker": "chief executive"}),
+    ("The party confirmed that its chief executive, Lord Baker, would stay.", {"Lord Baker": "chief executive"}),
+    ("The firm lost money and its chairman, Tom Baker, quit in March.", {"Tom Baker": "chairman"}),
+])
+def test_a_fronted_role_starts_at_its_own_determiner(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
 def test_a_title_inside_a_quote_is_not_the_speaker() -> None:
     body = ('Ann Brook of the charity said the rules were unfair. '
             '"In some cases the Home Secretary will decide," Ms Brook said.')

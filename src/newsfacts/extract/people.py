@@ -28,17 +28,20 @@ from .lexicon import (
     FIRST_NAME_TITLES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    LONE_OFFICES,
     MAJOR_PLACES,
     MALE_NAMES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     OFFICE_ABBREVIATIONS,
+    OFFICE_RANKS,
     ORG_WORDS,
     PARTY_NAMES,
     PLACE_WORDS,
     PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
+    QUALIFIED_HEADS,
     ROLE_GENDER,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -64,6 +67,9 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 # A run of word characters from a word boundary, and a word boundary: where a word may stand alone.
 WORD_RUN = re.compile(r"\b\w+")
 BOUNDARY = re.compile(r"\b")
+WORD = re.compile(r"[a-z]+")
+RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
+POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -76,19 +82,24 @@ AFFILIATION = re.compile(
 )
 # A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
 FRONTED_ROLE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|(?=[A-Z]\w+['\u2019]s\s))"
+    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|[Ii]ts\s+|(?=[A-Z]\w+['\u2019]s\s))"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
 )
 FRONTED_REACH = 160
+# Words that open the role inside a fronted stretch ("The firm said that its chairman, X,").
+FRONTED_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "a", "an"})
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
-# Between a person and a title, a verb and maybe a preposition: the title is its object ("X told
-# the party leader", "X said of the Tory leader"), someone else.
-ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+)?\s+(?:the|a|an)\s+")
+# How many times more often than anyone else near it the article names the person a title refers
+# to when nothing else decides: its protagonist.
+PROTAGONIST = 2
+# Between a person and a title, lower-case words only, a verb and its object ("X told the party
+# leader", "X said of the Tory leader", "X has no doubt it is the prime minister"): someone else.
+ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,7}\s+(?:the|a|an)\s+")
 # Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
 ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
 # First words of a clause after a name's comma, which is then no apposition.
@@ -116,9 +127,10 @@ OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
     w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
 }
 # The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
-ROLE_RELATIONS = ("role-relative", "role-appointment")
-# What hangs from a role's head but is no part of the role: another name, a clause, a list.
-ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss"})
+ROLE_RELATIONS = ("role-relative", "role-appointment", "role-appointed", "role-appointed-as")
+# What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
+# ("elections chief last October").
+ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
 # What opens a role that speaks of one known holder ("the home secretary", "its chairman has said");
 # not "his spokesman", someone else's aide.
 DEFINITE_OPENERS = frozenset({"the", "its"})
@@ -768,7 +780,8 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     """A role that opens the sentence, then the name after a comma: "The new chairman of the
     Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
     role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
-    or more of a capitalised title may follow the role's head)."""
+    or more of a capitalised title may follow the role's head); a clause before it is left out
+    ("The party confirmed that its chief executive, X,": chief executive)."""
     start = max(0, m.start_char - FRONTED_REACH)
     match = FRONTED_ROLE.search(body, start, m.start_char)
     if not match:
@@ -790,24 +803,30 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
         or named_at.starting_in(role_start, m.start_char)
     ):
         return None
-    return role
+    # "The party confirmed that its chief executive, X,": the role starts after its last determiner
+    cut = max((k + 1 for k in range(1, heads[0] if heads else 0) if words[k] in FRONTED_DETERMINERS), default=0)
+    return " ".join(raw_words[cut:])
 
 
 def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
     """ "the Home Secretary" with no name beside it refers to the one person holding that title
-    in the article, else to the last person named without a role (journalists introduce a name,
-    then vary it with the title). Returns those titles as mentions of their person, so that a
-    "he" after "The home secretary said ..." finds him."""
+    in the article, else to a person named just before it (journalists introduce a name, then
+    vary it with the title): see `_referent`. Returns those titles as mentions of their person,
+    so that a "he" after "The home secretary said ..." finds him."""
     titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)]
     for m in THE_WORDS.finditer(view.body):
         if title := _lower_case_title(view.body, m):
             titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
-    found = []
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
+    grammar = view.doc._.grammar
+    speakers = frozenset(
+        m.sentence.char_span(m.nodes["subject"])[0] for m in (grammar.of("speech-subject") if grammar else ())
+    )
+    free = []  # titles with no name beside them: (where, title, head noun)
     for at, title in sorted(titles):
         head = title.split()[-1].split("-")[-1].lower()  # "Co-Chairman": a chairman
-        if head not in ROLE_HEADS or view.body[at : at + len(title)] != title:
+        if head not in ROLE_HEADS or view.body[at : at + len(title)] != title or _a_body(title, head):
             continue
         if tail := TITLE_TAIL.match(view.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
@@ -815,16 +834,40 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             if named:
                 roles.setdefault(named, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
-        holders = {name for name, role in roles.items() if role.lower() == title.lower()}
-        # "the Queen" and "the Archbishop of Canterbury" name an office of their own, not the last person.
-        unique = head in NOBLE_TITLES or OF_PLACE.match(view.body, at + len(title))
-        if not holders and not unique and not _inside_quote(view.body, at):
-            if name := _referent(view, named_at, counts, roles, at, head):
+        free.append((at, title, head))
+    # Evidence read before any title is given: a title whose only possible referent is one person
+    # ("Gordon Brown spoke. The chancellor said") is that person's, wherever else it stands.
+    evidence: dict[str, Counter[str]] = {}
+    for at, title, head in free:
+        near = _near(view, named_at, roles, at, title, head)
+        if len(set(near)) == 1 and _open(view.body, at, title, head):
+            evidence.setdefault(title.lower(), Counter())[near[0]] += 1
+    found = []
+    for at, title, head in free:
+        holders = {name for name, role in roles.items() if role.lower() == title.lower()} or {
+            name for name, role in roles.items() if _same_office(role, title, head) and _narrower(role, title)
+        }
+        if not holders and _open(view.body, at, title, head):
+            near = _near(view, named_at, roles, at, title, head, speakers)
+            if name := _referent(near, evidence, counts, title, head):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _a_body(title: str, head: str) -> bool:
+    """Whether a title names a body, not a person: "the Scottish Executive", where the head needs
+    another role word before it to be a person's ("the chief executive")."""
+    words = title.lower().split()
+    return head in QUALIFIED_HEADS and (len(words) < 2 or words[-2] not in ROLE_MODIFIERS | ROLE_HEADS)
+
+
+def _open(body: str, at: int, title: str, head: str) -> bool:
+    """Whether a title at `at` may refer back to a person named before it: not inside a quote, nor
+    an office of its own ("the Queen", "the Archbishop of Canterbury")."""
+    return not (head in NOBLE_TITLES or OF_PLACE.match(body, at + len(title)) or _inside_quote(body, at))
 
 
 def _name_at(body: str, at: int, named_at: Ranges[Mention]) -> str | None:
@@ -845,28 +888,85 @@ def _next_name(body: str, at: int, m: Mention) -> bool:
     return m.start_char >= at and (not between or between in NAME_TITLES)
 
 
-def _referent(
-    view: DocView, named_at: Ranges[Mention], counts: Counter[str], roles: dict[str, str], at: int, head: str
-) -> str | None:
-    """The person a title at `at`, whose head noun is `head`, refers back to: of those named earlier in its own sentence or
-    in the last earlier sentence naming anyone, without a role or with one of the same head
-    ("leader" for "the Tory leader"), the one the article names most (its protagonist: "X
-    attacked the cost under Y. The Tory leader said" is X); on a tie, the one whose last mention
-    before the title comes first. Not the subject of a verb whose object the title is ("X told
-    the party leader", "Mr X said of the Tory leader")."""
+def _near(
+    view: DocView,
+    named_at: Ranges[Mention],
+    roles: dict[str, str],
+    at: int,
+    title: str,
+    head: str,
+    speakers: frozenset[int] = frozenset(),
+) -> list[str]:
+    """Who a title at `at`, whose head noun is `head`, may refer back to, in the order named: those
+    named earlier in its own sentence or in the last earlier sentence naming anyone, without a role
+    or with one of the same office (`_same_office`); of those, where its own sentence names no one
+    before it, the one who speaks in the sentence before if only one does ("X has failed, Y has
+    said. The Tory leader added": Y; `speakers`, where the subjects of speech verbs are). Not the subject of a verb whose
+    object the title is ("X told the party leader", "Mr X said of the Tory leader"), nor one who
+    speaks of it ("X said he hoped the home secretary would return")."""
     own_start = view.sentence_at(at).start_char
     earlier = named_at.last_ending_by(own_start)
     start = view.sentence_at(earlier[0]).start_char if earlier else own_start
     before = [m for _, end, m in named_at.starting_in(start, at) if end <= at]
-    acting = {m.name for m in before if m.start_char >= own_start and ACTS_ON.fullmatch(view.body, m.end_char, at)}
+    acting = {
+        m.name
+        for m in before
+        if m.start_char >= own_start
+        and (
+            ACTS_ON.fullmatch(view.body, m.end_char, at)
+            or not POSSESSIVE_AFTER.match(view.body, m.end_char)
+            and SPEECH_VERBS & set(WORD.findall(view.body, m.end_char, at))
+        )
+    }
     near = [
         m.name
         for m in before
-        if m.name not in acting and (m.name not in roles or roles[m.name].split()[-1].lower() == head)
+        if m.name not in acting and (m.name not in roles or _same_office(roles[m.name], title, head))
     ]
+    if any(m.start_char >= own_start for m in before):
+        return near
+    speaking = [m.name for m in before if m.name in near and any(m.start_char <= k < m.end_char for k in speakers)]
+    return speaking if len(set(speaking)) == 1 else near
+
+
+def _narrower(role: str, title: str) -> bool:
+    """Whether one of a role and a title says no more than the other: "chief executive" and "the
+    Lib Dem chief executive", "its chief executive" and "the chief executive"."""
+    words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()} - ROLE_DETERMINERS
+    other = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in title.split()} - ROLE_DETERMINERS
+    return words <= other or other <= words
+
+
+def _same_office(role: str, title: str, head: str) -> bool:
+    """Whether a person's role may be the office a title names: the same head noun ("leader" for
+    "the Tory leader") and the same rank ("the prime minister" is not the deputy prime minister)."""
+    return role.lower().split()[-1].split("-")[-1] == head and _ranks(role) == _ranks(title)
+
+
+def _ranks(role: str) -> set[str]:
+    """The rank words of a role, hyphened ones too: "ex-chancellor" is a former chancellor."""
+    return {w.rstrip("-") for w in role.lower().replace("-", "- ").split()} & RANKS
+
+
+def _referent(
+    near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str, head: str
+) -> str | None:
+    """Of the people a title may refer to (`near`), the one it does: the one the article shows
+    alone before the same title elsewhere (`evidence`), or no one if that person is not near; else, leaving out anyone shown so before a
+    title of another head (the chancellor is not the prime minister), the only one left, or the one
+    the article names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
+    X); on a tie, the one whose last mention before the title comes first."""
     if not near:
         return None
-    return max(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: counts[n])
+    shown = evidence.get(title.lower(), Counter()).most_common(2)
+    if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]):
+        return shown[0][0] if shown[0][0] in near else None  # the title is someone's: no one else's
+    other = {name for t, votes in evidence.items() if t.split()[-1].split("-")[-1] != head for name in votes}
+    near = [n for n in near if n not in other]
+    if not near:
+        return None
+    first, *rest = sorted(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: -counts[n])
+    return first if not rest or counts[first] >= PROTAGONIST * counts[rest[0]] else None
 
 
 def _inside_quote(body: str, at: int) -> bool:
@@ -891,7 +991,8 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         nxt = words[k + 1][0] if k + 1 < len(words) else ""
-        if word[0] in ROLE_HEADS and k > 0 and nxt not in ROLE_HEADS:  # "prime" of "prime minister" goes on
+        # "prime" of "prime minister" goes on; a head alone is a title only where it names one office
+        if word[0] in ROLE_HEADS and (k > 0 or word[0] in LONE_OFFICES) and nxt not in ROLE_HEADS:
             follow = body[match.start(1) + word.end() :][:1]
             if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
                 return None
