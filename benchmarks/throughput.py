@@ -22,6 +22,7 @@ folder name); `--copies K` repeats the corpus K times in a temporary folder, eac
 own marker line so no file is a duplicate of another. Prints the breakdown, then:
 
     ratio newsfacts/peer: <r> (<W> processes each)
+    cpu ratio peer/newsfacts: <r> (CPU seconds an article: steadier than wall time on a shared machine)
     newsfacts <a> articles/s | peer <b> articles/s | floor <c> articles/s | peak <m> MB
 
     python benchmarks/throughput.py --corpus ../shared/data/bbc/politics ../shared/data/bbc/business
@@ -34,6 +35,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -102,18 +104,23 @@ class PeakMemory:
         self._thread.join()
 
 
-def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
-    """Run `cmd` as a new process: (start time, wall seconds, peak MB of its tree, stdout)."""
+def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str, float]:
+    """Run `cmd` as a new process: (start time, wall seconds, peak MB of its tree, stdout, CPU
+    seconds of the process and the children it waited for). On a machine other work shares,
+    wall seconds follow the load; CPU seconds much less."""
     start = time.time()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     with PeakMemory(proc.pid) as mem:
         out, err = proc.communicate()
     wall = time.time() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if proc.returncode:
         raise SystemExit(f"{cmd[1:3]} failed ({proc.returncode}):\n{err[-3000:]}")
     for name, rss in mem.at_peak:
         print(f"    at peak: {rss / 2**20:6.0f} MB  {name}")
-    return start, wall, mem.peak / 2**20, out
+    return start, wall, mem.peak / 2**20, out, cpu
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -132,13 +139,13 @@ def make_inbox(folders: list[Path], inbox: Path, copies: int) -> None:
                 out.write_bytes(f.read_bytes().rstrip() + marker if marker else f.read_bytes())
 
 
-def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int, work: Path) -> tuple[int, float, float]:
-    """`newsfacts run` into a new database as a whole process: (files, seconds, peak MB)."""
+def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int, work: Path) -> tuple[int, float, float, float]:
+    """`newsfacts run` into a new database as a whole process: (files, seconds, peak MB, CPU seconds)."""
     stages = work / "stages.json"
     cmd = [sys.executable, str(HERE / "_timed_run.py"), str(stages), "run", "--inbox", str(inbox), "--db", str(db)]
     cmd += ["--workers", str(workers), "--batch-size", str(batch_size), "--quiet"]
-    start, wall, peak, out = timed_process(cmd)
-    print(f"newsfacts ({workers} workers): {wall:.1f} s wall, peak {peak:.0f} MB")
+    start, wall, peak, out, cpu = timed_process(cmd)
+    print(f"newsfacts ({workers} workers): {wall:.1f} s wall, {cpu:.1f} s CPU, peak {peak:.0f} MB")
     summary = next((line for line in out.splitlines() if line.strip()), "")
     print(f"    summary: {summary.strip()[:110]}")
     if stages.exists():
@@ -150,10 +157,10 @@ def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int, work: Pa
         files = t["files_seen"]
     else:  # the CLI no longer goes through ingest.run: wall time only
         files = len(corpus_files(inbox))
-    return files, wall, peak
+    return files, wall, peak, cpu
 
 
-def run_peer(files: list[Path], workers: int, work: Path) -> tuple[int, float, float]:
+def run_peer(files: list[Path], workers: int, work: Path) -> tuple[int, float, float, float]:
     """The bare small model, whole pipeline, `n_process` = our workers, as a whole process."""
     from newsfacts.extract.nlp import MODEL
 
@@ -161,12 +168,15 @@ def run_peer(files: list[Path], workers: int, work: Path) -> tuple[int, float, f
     listing.write_text("\n".join(str(f) for f in files), encoding="utf-8")
     # The peer gets the threads a plain `python` gets; only our workers' BLAS is set to one thread.
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
-    _, wall, peak, out = timed_process([sys.executable, "-c", PEER, str(listing), str(workers), MODEL], env)
+    _, wall, peak, out, cpu = timed_process([sys.executable, "-c", PEER, str(listing), str(workers), MODEL], env)
     n, load_s, pipe_s = out.split()
-    print(f"peer (spaCy small model, full pipeline, n_process={workers}): {wall:.1f} s wall, peak {peak:.0f} MB")
+    print(
+        f"peer (spaCy small model, full pipeline, n_process={workers}): {wall:.1f} s wall, {cpu:.1f} s CPU, "
+        f"peak {peak:.0f} MB"
+    )
     print(f"    {'start-up (imports, read files, spacy.load)':<42} {float(load_s):8.2f} s")
     print(f"    {'nlp.pipe':<42} {float(pipe_s):8.2f} s")
-    return int(n), wall, peak
+    return int(n), wall, peak, cpu
 
 
 def run_floor(files: list[Path], db: Path) -> tuple[int, float]:
@@ -209,12 +219,12 @@ def main() -> None:
             f"machine: {os.cpu_count()} CPUs, {psutil.virtual_memory().total / 2**30:.1f} GB RAM, "
             f"load average {os.getloadavg()[0]:.1f}"
         )
-        n_a, wall_a, peak = run_newsfacts(inbox, work / "newsfacts.duckdb", args.workers, args.batch_size, work)
+        n_a, wall_a, peak, cpu_a = run_newsfacts(inbox, work / "newsfacts.duckdb", args.workers, args.batch_size, work)
         a = n_a / wall_a
         print(f"    = {a:.2f} articles/s ({n_a} files)")
         b = None
         if not args.no_peer:
-            n_b, wall_b, _ = run_peer(files, args.workers, work)
+            n_b, wall_b, _, cpu_b = run_peer(files, args.workers, work)
             b = n_b / wall_b
             print(f"    = {b:.2f} articles/s ({n_b} texts)")
         n_c, wall_c = run_floor(files, work / "floor.duckdb")
@@ -222,6 +232,7 @@ def main() -> None:
         print(f"floor (read, hash, bulk load; in this process): {wall_c:.2f} s = {c:.0f} articles/s")
         if b is not None:
             print(f"ratio newsfacts/peer: {a / b:.2f} ({args.workers} processes each)")
+            print(f"cpu ratio peer/newsfacts: {(cpu_b / n_b) / (cpu_a / n_a):.2f} (CPU seconds an article)")
         peer = f"peer {b:.1f} articles/s" if b is not None else "peer skipped"
         print(f"newsfacts {a:.1f} articles/s | {peer} | floor {c:.0f} articles/s | peak {peak:.0f} MB")
     finally:

@@ -71,15 +71,17 @@ def _start_worker() -> None:
 
 
 def batch_size(files: int, requested: int, workers: int) -> int:
-    """The requested batch size, made smaller when that would leave workers idle.
+    """The requested batch size, made smaller so the batches share evenly among the workers.
 
-    300 files in batches of 200 on two workers would run 200 on one and 100 on the
-    other; batches of 150 keep both busy to the end.
+    300 files in batches of 200 on two workers would run 200 on one and 100 on the other;
+    927 would run 527 on one and 400 on the other, the second worker idle for a fifth of
+    the run. The batches are made a multiple of the workers in number (two of 150; six of
+    155), each no larger than requested, so every worker is busy to the end.
     """
-    if workers <= 1 or files <= requested * workers:
-        share = math.ceil(files / max(workers, 1))
-        return max(1, min(requested, max(share, MIN_BATCH)))
-    return requested
+    if workers <= 1:
+        return max(1, min(requested, max(files, MIN_BATCH)))
+    rounds = math.ceil(files / (requested * workers))
+    return max(1, min(requested, max(math.ceil(files / (rounds * workers)), MIN_BATCH)))
 
 
 def priors_for(batch: Sequence[SourceFile], priors: Mapping[str, Prior]) -> dict[str, Prior]:

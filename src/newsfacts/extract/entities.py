@@ -66,7 +66,7 @@ from .lexicon import (
     alternation,
 )
 from .ranges import Ranges
-from .view import DocView, EntitySpan, Mention
+from .view import DocView, EntitySpan, Mention, body_of
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -784,7 +784,7 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     taken = {i for s, e, _, _ in found for i in range(s, e)}
     names = _country_names()
     firsts = {name.split()[0] for name in names}
-    whole = doc.text
+    whole = body_of(doc)
     out = list(found)
     i = 0
     while i < len(doc):
@@ -817,7 +817,7 @@ def _party_names(doc: Doc) -> list[Span]:
         (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
     )
     out: list[Span] = []
-    text = doc.text
+    text = body_of(doc)
     for span in found:
         if (out and span.start < out[-1].end) or RUN_ON.match(text, span.end_char):
             continue
@@ -992,7 +992,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
                 decided.setdefault(words[0], "ORG")  # "Magna" of "Magna International Inc", not "US" of "US Steel Corp"
         if label in CONSISTENT_LABELS:
             votes[doc[s:e].text][label] += 1
-    for short, long in acronyms(doc.text).items():
+    for short, long in acronyms(body_of(doc)).items():
         if long.split()[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
             decided.setdefault(short, "ORG")
     for name in given - decided.keys():
@@ -1064,7 +1064,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     between them, no third entity.
     """
     lower = lower_case_words(doc)
-    common = lower_case_acronyms(doc.text)
+    common = lower_case_acronyms(body_of(doc))
     surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
     out = []
     for s, e, label, iso in found:
@@ -1120,7 +1120,7 @@ def lower_case_words(doc: Doc) -> set[str]:
     """Every word the article writes in lower case; several rules ask (here and in people), so it
     is read once per doc."""
     if LOWER_WORDS_KEY not in doc.user_data:
-        doc.user_data[LOWER_WORDS_KEY] = set(LOWER_WORD.findall(doc.text))
+        doc.user_data[LOWER_WORDS_KEY] = set(LOWER_WORD.findall(body_of(doc)))
     return doc.user_data[LOWER_WORDS_KEY]
 
 

@@ -28,6 +28,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.pipeline import SpanRuler
 from spacy.vocab import Vocab
 
+from .depmatch import IndexedDependencyMatcher
 from .lexicon import DATA, rows, words
 
 PATTERNS = Path(__file__).with_name("patterns")
@@ -98,7 +99,7 @@ def dependency_matcher(vocab: Vocab, kind: str) -> tuple[DependencyMatcher, dict
     entries = [p for p in load(kind) if "dependency" in p]
     if not entries:
         return None
-    matcher = DependencyMatcher(vocab, validate=True)
+    matcher = IndexedDependencyMatcher(vocab, validate=True)
     nodes = {}
     for p in entries:
         matcher.add(p["id"], [p["dependency"]])

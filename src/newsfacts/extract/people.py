@@ -51,7 +51,7 @@ from .lexicon import (
     TITLE_GENDER,
 )
 from .ranges import Ranges
-from .view import DocView, Mention
+from .view import DocView, Mention, body_of
 
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
@@ -682,7 +682,7 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
         role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
     if role is None:
         return None
-    if link := LIST_LINK.match(doc.text, m.end_char):
+    if link := LIST_LINK.match(body_of(doc), m.end_char):
         shared[link.end()] = role
     elif m.start_char not in shared:
         return None  # one name after a plural is no list: "the firm's directors X" is not read

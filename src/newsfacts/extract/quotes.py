@@ -48,7 +48,7 @@ from .lexicon import (
     VOICE_NOUNS,
 )
 from .ranges import Ranges
-from .view import DocView, Mention
+from .view import DocView, Mention, body_of
 
 _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
@@ -261,7 +261,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     prev: _Raw | None = None
     prev_speaker: Speaker = (None, None)
-    chains = _chains(doc.text)
+    chains = _chains(body_of(doc))
     view = _QuoteView(doc, chains)
     i = 0
     while i < len(chains):
