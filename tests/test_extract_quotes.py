@@ -6,6 +6,7 @@ import pytest
 
 from newsfacts.extract import extract_facts
 from newsfacts.extract.people import _surname_mentions
+from newsfacts.extract.quotes import _named_in_description
 from newsfacts.extract.view import Mention
 from newsfacts.records import Article, Quote
 
@@ -233,9 +234,41 @@ def speaker_of(body: str, contains: str) -> str | None:
         "The parties agree on little. Former union leader Sir Peter Hansen has accused both of a "
         "\"bidding war\" on asylum.",
         "bidding war", "Peter Hansen", id="a-lower-case-role-and-an-honorific-before-the-subject"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\nOn the ferries, Hansen sounds almost weary.\n\n"
+        "\"I have asked for new boats every winter and nobody listens.\"",
+        "new boats", "Peter Hansen", id="a-quote-paragraph-after-a-sentence-whose-subject-is-a-person"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\n\"I have asked for new boats,\" Hansen said.\n\n"
+        "So he is looking to the council for money. And he is blunt about the board.\n\n"
+        "\"The board has never sailed a boat in its life.\"",
+        "never sailed", "Peter Hansen", id="an-interview-goes-back-to-its-speaker-when-no-one-else-is-named"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\n\"I have asked for new boats,\" Hansen said.\n\n"
+        "So will the council find the money, as Maria Lopez once promised? \"No. Nobody has the money this year.\"",
+        "Nobody has the money", "Peter Hansen", id="an-answer-is-not-the-question's-person's"),
+    pytest.param(
+        "The ruling comes after shipping regulator Portwatch demanded \"real equality of access to its berths\".",
+        "real equality", "Portwatch", id="the-name-a-description-ends-on-not-the-clause-before-it"),
+    pytest.param(
+        "The former harbour master and ex-Labour councillor was speaking amid claims the survey had been "
+        "\"tidied up\".",
+        "tidied up", None, id="a-clause-before-a-speech-verb-is-no-speaker"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker
+
+
+@pytest.mark.parametrize(("description", "name"), [
+    ("Harbour Bank's Peter Hansen", "Peter Hansen"),
+    ("Acme's Chief Executive Tom Baker", "Tom Baker"),
+    ("shipping regulator Portwatch", "Portwatch"),
+    ("Acme's Chief Executive", None),
+    ("Labour MP for Hull", None),
+    ("the Home Office", None),
+])
+def test_the_name_a_description_ends_on(description: str, name: str | None) -> None:
+    assert _named_in_description(description.split()) == name
 
 
 def test_scare_quote_takes_the_sentence_subject() -> None:

@@ -89,6 +89,7 @@ OPENING_SPOKESPERSON = re.compile(
     r"\s*(?:(?:But|And)\s+)?(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b"
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follows: "Bank's", "Banks'"
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 # A description set before the subject's name: "Another critic, X, likened it to ...".
@@ -135,6 +136,8 @@ PREPOSITIONS = frozenset(
     }
 )
 CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
+# Finite forms of "be" and "have": words before a speech verb holding one are a clause, not a speaker.
+FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 # The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
@@ -290,6 +293,14 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = (name, name)
         if speaker[0] is None and quotes and _near(view.body, quotes[-1].end_char, first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
+        if (
+            speaker[0] is None
+            and not partial
+            and trailing is None
+            and quotes
+            and _talk_resumes(view, quotes[-1], first.open_mark)
+        ):
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
             speaker = _other_speaker(view, first.open_mark, speaker[1])
         quotes.append(
@@ -524,6 +535,8 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     head = body[head_start : first.open_mark]
     if not head.strip():
         return _colon_line(view, first)
+    if head.rstrip().endswith("?"):
+        return (None, None)  # the quote answers a question: the people it names do not speak
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
         return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
     if view.body[first.start : first.start + 1].isupper() and (
@@ -731,9 +744,55 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
+    if body[start:end].endswith("?"):
+        return None  # an interviewer's question: the quote answers it, the people it names do not
     if not SPEECH_VERB.search(body[start:end]):
+        # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
+        # ending on a sentence whose subject is a person is that person's
+        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end and _opens_paragraph(body, at):
+            return _sentence_subject(view, end - 1)[1]
         return None
     return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+
+
+def _opens_paragraph(body: str, at: int) -> bool:
+    return not body[body.rfind("\n", 0, at) + 1 : at].strip()
+
+
+# A first-person narrator: someone who may speak besides the people named.
+NARRATOR = re.compile(r"\b(?:I|me|my)\b")
+
+
+# How far from a speech verb its subject may stand ("Hansen later said", "said Hansen").
+SUBJECT_REACH = 25
+
+
+def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
+    """Whether a quote opening its sentence with no speaker of its own goes back to the named
+    speaker of the quote before, however far back (an interview or profile: "So he is scathing
+    of the party. "It is ..."" after X's quotes): no one else is named or speaks in between,
+    but for the people a question just before the quote names (the answer is not theirs)."""
+    body = view.body
+    if prev.speaker_name is None or prev.is_partial or body[_sentence_start(body, open_mark) : open_mark].strip():
+        return False
+    gap_end = open_mark
+    start, end = _sentence_before(body, open_mark)
+    if end > prev.end_char and body[start:end].endswith("?"):
+        gap_end = max(start, prev.end_char)
+    named = [
+        m for _, _, m in view.mention_ranges().starting_in(prev.end_char, gap_end) if not _quoted(view, m.start_char)
+    ]
+    if any(m.name != prev.speaker_name for m in named):
+        return False
+    if any(not _quoted(view, m.start()) for m in NARRATOR.finditer(body, prev.end_char, gap_end)):
+        return False  # "The judge turned to me.": a narrator who takes part may be the one speaking
+    for verb in SPEECH_VERB.finditer(body, prev.end_char, gap_end):
+        near = body[max(verb.start() - SUBJECT_REACH, 0) : verb.end() + SUBJECT_REACH]
+        if not re.search(r"\b(?:he|she)\b", near, re.I) and not any(
+            verb.start() - SUBJECT_REACH <= m.end_char and m.start_char <= verb.end() + SUBJECT_REACH for m in named
+        ):
+            return False  # someone else speaks in between
+    return True
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
@@ -1036,6 +1095,30 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     return next(iter(holders)) if len(holders) == 1 else None
 
 
+def _named_in_description(words: list[str]) -> str | None:
+    """The name a description ends on, which is who speaks: the name after its owner's possessive
+    ("Harbour Bank's Peter Hansen") or after a lower-case description ("shipping regulator
+    Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
+    an article governs ("MP for Hull", "the Home Office") nor a capitalised role ("Acme's Chief
+    Executive")."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper() and not OWNER.search(words[k - 1]):
+        k -= 1
+    if k == 0:
+        return None
+    before, name = words[k - 1], words[k:]
+    while name and name[0].lower() in ROLE_WORDS:  # "Acme's Chief Executive Tom Baker"
+        name = name[1:]
+    if not name:
+        return None
+    if OWNER.search(before) and before[:1].isupper():
+        return " ".join(name)
+    lower = before.lower()
+    if before.islower() and lower not in PREPOSITIONS | DETERMINERS | CONJUNCTIONS and lower not in PRONOUNS:
+        return " ".join(name)
+    return None
+
+
 def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     """A description for a speaker who is not a named person."""
     clean = re.sub(r"\s+", " ", clean)
@@ -1047,9 +1130,10 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         words[0].lower() in PREPOSITIONS
         or words[-1].lower() in CONJUNCTIONS
         or participle
-        or any(w.lower() in RELATIVES for w in words)
+        or any(w.lower() in RELATIVES | FINITE_VERBS for w in words)
+        or any(w.lower() in PRONOUNS for w in words[1:])
     ):
-        return None  # a clause ("against the cards, but", "elected in 1997", "who"), not who speaks
+        return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
     while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
         words.pop()
     if any(c in QUOTE_MARKS for c in clean):
@@ -1059,6 +1143,8 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         if org[:1].isupper():
             noun = " ".join(x for x in (m["adj"], m["noun"]) if x)
             return f"{org} {noun}"
+    if named := _named_in_description(words):
+        return named
     if words[0].lower() in POSSESSIVE_PRONOUNS:
         owner = view.last_person_before(start)
         if owner:
