@@ -254,6 +254,19 @@ def speaker_of(body: str, contains: str) -> str | None:
         "The former harbour master and ex-Labour councillor was speaking amid claims the survey had been "
         "\"tidied up\".",
         "tidied up", None, id="a-clause-before-a-speech-verb-is-no-speaker"),
+    pytest.param(
+        "The Harbour Party would deal \"kindly\" with any application by disgraced councillor Tom Baker to rejoin "
+        "its ranks, its co-chairman has said.\n\nParty co-chairman Peter Hansen told the radio the party believed "
+        "in second chances.",
+        "kindly", "Peter Hansen", id="its-hyphened-role-is-the-person-holding-it"),
+    pytest.param(
+        "Tom Baker visited the port on Monday. The Harbour Trust will open the new dock \"as soon as the money "
+        "is there\", its secretary said.",
+        "as soon as", "its secretary", id="its-owner-is-a-body-not-the-last-person-named"),
+    pytest.param(
+        "\"Central to the plans are cheaper berths for every operator on the river,\" the former monopoly said "
+        "in a statement.",
+        "cheaper berths", "former monopoly", id="a-noun-ending-in-ly-is-no-adverb-to-drop"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -96,6 +96,9 @@ PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 FRONTED_APPOSITION = re.compile(
     r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
 )
+# An adverb made from an adjective ("reportedly", "privately", "publicly"), not a noun ending in -ly
+# ("monopoly", "family", "assembly", "ally").
+ADVERB = re.compile(r"\w{2}(?:edly|ally|ently|antly|ately|ively|ously|ibly|ably|icly|tly|ssly|ely|fully|ingly)$")
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
 # How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
@@ -319,6 +322,10 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
+# The rest of a hyphened word the parse split ("co" of "co-chairman"); may be empty.
+HYPHENED_TAIL = re.compile(r"(?:-[^\W_]+)*")
+
+
 # The grammar relations that name who a quote belongs to (patterns/grammar.jsonl): the subject of
 # the speech or naming verb the quote hangs from, or the agent of its passive.
 SPEAKER_RELATIONS = (
@@ -357,7 +364,7 @@ def _governing_speaker(
             if best is not None and best[0] <= depth:
                 continue
             start = m.sentence.char_span(who.left_edge)[0]
-            stop = m.sentence.char_span(who.right_edge)[1]
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()  # "co-chairman"
             if start < first.open_mark < stop:  # the subject's phrase runs into the quote
                 stop = first.open_mark
             speaker = _resolve(view, start, stop, True)
@@ -1084,7 +1091,7 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
     holds all those words ("Republican presidential nominee"); of several, the one named last
     before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
-    if not words or words[0] != "the" or words[-1] not in ROLE_HEADS:
+    if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
     people = view.people
@@ -1134,7 +1141,7 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         or any(w.lower() in PRONOUNS for w in words[1:])
     ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
-    while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
+    while len(words) > 1 and words[-1].islower() and ADVERB.search(words[-1]):  # "the document reportedly"
         words.pop()
     if any(c in QUOTE_MARKS for c in clean):
         return None
@@ -1145,7 +1152,7 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
             return f"{org} {noun}"
     if named := _named_in_description(words):
         return named
-    if words[0].lower() in POSSESSIVE_PRONOUNS:
+    if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
         owner = view.last_person_before(start)
         if owner:
             return f"{owner}'s {' '.join(words[1:])}"
