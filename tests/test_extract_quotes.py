@@ -267,6 +267,26 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"Central to the plans are cheaper berths for every operator on the river,\" the former monopoly said "
         "in a statement.",
         "cheaper berths", "former monopoly", id="a-noun-ending-in-ly-is-no-adverb-to-drop"),
+    pytest.param(
+        "Labour MP Tom Baker said the harbour was in trouble.\n\n\"What sort of model does it give to the town "
+        "when the two leaders fight all day?\" the Labour MP for Harbourside asked.",
+        "What sort of model", "Tom Baker", id="a-role-for-a-place-refers-back-to-its-holder"),
+    pytest.param(
+        "Peter Hansen was suspended from the board last month after the harbour standards committee said his "
+        "conduct had fallen \"well below the standards expected\".",
+        "well below", "harbour standards committee", id="the-speech-verbs-subject-not-the-clause-before-it"),
+    pytest.param(
+        "Harbour Trust bosses have held \"frank and friendly\" talks with the Port Authority (PA), its chief has "
+        "said.\n\nHarbour Trust chief Peter Hansen will meet the authority again on Monday.",
+        "frank and friendly", "Peter Hansen", id="its-chief-closing-the-sentence-is-the-person-holding-the-role"),
+    pytest.param(
+        "Peter Hansen runs the port. Former harbour master Maria Lopez, a Hansen supporter, stirred a row this "
+        "year over her remark that \"nobody sails here any more\".",
+        "nobody sails", "Maria Lopez", id="her-remark-is-left-to-the-pronoun-rules"),
+    pytest.param(
+        "Peter Hansen listed the boat for sale on Monday. He ended the auction description with \"Fair winds and "
+        "following seas,\" a sailors' blessing.",
+        "Fair winds", "Peter Hansen", id="a-thing-compounded-with-a-claim-noun-owns-nothing"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -275,6 +275,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
+        if partial and not (trailing and trailing[0]) and (claimed := _claim_owner(view, first, last))[0] is not None:
+            speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
             # claims ..., X replied"); the parse's subject of the verb the quote hangs from does
@@ -371,6 +373,37 @@ def _governing_speaker(
             if speaker[0] is not None and speaks(who, speaker):
                 best = depth, speaker
     return best[1] if best else (None, None)
+
+
+def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
+    """Whose claim, charge or warning a fragment is quoted in, by the parse: "a claim by X that Y
+    is an "attack dog"", "X's warning that ...", "Labour claims he used her as a "shield"" - unless
+    a speech verb stands between the noun and the quote ("the claim that Z said was "false"")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return (None, None)
+    marks = {first.open_mark, last.close_mark if last.close_mark is not None else last.end}
+    for pid in ("quote-claim-by", "quote-claim-owner"):
+        for m in grammar.of(pid):
+            noun, who = m.nodes["verb"], m.nodes["speaker"]
+            if (
+                m.char_span("mark")[0] not in marks
+                or m.char_span("speaker")[0] >= first.open_mark
+                or who.tag_ in {"PRP", "PRP$"}  # "her remark that": the pronoun rules decide
+                or who.dep_ == "compound"
+                and who.tag_ not in {"NNP", "NNPS"}
+                and who.lower_ not in SPEAKING_NOUNS
+            ):  # "the auction description" is no one's
+                continue
+            between = takewhile(lambda a, stop=noun.i: a.i != stop, m.nodes["mark"].ancestors)
+            if any(a.lower_ in SPEECH_VERBS and a.tag_.startswith("VB") for a in between):
+                continue
+            start = m.sentence.char_span(who.left_edge)[0]
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
+            speaker = _resolve(view, start, min(stop, first.open_mark), True)
+            if speaker[0] is not None:
+                return speaker
+    return (None, None)
 
 
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
@@ -581,7 +614,18 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     for m in grammar.of("speech-subject"):
         if m.char_span("verb")[0] == verb:
             named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
-            return (named[2].name, named[2].name) if named else None
+            if named:
+                return named[2].name, named[2].name
+            # "X was suspended after the committee said": the subject's phrase in a clause of its
+            # own, not the person the clause before it names
+            who = m.nodes["subject"]
+            start = m.sentence.char_span(who.left_edge)[0]
+            before = view.body[_sentence_start(view.body, start) : start].lower().split()
+            if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+                return None
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
+            speaker = _resolve(view, start, stop, True)
+            return speaker if speaker[0] is not None else None
     return None
 
 
@@ -1091,6 +1135,8 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
     holds all those words ("Republican presidential nominee"); of several, the one named last
     before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
+    cut = next((k for k, w in enumerate(words) if k > 1 and w == "for"), len(words))
+    words = words[:cut]  # "the Labour MP for Hull" is a Labour MP
     if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
