@@ -287,6 +287,13 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Peter Hansen listed the boat for sale on Monday. He ended the auction description with \"Fair winds and "
         "following seas,\" a sailors' blessing.",
         "Fair winds", "Peter Hansen", id="a-thing-compounded-with-a-claim-noun-owns-nothing"),
+    pytest.param(
+        "\"The works council fears the trade could be run from the capital,\" Harbour news agency reports a union "
+        "source as saying.",
+        "works council", "union source", id="reported-as-saying-is-the-one-reported"),
+    pytest.param(
+        "The Daily Courier quoted harbour master Peter Hansen as saying: \"We will not open the dock this year.\"",
+        "open the dock", "Peter Hansen", id="quoted-as-saying-is-the-one-quoted"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker

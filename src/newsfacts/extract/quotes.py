@@ -104,6 +104,11 @@ PRONOUN_CHAIN = 3
 # How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
 CHAIN_SENTENCES = 8
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
+# Someone reported as speaking: "AP quoted prosecutor X as saying", "Reuters reports a source as saying".
+AS_SAYING = re.compile(
+    r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
+    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
+)
 # "Downing Street defended it, with a spokesperson saying:".
 WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -545,6 +550,8 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last) and (said := _said_as(view, offset, m))[0]:
+        return said  # `," AP quoted X as saying.`
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
             speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
@@ -663,12 +670,23 @@ def _named_participle(view: _QuoteView, head: str, head_start: int, m: re.Match[
     return later if named else None
 
 
+def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
+    """Who "quoted X as saying" makes the speaker: X, when X is a person or someone who may speak
+    ("a union source"), not a thing quoted ("quoted the plan as saying" is the quoter's reading)."""
+    speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+    if speaker[1] is None and m["who"].split()[-1].lower() not in SPEAKING_NOUNS:
+        return (None, None)
+    return speaker
+
+
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
     saying" (the name right before the participle, maybe past an aside: "X, apparently
     talking about Y, telling")."""
     body = view.body
     sentence = _sentence_start(body, verb)
+    if (m := AS_SAYING.search(body, sentence, verb + 12)) and m.end() > verb and (said := _said_as(view, 0, m))[0]:
+        return said  # "AP quoted X as saying:"
     if m := WITH_SPOKESPERSON.search(body, sentence, verb):
         org = _opening_org(view, sentence)
         return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
