@@ -294,6 +294,10 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "The Daily Courier quoted harbour master Peter Hansen as saying: \"We will not open the dock this year.\"",
         "open the dock", "Peter Hansen", id="quoted-as-saying-is-the-one-quoted"),
+    pytest.param(
+        "Tom Jones has a plan for the port. Absent Tom Jones' plan, which he has not published, Maria Lopez pointed "
+        "to the old one.\n\n\"It is a bit worrying to me that nobody has seen it.\"",
+        "bit worrying", None, id="a-name-before-an-apostrophe-owns-and-is-not-the-subject"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker
@@ -303,9 +307,14 @@ def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     ("Harbour Bank's Peter Hansen", "Peter Hansen"),
     ("Acme's Chief Executive Tom Baker", "Tom Baker"),
     ("shipping regulator Portwatch", "Portwatch"),
+    ("regulator Portwatch", "Portwatch"),
     ("Acme's Chief Executive", None),
     ("Labour MP for Hull", None),
     ("the Home Office", None),
+    ("Jean de Hal", None),
+    ("Court of Appeals for the 2nd District", None),
+    ("green campaign group Harbour's Clean Future", "Harbour's Clean Future"),
+    ("harbour spokesman for the Port Authority", None),
 ])
 def test_the_name_a_description_ends_on(description: str, name: str | None) -> None:
     assert _named_in_description(description.split()) == name

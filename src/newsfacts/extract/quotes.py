@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, takewhile
+from itertools import accumulate, pairwise, takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +29,7 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    NAME_PARTICLES,
     NOBLE_TITLES,
     OPEN_QUOTES,
     ORG_WORDS,
@@ -716,8 +717,10 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
         ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
-        if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
-            after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS
+        if (
+            POSSESSIVE.match(body[m.end_char : m.end_char + 2])
+            or body[m.end_char : m.end_char + 1] in ("'", "\u2019")
+            or (after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS)
         ):
             return (None, None)
         return m.name, m.name
@@ -1166,28 +1169,49 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     return next(iter(holders)) if len(holders) == 1 else None
 
 
+# Nouns for a person or people, whose phrase a name after a preposition only qualifies.
+PERSON_NOUNS = PEOPLE_NOUNS | SPOKES_NOUNS | VOICE_NOUNS | ROLE_WORDS
+
+
 def _named_in_description(words: list[str]) -> str | None:
     """The name a description ends on, which is who speaks: the name after its owner's possessive
     ("Harbour Bank's Peter Hansen") or after a lower-case description ("shipping regulator
     Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
-    an article governs ("MP for Hull", "the Home Office") nor a capitalised role ("Acme's Chief
-    Executive")."""
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper() and not OWNER.search(words[k - 1]):
-        k -= 1
+    an article governs ("MP for Hull", "the Home Office"), a capitalised role ("Acme's Chief
+    Executive"), a name with a particle ("Pierre de Vos") nor the body of someone who speaks
+    ("a columnist for the news site Pando")."""
+    k = _capitalised_run(words, len(words))
     if k == 0:
         return None
-    before, name = words[k - 1], words[k:]
+    if OWNER.search(words[k - 1]) and words[k - 1][:1].isupper():
+        owner = _capitalised_run(words, k)
+        if owner == 0 or words[owner - 1].lower() in DETERMINERS:  # "Harbour Bank's Peter Hansen"
+            return _without_roles(words[k:])
+        k = owner  # "campaign group America's Future": the name holds its possessive
+    before = words[k - 1]
+    lead = [w.lower() for w in words[: k - 1]]
+    if (
+        not before.isalpha()
+        or not before.islower()
+        or before in PREPOSITIONS | DETERMINERS | CONJUNCTIONS | PRONOUNS | NAME_PARTICLES
+        or any(w in PERSON_NOUNS and nxt in PREPOSITIONS for w, nxt in pairwise([*lead, before]))
+    ):
+        return None
+    return _without_roles(words[k:])
+
+
+def _capitalised_run(words: list[str], end: int) -> int:
+    """Where the run of capitalised words ending before `end` starts (no possessive inside it)."""
+    k = end
+    while k > 0 and words[k - 1][:1].isupper() and (k == end or not OWNER.search(words[k - 1])):
+        k -= 1
+    return k
+
+
+def _without_roles(name: list[str]) -> str | None:
     while name and name[0].lower() in ROLE_WORDS:  # "Acme's Chief Executive Tom Baker"
         name = name[1:]
-    if not name:
-        return None
-    if OWNER.search(before) and before[:1].isupper():
-        return " ".join(name)
-    lower = before.lower()
-    if before.islower() and lower not in PREPOSITIONS | DETERMINERS | CONJUNCTIONS and lower not in PRONOUNS:
-        return " ".join(name)
-    return None
+    return " ".join(name) or None
 
 
 def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
