@@ -6,6 +6,7 @@ import pytest
 
 from newsfacts.extract import extract_facts
 from newsfacts.extract.people import _surname_mentions
+from newsfacts.extract.quotes import _named_in_description
 from newsfacts.extract.view import Mention
 from newsfacts.records import Article, Quote
 
@@ -233,9 +234,90 @@ def speaker_of(body: str, contains: str) -> str | None:
         "The parties agree on little. Former union leader Sir Peter Hansen has accused both of a "
         "\"bidding war\" on asylum.",
         "bidding war", "Peter Hansen", id="a-lower-case-role-and-an-honorific-before-the-subject"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\nOn the ferries, Hansen sounds almost weary.\n\n"
+        "\"I have asked for new boats every winter and nobody listens.\"",
+        "new boats", "Peter Hansen", id="a-quote-paragraph-after-a-sentence-whose-subject-is-a-person"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\n\"I have asked for new boats,\" Hansen said.\n\n"
+        "So he is looking to the council for money. And he is blunt about the board.\n\n"
+        "\"The board has never sailed a boat in its life.\"",
+        "never sailed", "Peter Hansen", id="an-interview-goes-back-to-its-speaker-when-no-one-else-is-named"),
+    pytest.param(
+        "Peter Hansen has run the harbour for twenty years.\n\n\"I have asked for new boats,\" Hansen said.\n\n"
+        "So will the council find the money, as Maria Lopez once promised? \"No. Nobody has the money this year.\"",
+        "Nobody has the money", "Peter Hansen", id="an-answer-is-not-the-question's-person's"),
+    pytest.param(
+        "The ruling comes after shipping regulator Portwatch demanded \"real equality of access to its berths\".",
+        "real equality", "Portwatch", id="the-name-a-description-ends-on-not-the-clause-before-it"),
+    pytest.param(
+        "The former harbour master and ex-Labour councillor was speaking amid claims the survey had been "
+        "\"tidied up\".",
+        "tidied up", None, id="a-clause-before-a-speech-verb-is-no-speaker"),
+    pytest.param(
+        "The Harbour Party would deal \"kindly\" with any application by disgraced councillor Tom Baker to rejoin "
+        "its ranks, its co-chairman has said.\n\nParty co-chairman Peter Hansen told the radio the party believed "
+        "in second chances.",
+        "kindly", "Peter Hansen", id="its-hyphened-role-is-the-person-holding-it"),
+    pytest.param(
+        "Tom Baker visited the port on Monday. The Harbour Trust will open the new dock \"as soon as the money "
+        "is there\", its secretary said.",
+        "as soon as", "its secretary", id="its-owner-is-a-body-not-the-last-person-named"),
+    pytest.param(
+        "\"Central to the plans are cheaper berths for every operator on the river,\" the former monopoly said "
+        "in a statement.",
+        "cheaper berths", "former monopoly", id="a-noun-ending-in-ly-is-no-adverb-to-drop"),
+    pytest.param(
+        "Labour MP Tom Baker said the harbour was in trouble.\n\n\"What sort of model does it give to the town "
+        "when the two leaders fight all day?\" the Labour MP for Harbourside asked.",
+        "What sort of model", "Tom Baker", id="a-role-for-a-place-refers-back-to-its-holder"),
+    pytest.param(
+        "Peter Hansen was suspended from the board last month after the harbour standards committee said his "
+        "conduct had fallen \"well below the standards expected\".",
+        "well below", "harbour standards committee", id="the-speech-verbs-subject-not-the-clause-before-it"),
+    pytest.param(
+        "Harbour Trust bosses have held \"frank and friendly\" talks with the Port Authority (PA), its chief has "
+        "said.\n\nHarbour Trust chief Peter Hansen will meet the authority again on Monday.",
+        "frank and friendly", "Peter Hansen", id="its-chief-closing-the-sentence-is-the-person-holding-the-role"),
+    pytest.param(
+        "Peter Hansen runs the port. Former harbour master Maria Lopez, a Hansen supporter, stirred a row this "
+        "year over her remark that \"nobody sails here any more\".",
+        "nobody sails", "Maria Lopez", id="her-remark-is-left-to-the-pronoun-rules"),
+    pytest.param(
+        "Peter Hansen listed the boat for sale on Monday. He ended the auction description with \"Fair winds and "
+        "following seas,\" a sailors' blessing.",
+        "Fair winds", "Peter Hansen", id="a-thing-compounded-with-a-claim-noun-owns-nothing"),
+    pytest.param(
+        "\"The works council fears the trade could be run from the capital,\" Harbour news agency reports a union "
+        "source as saying.",
+        "works council", "union source", id="reported-as-saying-is-the-one-reported"),
+    pytest.param(
+        "The Daily Courier quoted harbour master Peter Hansen as saying: \"We will not open the dock this year.\"",
+        "open the dock", "Peter Hansen", id="quoted-as-saying-is-the-one-quoted"),
+    pytest.param(
+        "Tom Jones has a plan for the port. Absent Tom Jones' plan, which he has not published, Maria Lopez pointed "
+        "to the old one.\n\n\"It is a bit worrying to me that nobody has seen it.\"",
+        "bit worrying", None, id="a-name-before-an-apostrophe-owns-and-is-not-the-subject"),
 ])
 def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
     assert speaker_of(body, contains) == speaker
+
+
+@pytest.mark.parametrize(("description", "name"), [
+    ("Harbour Bank's Peter Hansen", "Peter Hansen"),
+    ("Acme's Chief Executive Tom Baker", "Tom Baker"),
+    ("shipping regulator Portwatch", "Portwatch"),
+    ("regulator Portwatch", "Portwatch"),
+    ("Acme's Chief Executive", None),
+    ("Labour MP for Hull", None),
+    ("the Home Office", None),
+    ("Jean de Hal", None),
+    ("Court of Appeals for the 2nd District", None),
+    ("green campaign group Harbour's Clean Future", "Harbour's Clean Future"),
+    ("harbour spokesman for the Port Authority", None),
+])
+def test_the_name_a_description_ends_on(description: str, name: str | None) -> None:
+    assert _named_in_description(description.split()) == name
 
 
 def test_scare_quote_takes_the_sentence_subject() -> None:

@@ -156,6 +156,7 @@ QUALIFIERS = {r["phrase"]: r["qualifier"] for r in rows("qualifiers")}
 PEOPLE_NOUNS = words("people_nouns")
 # People and bodies who voice a view without a name ("critics", "campaigners").
 VOICE_NOUNS = words("voice_nouns")
+NAME_PARTICLES = words("name_particles")
 NOT_MEN_PLURAL = words("not_men_plural")
 STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")

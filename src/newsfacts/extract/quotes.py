@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise, takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +29,7 @@ from .lexicon import (
     GROUP_NOUNS,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    NAME_PARTICLES,
     NOBLE_TITLES,
     OPEN_QUOTES,
     ORG_WORDS,
@@ -89,17 +90,26 @@ OPENING_SPOKESPERSON = re.compile(
     r"\s*(?:(?:But|And)\s+)?(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b"
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
+OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follows: "Bank's", "Banks'"
 PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
 PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 # A description set before the subject's name: "Another critic, X, likened it to ...".
 FRONTED_APPOSITION = re.compile(
     r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
 )
+# An adverb made from an adjective ("reportedly", "privately", "publicly"), not a noun ending in -ly
+# ("monopoly", "family", "assembly", "ally").
+ADVERB = re.compile(r"\w{2}(?:edly|ally|ently|antly|ately|ively|ously|ibly|ably|icly|tly|ssly|ely|fully|ingly)$")
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
 # How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
 CHAIN_SENTENCES = 8
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
+# Someone reported as speaking: "AP quoted prosecutor X as saying", "Reuters reports a source as saying".
+AS_SAYING = re.compile(
+    r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
+    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
+)
 # "Downing Street defended it, with a spokesperson saying:".
 WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -135,6 +145,8 @@ PREPOSITIONS = frozenset(
     }
 )
 CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
+# Finite forms of "be" and "have": words before a speech verb holding one are a clause, not a speaker.
+FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
 RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 # The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
@@ -269,6 +281,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
+        if partial and not (trailing and trailing[0]) and (claimed := _claim_owner(view, first, last))[0] is not None:
+            speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
             # claims ..., X replied"); the parse's subject of the verb the quote hangs from does
@@ -290,6 +304,14 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = (name, name)
         if speaker[0] is None and quotes and _near(view.body, quotes[-1].end_char, first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
+        if (
+            speaker[0] is None
+            and not partial
+            and trailing is None
+            and quotes
+            and _talk_resumes(view, quotes[-1], first.open_mark)
+        ):
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
             speaker = _other_speaker(view, first.open_mark, speaker[1])
         quotes.append(
@@ -306,6 +328,10 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             prev, prev_speaker = last, speaker
         i += 1
     return tuple(quotes)
+
+
+# The rest of a hyphened word the parse split ("co" of "co-chairman"); may be empty.
+HYPHENED_TAIL = re.compile(r"(?:-[^\W_]+)*")
 
 
 # The grammar relations that name who a quote belongs to (patterns/grammar.jsonl): the subject of
@@ -346,13 +372,44 @@ def _governing_speaker(
             if best is not None and best[0] <= depth:
                 continue
             start = m.sentence.char_span(who.left_edge)[0]
-            stop = m.sentence.char_span(who.right_edge)[1]
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()  # "co-chairman"
             if start < first.open_mark < stop:  # the subject's phrase runs into the quote
                 stop = first.open_mark
             speaker = _resolve(view, start, stop, True)
             if speaker[0] is not None and speaks(who, speaker):
                 best = depth, speaker
     return best[1] if best else (None, None)
+
+
+def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
+    """Whose claim, charge or warning a fragment is quoted in, by the parse: "a claim by X that Y
+    is an "attack dog"", "X's warning that ...", "Labour claims he used her as a "shield"" - unless
+    a speech verb stands between the noun and the quote ("the claim that Z said was "false"")."""
+    grammar = view.doc._.grammar
+    if grammar is None:
+        return (None, None)
+    marks = {first.open_mark, last.close_mark if last.close_mark is not None else last.end}
+    for pid in ("quote-claim-by", "quote-claim-owner"):
+        for m in grammar.of(pid):
+            noun, who = m.nodes["verb"], m.nodes["speaker"]
+            if (
+                m.char_span("mark")[0] not in marks
+                or m.char_span("speaker")[0] >= first.open_mark
+                or who.tag_ in {"PRP", "PRP$"}  # "her remark that": the pronoun rules decide
+                or who.dep_ == "compound"
+                and who.tag_ not in {"NNP", "NNPS"}
+                and who.lower_ not in SPEAKING_NOUNS
+            ):  # "the auction description" is no one's
+                continue
+            between = takewhile(lambda a, stop=noun.i: a.i != stop, m.nodes["mark"].ancestors)
+            if any(a.lower_ in SPEECH_VERBS and a.tag_.startswith("VB") for a in between):
+                continue
+            start = m.sentence.char_span(who.left_edge)[0]
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
+            speaker = _resolve(view, start, min(stop, first.open_mark), True)
+            if speaker[0] is not None:
+                return speaker
+    return (None, None)
 
 
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
@@ -494,6 +551,8 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     tail = body[offset : last.para_end]
     if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last) and (said := _said_as(view, offset, m))[0]:
+        return said  # `," AP quoted X as saying.`
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
             speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
@@ -524,6 +583,8 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     head = body[head_start : first.open_mark]
     if not head.strip():
         return _colon_line(view, first)
+    if head.rstrip().endswith("?"):
+        return (None, None)  # the quote answers a question: the people it names do not speak
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
         return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
     if view.body[first.start : first.start + 1].isupper() and (
@@ -561,7 +622,18 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     for m in grammar.of("speech-subject"):
         if m.char_span("verb")[0] == verb:
             named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
-            return (named[2].name, named[2].name) if named else None
+            if named:
+                return named[2].name, named[2].name
+            # "X was suspended after the committee said": the subject's phrase in a clause of its
+            # own, not the person the clause before it names
+            who = m.nodes["subject"]
+            start = m.sentence.char_span(who.left_edge)[0]
+            before = view.body[_sentence_start(view.body, start) : start].lower().split()
+            if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+                return None
+            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
+            speaker = _resolve(view, start, stop, True)
+            return speaker if speaker[0] is not None else None
     return None
 
 
@@ -599,12 +671,23 @@ def _named_participle(view: _QuoteView, head: str, head_start: int, m: re.Match[
     return later if named else None
 
 
+def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
+    """Who "quoted X as saying" makes the speaker: X, when X is a person or someone who may speak
+    ("a union source"), not a thing quoted ("quoted the plan as saying" is the quoter's reading)."""
+    speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+    if speaker[1] is None and m["who"].split()[-1].lower() not in SPEAKING_NOUNS:
+        return (None, None)
+    return speaker
+
+
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
     saying" (the name right before the participle, maybe past an aside: "X, apparently
     talking about Y, telling")."""
     body = view.body
     sentence = _sentence_start(body, verb)
+    if (m := AS_SAYING.search(body, sentence, verb + 12)) and m.end() > verb and (said := _said_as(view, 0, m))[0]:
+        return said  # "AP quoted X as saying:"
     if m := WITH_SPOKESPERSON.search(body, sentence, verb):
         org = _opening_org(view, sentence)
         return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
@@ -634,8 +717,10 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
         ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
-        if POSSESSIVE.match(body[m.end_char : m.end_char + 2]) or (
-            after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS
+        if (
+            POSSESSIVE.match(body[m.end_char : m.end_char + 2])
+            or body[m.end_char : m.end_char + 1] in ("'", "\u2019")
+            or (after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS)
         ):
             return (None, None)
         return m.name, m.name
@@ -731,9 +816,55 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
+    if body[start:end].endswith("?"):
+        return None  # an interviewer's question: the quote answers it, the people it names do not
     if not SPEECH_VERB.search(body[start:end]):
+        # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
+        # ending on a sentence whose subject is a person is that person's
+        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end and _opens_paragraph(body, at):
+            return _sentence_subject(view, end - 1)[1]
         return None
     return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+
+
+def _opens_paragraph(body: str, at: int) -> bool:
+    return not body[body.rfind("\n", 0, at) + 1 : at].strip()
+
+
+# A first-person narrator: someone who may speak besides the people named.
+NARRATOR = re.compile(r"\b(?:I|me|my)\b")
+
+
+# How far from a speech verb its subject may stand ("Hansen later said", "said Hansen").
+SUBJECT_REACH = 25
+
+
+def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
+    """Whether a quote opening its sentence with no speaker of its own goes back to the named
+    speaker of the quote before, however far back (an interview or profile: "So he is scathing
+    of the party. "It is ..."" after X's quotes): no one else is named or speaks in between,
+    but for the people a question just before the quote names (the answer is not theirs)."""
+    body = view.body
+    if prev.speaker_name is None or prev.is_partial or body[_sentence_start(body, open_mark) : open_mark].strip():
+        return False
+    gap_end = open_mark
+    start, end = _sentence_before(body, open_mark)
+    if end > prev.end_char and body[start:end].endswith("?"):
+        gap_end = max(start, prev.end_char)
+    named = [
+        m for _, _, m in view.mention_ranges().starting_in(prev.end_char, gap_end) if not _quoted(view, m.start_char)
+    ]
+    if any(m.name != prev.speaker_name for m in named):
+        return False
+    if any(not _quoted(view, m.start()) for m in NARRATOR.finditer(body, prev.end_char, gap_end)):
+        return False  # "The judge turned to me.": a narrator who takes part may be the one speaking
+    for verb in SPEECH_VERB.finditer(body, prev.end_char, gap_end):
+        near = body[max(verb.start() - SUBJECT_REACH, 0) : verb.end() + SUBJECT_REACH]
+        if not re.search(r"\b(?:he|she)\b", near, re.I) and not any(
+            verb.start() - SUBJECT_REACH <= m.end_char and m.start_char <= verb.end() + SUBJECT_REACH for m in named
+        ):
+            return False  # someone else speaks in between
+    return True
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
@@ -1050,7 +1181,9 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
     holds all those words ("Republican presidential nominee"); of several, the one named last
     before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
-    if not words or words[0] != "the" or words[-1] not in ROLE_HEADS:
+    cut = next((k for k, w in enumerate(words) if k > 1 and w == "for"), len(words))
+    words = words[:cut]  # "the Labour MP for Hull" is a Labour MP
+    if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
     people = view.people
@@ -1059,6 +1192,51 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     if named:
         return named[2].name
     return next(iter(holders)) if len(holders) == 1 else None
+
+
+# Nouns for a person or people, whose phrase a name after a preposition only qualifies.
+PERSON_NOUNS = PEOPLE_NOUNS | SPOKES_NOUNS | VOICE_NOUNS | ROLE_WORDS
+
+
+def _named_in_description(words: list[str]) -> str | None:
+    """The name a description ends on, which is who speaks: the name after its owner's possessive
+    ("Harbour Bank's Peter Hansen") or after a lower-case description ("shipping regulator
+    Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
+    an article governs ("MP for Hull", "the Home Office"), a capitalised role ("Acme's Chief
+    Executive"), a name with a particle ("Pierre de Vos") nor the body of someone who speaks
+    ("a columnist for the news site Pando")."""
+    k = _capitalised_run(words, len(words))
+    if k == 0:
+        return None
+    if OWNER.search(words[k - 1]) and words[k - 1][:1].isupper():
+        owner = _capitalised_run(words, k)
+        if owner == 0 or words[owner - 1].lower() in DETERMINERS:  # "Harbour Bank's Peter Hansen"
+            return _without_roles(words[k:])
+        k = owner  # "campaign group America's Future": the name holds its possessive
+    before = words[k - 1]
+    lead = [w.lower() for w in words[: k - 1]]
+    if (
+        not before.isalpha()
+        or not before.islower()
+        or before in PREPOSITIONS | DETERMINERS | CONJUNCTIONS | PRONOUNS | NAME_PARTICLES
+        or any(w in PERSON_NOUNS and nxt in PREPOSITIONS for w, nxt in pairwise([*lead, before]))
+    ):
+        return None
+    return _without_roles(words[k:])
+
+
+def _capitalised_run(words: list[str], end: int) -> int:
+    """Where the run of capitalised words ending before `end` starts (no possessive inside it)."""
+    k = end
+    while k > 0 and words[k - 1][:1].isupper() and (k == end or not OWNER.search(words[k - 1])):
+        k -= 1
+    return k
+
+
+def _without_roles(name: list[str]) -> str | None:
+    while name and name[0].lower() in ROLE_WORDS:  # "Acme's Chief Executive Tom Baker"
+        name = name[1:]
+    return " ".join(name) or None
 
 
 def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
@@ -1072,10 +1250,11 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         words[0].lower() in PREPOSITIONS
         or words[-1].lower() in CONJUNCTIONS
         or participle
-        or any(w.lower() in RELATIVES for w in words)
+        or any(w.lower() in RELATIVES | FINITE_VERBS for w in words)
+        or any(w.lower() in PRONOUNS for w in words[1:])
     ):
-        return None  # a clause ("against the cards, but", "elected in 1997", "who"), not who speaks
-    while len(words) > 1 and words[-1].islower() and words[-1].endswith("ly"):  # "the document reportedly"
+        return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
+    while len(words) > 1 and words[-1].islower() and ADVERB.search(words[-1]):  # "the document reportedly"
         words.pop()
     if any(c in QUOTE_MARKS for c in clean):
         return None
@@ -1084,7 +1263,9 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         if org[:1].isupper():
             noun = " ".join(x for x in (m["adj"], m["noun"]) if x)
             return f"{org} {noun}"
-    if words[0].lower() in POSSESSIVE_PRONOUNS:
+    if named := _named_in_description(words):
+        return named
+    if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
         owner = view.last_person_before(start)
         if owner:
             return f"{owner}'s {' '.join(words[1:])}"
