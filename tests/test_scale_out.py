@@ -56,6 +56,7 @@ def test_batch_size_keeps_every_worker_busy() -> None:
     assert workers.batch_size(927, 200, 2) == 155  # six batches, not 527 files on one worker and 400 on the other
     assert workers.batch_size(2400, 200, 2) == 200
     assert workers.batch_size(927, 200, 1) == 200
+    assert workers.batch_size(0, 200, 2) == workers.MIN_BATCH  # nothing new: no batch, and no error
     assert workers.batch_size(5, 200, 2) == workers.MIN_BATCH  # too few files to share: one batch
     assert workers.batch_size(4, 1, 2) == 1  # an asked-for small batch stays small
 

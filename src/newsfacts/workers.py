@@ -80,7 +80,7 @@ def batch_size(files: int, requested: int, workers: int) -> int:
     """
     if workers <= 1:
         return max(1, min(requested, max(files, MIN_BATCH)))
-    rounds = math.ceil(files / (requested * workers))
+    rounds = max(1, math.ceil(files / (requested * workers)))  # a run with nothing new has no files
     return max(1, min(requested, max(math.ceil(files / (rounds * workers)), MIN_BATCH)))
 
 
