@@ -14,8 +14,8 @@ sentences, and a match answers in body offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
@@ -71,10 +71,33 @@ class Grammar:
 
     sentences: tuple[Parsed, ...]
     relations: tuple[Match, ...]
+    # The relations by pattern, listed once: rules ask `of` for every quote and mention, and
+    # filtering all relations on each call made a long transcript's extraction quadratic.
+    _by_pattern: dict[str, tuple[Match, ...]] = field(init=False, repr=False, compare=False)
+    _by_node_start: dict[tuple[str, str], dict[int, list[tuple[int, Match]]]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        by_pattern: dict[str, list[Match]] = {}
+        for m in self.relations:
+            by_pattern.setdefault(m.id, []).append(m)
+        object.__setattr__(self, "_by_pattern", {k: tuple(v) for k, v in by_pattern.items()})
+        object.__setattr__(self, "_by_node_start", {})
 
     def of(self, pattern: str) -> list[Match]:
         """The relations one pattern found, in text order."""
-        return [m for m in self.relations if m.id == pattern]
+        return list(self._by_pattern.get(pattern, ()))
+
+    def at(self, pattern: str, node: str, starts: Collection[int]) -> list[Match]:
+        """The relations of one pattern whose `node` begins at one of the body offsets `starts`, in
+        text order: what a rule asks of each quote, answered without going through every relation."""
+        index = self._by_node_start.get((pattern, node))
+        if index is None:
+            index = self._by_node_start[pattern, node] = {}
+            for k, m in enumerate(self._by_pattern.get(pattern, ())):
+                index.setdefault(m.char_span(node)[0], []).append((k, m))
+        return [m for _, m in sorted(pair for start in set(starts) for pair in index.get(start, ()))]
 
 
 class GrammarReader:

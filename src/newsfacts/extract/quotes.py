@@ -251,6 +251,7 @@ class _QuoteView(DocView):
         self._speakable: dict[str | None, list[int]] = {}
         # How many mentions come before the first that ends past an offset: a running maximum of ends.
         self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
+        self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
 
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
         """The canonical name of the last person named before `char` outside quotation marks
@@ -362,11 +363,9 @@ def _governing_speaker(
     marks = {first.open_mark, end}
     best: tuple[int, Speaker] | None = None
     for pid in relations:
-        for m in grammar.of(pid):
+        for m in grammar.at(pid, "mark", marks):
             mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
-            if m.char_span("mark")[0] not in marks or any(
-                first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")
-            ):
+            if any(first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")):
                 continue
             depth = [a.i for a in mark.ancestors].index(verb.i)
             if best is not None and best[0] <= depth:
@@ -1055,8 +1054,8 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     ("No deal is close but Acme said"): the words before it are another clause, not its name."""
     words = view.body[start:end].rstrip(" ,")
     last = None
-    for span in view.spans:
-        if start <= span.start_char and span.end_char <= end:
+    for span in view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]:
+        if span.end_char <= end:
             last = span
     if last is None or last.label != "ORG" or last.start_char == start:
         return None
