@@ -155,6 +155,12 @@ def test_a_share_is_a_percentage_of_what_follows(body: str, value: float, about:
     assert not [d for d in facts(body).dates if "quarter" in d.text]
 
 
+def test_a_share_of_a_time_without_of_has_no_about() -> None:
+    """The share's link was whitespace alone ("half the time"): reading its first word crashed the article."""
+    (q,) = facts("It took half the time.").quantities
+    assert (q.value, q.unit, q.about) == (50.0, "percent", None)
+
+
 def test_an_age_after_a_name_is_not_a_quantity() -> None:
     assert quantity_texts("Mr Hansen, 57, had been unafraid of change.") == []
 

@@ -938,7 +938,7 @@ def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str 
     # share of a time is of it ("40% of his time").
     words = about.lower().split() if about else []
     says_when = words and (words[-1] in NOT_COUNTED | STOP | TIME_NOUNS or words[-1] in WEEKDAYS or words[-1] in MONTHS)
-    says_when = says_when and not (m is not None and m.group().split()[0] == "of" and words[-1] in TIME_NOUNS)
+    says_when = says_when and not (m is not None and m.group().split()[:1] == ["of"] and words[-1] in TIME_NOUNS)
     return None if not words or words[0] in PRONOUNS or says_when else about
 
 
