@@ -92,3 +92,32 @@ def test_rows_rejected_from_a_loaded_file_are_held_with_it_until_it_changes() ->
         "SELECT source_file, whole_file, stage, records FROM quarantined_files ORDER BY source_file"
     ).fetchall()
     assert rows == [("feed.jsonl", False, "validate:articles", 2), ("locked.txt", True, "read", 1)]
+
+
+def test_a_rejected_fact_row_leaves_quarantine_when_a_reprocess_rebuilds_its_article() -> None:
+    """`run --reprocess` rebuilds an article's facts from the stored article: the rows its first build
+    had rejected are no longer held (a suite that learnt a new value loads them), the rows the rebuild
+    rejects are; a bad line of the file itself stays until the file changes."""
+    con = duckdb.connect()
+    con.execute((Path(__file__).resolve().parents[1] / "sql" / "schema.sql").read_text())
+    con.execute((Path(__file__).resolve().parents[1] / "sql" / "views" / "quarantined_files.sql").read_text())
+    con.execute(
+        """
+        INSERT INTO files (source_file, version, content_sha256, size_bytes, mtime_ns, status, duplicate_of, run_id, seen_at, deleted_at) VALUES
+          ('fixed.txt', 1, 'x1', 9, 1, 'loaded', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL),
+          ('still.txt', 1, 's1', 9, 1, 'loaded', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL),
+          ('feed.jsonl', 1, 'f1', 9, 1, 'loaded', NULL, 'r1', TIMESTAMPTZ '2024-05-01 08:00:00+00', NULL);
+        INSERT INTO articles (article_id, source_file, content_sha256, part, version, body, word_count, pipeline_version, run_id, ingested_at)
+        SELECT id, file, sha, 0, 1, 'text', 1, '2', 'r2', TIMESTAMPTZ '2024-05-02 08:00:00+00'
+        FROM (VALUES ('ax', 'fixed.txt', 'x1'), ('as', 'still.txt', 's1'), ('af', 'feed.jsonl', 'f1')) AS t(id, file, sha);
+        INSERT INTO quarantine VALUES
+          ('r1', 'fixed.txt', 'validate:date_mentions', 'resolved: 2003/2004', 'x1', NULL, '{"article_id": "ax"}', TIMESTAMPTZ '2024-05-01 08:00:01+00'),
+          ('r1', 'still.txt', 'validate:date_mentions', 'resolved: 2003/2004', 's1', NULL, '{"article_id": "as"}', TIMESTAMPTZ '2024-05-01 08:00:01+00'),
+          ('r2', 'still.txt', 'validate:quotes', 'speaker is empty', 's1', NULL, '{"article_id": "as"}', TIMESTAMPTZ '2024-05-02 08:00:01+00'),
+          ('r1', 'feed.jsonl', 'parse', 'line 3: not JSON', 'f1', NULL, NULL, TIMESTAMPTZ '2024-05-01 08:00:01+00');
+        """
+    )
+    rows = con.execute(
+        "SELECT source_file, stage, records FROM quarantined_files ORDER BY source_file"
+    ).fetchall()
+    assert rows == [("feed.jsonl", "parse", 1), ("still.txt", "validate:quotes", 1)]
