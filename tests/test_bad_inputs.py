@@ -59,6 +59,16 @@ def test_unsupported_file_types_are_rejected_with_the_type(tmp_path: Path) -> No
     assert o.rejected and o.rejected.stage == "parse" and "'.pdf'" in o.rejected.reason
 
 
+def test_a_binary_document_is_rejected_as_its_type_not_as_binary(tmp_path: Path) -> None:
+    """A Word file in the inbox is a zip full of NUL bytes: the user is told its type, which says
+    what to do (save it as text), rather than that it is binary."""
+    p = tmp_path / "briefing.docx"
+    p.write_bytes(b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4)
+    o = outcome(p)
+    assert o.rejected and o.rejected.stage == "parse" and "'.docx'" in o.rejected.reason
+    assert o.rejected.raw == p.read_bytes()
+
+
 def test_strict_turns_quarantine_into_a_failing_exit(tmp_path: Path) -> None:
     box = tmp_path / "inbox"
     box.mkdir()

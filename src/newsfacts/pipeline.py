@@ -19,7 +19,7 @@ from newsfacts.budget import OverBudget, for_size, time_limit
 from newsfacts.checks import article_flags
 from newsfacts.extract import extract_facts
 from newsfacts.intake import NO_PRIOR, Outcome, Resolved
-from newsfacts.parse import parse_document
+from newsfacts.parse import check_file_type, parse_document
 from newsfacts.parse.jsonfeed import parse_item, read_feed
 from newsfacts.records import (
     CONTENT_ITEMS,
@@ -67,6 +67,8 @@ def _process_one(src: SourceFile, prior: Prior, max_bytes: int, timeout_s: float
                 return Outcome(src, sha, unchanged=True)
             if sha in prior.contents:  # loaded before: `resolve` records a copy or a rename
                 return Outcome(src, sha)
+            stage = "parse"
+            check_file_type(src.rel)
             stage = "decode"
             text = decode(data)
             stage = "parse"
