@@ -166,3 +166,17 @@ def test_version(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert stop.value.code == 0
     assert capsys.readouterr().out == f"newsfacts {version('newsfacts')}\n"
     assert newsfacts("--version", cwd=tmp_path).stdout == f"newsfacts {version('newsfacts')}\n"
+
+
+def test_a_slow_run_shows_seconds_a_file_not_zero_files_a_second() -> None:
+    import io
+    import time
+
+    from newsfacts import console
+    from newsfacts.ingest import Progress
+
+    out = io.StringIO()
+    with console.progress_display(quiet=False, stream=out) as show:
+        show(Progress(files_total=6, files_done=2, articles_loaded=2, started=time.monotonic() - 40))
+    line = out.getvalue()
+    assert "20 s a file" in line and "0.0 files/s" not in line, line

@@ -35,7 +35,7 @@ def _line(p: Progress, stream: TextIO) -> None:
     left = (p.files_total - p.files_done) / p.rate if p.rate else 0.0
     print(
         f"newsfacts: {p.files_done:,}/{p.files_total:,} files, {p.articles_loaded:,} articles loaded, "
-        f"{p.rate:.1f} files/s, {_duration(left)} left",
+        f"{_rate(p.rate)}, {_duration(left)} left",
         file=stream,
         flush=True,
     )
@@ -59,10 +59,17 @@ def _bar(stream: TextIO) -> Iterator[Callable[[Progress], None]]:
     task = bar.add_task("files", total=None, rate="")
 
     def show(p: Progress) -> None:
-        bar.update(task, total=p.files_total or None, completed=p.files_done, rate=f"{p.rate:.1f} files/s")
+        bar.update(task, total=p.files_total or None, completed=p.files_done, rate=_rate(p.rate))
 
     with bar:
         yield show
+
+
+def _rate(files_per_s: float) -> str:
+    """A rate a reader can use: a slow batch of long files shows seconds a file, not "0.0 files/s"."""
+    if 0 < files_per_s < 0.5:
+        return f"{1 / files_per_s:.0f} s a file"
+    return f"{files_per_s:.1f} files/s"
 
 
 def _duration(seconds: float) -> str:
