@@ -27,10 +27,8 @@ from .lexicon import (
     CLOSE_QUOTES,
     DESCRIPTION_HEADS,
     GROUP_NOUNS,
-    HONORIFICS,
     INTRODUCTORY_WORDS,
     NAME_PARTICLES,
-    NOBLE_TITLES,
     OPEN_QUOTES,
     ORG_WORDS,
     PEOPLE_NOUNS,
@@ -185,10 +183,6 @@ SUBORDINATORS = frozenset(
 # How many line breaks a quote with no speaker of its own may stand after the quote before it and
 # still be that speaker's: the same paragraph, or the next one (a blank line is two breaks).
 NEAR_LINES = 2
-# Prepositions that open a phrase before a sentence's subject ("In a report ... the committee said").
-OPENING_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "during", "after", "before", "under", "with", "from", "by", "since"}
-)
 # A name after one of these inside a phrase opened by a determiner qualifies someone else
 # ("an aide to X", "a narrator in the X ad").
 DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
@@ -558,20 +552,7 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
         else:
             named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
             speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
-            if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
-                speaker = _apposed_person(view, offset + m.start("rest") + len(named), last.para_end) or speaker
         return speaker
-    return None
-
-
-def _apposed_person(view: _QuoteView, comma: int, limit: int) -> Speaker | None:
-    """The person named right after a role and its comma, ending the clause: ", Labour MP X."."""
-    if not view.body.startswith(",", comma):
-        return None
-    end = comma + 1 + len(re.split(r"[,.;:]", view.body[comma + 1 : limit])[0])
-    people = [m for _, e, m in view.mention_ranges().starting_in(comma + 1, end) if e <= end]
-    if people and not view.body[people[-1].end_char : end].strip(" '\u2019s"):
-        return people[-1].name, people[-1].name
     return None
 
 
@@ -580,19 +561,11 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     body = view.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start : first.open_mark]
-    if not head.strip():
-        return _colon_line(view, first)
-    if head.rstrip().endswith("?"):
-        return (None, None)  # the quote answers a question: the people it names do not speak
+    if not head.strip() or head.rstrip().endswith("?"):
+        return (None, None)  # a quote answering a question: the people the question names do not speak
     if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
         return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
-    if view.body[first.start : first.start + 1].isupper() and (
-        person := _dashed_person(view, head_start, first.open_mark)
-    ):
-        return person, person
     if m := BEFORE_VERB.search(head):
-        if (later := _named_participle(view, head, head_start, m)) is not None:
-            m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
         found = _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
@@ -644,32 +617,6 @@ def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: i
     return _resolve(view, head_start + by.start("who"), head_start + by.end("who"), True)
 
 
-def _dashed_person(view: _QuoteView, start: int, mark: int) -> str | None:
-    """The person named right before a dash that opens a sentence quoted: `including X -- "It ..." --`
-    (a lower-case quote there describes X: `X - "the first woman" to run`)."""
-    head = view.body[start:mark].rstrip()
-    dash = re.search(r"\s(?:--?|[\u2013\u2014])$", head)
-    if dash is None:
-        return None
-    end = start + dash.start()
-    named = [m for _, e, m in view.mention_ranges().covering(end - 1) if e == end and not _quoted(view, m.start_char)]
-    return named[-1].name if named else None
-
-
-def _named_participle(view: _QuoteView, head: str, head_start: int, m: re.Match[str]) -> re.Match[str] | None:
-    """A later "X saying" in the attribution: in "The ad ends with footage of X saying," the
-    quote is X's, not the ad's. Only a participle right after a named person counts."""
-    later = None
-    while (nxt := BEFORE_VERB.search(head, m.end("verb"))) is not None:
-        later = m = nxt
-    if later is None or not later["verb"].endswith("ing"):
-        return None
-    verb = head_start + later.start()
-    spaced = len(view.body[:verb].rstrip())  # a name ending here or later has only spaces before the verb
-    named = any(spaced <= e <= verb for _, e, _ in view.mention_ranges().overlapping(spaced - 1, verb + 1))
-    return later if named else None
-
-
 def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
     """Who "quoted X as saying" makes the speaker: X, when X is a person or someone who may speak
     ("a union source"), not a thing quoted ("quoted the plan as saying" is the quoter's reading)."""
@@ -706,13 +653,9 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
         if _quoted(view, m.start_char):
             continue
         lead = body[start : m.start_char]
-        if (
-            not FRONTED_APPOSITION.fullmatch(lead)
-            and not _is_role_of(view, lead, m.name)
-            and not all(
-                w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
-                for w in lead.split()
-            )
+        if not FRONTED_APPOSITION.fullmatch(lead) and not all(
+            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
+            for w in lead.split()
         ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
@@ -742,17 +685,6 @@ def _pronoun_referent(view: _QuoteView, at: int, gender: str | None) -> Speaker:
     else the last person of that gender named."""
     name = _previous_subject(view, at, gender) or view.last_person_before(at, gender)
     return name, name
-
-
-def _is_role_of(view: _QuoteView, lead: str, name: str) -> bool:
-    """Whether the words before a name are that person's role as the people rules read it,
-    maybe with an honorific after it ("Former union leader Sir X")."""
-    role = next((p.role for p in view.people if p.name == name), None)
-    lead = lead.strip().lower()
-    if not role or not lead.startswith(role.lower()):
-        return False
-    rest = lead[len(role) :].strip()
-    return not rest or rest in HONORIFICS or rest in NOBLE_TITLES
 
 
 def _sentence_start(body: str, at: int) -> int:
@@ -932,19 +864,6 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
     return closing in ",?!-\u2014\u2013" or after[:1] == "," or after[:1].islower()
 
 
-def _colon_line(view: _QuoteView, first: _Raw) -> Speaker:
-    """Press-release style: the paragraph before is "X said:" and the quote follows."""
-    body = view.body
-    before = body[: first.para_start].rstrip()
-    if not before.endswith(":"):
-        return (None, None)
-    line_start = before.rfind("\n") + 1
-    start = _clause_start(body, line_start, len(before))
-    if m := BEFORE_VERB.search(body[start : len(before)]):
-        return _resolve(view, start, start + m.start(), False)
-    return (None, None)
-
-
 def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
     """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
     of the words after the last quotation mark in it."""
@@ -1102,45 +1021,13 @@ def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
         rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
         if (
             not segment
-            or _names_subject(view, start, comma)
             or not _introductory(segment)
             or "(" in segment
             or all(w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest)
         ):
             break
         start = comma + 1
-    return _past_unpunctuated_introduction(view, start, end)
-
-
-def _past_unpunctuated_introduction(view: _QuoteView, start: int, end: int) -> int:
-    """Past an opening prepositional phrase written without its comma ("In a report published
-    last July the committee stated"): the subject starts at the last article that follows
-    neither a preposition nor another article, as "the" after "July" does and "the" in "to the
-    Times" not. Where a person is named, the rules for names decide."""
-    words = list(re.finditer(r"\S+", view.body[start:end]))
-    if (
-        len(words) < 3
-        or words[0][0].lower() not in OPENING_PREPOSITIONS
-        or view.mention_ranges().starting_in(start, end)
-    ):
-        return start
-    for k in range(len(words) - 1, 1, -1):
-        prev = words[k - 1][0].lower()
-        if words[k][0].lower() in {"the", "a", "an"} and prev not in INTRODUCTORY_WORDS | {"the", "a", "an", "of"}:
-            return start + words[k].start()
     return start
-
-
-def _names_subject(view: _QuoteView, start: int, end: int) -> bool:
-    """Whether the words from `start` to `end` are a person, maybe after "and" or a title
-    ("And Dr X"): then they are the subject, not an opening phrase to skip."""
-    for _, _, m in view.mention_ranges().starting_in(start, end):
-        if not view.body[m.end_char : end].strip():
-            lead = view.body[start : m.start_char].split()
-            return all(
-                w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS for w in lead
-            )
-    return False
 
 
 def _as_clause(body: str, start: int, end: int) -> int:
