@@ -139,10 +139,6 @@ def speaker_of(body: str, contains: str) -> str | None:
         "Harbour Party co-chairman Peter Hansen mocked the ceremony, saying: \"Nobody believed a word of it.\"",
         "believed a word", "Peter Hansen", id="a-hyphenated-role-before-the-subject"),
     pytest.param(
-        "The film showed Mr Peter Hansen, apparently talking about the ferries, telling the crew: "
-        "\"These boats will never sail again.\"",
-        "never sail", "Peter Hansen", id="a-participle-after-a-name-and-an-aside"),
-    pytest.param(
         "Dr Peter Hansen attacked Mr Tom Baker, the harbour master, saying: \"This port is a shambles.\"",
         "a shambles", "Peter Hansen", id="an-apposition-of-the-object-is-not-an-aside"),
     pytest.param(
@@ -163,10 +159,6 @@ def speaker_of(body: str, contains: str) -> str | None:
     pytest.param(
         "Mr Tom Baker left the meeting early. A spokeswoman said: \"He was feeling unwell after lunch.\"",
         "unwell", "spokeswoman", id="a-bare-spokeswoman-after-a-person-names-no-organisation"),
-    pytest.param(
-        "Peter Hansen spoke to the harbour board on Monday. His message to the council was: "
-        "\"Please do not sell the ferries this year.\"",
-        "sell the ferries", "Peter Hansen", id="his-message-was-colon-is-the-owners-quote"),
     pytest.param(
         "Mr Peter Hansen spoke next. He is prepared to go this far: \"The ferries will run all winter.\"",
         "all winter", "Peter Hansen", id="he-opens-a-sentence-ending-in-a-colon"),
@@ -279,9 +271,6 @@ def speaker_of(body: str, contains: str) -> str | None:
         "\"The works council fears the trade could be run from the capital,\" Harbour news agency reports a union "
         "source as saying.",
         "works council", "union source", id="reported-as-saying-is-the-one-reported"),
-    pytest.param(
-        "The Daily Courier quoted harbour master Peter Hansen as saying: \"We will not open the dock this year.\"",
-        "open the dock", "Peter Hansen", id="quoted-as-saying-is-the-one-quoted"),
     pytest.param(
         "Tom Jones has a plan for the port. Absent Tom Jones' plan, which he has not published, Maria Lopez pointed "
         "to the old one.\n\n\"It is a bit worrying to me that nobody has seen it.\"",

@@ -64,14 +64,8 @@ AFTER = re.compile(
 )
 # Attribution by a dash after the quote: `..."― Pamela Padilla`.
 AFTER_DASH = re.compile(r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*(?P<who>[A-Z][^,;\n(]{1,60})")
-ACCORDING = re.compile(r"^\s*,?\s*according to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80})")
-# The same before the quote: `According to X, "..."`.
+# Attribution by "according to" before the quote: `According to X, "..."`.
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80}),\s*$")
-# Inverted attribution before the quote: `Said Jones: "..."`.
-SAID_FIRST = re.compile(
-    rf"^\s*(?i:{_VERB})\s+(?!(?i:if|whether|about|why|how|what|when|to|for)\b)"  # not "Asked if he ... told"
-    r"(?P<who>[^:,\"\u201c\u201d\n]{2,60})[:,]\s*$"
-)
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
 SPEECH_VERB = re.compile(rf"\b{_VERB}\b")
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
@@ -95,9 +89,6 @@ PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 FRONTED_APPOSITION = re.compile(
     r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
 )
-# An adverb made from an adjective ("reportedly", "privately", "publicly"), not a noun ending in -ly
-# ("monopoly", "family", "assembly", "ally").
-ADVERB = re.compile(r"\w{2}(?:edly|ally|ently|antly|ately|ively|ously|ibly|ably|icly|tly|ssly|ely|fully|ingly)$")
 # How many sentences opening with "he"/"she" a pronoun may look back through to its person.
 PRONOUN_CHAIN = 3
 # How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
@@ -108,17 +99,9 @@ AS_SAYING = re.compile(
     r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
     r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
 )
-# "Downing Street defended it, with a spokesperson saying:".
-WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-# What may open a sentence before its subject organisation, and a name of two or more capitalised words.
+# What may open a sentence before its subject organisation.
 ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
-CAPITALISED_RUN = re.compile(
-    r"(?:[A-Z]{2,}\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)(?=\s+[a-z])"  # "CRE", "Downing Street"
-)
-# An aside between a name and what it does: "X, apparently talking about Y, telling" (not an
-# apposition: in "X attacked Y, the minister, saying" the speaker is X).
-PARENTHETICAL = re.compile(r"(?:,\s*(?:\w+ly|\w+ing)\b[^,.;:\"\u201c\u201d]{0,60},)?")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
@@ -542,7 +525,7 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     body = view.body
     offset = _after_close(body, last)
     tail = body[offset : last.para_end]
-    if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
+    if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
     if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last) and (said := _said_as(view, offset, m))[0]:
         return said  # `," AP quoted X as saying.`
@@ -563,7 +546,7 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     head = body[head_start : first.open_mark]
     if not head.strip() or head.rstrip().endswith("?"):
         return (None, None)  # a quote answering a question: the people the question names do not speak
-    if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
+    if m := ACCORDING_BEFORE.search(head):
         return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
     if m := BEFORE_VERB.search(head):
         if m["verb"].endswith("ing"):
@@ -573,15 +556,8 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
         )
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
         return _subject_speaker(view, head_start + m.start("verb")) or found
-    verbs = list(SPEECH_VERB.finditer(head))
-    if verbs:
-        return _passive_speaker(view, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
-            view, head_start, head_start + verbs[0].start(), False
-        )
-    words = head.split()
-    if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
-        # "He is prepared to go this far:", "His message to the chancellor was:"
-        return _pronoun_referent(view, head_start, PRONOUN_GENDER[words[0].lower()])
+    if verb := SPEECH_VERB.search(head):
+        return _resolve(view, head_start, head_start + verb.start(), False)
     return (None, None)
 
 
@@ -628,17 +604,9 @@ def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
-    saying" (the name right before the participle, maybe past an aside: "X, apparently
-    talking about Y, telling")."""
-    body = view.body
-    sentence = _sentence_start(body, verb)
-    if (m := AS_SAYING.search(body, sentence, verb + 12)) and m.end() > verb and (said := _said_as(view, 0, m))[0]:
-        return said  # "AP quoted X as saying:"
-    if m := WITH_SPOKESPERSON.search(body, sentence, verb):
-        org = _opening_org(view, sentence)
-        return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
+    saying" (the name right before the participle)."""
     last = view.mention_ranges().last_ending_by(verb, lambda m: not _quoted(view, m.start_char))
-    if last and PARENTHETICAL.fullmatch(body[last[1] : verb].strip()):
+    if last and not view.body[last[1] : verb].strip():
         return last[2].name, last[2].name
     return _sentence_subject(view, verb)
 
@@ -762,10 +730,6 @@ def _opens_paragraph(body: str, at: int) -> bool:
     return not body[body.rfind("\n", 0, at) + 1 : at].strip()
 
 
-# A first-person narrator: someone who may speak besides the people named.
-NARRATOR = re.compile(r"\b(?:I|me|my)\b")
-
-
 # How far from a speech verb its subject may stand ("Hansen later said", "said Hansen").
 SUBJECT_REACH = 25
 
@@ -787,8 +751,6 @@ def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
     ]
     if any(m.name != prev.speaker_name for m in named):
         return False
-    if any(not _quoted(view, m.start()) for m in NARRATOR.finditer(body, prev.end_char, gap_end)):
-        return False  # "The judge turned to me.": a narrator who takes part may be the one speaking
     for verb in SPEECH_VERB.finditer(body, prev.end_char, gap_end):
         near = body[max(verb.start() - SUBJECT_REACH, 0) : verb.end() + SUBJECT_REACH]
         if not re.search(r"\b(?:he|she)\b", near, re.I) and not any(
@@ -1005,10 +967,7 @@ def _opening_org(view: _QuoteView, at: int) -> str | None:
     for span in view.spans:
         if span.start_char == start and span.label == "ORG":
             return view.body[span.start_char : span.end_char]
-    words = CAPITALISED_RUN.match(view.body, start)
-    if words is None or view.mention_ranges().starting_in(start, words.end()):
-        return None  # "Mr Tom Baker left": a person, not an organisation
-    return words[0]
+    return None
 
 
 def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
@@ -1140,8 +1099,6 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         or any(w.lower() in PRONOUNS for w in words[1:])
     ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
-    while len(words) > 1 and words[-1].islower() and ADVERB.search(words[-1]):  # "the document reportedly"
-        words.pop()
     if any(c in QUOTE_MARKS for c in clean):
         return None
     if m := SPOKES.match(clean):
