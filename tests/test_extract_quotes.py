@@ -248,10 +248,6 @@ def speaker_of(body: str, contains: str) -> str | None:
         "in a statement.",
         "cheaper berths", "former monopoly", id="a-noun-ending-in-ly-is-no-adverb-to-drop"),
     pytest.param(
-        "Labour MP Tom Baker said the harbour was in trouble.\n\n\"What sort of model does it give to the town "
-        "when the two leaders fight all day?\" the Labour MP for Harbourside asked.",
-        "What sort of model", "Tom Baker", id="a-role-for-a-place-refers-back-to-its-holder"),
-    pytest.param(
         "Peter Hansen was suspended from the board last month after the harbour standards committee said his "
         "conduct had fallen \"well below the standards expected\".",
         "well below", "harbour standards committee", id="the-speech-verbs-subject-not-the-clause-before-it"),
@@ -282,10 +278,8 @@ def test_speaker_rules(body: str, contains: str, speaker: str | None) -> None:
 
 @pytest.mark.parametrize(("description", "name"), [
     ("Harbour Bank's Peter Hansen", "Peter Hansen"),
-    ("Acme's Chief Executive Tom Baker", "Tom Baker"),
     ("shipping regulator Portwatch", "Portwatch"),
     ("regulator Portwatch", "Portwatch"),
-    ("Acme's Chief Executive", None),
     ("Labour MP for Hull", None),
     ("the Home Office", None),
     ("Jean de Hal", None),
