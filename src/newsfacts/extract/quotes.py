@@ -421,10 +421,7 @@ def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     if prev_end < _sentence_start(body, open_mark):
         return False
     gap = body[prev_end:open_mark]
-    return all(
-        (gap[: verb.start()].split() or [","])[-1].strip(",").lower() in {"", "but", "and", "then", "also"}
-        for verb in SPEECH_VERB.finditer(gap)
-    )
+    return not SPEECH_VERB.search(gap)
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -519,8 +516,10 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     tail = body[offset : last.para_end]
     if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
-    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last) and (said := _said_as(view, offset, m))[0]:
-        return said  # `," AP quoted X as saying.`
+    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last):  # `," AP quoted X as saying.`
+        said = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+        if said[0] is not None:
+            return said
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
             speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
@@ -583,15 +582,6 @@ def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: i
     if not PASSIVE_AUX.search(head, 0, verb_start) or not (by := PASSIVE_BY.match(head, verb_end)):
         return None
     return _resolve(view, head_start + by.start("who"), head_start + by.end("who"), True)
-
-
-def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
-    """Who "quoted X as saying" makes the speaker: X, when X is a person or someone who may speak
-    ("a union source"), not a thing quoted ("quoted the plan as saying" is the quoter's reading)."""
-    speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
-    if speaker[1] is None and m["who"].split()[-1].lower() not in SPEAKING_NOUNS:
-        return (None, None)
-    return speaker
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
@@ -856,8 +846,6 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     shown = [w for w in shown if w]
     while shown and (shown[-1].lower() in SPEECH_ADVERBS or shown[-1].lower() in AUXILIARIES):
         shown.pop()
-    while len(shown) > 1 and shown[0].lower() in SPEECH_ADVERBS - {"a", "an", "the"}:
-        shown.pop(0)
     words = [w.lower() for w in shown]
     if not words:
         return (None, None)
@@ -982,7 +970,7 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     named = view.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
     if named:
         return named[2].name
-    return next(iter(holders)) if len(holders) == 1 else None
+    return next(iter(holders)) if len(holders) == 1 else None  # "its chairman has said. Chairman X ..."
 
 
 # Nouns for a person or people, whose phrase a name after a preposition only qualifies.
