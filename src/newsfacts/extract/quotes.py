@@ -45,6 +45,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     SUBJECT_LEAD,
     VOICE_NOUNS,
+    function_words,
 )
 from .ranges import Ranges
 from .view import DocView, Mention, body_of
@@ -105,30 +106,6 @@ ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
-PREPOSITIONS = frozenset(
-    {
-        "against",
-        "for",
-        "with",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "to",
-        "about",
-        "over",
-        "after",
-        "before",
-        "into",
-        "despite",
-    }
-)
-CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
-# Finite forms of "be" and "have": words before a speech verb holding one are a clause, not a speaker.
-FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
 # The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
     "[.!?]" + "".join(rf"(?<!\b{a}[.!?])" for a in ABBREVIATIONS) + r"[\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
@@ -136,65 +113,18 @@ SENTENCE_END = re.compile(
 # A quote this short inside a sentence is a scare quote or a fragment.
 SHORT_WORDS = 4
 MAX_SPEAKER_WORDS = 10
-# Words that open a clause, not a noun phrase: such text is never a speaker.
-SUBORDINATORS = frozenset(
-    {
-        "when",
-        "if",
-        "as",
-        "because",
-        "while",
-        "although",
-        "though",
-        "after",
-        "before",
-        "since",
-        "that",
-        "what",
-        "how",
-        "why",
-        "where",
-        "but",
-        "and",
-        "so",
-        "then",
-        "than",
-        "unless",
-        "until",
-    }
-)
 # How many line breaks a quote with no speaker of its own may stand after the quote before it and
 # still be that speaker's: the same paragraph, or the next one (a blank line is two breaks).
 NEAR_LINES = 2
-# A name after one of these inside a phrase opened by a determiner qualifies someone else
-# ("an aide to X", "a narrator in the X ad").
-DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
-MODIFIER_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "with", "to", "by", "on"})
-AUXILIARIES = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "is",
-        "was",
-        "were",
-        "are",
-        "been",
-        "did",
-        "does",
-        "could",
-        "may",
-        "might",
-        "also",
-        "to",
-        "due",
-        "expected",
-        "set",
-    }
-)
 
+
+PREPOSITIONS = function_words("preposition")
+SUBORDINATORS = function_words("subordinator")  # words that open a clause: such text is never a speaker
+CONJUNCTIONS = function_words("conjunction")
+RELATIVES = function_words("relative")
+FINITE_VERBS = function_words("finite")  # words before a speech verb holding one are a clause
+DETERMINERS = function_words("determiner")
+MODIFIER_PREPOSITIONS = function_words("modifier")  # "an aide to X": X qualifies someone else
 
 Speaker = tuple[str | None, str | None]  # (speaker, speaker_name)
 
@@ -844,7 +774,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return org, None
     shown = [w.strip(",.;:") for w in clean.split()]
     shown = [w for w in shown if w]
-    while shown and (shown[-1].lower() in SPEECH_ADVERBS or shown[-1].lower() in AUXILIARIES):
+    while shown and (shown[-1].lower() in SPEECH_ADVERBS):
         shown.pop()
     words = [w.lower() for w in shown]
     if not words:
@@ -888,7 +818,7 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
         return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
     tail = view.body[last.end_char : start + len(words)].split()
-    if any(w.lower() not in SPEECH_ADVERBS | AUXILIARIES for w in tail):
+    if any(w.lower() not in SPEECH_ADVERBS for w in tail):
         return None
     return view.body[last.start_char : last.end_char]
 
