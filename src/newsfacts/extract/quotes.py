@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quote
 
+from .grammar import Grammar, Match
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
@@ -106,6 +107,9 @@ ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
+# A quotation mark; two apostrophes in a row are one double mark (the old New York Times house style).
+MARK = re.compile(r"''|[\"\u201c\u201d]")
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a line holding more than spaces
 # The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
     "[.!?]" + "".join(rf"(?<!\b{a}[.!?])" for a in ABBREVIATIONS) + r"[\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
@@ -139,7 +143,6 @@ class _Raw:
     close_mark: int | None  # offset of the closing mark, None when it runs to the paragraph end
     para_start: int
     para_end: int
-    continued: bool = False  # began in an earlier paragraph
 
 
 class _QuoteView(DocView):
@@ -157,6 +160,7 @@ class _QuoteView(DocView):
         # How many mentions come before the first that ends past an offset: a running maximum of ends.
         self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
         self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
+        self.grammar: Grammar = doc._.grammar or Grammar((), ())  # none without the grammar component
 
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
         """The canonical name of the last person named before `char` outside quotation marks
@@ -261,40 +265,41 @@ def _governing_speaker(
     """Who the parse says the quote belongs to: of the verbs above one of its marks in the
     dependency tree and outside it, the nearest, and its subject or passive agent, when that
     stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return (None, None)
     end = last.close_mark if last.close_mark is not None else last.end
     marks = {first.open_mark, end}
     best: tuple[int, Speaker] | None = None
     for pid in relations:
-        for m in grammar.at(pid, "mark", marks):
+        for m in view.grammar.at(pid, "mark", marks):
             mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
             if any(first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")):
                 continue
             depth = [a.i for a in mark.ancestors].index(verb.i)
             if best is not None and best[0] <= depth:
                 continue
-            start = m.sentence.char_span(who.left_edge)[0]
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()  # "co-chairman"
-            if start < first.open_mark < stop:  # the subject's phrase runs into the quote
-                stop = first.open_mark
-            speaker = _resolve(view, start, stop, True)
+            speaker = _phrase_speaker(view, m, "speaker", first.open_mark)
             if speaker[0] is not None and speaks(who, speaker):
                 best = depth, speaker
     return best[1] if best else (None, None)
+
+
+def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = None) -> Speaker:
+    """The speaker named by the parse's phrase of a matched node, from its left edge to its right
+    edge and the rest of a word the parse split at a hyphen ("co-chairman"); a phrase that runs
+    into the quote at `limit` is cut there."""
+    start = m.sentence.char_span(m.nodes[node].left_edge)[0]
+    stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(m.nodes[node].right_edge)[1]).end()
+    if limit is not None and start < limit < stop:
+        stop = limit
+    return _resolve(view, start, stop, True)
 
 
 def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
     """Whose claim, charge or warning a fragment is quoted in, by the parse: "a claim by X that Y
     is an "attack dog"", "X's warning that ...", "Labour claims he used her as a "shield"" - unless
     a speech verb stands between the noun and the quote ("the claim that Z said was "false"")."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return (None, None)
     marks = {first.open_mark, last.close_mark if last.close_mark is not None else last.end}
     for pid in ("quote-claim-by", "quote-claim-owner"):
-        for m in grammar.of(pid):
+        for m in view.grammar.of(pid):
             who = m.nodes["speaker"]
             if (
                 m.char_span("mark")[0] not in marks
@@ -302,9 +307,7 @@ def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
                 or who.tag_ in {"PRP", "PRP$"}  # "her remark that": the pronoun rules decide
             ):
                 continue
-            start = m.sentence.char_span(who.left_edge)[0]
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
-            speaker = _resolve(view, start, min(stop, first.open_mark), True)
+            speaker = _phrase_speaker(view, m, "speaker", first.open_mark)
             if speaker[0] is not None:
                 return speaker
     return (None, None)
@@ -354,35 +357,12 @@ def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     return not SPEECH_VERB.search(gap)
 
 
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in body.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _marks(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(offset, width) of each quotation mark in a paragraph; two apostrophes in a row
-    are one double mark (the old New York Times house style)."""
-    marks, i = [], start
-    while i < end:
-        if body.startswith("''", i):
-            marks.append((i, 2))
-            i += 2
-            continue
-        if body[i] in QUOTE_MARKS:
-            marks.append((i, 1))
-        i += 1
-    return marks
-
-
 def _pieces(body: str, start: int, end: int) -> list[_Raw]:
     """Pair the marks of one paragraph; an unclosed quote runs to the paragraph end."""
     pieces: list[_Raw] = []
     opened: tuple[int, int] | None = None
-    for i, width in _marks(body, start, end):
+    for mark in MARK.finditer(body, start, end):
+        i, width = mark.start(), len(mark[0])
         ch = body[i] if width == 1 else '"'
         after = i + width
         if opened is None:
@@ -407,10 +387,10 @@ def _chains(body: str) -> list[list[_Raw]]:
     when that paragraph opens with a quotation mark."""
     chains: list[list[_Raw]] = []
     open_chain: list[_Raw] | None = None
-    for start, end in _paragraphs(body):
+    for paragraph in PARAGRAPH.finditer(body):
+        start, end = paragraph.span()
         pieces = _pieces(body, start, end)
         if open_chain is not None and pieces and body[start : pieces[0].open_mark].strip() == "":
-            pieces[0].continued = True
             open_chain.append(pieces.pop(0))
             if open_chain[-1].close_mark is not None:
                 open_chain = None
@@ -421,7 +401,7 @@ def _chains(body: str) -> list[list[_Raw]]:
             chains.append([piece])
         if pieces and pieces[-1].close_mark is None:
             open_chain = chains[-1]
-    return [[p for p in chain] for chain in chains]
+    return chains
 
 
 def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
@@ -485,10 +465,7 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
 def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     """The person the parse makes the subject of the speech verb at offset `verb`: the one whose
     mention holds the subject's head word, if any."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return None
-    for m in grammar.of("speech-subject"):
+    for m in view.grammar.of("speech-subject"):
         if m.char_span("verb")[0] == verb:
             named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
             if named:
@@ -500,8 +477,7 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
             before = view.body[_sentence_start(view.body, start) : start].lower().split()
             if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
                 return None
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
-            speaker = _resolve(view, start, stop, True)
+            speaker = _phrase_speaker(view, m, "subject")
             return speaker if speaker[0] is not None else None
     return None
 
@@ -654,16 +630,10 @@ def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     """The person the parse makes the subject of the main speech verb of the sentence from
     `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return None
-    for m in grammar.of("speech-subject"):
+    for m in view.grammar.of("speech-subject"):
         verb_at = m.char_span("verb")[0]
         if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not _quoted(view, verb_at):
-            who = m.nodes["subject"]
-            speaker = _resolve(
-                view, m.sentence.char_span(who.left_edge)[0], m.sentence.char_span(who.right_edge)[1], True
-            )
+            speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
     return None
