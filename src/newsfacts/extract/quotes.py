@@ -55,8 +55,7 @@ _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
 # A character of an attribution clause: anything but sentence ends, quotes and line
 # breaks, except the period of an abbreviation ("Mr.", "Rep.", "G.K.").
-# A period before a comma or bracket ends an abbreviation too ("McConnell, R-Ky., said").
-_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=[),])"
+_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS)
 _CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
 # Attribution right after a closing mark: `," Mr Hale will say.` or `," said Mr Hale.`
 # A name with a long apposition may stand between: `," Jane Doe, the director of ..., said`.
@@ -341,9 +340,7 @@ def _names(text: str, name: str) -> bool:
 
 def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
     """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.mention_ranges().last_ending_by(
-        at, lambda m: m.name != ruled_out and not _names(m.name, ruled_out) and not _quoted(view, m.start_char)
-    )
+    found = view.mention_ranges().last_ending_by(at, lambda m: m.name != ruled_out and not _quoted(view, m.start_char))
     return (found[2].name, found[2].name) if found else (None, None)
 
 
@@ -913,7 +910,6 @@ def _capitalised_run(words: list[str], end: int) -> int:
 
 def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     """A description for a speaker who is not a named person."""
-    clean = re.sub(r"\s+", " ", clean)
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
