@@ -184,9 +184,8 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
     prev_speaker: Speaker = (None, None)
     chains = _chains(body_of(doc))
     view = _QuoteView(doc, chains)
-    i = 0
-    while i < len(chains):
-        first, last = chains[i][0], chains[i][-1]
+    for chain in chains:
+        first, last = chain[0], chain[-1]
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
@@ -211,7 +210,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
-        if speaker[0] is None and quotes and _near(view.body, quotes[-1].end_char, first.open_mark):
+        if speaker[0] is None and quotes and view.body.count("\n", quotes[-1].end_char, first.open_mark) <= NEAR_LINES:
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
         if (
             speaker[0] is None
@@ -235,7 +234,6 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         )
         if not partial or speaker[1] is not None:  # a named person's partial quote moves the talk to them
             prev, prev_speaker = last, speaker
-        i += 1
     return tuple(quotes)
 
 
@@ -323,11 +321,6 @@ def _may_speak(subject: Token, speaker: Speaker) -> bool:
     return speaker[1] is not None or subject.tag_ in {"NNP", "NNPS"} or subject.lower_ in SPEAKING_NOUNS
 
 
-def _near(body: str, prev_end: int, open_mark: int) -> bool:
-    """Whether a quote stands in the paragraph of the quote before it or the one after that."""
-    return body.count("\n", prev_end, open_mark) <= NEAR_LINES
-
-
 def _names(text: str, name: str) -> bool:
     """Whether a quote addresses or speaks of a person by their given name alone: then it is said
     to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
@@ -340,7 +333,9 @@ def _names(text: str, name: str) -> bool:
 
 def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
     """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.mention_ranges().last_ending_by(at, lambda m: m.name != ruled_out and not _quoted(view, m.start_char))
+    found = view.mention_ranges().last_ending_by(
+        at, lambda m: m.name != ruled_out and not view.quoted.covers(m.start_char)
+    )
     return (found[2].name, found[2].name) if found else (None, None)
 
 
@@ -490,7 +485,7 @@ def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: i
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
     saying" (the name right before the participle)."""
-    last = view.mention_ranges().last_ending_by(verb, lambda m: not _quoted(view, m.start_char))
+    last = view.mention_ranges().last_ending_by(verb, lambda m: not view.quoted.covers(m.start_char))
     if last and not view.body[last[1] : verb].strip():
         return last[2].name, last[2].name
     return _sentence_subject(view, verb)
@@ -503,7 +498,7 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(view, start, at)
     for _, _, m in view.mention_ranges().starting_in(start, at):
-        if _quoted(view, m.start_char):
+        if view.quoted.covers(m.start_char):
             continue
         lead = body[start : m.start_char]
         if not FRONTED_APPOSITION.fullmatch(lead) and not all(
@@ -530,13 +525,8 @@ def _pronoun_subject(view: _QuoteView, at: int) -> Speaker:
     opening = PRONOUN_OPENING.match(view.body, start)
     if not opening:
         return (None, None)
-    return _pronoun_referent(view, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
-
-
-def _pronoun_referent(view: _QuoteView, at: int, gender: str | None) -> Speaker:
-    """Who a "he" or "she" at `at` that opens its clause is: the subject the talk goes back to,
-    else the last person of that gender named."""
-    name = _previous_subject(view, at, gender) or view.last_person_before(at, gender)
+    gender = PRONOUN_GENDER.get(opening[0].split()[-1].lower())
+    name = _previous_subject(view, start, gender) or view.last_person_before(start, gender)
     return name, name
 
 
@@ -567,12 +557,12 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
             return None
         name = _sentence_subject(view, end - 1)[1]
         sentence = view.body[start:end]
-        if name is None and _quoted(view, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
+        if name is None and view.quoted.covers(start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next(
                 (
                     m.name
                     for _, _, m in view.mention_ranges().starting_in(start, end)
-                    if not _quoted(view, m.start_char)
+                    if not view.quoted.covers(m.start_char)
                 ),
                 None,
             )
@@ -590,7 +580,7 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
 
 def _named_before_in_sentence(view: _QuoteView, at: int) -> bool:
     start = _sentence_start(view.body, at)
-    return any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
+    return any(not view.quoted.covers(m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
 
 
 def _reporter_before(view: _QuoteView, at: int) -> str | None:
@@ -603,14 +593,10 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     if not SPEECH_VERB.search(body[start:end]):
         # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
         # ending on a sentence whose subject is a person is that person's
-        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end and _opens_paragraph(body, at):
+        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end:
             return _sentence_subject(view, end - 1)[1]
         return None
     return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
-
-
-def _opens_paragraph(body: str, at: int) -> bool:
-    return not body[body.rfind("\n", 0, at) + 1 : at].strip()
 
 
 def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
@@ -621,7 +607,7 @@ def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
     if prev.speaker_name is None or prev.is_partial or body[_sentence_start(body, open_mark) : open_mark].strip():
         return False
     named = view.mention_ranges().starting_in(prev.end_char, open_mark)
-    return all(m.name == prev.speaker_name or _quoted(view, m.start_char) for _, _, m in named)
+    return all(m.name == prev.speaker_name or view.quoted.covers(m.start_char) for _, _, m in named)
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
@@ -629,7 +615,7 @@ def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
     for m in view.grammar.of("speech-subject"):
         verb_at = m.char_span("verb")[0]
-        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not _quoted(view, verb_at):
+        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not view.quoted.covers(verb_at):
             speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
@@ -649,22 +635,6 @@ def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
     head = opening[1] if opening else body[start : start + verb.start()].strip(" ,")
     described = _describe(view, head, start) if head else None
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
-
-
-def _introductory(segment: str) -> bool:
-    """An opening phrase before a sentence's subject: "In a statement", "Later that day", or a
-    participle phrase ("Pointing to the figures", "Responding to critics"), but not a name
-    ending in -ing ("King", "Stephen Manning")."""
-    words = segment.split()
-    if not words:
-        return False
-    first = words[0].lower()
-    participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
-    return first in INTRODUCTORY_WORDS or participle
-
-
-def _quoted(view: _QuoteView, char: int) -> bool:
-    return view.quoted.covers(char)
 
 
 def _after_close(body: str, last: _Raw) -> int:
@@ -726,7 +696,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     inside = [
         m
         for _, _, m in view.mention_ranges().starting_in(start, end)
-        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not _quoted(view, m.start_char)
+        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not view.quoted.covers(m.start_char)
     ]
     heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
@@ -797,8 +767,7 @@ def _past_fronted_clause(view: _QuoteView, at: int) -> int:
     not stand for a name in a clause it governs), so the look-back starts before the sentence."""
     start = _sentence_start(view.body, at)
     fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
-    named = any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
-    return start if named and fronted.endswith(",") else at
+    return start if _named_before_in_sentence(view, at) and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
@@ -812,11 +781,13 @@ def _opening_org(view: _QuoteView, at: int) -> str | None:
 
 
 def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
-    """Past the opening phrases before a speaker ("In a statement Friday, Acme said")."""
-    body = view.body
-    while (comma := body.find(",", start, end)) != -1:
-        segment = body[start:comma].strip()
-        if not segment or not _introductory(segment):
+    """Past the opening phrases before a speaker, each ending in a comma: "In a statement Friday,
+    Acme said", "Later that day,", or a participle phrase ("Responding to critics,"), but not a
+    name ending in -ing ("King", "Stephen Manning")."""
+    while (comma := view.body.find(",", start, end)) != -1:
+        words = view.body[start:comma].split()
+        participle = len(words) > 1 and words[0].lower().endswith("ing") and words[1][:1].islower()
+        if not words or not (words[0].lower() in INTRODUCTORY_WORDS or participle):
             break
         start = comma + 1
     return start
