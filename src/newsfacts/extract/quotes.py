@@ -104,7 +104,6 @@ SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # What may open a sentence before its subject organisation.
 ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
 # A quotation mark; two apostrophes in a row are one double mark (the old New York Times house style).
 MARK = re.compile(r"''|[\"\u201c\u201d]")
@@ -189,7 +188,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
-        if partial and not (trailing and trailing[0]) and (claimed := _claim_owner(view, first, last))[0] is not None:
+        if partial and (claimed := _claim_owner(view, first, last))[0] is not None:
             speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
@@ -207,18 +206,12 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
             speaker = _governing_speaker(view, first, last)
         if speaker[0] is None and partial:  # `The committee found the system was "nowhere near ready"`
             speaker = _governing_speaker(view, first, last, ("quote-clause-subject",), _may_speak)
-        if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
+        if speaker[0] is None:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
         if speaker[0] is None and quotes and view.body.count("\n", quotes[-1].end_char, first.open_mark) <= NEAR_LINES:
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
-        if (
-            speaker[0] is None
-            and not partial
-            and trailing is None
-            and quotes
-            and _talk_resumes(view, quotes[-1], first.open_mark)
-        ):
+        if speaker[0] is None and not partial and quotes and _talk_resumes(view, quotes[-1], first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
             speaker = _other_speaker(view, first.open_mark, speaker[1])
@@ -404,7 +397,7 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
         return words < 2
     if words <= SHORT_WORDS:
         return True
-    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head[-80:]):  # `X said,` / `including X -- "It is ..."`
+    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head):  # `X said,` / `including X -- "It is ..."`
         return not body[first.start : first.start + 1].isupper() and head[-1] != ","
     return True
 
@@ -600,11 +593,10 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
 
 
 def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
-    """Whether a quote opening its sentence with no speaker of its own goes back to the named
-    speaker of the quote before, however far back (an interview or profile: "So he is scathing
-    of the party. "It is ..."" after X's quotes): no one else is named in between."""
-    body = view.body
-    if prev.speaker_name is None or prev.is_partial or body[_sentence_start(body, open_mark) : open_mark].strip():
+    """Whether a quote with no speaker of its own goes back to the named speaker of the quote
+    before, however far back (an interview or profile: "So he is scathing of the party. "It is
+    ..."" after X's quotes): no one else is named in between."""
+    if prev.speaker_name is None or prev.is_partial:
         return False
     named = view.mention_ranges().starting_in(prev.end_char, open_mark)
     return all(m.name == prev.speaker_name or view.quoted.covers(m.start_char) for _, _, m in named)
@@ -615,7 +607,7 @@ def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
     for m in view.grammar.of("speech-subject"):
         verb_at = m.char_span("verb")[0]
-        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not view.quoted.covers(verb_at):
+        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT":
             speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
@@ -681,9 +673,7 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     if first.para_start == prev.para_start:
         return True
     if prev.close_mark is not None and SPEECH_VERB.search(body, prev.close_mark, prev.para_end):
-        gap = body[prev.close_mark : prev.para_end]
-        if SENTENCE_END.search(gap + " X"):  # `"A." Mr Y said B.` ends the talk of A's speaker
-            return False
+        return False  # `"A." Mr Y said B.` ends the talk of A's speaker
     return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
@@ -696,7 +686,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     inside = [
         m
         for _, _, m in view.mention_ranges().starting_in(start, end)
-        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not view.quoted.covers(m.start_char)
+        if _outside_clauses(text, m.start_char - start) and not view.quoted.covers(m.start_char)
     ]
     heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
@@ -717,8 +707,8 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     if not words:
         return (None, None)
     # "he" right before the speech verb is its subject, whatever opens the clause ("Asked if he
-    # would stand he told the BBC"); "his"/"her" there own something else ("her aide told").
-    if words[-1] in SUBJECT_PRONOUNS or words[-1] in PERSON_PRONOUNS and len(words) <= 2:
+    # would stand he told the BBC").
+    if words[-1] in PERSON_PRONOUNS:
         gender = PRONOUN_GENDER.get(words[-1])
         start = _past_fronted_clause(view, start)
         name = _previous_subject(view, start, gender)
