@@ -4,8 +4,8 @@ Quotes are found by pairing quotation marks paragraph by paragraph; a
 paragraph that opens a quote without closing it continues into the next
 paragraph that opens with a mark (the news convention). The speaker comes
 from the attribution after the quote ("...," Mr Hale said / said X), before it
-(X said: "..."), from a press-release line ending in a colon, or from the
-quote just before when quotes follow each other. Pronouns resolve to the last
+(X said: "..."), from the parse (the subject of the verb the quote hangs from), or
+from the quote just before when quotes follow each other. Pronouns resolve to the last
 person named; spokespeople and documents become descriptions.
 """
 
@@ -141,6 +141,7 @@ class _Raw:
     close_mark: int | None  # offset of the closing mark, None when it runs to the paragraph end
     para_start: int
     para_end: int
+    after: int  # offset just past the closing mark (one or two characters), or the paragraph end
 
 
 class _QuoteView(DocView):
@@ -355,7 +356,7 @@ def _pieces(body: str, start: int, end: int) -> list[_Raw]:
                 opened = (i, width)
         elif ch in CLOSE_QUOTES and (ch == "\u201d" or after == end or not body[after].isalnum()):
             if i - opened[0] > opened[1]:
-                pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end))
+                pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end, after))
             opened = None
         elif ch == "\u201c":
             opened = (i, width)
@@ -363,7 +364,7 @@ def _pieces(body: str, start: int, end: int) -> list[_Raw]:
         stop = end
         while stop > opened[0] + opened[1] and body[stop - 1].isspace():
             stop -= 1
-        pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end))
+        pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end, end))
     return pieces
 
 
@@ -407,7 +408,7 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     if last.close_mark is None:
         return None
     body = view.body
-    offset = _after_close(body, last)
+    offset = last.after
     tail = body[offset : last.para_end]
     if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
@@ -629,19 +630,13 @@ def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
 
 
-def _after_close(body: str, last: _Raw) -> int:
-    """Offset just past the closing mark (one or two characters)."""
-    assert last.close_mark is not None
-    return last.close_mark + (2 if body.startswith("''", last.close_mark) else 1)
-
-
 def _plausible_tail(body: str, last: _Raw) -> bool:
     """An attribution follows the quote only when the quote ends its clause (a quote inside
     the quote may close just before: `,'" said X`)."""
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
-    after = body[_after_close(body, last) : last.para_end].lstrip()
+    after = body[last.after : last.para_end].lstrip()
     # A lower-case word after the mark goes on with the sentence: `"..." explained X.`
     return closing in ",?!-\u2014\u2013" or after[:1] == "," or after[:1].islower()
 
@@ -649,9 +644,9 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
 def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
     """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
     of the words after the last quotation mark in it."""
-    starts, ends = _sentence_breaks(body)
-    i = bisect_left(ends, end) - 1  # the last break whose next sentence starts before `end`
-    start = ends[i] if i >= 0 and starts[i] >= para_start else para_start
+    starts = _sentence_starts(body)
+    i = bisect_left(starts, end) - 1  # the last sentence that starts before `end`
+    start = max(starts[i], para_start) if i >= 0 else para_start
     if not cut_at_quotes:
         return start
     last_mark = max((body.rfind(q, start, end) for q in QUOTE_MARKS), default=-1)
@@ -660,11 +655,10 @@ def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = Tr
 
 
 @lru_cache(maxsize=4)
-def _sentence_breaks(body: str) -> tuple[list[int], list[int]]:
-    """Where each sentence break starts and where the next sentence begins, found once per body:
-    the speaker rules ask for sentence starts thousands of times per article."""
-    found = [(m.start(), m.end()) for m in SENTENCE_END.finditer(body)]
-    return [a for a, _ in found], [b for _, b in found]
+def _sentence_starts(body: str) -> list[int]:
+    """Where each sentence after the first begins, found once per body: the speaker rules ask for
+    sentence starts thousands of times per article."""
+    return [m.end() for m in SENTENCE_END.finditer(body)]
 
 
 def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
