@@ -189,7 +189,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
-        if partial and (claimed := _claim_owner(view, first, last))[0] is not None:
+        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS, _not_pronoun))[0]:
             speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
@@ -244,6 +244,9 @@ SPEAKER_RELATIONS = (
     "quote-passive-by",
     "quote-according-to",
 )
+# Whose claim, charge or warning a fragment is quoted in: "a claim by X that Y is an "attack dog"",
+# "X's warning that ...", "Labour claims he used her as a "shield"".
+CLAIM_RELATIONS = ("quote-claim-by", "quote-claim-owner")
 
 
 def _governing_speaker(
@@ -284,24 +287,9 @@ def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = N
     return _resolve(view, start, stop, True)
 
 
-def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
-    """Whose claim, charge or warning a fragment is quoted in, by the parse: "a claim by X that Y
-    is an "attack dog"", "X's warning that ...", "Labour claims he used her as a "shield"" - unless
-    a speech verb stands between the noun and the quote ("the claim that Z said was "false"")."""
-    marks = {first.open_mark, last.close_mark if last.close_mark is not None else last.end}
-    for pid in ("quote-claim-by", "quote-claim-owner"):
-        for m in view.grammar.of(pid):
-            who = m.nodes["speaker"]
-            if (
-                m.char_span("mark")[0] not in marks
-                or m.char_span("speaker")[0] >= first.open_mark
-                or who.tag_ in {"PRP", "PRP$"}  # "her remark that": the pronoun rules decide
-            ):
-                continue
-            speaker = _phrase_speaker(view, m, "speaker", first.open_mark)
-            if speaker[0] is not None:
-                return speaker
-    return (None, None)
+def _not_pronoun(owner: Token, _speaker: Speaker) -> bool:
+    """A claim's owner other than a pronoun ("her remark that"), whom the pronoun rules decide."""
+    return owner.tag_ not in {"PRP", "PRP$"}
 
 
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
