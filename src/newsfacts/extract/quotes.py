@@ -84,8 +84,6 @@ OPENING_SPOKESPERSON = re.compile(
 )
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follows: "Bank's", "Banks'"
-PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 # A description set before the subject's name: "Another critic, X, likened it to ...".
 FRONTED_APPOSITION = re.compile(
     r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
@@ -426,7 +424,7 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     if m := BEFORE_VERB.search(head):
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
-        found = _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
+        found = _passive_speaker(view, head_start + m.start("verb"), first.open_mark) or _resolve(
             view, head_start, head_start + m.start(), False
         )
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
@@ -456,12 +454,13 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     return None
 
 
-def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
-    """The agent of a passive speech verb in `head`: "His claims were denied by X, who ..." is X
-    (not "responded by accusing")."""
-    if not PASSIVE_AUX.search(head, 0, verb_start) or not (by := PASSIVE_BY.match(head, verb_end)):
-        return None
-    return _resolve(view, head_start + by.start("who"), head_start + by.end("who"), True)
+def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
+    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied
+    by X, who ..." is X."""
+    for m in view.grammar.of("passive-agent"):
+        if m.char_span("verb")[0] == verb:
+            return _phrase_speaker(view, m, "agent", limit)
+    return None
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
