@@ -98,7 +98,6 @@ AS_SAYING = re.compile(
     r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
     r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
 )
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # What may open a sentence before its subject organisation.
 ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
@@ -664,10 +663,12 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         start = _skip_introduction(view, _as_clause(view.body, start, end), end)
     text = view.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
+    # a name inside a relative clause or apposition is not the speaker ("X, who met Y, said")
+    clauses = [c.span() for rx in (RELATIVE, APPOSITIVE) for c in rx.finditer(text + ",")]
     inside = [
         m
         for _, _, m in view.mention_ranges().starting_in(start, end)
-        if _outside_clauses(text, m.start_char - start) and not view.quoted.covers(m.start_char)
+        if not any(a < m.start_char - start < b for a, b in clauses) and not view.quoted.covers(m.start_char)
     ]
     heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
@@ -702,7 +703,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     if role_person:
         return role_person, role_person
     described = _describe(view, " ".join(shown), start)
-    if described in SPOKESPEOPLE:  # "But the Home Office defended it. A spokesman said:"
+    if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
         org = _opening_org(view, _sentence_before(view.body, start)[0])
         described = f"{org} {described}" if org else described
     return described, None
@@ -786,15 +787,6 @@ def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
         return True
     lead = body[start : m.start_char].split(",")[-1].lower().split()
     return bool(lead) and lead[0] in DETERMINERS and any(w in MODIFIER_PREPOSITIONS for w in lead)
-
-
-def _outside_clauses(text: str, offset: int) -> bool:
-    """False for a name inside a relative clause or apposition ("X, who met Y, said")."""
-    for rx in (RELATIVE, APPOSITIVE):
-        for m in rx.finditer(text + ","):
-            if m.start() < offset < m.end():
-                return False
-    return True
 
 
 def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | None:
