@@ -197,7 +197,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(view, first.open_mark)
         if speaker[0] is None and quotes and _same_speaker_goes_on(view.body, quotes[-1].end_char, first.open_mark):
-            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X called it "A" and "B"`
         if speaker[0] is None:  # `He said ..., adding that "..."`
             speaker = _pronoun_subject(view, first.open_mark)
         if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
@@ -305,9 +305,7 @@ def _names(text: str, name: str) -> bool:
     to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
     surname in a quote proves nothing: people speak of "the Jones family", "the Jones plan"."""
     words = name.split()
-    if len(words) < 2:
-        return False
-    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
+    return len(words) > 1 and bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
 
 
 def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
@@ -320,12 +318,8 @@ def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     """Whether a quote with no speaker of its own is still the previous quote's speaker talking:
-    in the same sentence, with no new subject and speech verb between ("while the Tories say").
-    A verb after "but" or "and" keeps the subject ("X said "A", but stressed ... "B"")."""
-    if prev_end < _sentence_start(body, open_mark):
-        return False
-    gap = body[prev_end:open_mark]
-    return not SPEECH_VERB.search(gap)
+    in the same sentence, with no speech verb between ("while the Tories say")."""
+    return prev_end >= _sentence_start(body, open_mark) and not SPEECH_VERB.search(body[prev_end:open_mark])
 
 
 def _pieces(body: str, start: int, end: int) -> list[_Raw]:
@@ -363,13 +357,10 @@ def _chains(body: str) -> list[list[_Raw]]:
         pieces = _pieces(body, start, end)
         if open_chain is not None and pieces and body[start : pieces[0].open_mark].strip() == "":
             open_chain.append(pieces.pop(0))
-            if open_chain[-1].close_mark is not None:
-                open_chain = None
-            if not pieces:
-                continue
+            if not pieces and open_chain[-1].close_mark is None:
+                continue  # the quote runs on into the next paragraph
         open_chain = None
-        for piece in pieces:
-            chains.append([piece])
+        chains += [[piece] for piece in pieces]
         if pieces and pieces[-1].close_mark is None:
             open_chain = chains[-1]
     return chains
