@@ -394,16 +394,14 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
             return said
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
-            speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
-        else:
-            named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
-            speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
-        return speaker
+            return _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
+        named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]  # `," said X in a statement`
+        return _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
     return None
 
 
 def _leading(view: _QuoteView, first: _Raw) -> Speaker:
-    """The speaker named before the quote in its sentence, or on a "X said:" line above."""
+    """The speaker named before the quote in its sentence."""
     body = view.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start : first.open_mark]
@@ -427,29 +425,27 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
 def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     """The person the parse makes the subject of the speech verb at offset `verb`: the one whose
     mention holds the subject's head word, if any."""
-    for m in view.grammar.of("speech-subject"):
-        if m.char_span("verb")[0] == verb:
-            named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
-            if named:
-                return named[2].name, named[2].name
-            # "X was suspended after the committee said": the subject's phrase in a clause of its
-            # own, not the person the clause before it names
-            who = m.nodes["subject"]
-            start = m.sentence.char_span(who.left_edge)[0]
-            before = view.body[_sentence_start(view.body, start) : start].lower().split()
-            if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
-                return None
-            speaker = _phrase_speaker(view, m, "subject")
-            return speaker if speaker[0] is not None else None
+    for m in view.grammar.at("speech-subject", "verb", {verb}):
+        named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
+        if named:
+            return named[2].name, named[2].name
+        # "X was suspended after the committee said": the subject's phrase in a clause of its
+        # own, not the person the clause before it names
+        who = m.nodes["subject"]
+        start = m.sentence.char_span(who.left_edge)[0]
+        before = view.body[_sentence_start(view.body, start) : start].lower().split()
+        if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+            return None
+        speaker = _phrase_speaker(view, m, "subject")
+        return speaker if speaker[0] is not None else None
     return None
 
 
 def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
     """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied
     by X, who ..." is X."""
-    for m in view.grammar.of("passive-agent"):
-        if m.char_span("verb")[0] == verb:
-            return _phrase_speaker(view, m, "agent", limit)
+    for m in view.grammar.at("passive-agent", "verb", {verb}):
+        return _phrase_speaker(view, m, "agent", limit)
     return None
 
 
