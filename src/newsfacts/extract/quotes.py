@@ -158,6 +158,10 @@ class _QuoteView(DocView):
         self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
         self.grammar: Grammar = doc._.grammar or Grammar((), ())  # none without the grammar component
 
+    def named_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting from `start` to `end` outside quotation marks, in order."""
+        return [m for _, _, m in self.mention_ranges().starting_in(start, end) if not self.quoted.covers(m.start_char)]
+
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
         """The canonical name of the last person named before `char` outside quotation marks
         whose gender, where known, is `gender` (for "he said", "she said"): of the mentions
@@ -464,9 +468,7 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
     body = view.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(view, start, at)
-    for _, _, m in view.mention_ranges().starting_in(start, at):
-        if view.quoted.covers(m.start_char):
-            continue
+    for m in view.named_in(start, at):
         lead = body[start : m.start_char]
         if not FRONTED_APPOSITION.fullmatch(lead) and not all(
             w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
@@ -525,14 +527,7 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
         name = _sentence_subject(view, end - 1)[1]
         sentence = view.body[start:end]
         if name is None and view.quoted.covers(start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
-            name = next(
-                (
-                    m.name
-                    for _, _, m in view.mention_ranges().starting_in(start, end)
-                    if not view.quoted.covers(m.start_char)
-                ),
-                None,
-            )
+            name = next((m.name for m in view.named_in(start, end)), None)
             if name is None:
                 at = start
                 continue
@@ -547,7 +542,7 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
 
 def _named_before_in_sentence(view: _QuoteView, at: int) -> bool:
     start = _sentence_start(view.body, at)
-    return any(not view.quoted.covers(m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
+    return bool(view.named_in(start, at))
 
 
 def _reporter_before(view: _QuoteView, at: int) -> str | None:
@@ -572,8 +567,7 @@ def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
     ..."" after X's quotes): no one else is named in between."""
     if prev.speaker_name is None or prev.is_partial:
         return False
-    named = view.mention_ranges().starting_in(prev.end_char, open_mark)
-    return all(m.name == prev.speaker_name or view.quoted.covers(m.start_char) for _, _, m in named)
+    return all(m.name == prev.speaker_name for m in view.named_in(prev.end_char, open_mark))
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
@@ -652,11 +646,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
     # a name inside a relative clause or apposition is not the speaker ("X, who met Y, said")
     clauses = [c.span() for rx in (RELATIVE, APPOSITIVE) for c in rx.finditer(text + ",")]
-    inside = [
-        m
-        for _, _, m in view.mention_ranges().starting_in(start, end)
-        if not any(a < m.start_char - start < b for a, b in clauses) and not view.quoted.covers(m.start_char)
-    ]
+    inside = [m for m in view.named_in(start, end) if not any(a < m.start_char - start < b for a, b in clauses)]
     heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
         chosen: Mention = heads[0] if after else heads[-1]
