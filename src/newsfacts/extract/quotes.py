@@ -565,9 +565,8 @@ def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
     """Whether a quote with no speaker of its own goes back to the named speaker of the quote
     before, however far back (an interview or profile: "So he is scathing of the party. "It is
     ..."" after X's quotes): no one else is named in between."""
-    if prev.speaker_name is None or prev.is_partial:
-        return False
-    return all(m.name == prev.speaker_name for m in view.named_in(prev.end_char, open_mark))
+    named = view.named_in(prev.end_char, open_mark)
+    return prev.speaker_name is not None and not prev.is_partial and all(m.name == prev.speaker_name for m in named)
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
@@ -660,7 +659,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return org, None
     shown = [w.strip(",.;:") for w in clean.split()]
     shown = [w for w in shown if w]
-    while shown and (shown[-1].lower() in SPEECH_ADVERBS):
+    while shown and shown[-1].lower() in SPEECH_ADVERBS:
         shown.pop()
     words = [w.lower() for w in shown]
     if not words:
@@ -676,8 +675,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
             return spokesperson, None
         name = name or view.last_person_before(start, gender)
         return name, name
-    role_person = _person_by_role(view, words, start)
-    if role_person:
+    if role_person := _person_by_role(view, words, start):
         return role_person, role_person
     described = _describe(view, " ".join(shown), start)
     if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
@@ -694,10 +692,8 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     """An organisation named last among the speaker words, right before the speech verb, speaks
     ("No deal is close but Acme said"): the words before it are another clause, not its name."""
     words = view.body[start:end].rstrip(" ,")
-    last = None
-    for span in view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]:
-        if span.end_char <= end:
-            last = span
+    spans = view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]
+    last = next((span for span in reversed(spans) if span.end_char <= end), None)
     if last is None or last.label != "ORG" or last.start_char == start:
         return None
     before = {w.lower() for w in view.body[start : last.start_char].replace(",", " ").split()}
@@ -723,10 +719,8 @@ def _opening_org(view: _QuoteView, at: int) -> str | None:
     """The organisation that opens the sentence starting at `at` ("But the Home Office
     defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
     start = ORG_OPENING.match(view.body, at).end()  # every part of it is optional: it always matches
-    for span in view.spans:
-        if span.start_char == start and span.label == "ORG":
-            return view.body[span.start_char : span.end_char]
-    return None
+    orgs = [span for span in view.spans if span.start_char == start and span.label == "ORG"]
+    return view.body[orgs[0].start_char : orgs[0].end_char] if orgs else None
 
 
 def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
