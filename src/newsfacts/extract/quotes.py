@@ -767,8 +767,7 @@ def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | Non
     if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
-    people = view.people
-    holders = {p.name for p in people if p.role and wanted <= set(p.role.lower().split())}
+    holders = {p.name for p in view.people if p.role and wanted <= set(p.role.lower().split())}
     named = view.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
     if named:
         return named[2].name
@@ -818,17 +817,16 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
-    participle = words[0].islower() and words[0].endswith("ed")
     if (
         words[0].lower() in PREPOSITIONS
         or words[-1].lower() in CONJUNCTIONS
-        or participle
+        or words[0].islower()
+        and words[0].endswith("ed")  # a participle
         or any(w.lower() in RELATIVES | FINITE_VERBS for w in words)
         or any(w.lower() in PRONOUNS for w in words[1:])
+        or any(c in QUOTE_MARKS for c in clean)
     ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
-    if any(c in QUOTE_MARKS for c in clean):
-        return None
     if m := SPOKES.match(clean):
         org = m["org"].strip()
         if org[:1].isupper():
@@ -837,8 +835,7 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     if named := _named_in_description(words):
         return named
     if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
-        owner = view.last_person_before(start)
-        if owner:
+        if owner := view.last_person_before(start):
             return f"{owner}'s {' '.join(words[1:])}"
     if words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
