@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
@@ -152,9 +152,6 @@ class _QuoteView(DocView):
             for chain in chains
             for p in chain
         )
-        self._speakable: dict[str | None, list[int]] = {}
-        # How many mentions come before the first that ends past an offset: a running maximum of ends.
-        self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
         self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
         self.grammar: Grammar = doc._.grammar or Grammar((), ())  # none without the grammar component
 
@@ -164,18 +161,14 @@ class _QuoteView(DocView):
 
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
         """The canonical name of the last person named before `char` outside quotation marks
-        whose gender, where known, is `gender` (for "he said", "she said"): of the mentions
-        before the first one that ends past `char`, the last that qualifies."""
-        if gender not in self._speakable:
-            self._speakable[gender] = [
-                i
-                for i, m in enumerate(self.mentions)
-                if not self.quoted.covers(m.start_char)
-                and (gender is None or self.genders.get(m.name, gender) == gender)
-            ]
-        picks = self._speakable[gender]
-        j = bisect_left(picks, bisect_right(self._end_max, char))
-        return self.mentions[picks[j - 1]].name if j else None
+        whose gender, where known, is `gender` (for "he said", "she said")."""
+        found = self.mention_ranges().last_ending_by(
+            char,
+            lambda m: (
+                not self.quoted.covers(m.start_char) and (gender is None or self.genders.get(m.name, gender) == gender)
+            ),
+        )
+        return found[2].name if found else None
 
 
 def extract(doc: Doc) -> tuple[Quote, ...]:
