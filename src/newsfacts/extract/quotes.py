@@ -159,16 +159,15 @@ class _QuoteView(DocView):
         """The mentions starting from `start` to `end` outside quotation marks, in order."""
         return [m for _, _, m in self.mention_ranges().starting_in(start, end) if not self.quoted.covers(m.start_char)]
 
+    def last_named(self, char: int, keep: Callable[[Mention], bool] = lambda _m: True) -> Mention | None:
+        """The last mention ending by `char` outside quotation marks that `keep` accepts."""
+        found = self.mention_ranges().last_ending_by(char, lambda m: not self.quoted.covers(m.start_char) and keep(m))
+        return found[2] if found else None
+
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
-        """The canonical name of the last person named before `char` outside quotation marks
-        whose gender, where known, is `gender` (for "he said", "she said")."""
-        found = self.mention_ranges().last_ending_by(
-            char,
-            lambda m: (
-                not self.quoted.covers(m.start_char) and (gender is None or self.genders.get(m.name, gender) == gender)
-            ),
-        )
-        return found[2].name if found else None
+        """The last person named before `char` whose gender, where known, is `gender` ("he said")."""
+        found = self.last_named(char, lambda m: gender is None or self.genders.get(m.name, gender) == gender)
+        return found.name if found else None
 
 
 def extract(doc: Doc) -> tuple[Quote, ...]:
@@ -307,10 +306,8 @@ def _names(text: str, name: str) -> bool:
 
 def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
     """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.mention_ranges().last_ending_by(
-        at, lambda m: m.name != ruled_out and not view.quoted.covers(m.start_char)
-    )
-    return (found[2].name, found[2].name) if found else (None, None)
+    found = view.last_named(at, lambda m: m.name != ruled_out)
+    return (found.name, found.name) if found else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
@@ -449,9 +446,9 @@ def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
     saying" (the name right before the participle)."""
-    last = view.mention_ranges().last_ending_by(verb, lambda m: not view.quoted.covers(m.start_char))
-    if last and not view.body[last[1] : verb].strip():
-        return last[2].name, last[2].name
+    last = view.last_named(verb)
+    if last and not view.body[last.end_char : verb].strip():
+        return last.name, last.name
     return _sentence_subject(view, verb)
 
 
