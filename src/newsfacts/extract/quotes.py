@@ -88,9 +88,7 @@ OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follo
 FRONTED_APPOSITION = re.compile(
     r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
 )
-# How many sentences opening with "he"/"she" a pronoun may look back through to its person.
-PRONOUN_CHAIN = 3
-# How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
+# How many sentences (opening with "he"/"she", or quoted) a pronoun may look back through to its person.
 CHAIN_SENTENCES = 8
 PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
 # Someone reported as speaking: "AP quoted prosecutor X as saying", "Reuters reports a source as saying".
@@ -509,7 +507,6 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
     back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
     if _named_before_in_sentence(view, at):
         return None
-    pronoun_sentences = 0
     for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
         start, end = _sentence_before(view.body, at)
         if end == 0:
@@ -523,8 +520,7 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
                 continue
         if name is not None:
             return name if gender is None or view.genders.get(name, gender) == gender else None
-        pronoun_sentences += 1
-        if not PRONOUN_OPENING.match(view.body, start) or pronoun_sentences == PRONOUN_CHAIN:
+        if not PRONOUN_OPENING.match(view.body, start):
             return None
         at = start
     return None
