@@ -73,28 +73,24 @@ BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
 APPOSITIVE = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s[^,\"\u201c\u201d]*?,", re.I)
 SPOKES = re.compile(
-    rf"^(?:a|an|the)?\s*(?:(?P<adj>[\w-]+)\s+)?(?P<noun>{'|'.join(sorted(SPOKES_NOUNS))})\s+"
+    rf"^(?:a|an|the)?\s*(?P<noun>{'|'.join(sorted(SPOKES_NOUNS))})\s+"
     r"(?:for|from|at|of|to|with|in)\s+(?:the\s+)?(?P<org>.+)$",
     re.I,
 )
 # A sentence opened by a spokesperson of a named body, whatever the verb: "A Labour Party spokesman
 # criticised". Not "The Tory spokesman", which goes back to someone named.
-OPENING_SPOKESPERSON = re.compile(
-    r"\s*(?:(?:But|And)\s+)?(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b"
-)
+OPENING_SPOKESPERSON = re.compile(r"\s*(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b")
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follows: "Bank's", "Banks'"
 # A description set before the subject's name: "Another critic, X, likened it to ...".
-FRONTED_APPOSITION = re.compile(
-    r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
-)
+FRONTED_APPOSITION = re.compile(r"(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*")
 # How many sentences (opening with "he"/"she", or quoted) a pronoun may look back through to its person.
 CHAIN_SENTENCES = 8
-PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And),?\s+)?(?:he|she|He|She)\b")
 # Someone reported as speaking: "AP quoted prosecutor X as saying", "Reuters reports a source as saying".
 AS_SAYING = re.compile(
     r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
-    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
+    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+saying\b"
 )
 # What may open a sentence before its subject organisation.
 ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
@@ -323,9 +319,9 @@ def _pieces(body: str, start: int, end: int) -> list[_Raw]:
         ch = body[i] if width == 1 else '"'
         after = i + width
         if opened is None:
-            if ch in OPEN_QUOTES and (i == start or not body[i - 1].isalnum() or ch == "\u201c"):
+            if ch in OPEN_QUOTES and (i == start or not body[i - 1].isalnum()):
                 opened = (i, width)
-        elif ch in CLOSE_QUOTES and (ch == "\u201d" or after == end or not body[after].isalnum()):
+        elif ch in CLOSE_QUOTES and (after == end or not body[after].isalnum()):
             if i - opened[0] > opened[1]:
                 pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end, after))
             opened = None
@@ -816,8 +812,7 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     if m := SPOKES.match(clean):
         org = m["org"].strip()
         if org[:1].isupper():
-            noun = " ".join(x for x in (m["adj"], m["noun"]) if x)
-            return f"{org} {noun}"
+            return f"{org} {m['noun']}"
     if named := _named_in_description(words):
         return named
     if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
