@@ -141,11 +141,7 @@ class _QuoteView(DocView):
 
     def __init__(self, doc: Doc, chains: list[list[_Raw]]) -> None:
         super().__init__(doc)
-        self.quoted: Ranges[None] = Ranges(
-            (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end, None)
-            for chain in chains
-            for p in chain
-        )
+        self.quoted: Ranges[None] = Ranges((p.open_mark, p.after, None) for chain in chains for p in chain)
         self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
         self.grammar: Grammar = doc._.grammar or Grammar((), ())  # none without the grammar component
 
@@ -328,9 +324,7 @@ def _pieces(body: str, start: int, end: int) -> list[_Raw]:
         elif ch == "\u201c":
             opened = (i, width)
     if opened is not None and end - opened[0] > 2:
-        stop = end
-        while stop > opened[0] + opened[1] and body[stop - 1].isspace():
-            stop -= 1
+        stop = opened[0] + opened[1] + len(body[opened[0] + opened[1] : end].rstrip())
         pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end, end))
     return pieces
 
