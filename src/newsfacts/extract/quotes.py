@@ -466,15 +466,11 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
 
 def _pronoun_subject(view: _QuoteView, at: int) -> Speaker:
     """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
-    the party was not a wasted vote, adding that "what you see is what you get""), as for "he
-    said": the subject the talk goes back to, else the last person of that gender named."""
+    the party was not a wasted vote, adding that "what you see is what you get""), read as the
+    pronoun of "he said" is."""
     start = _sentence_start(view.body, at)
     opening = PRONOUN_OPENING.match(view.body, start)
-    if not opening:
-        return (None, None)
-    gender = PRONOUN_GENDER.get(opening[0].split()[-1].lower())
-    name = _previous_subject(view, start, gender) or view.last_person_before(start, gender)
-    return name, name
+    return _resolve(view, start, opening.end(), True) if opening else (None, None)
 
 
 def _sentence_start(body: str, at: int) -> int:
