@@ -454,10 +454,8 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
         ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
-        if (
-            POSSESSIVE.match(body[m.end_char : m.end_char + 2])
-            or body[m.end_char : m.end_char + 1] in ("'", "\u2019")
-            or (after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS)
+        if body[m.end_char : m.end_char + 1] in ("'", "\u2019") or (  # "X's aide", "the X campaign"
+            after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS
         ):
             return (None, None)
         return m.name, m.name
