@@ -394,11 +394,10 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
     if m := BEFORE_VERB.search(head):
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
-        found = _passive_speaker(view, head_start + m.start("verb"), first.open_mark) or _resolve(
-            view, head_start, head_start + m.start(), False
-        )
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
-        return _subject_speaker(view, head_start + m.start("verb")) or found
+        verb = head_start + m.start("verb")
+        found = _subject_speaker(view, verb) or _passive_speaker(view, verb, first.open_mark)
+        return found or _resolve(view, head_start, head_start + m.start(), False)
     if verb := SPEECH_VERB.search(head):
         return _resolve(view, head_start, head_start + verb.start(), False)
     return (None, None)
@@ -522,13 +521,12 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
-    if not SPEECH_VERB.search(body[start:end]):
-        # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
-        # ending on a sentence whose subject is a person is that person's
-        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end:
-            return _sentence_subject(view, end - 1)[1]
-        return None
-    return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+    if SPEECH_VERB.search(body[start:end]):
+        return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+    # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
+    # ending on a sentence whose subject is a person is that person's
+    new_paragraph = body[start:end].endswith(".") and body.rfind("\n", 0, at) > end
+    return _sentence_subject(view, end - 1)[1] if new_paragraph else None
 
 
 def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
