@@ -659,7 +659,6 @@ ORG_OBJECT_WORDS = frozenset({"of", "for", "at", "from", "with", "by", "to", "in
 def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     """An organisation named last among the speaker words, right before the speech verb, speaks
     ("No deal is close but Acme said"): the words before it are another clause, not its name."""
-    words = view.body[start:end].rstrip(" ,")
     spans = view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]
     last = next((span for span in reversed(spans) if span.end_char <= end), None)
     if last is None or last.label != "ORG" or last.start_char == start:
@@ -667,7 +666,7 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     before = {w.lower() for w in view.body[start : last.start_char].replace(",", " ").split()}
     if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
         return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
-    tail = view.body[last.end_char : start + len(words)].split()
+    tail = view.body[last.end_char : end].rstrip(" ,").split()
     if any(w.lower() not in SPEECH_ADVERBS for w in tail):
         return None
     return view.body[last.start_char : last.end_char]
@@ -752,8 +751,7 @@ def _named_in_description(words: list[str]) -> str | None:
     Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
     an article governs ("MP for Hull", "the Home Office"), a name with a particle ("Pierre de
     Vos") nor the body of someone who speaks ("a columnist for the news site Pando")."""
-    k = _capitalised_run(words, len(words))
-    if k == 0:
+    if (k := _capitalised_run(words, len(words))) == 0:
         return None
     if OWNER.search(words[k - 1]) and words[k - 1][:1].isupper():
         owner = _capitalised_run(words, k)
@@ -795,10 +793,8 @@ def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
         or any(c in QUOTE_MARKS for c in clean)
     ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
-    if m := SPOKES.match(clean):
-        org = m["org"].strip()
-        if org[:1].isupper():
-            return f"{org} {m['noun']}"
+    if (m := SPOKES.match(clean)) and m["org"][:1].isupper():  # "a spokesman for the Home Office"
+        return f"{m['org'].strip()} {m['noun']}"
     if named := _named_in_description(words):
         return named
     if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
