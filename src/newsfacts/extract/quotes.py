@@ -488,7 +488,7 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
     BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person.
     Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass the look
     back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
-    if _named_before_in_sentence(view, at):
+    if view.named_in(_sentence_start(view.body, at), at):  # someone is named earlier in its sentence
         return None
     for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
         start, end = _sentence_before(view.body, at)
@@ -507,11 +507,6 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
             return None
         at = start
     return None
-
-
-def _named_before_in_sentence(view: _QuoteView, at: int) -> bool:
-    start = _sentence_start(view.body, at)
-    return bool(view.named_in(start, at))
 
 
 def _reporter_before(view: _QuoteView, at: int) -> str | None:
@@ -679,7 +674,7 @@ def _past_fronted_clause(view: _QuoteView, at: int) -> int:
     not stand for a name in a clause it governs), so the look-back starts before the sentence."""
     start = _sentence_start(view.body, at)
     fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
-    return start if _named_before_in_sentence(view, at) and fronted.endswith(",") else at
+    return start if view.named_in(start, at) and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
