@@ -95,6 +95,13 @@ PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if "subject" in kinds(r))
 PERSON_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if "person" in kinds(r))
 POSSESSIVE_PRONOUNS = frozenset(r["word"] for r in _PRONOUNS if "possessive" in kinds(r))
 PRONOUN_GENDER = {r["word"]: r["gender"] for r in _PRONOUNS if r["gender"]}
+_FUNCTION_WORDS = rows("function_words")
+
+
+def function_words(kind: str) -> frozenset[str]:
+    """The function words of one kind (`data/function_words.tsv`): "preposition", "subordinator", ..."""
+    return frozenset(r["word"] for r in _FUNCTION_WORDS if kind in kinds(r))
+
 
 # --- people -------------------------------------------------------------------
 

@@ -4,8 +4,8 @@ Quotes are found by pairing quotation marks paragraph by paragraph; a
 paragraph that opens a quote without closing it continues into the next
 paragraph that opens with a mark (the news convention). The speaker comes
 from the attribution after the quote ("...," Mr Hale said / said X), before it
-(X said: "..."), from a press-release line ending in a colon, or from the
-quote just before when quotes follow each other. Pronouns resolve to the last
+(X said: "..."), from the parse (the subject of the verb the quote hangs from), or
+from the quote just before when quotes follow each other. Pronouns resolve to the last
 person named; spokespeople and documents become descriptions.
 """
 
@@ -16,21 +16,20 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise, takewhile
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quote
 
+from .grammar import Grammar, Match
 from .lexicon import (
     ABBREVIATIONS,
     CLOSE_QUOTES,
     DESCRIPTION_HEADS,
     GROUP_NOUNS,
-    HONORIFICS,
     INTRODUCTORY_WORDS,
     NAME_PARTICLES,
-    NOBLE_TITLES,
     OPEN_QUOTES,
     ORG_WORDS,
     PEOPLE_NOUNS,
@@ -47,6 +46,7 @@ from .lexicon import (
     SPOKES_NOUNS,
     SUBJECT_LEAD,
     VOICE_NOUNS,
+    function_words,
 )
 from .ranges import Ranges
 from .view import DocView, Mention, body_of
@@ -55,8 +55,7 @@ _VERB = "(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
 _AUX = r"(?:(?:" + "|".join(re.escape(a) for a in sorted(SPEECH_AUX, key=len, reverse=True)) + r")\s+)*"
 # A character of an attribution clause: anything but sentence ends, quotes and line
 # breaks, except the period of an abbreviation ("Mr.", "Rep.", "G.K.").
-# A period before a comma or bracket ends an abbreviation too ("McConnell, R-Ky., said").
-_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS) + r"|\.(?=[),])"
+_ABBR = "|".join(rf"(?<=\b{a})\." for a in ABBREVIATIONS)
 _CH = rf"(?:[^.!?;\"\u201c\u201d\n]|{_ABBR})"
 # Attribution right after a closing mark: `," Mr Hale will say.` or `," said Mr Hale.`
 # A name with a long apposition may stand between: `," Jane Doe, the director of ..., said`.
@@ -66,88 +65,40 @@ AFTER = re.compile(
 )
 # Attribution by a dash after the quote: `..."― Pamela Padilla`.
 AFTER_DASH = re.compile(r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*(?P<who>[A-Z][^,;\n(]{1,60})")
-ACCORDING = re.compile(r"^\s*,?\s*according to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80})")
-# The same before the quote: `According to X, "..."`.
+# Attribution by "according to" before the quote: `According to X, "..."`.
 ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to (?P<who>[^.!?;,\"\u201c\u201d\n]{2,80}),\s*$")
-# Inverted attribution before the quote: `Said Jones: "..."`.
-SAID_FIRST = re.compile(
-    rf"^\s*(?i:{_VERB})\s+(?!(?i:if|whether|about|why|how|what|when|to|for)\b)"  # not "Asked if he ... told"
-    r"(?P<who>[^:,\"\u201c\u201d\n]{2,60})[:,]\s*$"
-)
 # Attribution just before an opening mark: `X said:`, `X said,`, `X said of it today:`.
 SPEECH_VERB = re.compile(rf"\b{_VERB}\b")
 BEFORE_VERB = re.compile(rf"\b{_AUX}(?P<verb>{_VERB})\b(?P<rest>{_CH}{{0,60}}?)[:,]?\s*$")
 RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when)\b[^\"\u201c\u201d]*?,", re.I)
 APPOSITIVE = re.compile(r",\s*(?:the|a|an|his|her|its|their)\s[^,\"\u201c\u201d]*?,", re.I)
 SPOKES = re.compile(
-    rf"^(?:a|an|the)?\s*(?:(?P<adj>[\w-]+)\s+)?(?P<noun>{'|'.join(sorted(SPOKES_NOUNS))})\s+"
+    rf"^(?:a|an|the)?\s*(?P<noun>{'|'.join(sorted(SPOKES_NOUNS))})\s+"
     r"(?:for|from|at|of|to|with|in)\s+(?:the\s+)?(?P<org>.+)$",
     re.I,
 )
 # A sentence opened by a spokesperson of a named body, whatever the verb: "A Labour Party spokesman
 # criticised". Not "The Tory spokesman", which goes back to someone named.
-OPENING_SPOKESPERSON = re.compile(
-    r"\s*(?:(?:But|And)\s+)?(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b"
-)
+OPENING_SPOKESPERSON = re.compile(r"\s*(?:A|An)\s+((?:[A-Z][\w'\u2019-]*\s+){1,5}spokes(?:man|woman|person))\b")
 POSSESSIVE = re.compile(r"['\u2019]s?\b")
 OWNER = re.compile(r"(?:['\u2019]s|s['\u2019])$")  # a word that owns what follows: "Bank's", "Banks'"
-PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are)\s+$")
-PASSIVE_BY = re.compile(r"\s+by\s+(?P<who>[^,;:\"\u201c\u201d]{2,80})")
 # A description set before the subject's name: "Another critic, X, likened it to ...".
-FRONTED_APPOSITION = re.compile(
-    r"(?:(?:But|And)\s+)?(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*"
-)
-# An adverb made from an adjective ("reportedly", "privately", "publicly"), not a noun ending in -ly
-# ("monopoly", "family", "assembly", "ally").
-ADVERB = re.compile(r"\w{2}(?:edly|ally|ently|antly|ately|ively|ously|ibly|ably|icly|tly|ssly|ely|fully|ingly)$")
-# How many sentences opening with "he"/"she" a pronoun may look back through to its person.
-PRONOUN_CHAIN = 3
-# How many sentences in all (quoted ones do not count as pronoun sentences) the look-back reads.
+FRONTED_APPOSITION = re.compile(r"(?:The|A|An|Another|One|Its|His|Her|Their)\s+[a-z][\w' -]{1,50},\s*")
+# How many sentences (opening with "he"/"she", or quoted) a pronoun may look back through to its person.
 CHAIN_SENTENCES = 8
-PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And|Yet|So|Then|Now|Later|However),?\s+)?(?:he|she|He|She)\b")
+PRONOUN_OPENING = re.compile(r"\s*(?:(?:But|And),?\s+)?(?:he|she|He|She)\b")
 # Someone reported as speaking: "AP quoted prosecutor X as saying", "Reuters reports a source as saying".
 AS_SAYING = re.compile(
     r"[^.!?;\"\u201c\u201d\n]{0,80}?\b(?:quot|report|cit)(?:ed|es|s|ing)\s+"
-    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+(?:saying|telling|adding|stating)\b"
+    r"(?P<who>[^,;:.\"\u201c\u201d\n]{2,80}?)\s+as\s+saying\b"
 )
-# "Downing Street defended it, with a spokesperson saying:".
-WITH_SPOKESPERSON = re.compile(r"\bwith\s+(?:a|an|the)\s+(?P<noun>spokes(?:man|woman|person))\s*$", re.I)
-SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-# What may open a sentence before its subject organisation, and a name of two or more capitalised words.
+# What may open a sentence before its subject organisation.
 ORG_OPENING = re.compile(r"\s*(?:(?:But|And|However|Meanwhile|Yet),?\s+)?(?:(?:[Tt]he|An?)\s+)?")
-CAPITALISED_RUN = re.compile(
-    r"(?:[A-Z]{2,}\b|[A-Z][\w&'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w&'-]*)+)(?=\s+[a-z])"  # "CRE", "Downing Street"
-)
-# An aside between a name and what it does: "X, apparently talking about Y, telling" (not an
-# apposition: in "X attacked Y, the minister, saying" the speaker is X).
-PARENTHETICAL = re.compile(r"(?:,\s*(?:\w+ly|\w+ing)\b[^,.;:\"\u201c\u201d]{0,60},)?")
 ROLE_WORDS = ROLE_HEADS | ROLE_MODIFIERS
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
 INTRODUCING_MARKS = ",-\u2013\u2014"  # a comma or dash before a capitalised quote introduces it
-PREPOSITIONS = frozenset(
-    {
-        "against",
-        "for",
-        "with",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "from",
-        "to",
-        "about",
-        "over",
-        "after",
-        "before",
-        "into",
-        "despite",
-    }
-)
-CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet"})
-# Finite forms of "be" and "have": words before a speech verb holding one are a clause, not a speaker.
-FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had"})
-RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+# A quotation mark; two apostrophes in a row are one double mark (the old New York Times house style).
+MARK = re.compile(r"''|[\"\u201c\u201d]")
+PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")  # a line holding more than spaces
 # The abbreviation checks look back from the stop itself, so they run only where there is one.
 SENTENCE_END = re.compile(
     "[.!?]" + "".join(rf"(?<!\b{a}[.!?])" for a in ABBREVIATIONS) + r"[\"'\u201d\u2019)]?\s+(?=[A-Z\"\u201c])"
@@ -155,71 +106,18 @@ SENTENCE_END = re.compile(
 # A quote this short inside a sentence is a scare quote or a fragment.
 SHORT_WORDS = 4
 MAX_SPEAKER_WORDS = 10
-# Words that open a clause, not a noun phrase: such text is never a speaker.
-SUBORDINATORS = frozenset(
-    {
-        "when",
-        "if",
-        "as",
-        "because",
-        "while",
-        "although",
-        "though",
-        "after",
-        "before",
-        "since",
-        "that",
-        "what",
-        "how",
-        "why",
-        "where",
-        "but",
-        "and",
-        "so",
-        "then",
-        "than",
-        "unless",
-        "until",
-    }
-)
 # How many line breaks a quote with no speaker of its own may stand after the quote before it and
 # still be that speaker's: the same paragraph, or the next one (a blank line is two breaks).
 NEAR_LINES = 2
-# Prepositions that open a phrase before a sentence's subject ("In a report ... the committee said").
-OPENING_PREPOSITIONS = frozenset(
-    {"in", "on", "at", "during", "after", "before", "under", "with", "from", "by", "since"}
-)
-# A name after one of these inside a phrase opened by a determiner qualifies someone else
-# ("an aide to X", "a narrator in the X ad").
-DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
-MODIFIER_PREPOSITIONS = frozenset({"in", "of", "for", "at", "from", "with", "to", "by", "on"})
-# Words that may open an attribution before its pronoun ("To which she replied").
-CONNECTIVES = SUBORDINATORS | {"to", "which", "at", "in", "of"}
-AUXILIARIES = frozenset(
-    {
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "is",
-        "was",
-        "were",
-        "are",
-        "been",
-        "did",
-        "does",
-        "could",
-        "may",
-        "might",
-        "also",
-        "to",
-        "due",
-        "expected",
-        "set",
-    }
-)
 
+
+PREPOSITIONS = function_words("preposition")
+SUBORDINATORS = function_words("subordinator")  # words that open a clause: such text is never a speaker
+CONJUNCTIONS = function_words("conjunction")
+RELATIVES = function_words("relative")
+FINITE_VERBS = function_words("finite")  # words before a speech verb holding one are a clause
+DETERMINERS = function_words("determiner")
+MODIFIER_PREPOSITIONS = function_words("modifier")  # "an aide to X": X qualifies someone else
 
 Speaker = tuple[str | None, str | None]  # (speaker, speaker_name)
 
@@ -234,7 +132,7 @@ class _Raw:
     close_mark: int | None  # offset of the closing mark, None when it runs to the paragraph end
     para_start: int
     para_end: int
-    continued: bool = False  # began in an earlier paragraph
+    after: int  # offset just past the closing mark (one or two characters), or the paragraph end
 
 
 class _QuoteView(DocView):
@@ -243,30 +141,23 @@ class _QuoteView(DocView):
 
     def __init__(self, doc: Doc, chains: list[list[_Raw]]) -> None:
         super().__init__(doc)
-        self.quoted: Ranges[None] = Ranges(
-            (p.open_mark, p.close_mark if p.close_mark is not None else p.para_end, None)
-            for chain in chains
-            for p in chain
-        )
-        self._speakable: dict[str | None, list[int]] = {}
-        # How many mentions come before the first that ends past an offset: a running maximum of ends.
-        self._end_max = list(accumulate((m.end_char for m in self.mentions), max))
+        self.quoted: Ranges[None] = Ranges((p.open_mark, p.after, None) for chain in chains for p in chain)
         self.span_starts = [span.start_char for span in self.spans]  # the entity spans are in text order
+        self.grammar: Grammar = doc._.grammar or Grammar((), ())  # none without the grammar component
+
+    def named_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting from `start` to `end` outside quotation marks, in order."""
+        return [m for _, _, m in self.mention_ranges().starting_in(start, end) if not self.quoted.covers(m.start_char)]
+
+    def last_named(self, char: int, keep: Callable[[Mention], bool] = lambda _m: True) -> Mention | None:
+        """The last mention ending by `char` outside quotation marks that `keep` accepts."""
+        found = self.mention_ranges().last_ending_by(char, lambda m: not self.quoted.covers(m.start_char) and keep(m))
+        return found[2] if found else None
 
     def last_person_before(self, char: int, gender: str | None = None) -> str | None:
-        """The canonical name of the last person named before `char` outside quotation marks
-        whose gender, where known, is `gender` (for "he said", "she said"): of the mentions
-        before the first one that ends past `char`, the last that qualifies."""
-        if gender not in self._speakable:
-            self._speakable[gender] = [
-                i
-                for i, m in enumerate(self.mentions)
-                if not self.quoted.covers(m.start_char)
-                and (gender is None or self.genders.get(m.name, gender) == gender)
-            ]
-        picks = self._speakable[gender]
-        j = bisect_left(picks, bisect_right(self._end_max, char))
-        return self.mentions[picks[j - 1]].name if j else None
+        """The last person named before `char` whose gender, where known, is `gender` ("he said")."""
+        found = self.last_named(char, lambda m: gender is None or self.genders.get(m.name, gender) == gender)
+        return found.name if found else None
 
 
 def extract(doc: Doc) -> tuple[Quote, ...]:
@@ -276,13 +167,12 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
     prev_speaker: Speaker = (None, None)
     chains = _chains(body_of(doc))
     view = _QuoteView(doc, chains)
-    i = 0
-    while i < len(chains):
-        first, last = chains[i][0], chains[i][-1]
+    for chain in chains:
+        first, last = chain[0], chain[-1]
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
-        if partial and not (trailing and trailing[0]) and (claimed := _claim_owner(view, first, last))[0] is not None:
+        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS, _not_pronoun))[0]:
             speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
@@ -293,25 +183,19 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None:  # `X has used the phrase "..."`: the sentence's subject
             speaker = _sentence_subject(view, first.open_mark)
         if speaker[0] is None and quotes and _same_speaker_goes_on(view.body, quotes[-1].end_char, first.open_mark):
-            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X said "A", but stressed ... "B"`
+            speaker = quotes[-1].speaker, quotes[-1].speaker_name  # `X called it "A" and "B"`
         if speaker[0] is None:  # `He said ..., adding that "..."`
             speaker = _pronoun_subject(view, first.open_mark)
         if speaker[0] is None:  # `"...", he argued`, `branded a "shambles" by the opposition`
             speaker = _governing_speaker(view, first, last)
         if speaker[0] is None and partial:  # `The committee found the system was "nowhere near ready"`
             speaker = _governing_speaker(view, first, last, ("quote-clause-subject",), _may_speak)
-        if speaker[0] is None and not partial:  # `X said the plan was late.\n\n"It is a scandal."`
+        if speaker[0] is None:  # `X said the plan was late.\n\n"It is a scandal."`
             name = _reporter_before(view, first.open_mark)
             speaker = (name, name)
-        if speaker[0] is None and quotes and _near(view.body, quotes[-1].end_char, first.open_mark):
+        if speaker[0] is None and quotes and view.body.count("\n", quotes[-1].end_char, first.open_mark) <= NEAR_LINES:
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # the talk goes on: who spoke just before
-        if (
-            speaker[0] is None
-            and not partial
-            and trailing is None
-            and quotes
-            and _talk_resumes(view, quotes[-1], first.open_mark)
-        ):
+        if speaker[0] is None and not partial and quotes and _talk_resumes(view, quotes[-1], first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
             speaker = _other_speaker(view, first.open_mark, speaker[1])
@@ -327,7 +211,6 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         )
         if not partial or speaker[1] is not None:  # a named person's partial quote moves the talk to them
             prev, prev_speaker = last, speaker
-        i += 1
     return tuple(quotes)
 
 
@@ -344,6 +227,9 @@ SPEAKER_RELATIONS = (
     "quote-passive-by",
     "quote-according-to",
 )
+# Whose claim, charge or warning a fragment is quoted in: "a claim by X that Y is an "attack dog"",
+# "X's warning that ...", "Labour claims he used her as a "shield"".
+CLAIM_RELATIONS = ("quote-claim-by", "quote-claim-owner")
 
 
 def _governing_speaker(
@@ -356,59 +242,37 @@ def _governing_speaker(
     """Who the parse says the quote belongs to: of the verbs above one of its marks in the
     dependency tree and outside it, the nearest, and its subject or passive agent, when that
     stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return (None, None)
     end = last.close_mark if last.close_mark is not None else last.end
     marks = {first.open_mark, end}
     best: tuple[int, Speaker] | None = None
     for pid in relations:
-        for m in grammar.at(pid, "mark", marks):
+        for m in view.grammar.at(pid, "mark", marks):
             mark, verb, who = m.nodes["mark"], m.nodes["verb"], m.nodes["speaker"]
             if any(first.open_mark <= m.char_span(node)[0] <= end for node in ("verb", "speaker")):
                 continue
             depth = [a.i for a in mark.ancestors].index(verb.i)
             if best is not None and best[0] <= depth:
                 continue
-            start = m.sentence.char_span(who.left_edge)[0]
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()  # "co-chairman"
-            if start < first.open_mark < stop:  # the subject's phrase runs into the quote
-                stop = first.open_mark
-            speaker = _resolve(view, start, stop, True)
+            speaker = _phrase_speaker(view, m, "speaker", first.open_mark)
             if speaker[0] is not None and speaks(who, speaker):
                 best = depth, speaker
     return best[1] if best else (None, None)
 
 
-def _claim_owner(view: _QuoteView, first: _Raw, last: _Raw) -> Speaker:
-    """Whose claim, charge or warning a fragment is quoted in, by the parse: "a claim by X that Y
-    is an "attack dog"", "X's warning that ...", "Labour claims he used her as a "shield"" - unless
-    a speech verb stands between the noun and the quote ("the claim that Z said was "false"")."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return (None, None)
-    marks = {first.open_mark, last.close_mark if last.close_mark is not None else last.end}
-    for pid in ("quote-claim-by", "quote-claim-owner"):
-        for m in grammar.of(pid):
-            noun, who = m.nodes["verb"], m.nodes["speaker"]
-            if (
-                m.char_span("mark")[0] not in marks
-                or m.char_span("speaker")[0] >= first.open_mark
-                or who.tag_ in {"PRP", "PRP$"}  # "her remark that": the pronoun rules decide
-                or who.dep_ == "compound"
-                and who.tag_ not in {"NNP", "NNPS"}
-                and who.lower_ not in SPEAKING_NOUNS
-            ):  # "the auction description" is no one's
-                continue
-            between = takewhile(lambda a, stop=noun.i: a.i != stop, m.nodes["mark"].ancestors)
-            if any(a.lower_ in SPEECH_VERBS and a.tag_.startswith("VB") for a in between):
-                continue
-            start = m.sentence.char_span(who.left_edge)[0]
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
-            speaker = _resolve(view, start, min(stop, first.open_mark), True)
-            if speaker[0] is not None:
-                return speaker
-    return (None, None)
+def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = None) -> Speaker:
+    """The speaker named by the parse's phrase of a matched node, from its left edge to its right
+    edge and the rest of a word the parse split at a hyphen ("co-chairman"); a phrase that runs
+    into the quote at `limit` is cut there."""
+    start = m.sentence.char_span(m.nodes[node].left_edge)[0]
+    stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(m.nodes[node].right_edge)[1]).end()
+    if limit is not None and start < limit < stop:
+        stop = limit
+    return _resolve(view, start, stop, True)
+
+
+def _not_pronoun(owner: Token, _speaker: Speaker) -> bool:
+    """A claim's owner other than a pronoun ("her remark that"), whom the pronoun rules decide."""
+    return owner.tag_ not in {"PRP", "PRP$"}
 
 
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
@@ -422,87 +286,46 @@ def _may_speak(subject: Token, speaker: Speaker) -> bool:
     return speaker[1] is not None or subject.tag_ in {"NNP", "NNPS"} or subject.lower_ in SPEAKING_NOUNS
 
 
-def _near(body: str, prev_end: int, open_mark: int) -> bool:
-    """Whether a quote stands in the paragraph of the quote before it or the one after that."""
-    return body.count("\n", prev_end, open_mark) <= NEAR_LINES
-
-
 def _names(text: str, name: str) -> bool:
     """Whether a quote addresses or speaks of a person by their given name alone: then it is said
     to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
     surname in a quote proves nothing: people speak of "the Jones family", "the Jones plan"."""
     words = name.split()
-    if len(words) < 2 or len(words[0]) < 3 or not words[0][:1].isupper():
-        return False
-    return bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
+    return len(words) > 1 and bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
 
 
 def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
     """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.mention_ranges().last_ending_by(
-        at, lambda m: m.name != ruled_out and not _names(m.name, ruled_out) and not _quoted(view, m.start_char)
-    )
-    return (found[2].name, found[2].name) if found else (None, None)
+    found = view.last_named(at, lambda m: m.name != ruled_out)
+    return (found.name, found.name) if found else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
     """Whether a quote with no speaker of its own is still the previous quote's speaker talking:
-    in the same sentence, with no new subject and speech verb between ("while the Tories say").
-    A verb after "but" or "and" keeps the subject ("X said "A", but stressed ... "B"")."""
-    if prev_end < _sentence_start(body, open_mark):
-        return False
-    gap = body[prev_end:open_mark]
-    return all(
-        (gap[: verb.start()].split() or [","])[-1].strip(",").lower() in {"", "but", "and", "then", "also"}
-        for verb in SPEECH_VERB.finditer(gap)
-    )
-
-
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in body.split("\n"):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
-def _marks(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(offset, width) of each quotation mark in a paragraph; two apostrophes in a row
-    are one double mark (the old New York Times house style)."""
-    marks, i = [], start
-    while i < end:
-        if body.startswith("''", i):
-            marks.append((i, 2))
-            i += 2
-            continue
-        if body[i] in QUOTE_MARKS:
-            marks.append((i, 1))
-        i += 1
-    return marks
+    in the same sentence, with no speech verb between ("while the Tories say")."""
+    return prev_end >= _sentence_start(body, open_mark) and not SPEECH_VERB.search(body[prev_end:open_mark])
 
 
 def _pieces(body: str, start: int, end: int) -> list[_Raw]:
     """Pair the marks of one paragraph; an unclosed quote runs to the paragraph end."""
     pieces: list[_Raw] = []
     opened: tuple[int, int] | None = None
-    for i, width in _marks(body, start, end):
+    for mark in MARK.finditer(body, start, end):
+        i, width = mark.start(), len(mark[0])
         ch = body[i] if width == 1 else '"'
         after = i + width
         if opened is None:
-            if ch in OPEN_QUOTES and (i == start or not body[i - 1].isalnum() or ch == "\u201c"):
+            if ch in OPEN_QUOTES and (i == start or not body[i - 1].isalnum()):
                 opened = (i, width)
-        elif ch in CLOSE_QUOTES and (ch == "\u201d" or after == end or not body[after].isalnum()):
+        elif ch in CLOSE_QUOTES and (after == end or not body[after].isalnum()):
             if i - opened[0] > opened[1]:
-                pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end))
+                pieces.append(_Raw(opened[0] + opened[1], i, opened[0], i, start, end, after))
             opened = None
         elif ch == "\u201c":
             opened = (i, width)
     if opened is not None and end - opened[0] > 2:
-        stop = end
-        while stop > opened[0] + opened[1] and body[stop - 1].isspace():
-            stop -= 1
-        pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end))
+        stop = opened[0] + opened[1] + len(body[opened[0] + opened[1] : end].rstrip())
+        pieces.append(_Raw(opened[0] + opened[1], stop, opened[0], None, start, end, end))
     return pieces
 
 
@@ -511,21 +334,18 @@ def _chains(body: str) -> list[list[_Raw]]:
     when that paragraph opens with a quotation mark."""
     chains: list[list[_Raw]] = []
     open_chain: list[_Raw] | None = None
-    for start, end in _paragraphs(body):
+    for paragraph in PARAGRAPH.finditer(body):
+        start, end = paragraph.span()
         pieces = _pieces(body, start, end)
         if open_chain is not None and pieces and body[start : pieces[0].open_mark].strip() == "":
-            pieces[0].continued = True
             open_chain.append(pieces.pop(0))
-            if open_chain[-1].close_mark is not None:
-                open_chain = None
-            if not pieces:
-                continue
+            if not pieces and open_chain[-1].close_mark is None:
+                continue  # the quote runs on into the next paragraph
         open_chain = None
-        for piece in pieces:
-            chains.append([piece])
+        chains += [[piece] for piece in pieces]
         if pieces and pieces[-1].close_mark is None:
             open_chain = chains[-1]
-    return [[p for p in chain] for chain in chains]
+    return chains
 
 
 def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
@@ -536,7 +356,7 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
         return words < 2
     if words <= SHORT_WORDS:
         return True
-    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head[-80:]):  # `X said,` / `including X -- "It is ..."`
+    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head):  # `X said,` / `including X -- "It is ..."`
         return not body[first.start : first.start + 1].isupper() and head[-1] != ","
     return True
 
@@ -546,153 +366,76 @@ def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     if last.close_mark is None:
         return None
     body = view.body
-    offset = _after_close(body, last)
+    offset = last.after
     tail = body[offset : last.para_end]
-    if m := ACCORDING.match(tail) or AFTER_DASH.match(tail):
+    if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
-    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last) and (said := _said_as(view, offset, m))[0]:
-        return said  # `," AP quoted X as saying.`
+    if (m := AS_SAYING.match(tail)) and _plausible_tail(body, last):  # `," AP quoted X as saying.`
+        said = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
+        if said[0] is not None:
+            return said
     if (m := AFTER.match(tail)) and _plausible_tail(body, last):
         if m["who"].strip():
-            speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
-        else:
-            named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]
-            speaker = _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
-            if speaker[1] is None:  # "said its chairman, Sir Anthony Hale." names the person after the role
-                speaker = _apposed_person(view, offset + m.start("rest") + len(named), last.para_end) or speaker
-        return speaker
-    return None
-
-
-def _apposed_person(view: _QuoteView, comma: int, limit: int) -> Speaker | None:
-    """The person named right after a role and its comma, ending the clause: ", Labour MP X."."""
-    if not view.body.startswith(",", comma):
-        return None
-    end = comma + 1 + len(re.split(r"[,.;:]", view.body[comma + 1 : limit])[0])
-    people = [m for _, e, m in view.mention_ranges().starting_in(comma + 1, end) if e <= end]
-    if people and not view.body[people[-1].end_char : end].strip(" '\u2019s"):
-        return people[-1].name, people[-1].name
+            return _resolve(view, offset + m.start("who"), offset + m.end("who"), False)
+        named = re.split(r",|\bin\b|\bon\b|\bat\b", m["rest"])[0]  # `," said X in a statement`
+        return _resolve(view, offset + m.start("rest"), offset + m.start("rest") + len(named), True)
     return None
 
 
 def _leading(view: _QuoteView, first: _Raw) -> Speaker:
-    """The speaker named before the quote in its sentence, or on a "X said:" line above."""
+    """The speaker named before the quote in its sentence."""
     body = view.body
     head_start = _clause_start(body, first.para_start, first.open_mark)
     head = body[head_start : first.open_mark]
-    if not head.strip():
-        return _colon_line(view, first)
-    if head.rstrip().endswith("?"):
-        return (None, None)  # the quote answers a question: the people it names do not speak
-    if m := ACCORDING_BEFORE.search(head) or SAID_FIRST.match(head):
+    if not head.strip() or head.rstrip().endswith("?"):
+        return (None, None)  # a quote answering a question: the people the question names do not speak
+    if m := ACCORDING_BEFORE.search(head):
         return _resolve(view, head_start + m.start("who"), head_start + m.end("who"), True)
-    if view.body[first.start : first.start + 1].isupper() and (
-        person := _dashed_person(view, head_start, first.open_mark)
-    ):
-        return person, person
     if m := BEFORE_VERB.search(head):
-        if (later := _named_participle(view, head, head_start, m)) is not None:
-            m = later
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
-        found = _passive_speaker(view, head, head_start, m.start("verb"), m.end("verb")) or _resolve(
-            view, head_start, head_start + m.start(), False
-        )
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
-        return _subject_speaker(view, head_start + m.start("verb")) or found
-    verbs = list(SPEECH_VERB.finditer(head))
-    if verbs:
-        return _passive_speaker(view, head, head_start, verbs[0].start(), verbs[0].end()) or _resolve(
-            view, head_start, head_start + verbs[0].start(), False
-        )
-    words = head.split()
-    if head.rstrip().endswith(":") and words[0].lower() in {"he", "she", "his", "her"}:
-        # "He is prepared to go this far:", "His message to the chancellor was:"
-        return _pronoun_referent(view, head_start, PRONOUN_GENDER[words[0].lower()])
+        verb = head_start + m.start("verb")
+        found = _subject_speaker(view, verb) or _passive_speaker(view, verb, first.open_mark)
+        return found or _resolve(view, head_start, head_start + m.start(), False)
+    if verb := SPEECH_VERB.search(head):
+        return _resolve(view, head_start, head_start + verb.start(), False)
     return (None, None)
 
 
 def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
     """The person the parse makes the subject of the speech verb at offset `verb`: the one whose
     mention holds the subject's head word, if any."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return None
-    for m in grammar.of("speech-subject"):
-        if m.char_span("verb")[0] == verb:
-            named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
-            if named:
-                return named[2].name, named[2].name
-            # "X was suspended after the committee said": the subject's phrase in a clause of its
-            # own, not the person the clause before it names
-            who = m.nodes["subject"]
-            start = m.sentence.char_span(who.left_edge)[0]
-            before = view.body[_sentence_start(view.body, start) : start].lower().split()
-            if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
-                return None
-            stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(who.right_edge)[1]).end()
-            speaker = _resolve(view, start, stop, True)
-            return speaker if speaker[0] is not None else None
+    for m in view.grammar.at("speech-subject", "verb", {verb}):
+        named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
+        if named:
+            return named[2].name, named[2].name
+        # "X was suspended after the committee said": the subject's phrase in a clause of its
+        # own, not the person the clause before it names
+        who = m.nodes["subject"]
+        start = m.sentence.char_span(who.left_edge)[0]
+        before = view.body[_sentence_start(view.body, start) : start].lower().split()
+        if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+            return None
+        speaker = _phrase_speaker(view, m, "subject")
+        return speaker if speaker[0] is not None else None
     return None
 
 
-def _passive_speaker(view: _QuoteView, head: str, head_start: int, verb_start: int, verb_end: int) -> Speaker | None:
-    """The agent of a passive speech verb in `head`: "His claims were denied by X, who ..." is X
-    (not "responded by accusing")."""
-    if not PASSIVE_AUX.search(head, 0, verb_start) or not (by := PASSIVE_BY.match(head, verb_end)):
-        return None
-    return _resolve(view, head_start + by.start("who"), head_start + by.end("who"), True)
-
-
-def _dashed_person(view: _QuoteView, start: int, mark: int) -> str | None:
-    """The person named right before a dash that opens a sentence quoted: `including X -- "It ..." --`
-    (a lower-case quote there describes X: `X - "the first woman" to run`)."""
-    head = view.body[start:mark].rstrip()
-    dash = re.search(r"\s(?:--?|[\u2013\u2014])$", head)
-    if dash is None:
-        return None
-    end = start + dash.start()
-    named = [m for _, e, m in view.mention_ranges().covering(end - 1) if e == end and not _quoted(view, m.start_char)]
-    return named[-1].name if named else None
-
-
-def _named_participle(view: _QuoteView, head: str, head_start: int, m: re.Match[str]) -> re.Match[str] | None:
-    """A later "X saying" in the attribution: in "The ad ends with footage of X saying," the
-    quote is X's, not the ad's. Only a participle right after a named person counts."""
-    later = None
-    while (nxt := BEFORE_VERB.search(head, m.end("verb"))) is not None:
-        later = m = nxt
-    if later is None or not later["verb"].endswith("ing"):
-        return None
-    verb = head_start + later.start()
-    spaced = len(view.body[:verb].rstrip())  # a name ending here or later has only spaces before the verb
-    named = any(spaced <= e <= verb for _, e, _ in view.mention_ranges().overlapping(spaced - 1, verb + 1))
-    return later if named else None
-
-
-def _said_as(view: _QuoteView, offset: int, m: re.Match[str]) -> Speaker:
-    """Who "quoted X as saying" makes the speaker: X, when X is a person or someone who may speak
-    ("a union source"), not a thing quoted ("quoted the plan as saying" is the quoter's reading)."""
-    speaker = _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
-    if speaker[1] is None and m["who"].split()[-1].lower() not in SPEAKING_NOUNS:
-        return (None, None)
-    return speaker
+def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
+    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied
+    by X, who ..." is X."""
+    for m in view.grammar.at("passive-agent", "verb", {verb}):
+        return _phrase_speaker(view, m, "agent", limit)
+    return None
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
     """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
-    saying" (the name right before the participle, maybe past an aside: "X, apparently
-    talking about Y, telling")."""
-    body = view.body
-    sentence = _sentence_start(body, verb)
-    if (m := AS_SAYING.search(body, sentence, verb + 12)) and m.end() > verb and (said := _said_as(view, 0, m))[0]:
-        return said  # "AP quoted X as saying:"
-    if m := WITH_SPOKESPERSON.search(body, sentence, verb):
-        org = _opening_org(view, sentence)
-        return (f"{org} {m['noun'].lower()}" if org else m["noun"].lower()), None
-    last = view.mention_ranges().last_ending_by(verb, lambda m: not _quoted(view, m.start_char))
-    if last and PARENTHETICAL.fullmatch(body[last[1] : verb].strip()):
-        return last[2].name, last[2].name
+    saying" (the name right before the participle)."""
+    last = view.last_named(verb)
+    if last and not view.body[last.end_char : verb].strip():
+        return last.name, last.name
     return _sentence_subject(view, verb)
 
 
@@ -702,24 +445,16 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
     body = view.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(view, start, at)
-    for _, _, m in view.mention_ranges().starting_in(start, at):
-        if _quoted(view, m.start_char):
-            continue
+    for m in view.named_in(start, at):
         lead = body[start : m.start_char]
-        if (
-            not FRONTED_APPOSITION.fullmatch(lead)
-            and not _is_role_of(view, lead, m.name)
-            and not all(
-                w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
-                for w in lead.split()
-            )
+        if not FRONTED_APPOSITION.fullmatch(lead) and not all(
+            w.rstrip(".").lower() in SUBJECT_LEAD or w[:1].isupper() or w.lower().split("-")[-1] in ROLE_WORDS
+            for w in lead.split()
         ):  # "Immigration minister X", "Party co-chairman X", "Another critic, X,", "Former union leader Sir X"
             return (None, None)
         after = body[m.end_char : m.end_char + 30].split()
-        if (
-            POSSESSIVE.match(body[m.end_char : m.end_char + 2])
-            or body[m.end_char : m.end_char + 1] in ("'", "\u2019")
-            or (after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS)
+        if body[m.end_char : m.end_char + 1] in ("'", "\u2019") or (  # "X's aide", "the X campaign"
+            after and after[0].strip(",.").lower() in SPOKES_NOUNS | GROUP_NOUNS
         ):
             return (None, None)
         return m.name, m.name
@@ -728,31 +463,11 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
 
 def _pronoun_subject(view: _QuoteView, at: int) -> Speaker:
     """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
-    the party was not a wasted vote, adding that "what you see is what you get""), as for "he
-    said": the subject the talk goes back to, else the last person of that gender named."""
+    the party was not a wasted vote, adding that "what you see is what you get""), read as the
+    pronoun of "he said" is."""
     start = _sentence_start(view.body, at)
     opening = PRONOUN_OPENING.match(view.body, start)
-    if not opening:
-        return (None, None)
-    return _pronoun_referent(view, start, PRONOUN_GENDER.get(opening[0].split()[-1].lower()))
-
-
-def _pronoun_referent(view: _QuoteView, at: int, gender: str | None) -> Speaker:
-    """Who a "he" or "she" at `at` that opens its clause is: the subject the talk goes back to,
-    else the last person of that gender named."""
-    name = _previous_subject(view, at, gender) or view.last_person_before(at, gender)
-    return name, name
-
-
-def _is_role_of(view: _QuoteView, lead: str, name: str) -> bool:
-    """Whether the words before a name are that person's role as the people rules read it,
-    maybe with an honorific after it ("Former union leader Sir X")."""
-    role = next((p.role for p in view.people if p.name == name), None)
-    lead = lead.strip().lower()
-    if not role or not lead.startswith(role.lower()):
-        return False
-    rest = lead[len(role) :].strip()
-    return not rest or rest in HONORIFICS or rest in NOBLE_TITLES
+    return _resolve(view, start, opening.end(), True) if opening else (None, None)
 
 
 def _sentence_start(body: str, at: int) -> int:
@@ -773,39 +488,25 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
     BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person.
     Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass the look
     back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
-    if _named_before_in_sentence(view, at):
+    if view.named_in(_sentence_start(view.body, at), at):  # someone is named earlier in its sentence
         return None
-    pronoun_sentences = 0
     for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
         start, end = _sentence_before(view.body, at)
         if end == 0:
             return None
         name = _sentence_subject(view, end - 1)[1]
         sentence = view.body[start:end]
-        if name is None and _quoted(view, start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
-            name = next(
-                (
-                    m.name
-                    for _, _, m in view.mention_ranges().starting_in(start, end)
-                    if not _quoted(view, m.start_char)
-                ),
-                None,
-            )
+        if name is None and view.quoted.covers(start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
+            name = next((m.name for m in view.named_in(start, end)), None)
             if name is None:
                 at = start
                 continue
         if name is not None:
             return name if gender is None or view.genders.get(name, gender) == gender else None
-        pronoun_sentences += 1
-        if not PRONOUN_OPENING.match(view.body, start) or pronoun_sentences == PRONOUN_CHAIN:
+        if not PRONOUN_OPENING.match(view.body, start):
             return None
         at = start
     return None
-
-
-def _named_before_in_sentence(view: _QuoteView, at: int) -> bool:
-    start = _sentence_start(view.body, at)
-    return any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
 
 
 def _reporter_before(view: _QuoteView, at: int) -> str | None:
@@ -815,70 +516,29 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
     start, end = _sentence_before(body, at)
-    if body[start:end].endswith("?"):
-        return None  # an interviewer's question: the quote answers it, the people it names do not
-    if not SPEECH_VERB.search(body[start:end]):
-        # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
-        # ending on a sentence whose subject is a person is that person's
-        if body[start:end].endswith(".") and body.rfind("\n", 0, at) > end and _opens_paragraph(body, at):
-            return _sentence_subject(view, end - 1)[1]
-        return None
-    return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
-
-
-def _opens_paragraph(body: str, at: int) -> bool:
-    return not body[body.rfind("\n", 0, at) + 1 : at].strip()
-
-
-# A first-person narrator: someone who may speak besides the people named.
-NARRATOR = re.compile(r"\b(?:I|me|my)\b")
-
-
-# How far from a speech verb its subject may stand ("Hansen later said", "said Hansen").
-SUBJECT_REACH = 25
+    if SPEECH_VERB.search(body[start:end]):
+        return _reported_speaker(view, start, end) or _previous_subject(view, at, None)
+    # "On this, X appears evangelical.\n\n"I was ..."": a paragraph of quotation after one
+    # ending on a sentence whose subject is a person is that person's
+    new_paragraph = body[start:end].endswith(".") and body.rfind("\n", 0, at) > end
+    return _sentence_subject(view, end - 1)[1] if new_paragraph else None
 
 
 def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
-    """Whether a quote opening its sentence with no speaker of its own goes back to the named
-    speaker of the quote before, however far back (an interview or profile: "So he is scathing
-    of the party. "It is ..."" after X's quotes): no one else is named or speaks in between,
-    but for the people a question just before the quote names (the answer is not theirs)."""
-    body = view.body
-    if prev.speaker_name is None or prev.is_partial or body[_sentence_start(body, open_mark) : open_mark].strip():
-        return False
-    gap_end = open_mark
-    start, end = _sentence_before(body, open_mark)
-    if end > prev.end_char and body[start:end].endswith("?"):
-        gap_end = max(start, prev.end_char)
-    named = [
-        m for _, _, m in view.mention_ranges().starting_in(prev.end_char, gap_end) if not _quoted(view, m.start_char)
-    ]
-    if any(m.name != prev.speaker_name for m in named):
-        return False
-    if any(not _quoted(view, m.start()) for m in NARRATOR.finditer(body, prev.end_char, gap_end)):
-        return False  # "The judge turned to me.": a narrator who takes part may be the one speaking
-    for verb in SPEECH_VERB.finditer(body, prev.end_char, gap_end):
-        near = body[max(verb.start() - SUBJECT_REACH, 0) : verb.end() + SUBJECT_REACH]
-        if not re.search(r"\b(?:he|she)\b", near, re.I) and not any(
-            verb.start() - SUBJECT_REACH <= m.end_char and m.start_char <= verb.end() + SUBJECT_REACH for m in named
-        ):
-            return False  # someone else speaks in between
-    return True
+    """Whether a quote with no speaker of its own goes back to the named speaker of the quote
+    before, however far back (an interview or profile: "So he is scathing of the party. "It is
+    ..."" after X's quotes): no one else is named in between."""
+    named = view.named_in(prev.end_char, open_mark)
+    return prev.speaker_name is not None and not prev.is_partial and all(m.name == prev.speaker_name for m in named)
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     """The person the parse makes the subject of the main speech verb of the sentence from
     `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
-    grammar = view.doc._.grammar
-    if grammar is None:
-        return None
-    for m in grammar.of("speech-subject"):
+    for m in view.grammar.of("speech-subject"):
         verb_at = m.char_span("verb")[0]
-        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT" and not _quoted(view, verb_at):
-            who = m.nodes["subject"]
-            speaker = _resolve(
-                view, m.sentence.char_span(who.left_edge)[0], m.sentence.char_span(who.right_edge)[1], True
-            )
+        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT":
+            speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
     return None
@@ -899,58 +559,23 @@ def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
     return described if described and described.split()[-1].lower() in SPOKES_NOUNS else None
 
 
-def _introductory(segment: str) -> bool:
-    """An opening phrase before a sentence's subject: "In a statement", "Later that day", or a
-    participle phrase ("Pointing to the figures", "Responding to critics"), but not a name
-    ending in -ing ("King", "Stephen Manning")."""
-    words = segment.split()
-    if not words:
-        return False
-    first = words[0].lower()
-    participle = first.endswith("ing") and len(words) > 1 and words[1][:1].islower()
-    return first in INTRODUCTORY_WORDS or participle
-
-
-def _quoted(view: _QuoteView, char: int) -> bool:
-    return view.quoted.covers(char)
-
-
-def _after_close(body: str, last: _Raw) -> int:
-    """Offset just past the closing mark (one or two characters)."""
-    assert last.close_mark is not None
-    return last.close_mark + (2 if body.startswith("''", last.close_mark) else 1)
-
-
 def _plausible_tail(body: str, last: _Raw) -> bool:
     """An attribution follows the quote only when the quote ends its clause (a quote inside
     the quote may close just before: `,'" said X`)."""
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
-    after = body[_after_close(body, last) : last.para_end].lstrip()
+    after = body[last.after : last.para_end].lstrip()
     # A lower-case word after the mark goes on with the sentence: `"..." explained X.`
     return closing in ",?!-\u2014\u2013" or after[:1] == "," or after[:1].islower()
-
-
-def _colon_line(view: _QuoteView, first: _Raw) -> Speaker:
-    """Press-release style: the paragraph before is "X said:" and the quote follows."""
-    body = view.body
-    before = body[: first.para_start].rstrip()
-    if not before.endswith(":"):
-        return (None, None)
-    line_start = before.rfind("\n") + 1
-    start = _clause_start(body, line_start, len(before))
-    if m := BEFORE_VERB.search(body[start : len(before)]):
-        return _resolve(view, start, start + m.start(), False)
-    return (None, None)
 
 
 def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
     """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
     of the words after the last quotation mark in it."""
-    starts, ends = _sentence_breaks(body)
-    i = bisect_left(ends, end) - 1  # the last break whose next sentence starts before `end`
-    start = ends[i] if i >= 0 and starts[i] >= para_start else para_start
+    starts = _sentence_starts(body)
+    i = bisect_left(starts, end) - 1  # the last sentence that starts before `end`
+    start = max(starts[i], para_start) if i >= 0 else para_start
     if not cut_at_quotes:
         return start
     last_mark = max((body.rfind(q, start, end) for q in QUOTE_MARKS), default=-1)
@@ -959,11 +584,10 @@ def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = Tr
 
 
 @lru_cache(maxsize=4)
-def _sentence_breaks(body: str) -> tuple[list[int], list[int]]:
-    """Where each sentence break starts and where the next sentence begins, found once per body:
-    the speaker rules ask for sentence starts thousands of times per article."""
-    found = [(m.start(), m.end()) for m in SENTENCE_END.finditer(body)]
-    return [a for a, _ in found], [b for _, b in found]
+def _sentence_starts(body: str) -> list[int]:
+    """Where each sentence after the first begins, found once per body: the speaker rules ask for
+    sentence starts thousands of times per article."""
+    return [m.end() for m in SENTENCE_END.finditer(body)]
 
 
 def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
@@ -972,9 +596,7 @@ def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
     if first.para_start == prev.para_start:
         return True
     if prev.close_mark is not None and SPEECH_VERB.search(body, prev.close_mark, prev.para_end):
-        gap = body[prev.close_mark : prev.para_end]
-        if SENTENCE_END.search(gap + " X"):  # `"A." Mr Y said B.` ends the talk of A's speaker
-            return False
+        return False  # `"A." Mr Y said B.` ends the talk of A's speaker
     return not body[prev.para_end : first.para_start].strip() and body[first.para_start : first.open_mark].strip() == ""
 
 
@@ -984,11 +606,9 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         start = _skip_introduction(view, _as_clause(view.body, start, end), end)
     text = view.body[start:end]
     clean = APPOSITIVE.sub(",", RELATIVE.sub(",", text + ",")).strip(" ,")
-    inside = [
-        m
-        for _, _, m in view.mention_ranges().starting_in(start, end)
-        if m.end_char <= end and _outside_clauses(text, m.start_char - start) and not _quoted(view, m.start_char)
-    ]
+    # a name inside a relative clause or apposition is not the speaker ("X, who met Y, said")
+    clauses = [c.span() for rx in (RELATIVE, APPOSITIVE) for c in rx.finditer(text + ",")]
+    inside = [m for m in view.named_in(start, end) if not any(a < m.start_char - start < b for a, b in clauses)]
     heads = [m for m in inside if not _modifier(view.body, start, m, end)]
     if heads:
         chosen: Mention = heads[0] if after else heads[-1]
@@ -1002,45 +622,27 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return org, None
     shown = [w.strip(",.;:") for w in clean.split()]
     shown = [w for w in shown if w]
-    while shown and (shown[-1].lower() in SPEECH_ADVERBS or shown[-1].lower() in AUXILIARIES):
+    while shown and shown[-1].lower() in SPEECH_ADVERBS:
         shown.pop()
-    while len(shown) > 1 and shown[0].lower() in SPEECH_ADVERBS - {"a", "an", "the"}:
-        shown.pop(0)
     words = [w.lower() for w in shown]
     if not words:
         return (None, None)
-    # "His remarks had drawn censure - he told ...": only the last clause names the speaker.
-    clause = re.split(r"\s[-\u2013\u2014]\s|;", " ".join(words))[-1].split() or words
     # "he" right before the speech verb is its subject, whatever opens the clause ("Asked if he
-    # would stand he told the BBC"); "his"/"her" there own something else ("her aide told").
-    if (
-        clause[-1] in SUBJECT_PRONOUNS
-        or clause[-1] in PERSON_PRONOUNS
-        and (len(clause) <= 2 or all(w in CONNECTIVES for w in clause[:-1]))
-    ):
-        gender = PRONOUN_GENDER.get(clause[-1])
+    # would stand he told the BBC").
+    if words[-1] in PERSON_PRONOUNS:
+        gender = PRONOUN_GENDER.get(words[-1])
         start = _past_fronted_clause(view, start)
         name = _previous_subject(view, start, gender)
-        if name is None and not _named_before_in_sentence(view, start):
-            # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
-            if spokesperson := _previous_spokesperson(view, start):
-                return spokesperson, None
-            name = view.last_person_before(start, gender)
-            return name, name
+        # "A Labour spokeswoman denied it. "...," she said." is that spokeswoman
+        if name is None and (spokesperson := _previous_spokesperson(view, start)):
+            return spokesperson, None
         name = name or view.last_person_before(start, gender)
-        if name is None:
-            return _previous_spokesperson(view, start), None
         return name, name
-    if len(words) == 1 and words[0] in PRONOUNS:
-        return (None, None)
-    role_person = _person_by_role(view, words, start)
-    if role_person:
+    if role_person := _person_by_role(view, words, start):
         return role_person, role_person
     described = _describe(view, " ".join(shown), start)
-    if described in SPOKESPEOPLE:  # "But the Home Office defended it. A spokesman said:"
-        org = _opening_org(view, _sentence_start(view.body, start)) or _opening_org(
-            view, _sentence_before(view.body, start)[0]
-        )
+    if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
+        org = _opening_org(view, _sentence_before(view.body, start)[0])
         described = f"{org} {described}" if org else described
     return described, None
 
@@ -1052,18 +654,15 @@ ORG_OBJECT_WORDS = frozenset({"of", "for", "at", "from", "with", "by", "to", "in
 def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     """An organisation named last among the speaker words, right before the speech verb, speaks
     ("No deal is close but Acme said"): the words before it are another clause, not its name."""
-    words = view.body[start:end].rstrip(" ,")
-    last = None
-    for span in view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]:
-        if span.end_char <= end:
-            last = span
+    spans = view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]
+    last = next((span for span in reversed(spans) if span.end_char <= end), None)
     if last is None or last.label != "ORG" or last.start_char == start:
         return None
     before = {w.lower() for w in view.body[start : last.start_char].replace(",", " ").split()}
     if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
         return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
-    tail = view.body[last.end_char : start + len(words)].split()
-    if any(w.lower() not in SPEECH_ADVERBS | AUXILIARIES for w in tail):
+    tail = view.body[last.end_char : end].rstrip(" ,").split()
+    if any(w.lower() not in SPEECH_ADVERBS for w in tail):
         return None
     return view.body[last.start_char : last.end_char]
 
@@ -1075,72 +674,28 @@ def _past_fronted_clause(view: _QuoteView, at: int) -> int:
     not stand for a name in a clause it governs), so the look-back starts before the sentence."""
     start = _sentence_start(view.body, at)
     fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
-    named = any(not _quoted(view, m.start_char) for _, _, m in view.mention_ranges().starting_in(start, at))
-    return start if named and fronted.endswith(",") else at
+    return start if view.named_in(start, at) and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
     """The organisation that opens the sentence starting at `at` ("But the Home Office
     defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
     start = ORG_OPENING.match(view.body, at).end()  # every part of it is optional: it always matches
-    for span in view.spans:
-        if span.start_char == start and span.label == "ORG":
-            return view.body[span.start_char : span.end_char]
-    words = CAPITALISED_RUN.match(view.body, start)
-    if words is None or view.mention_ranges().starting_in(start, words.end()):
-        return None  # "Mr Tom Baker left": a person, not an organisation
-    return words[0]
+    orgs = [span for span in view.spans if span.start_char == start and span.label == "ORG"]
+    return view.body[orgs[0].start_char : orgs[0].end_char] if orgs else None
 
 
 def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
-    """Past the opening phrases before a speaker ("In a statement Friday, Acme said"), as
-    long as more than an adverb is left to speak and the phrase names no one ("And Dr X, of
-    the Y Foundation, said" is X speaking)."""
-    body = view.body
-    while (comma := body.find(",", start, end)) != -1:
-        segment = body[start:comma].strip()
-        rest = APPOSITIVE.sub(",", RELATIVE.sub(",", body[comma:end] + ",")).split()
-        if (
-            not segment
-            or _names_subject(view, start, comma)
-            or not _introductory(segment)
-            or "(" in segment
-            or all(w.strip(",").endswith("ly") or w.strip(",").lower() in SPEECH_ADVERBS for w in rest)
-        ):
+    """Past the opening phrases before a speaker, each ending in a comma: "In a statement Friday,
+    Acme said", "Later that day,", or a participle phrase ("Responding to critics,"), but not a
+    name ending in -ing ("King", "Stephen Manning")."""
+    while (comma := view.body.find(",", start, end)) != -1:
+        words = view.body[start:comma].split()
+        participle = len(words) > 1 and words[0].lower().endswith("ing") and words[1][:1].islower()
+        if not words or not (words[0].lower() in INTRODUCTORY_WORDS or participle):
             break
         start = comma + 1
-    return _past_unpunctuated_introduction(view, start, end)
-
-
-def _past_unpunctuated_introduction(view: _QuoteView, start: int, end: int) -> int:
-    """Past an opening prepositional phrase written without its comma ("In a report published
-    last July the committee stated"): the subject starts at the last article that follows
-    neither a preposition nor another article, as "the" after "July" does and "the" in "to the
-    Times" not. Where a person is named, the rules for names decide."""
-    words = list(re.finditer(r"\S+", view.body[start:end]))
-    if (
-        len(words) < 3
-        or words[0][0].lower() not in OPENING_PREPOSITIONS
-        or view.mention_ranges().starting_in(start, end)
-    ):
-        return start
-    for k in range(len(words) - 1, 1, -1):
-        prev = words[k - 1][0].lower()
-        if words[k][0].lower() in {"the", "a", "an"} and prev not in INTRODUCTORY_WORDS | {"the", "a", "an", "of"}:
-            return start + words[k].start()
     return start
-
-
-def _names_subject(view: _QuoteView, start: int, end: int) -> bool:
-    """Whether the words from `start` to `end` are a person, maybe after "and" or a title
-    ("And Dr X"): then they are the subject, not an opening phrase to skip."""
-    for _, _, m in view.mention_ranges().starting_in(start, end):
-        if not view.body[m.end_char : end].strip():
-            lead = view.body[start : m.start_char].split()
-            return all(
-                w.lower() in SUBJECT_LEAD or w[:1].isupper() and w.lower() not in INTRODUCTORY_WORDS for w in lead
-            )
-    return False
 
 
 def _as_clause(body: str, start: int, end: int) -> int:
@@ -1167,30 +722,18 @@ def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
     return bool(lead) and lead[0] in DETERMINERS and any(w in MODIFIER_PREPOSITIONS for w in lead)
 
 
-def _outside_clauses(text: str, offset: int) -> bool:
-    """False for a name inside a relative clause or apposition ("X, who met Y, said")."""
-    for rx in (RELATIVE, APPOSITIVE):
-        for m in rx.finditer(text + ","):
-            if m.start() < offset < m.end():
-                return False
-    return True
-
-
 def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | None:
     """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
     holds all those words ("Republican presidential nominee"); of several, the one named last
     before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
-    cut = next((k for k, w in enumerate(words) if k > 1 and w == "for"), len(words))
-    words = words[:cut]  # "the Labour MP for Hull" is a Labour MP
     if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
-    people = view.people
-    holders = {p.name for p in people if p.role and wanted <= set(p.role.lower().split())}
+    holders = {p.name for p in view.people if p.role and wanted <= set(p.role.lower().split())}
     named = view.mention_ranges().last_ending_by(start, lambda m: m.name in holders) if holders else None
     if named:
         return named[2].name
-    return next(iter(holders)) if len(holders) == 1 else None
+    return next(iter(holders)) if len(holders) == 1 else None  # "its chairman has said. Chairman X ..."
 
 
 # Nouns for a person or people, whose phrase a name after a preposition only qualifies.
@@ -1201,16 +744,14 @@ def _named_in_description(words: list[str]) -> str | None:
     """The name a description ends on, which is who speaks: the name after its owner's possessive
     ("Harbour Bank's Peter Hansen") or after a lower-case description ("shipping regulator
     Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
-    an article governs ("MP for Hull", "the Home Office"), a capitalised role ("Acme's Chief
-    Executive"), a name with a particle ("Pierre de Vos") nor the body of someone who speaks
-    ("a columnist for the news site Pando")."""
-    k = _capitalised_run(words, len(words))
-    if k == 0:
+    an article governs ("MP for Hull", "the Home Office"), a name with a particle ("Pierre de
+    Vos") nor the body of someone who speaks ("a columnist for the news site Pando")."""
+    if (k := _capitalised_run(words, len(words))) == 0:
         return None
     if OWNER.search(words[k - 1]) and words[k - 1][:1].isupper():
         owner = _capitalised_run(words, k)
         if owner == 0 or words[owner - 1].lower() in DETERMINERS:  # "Harbour Bank's Peter Hansen"
-            return _without_roles(words[k:])
+            return " ".join(words[k:])
         k = owner  # "campaign group America's Future": the name holds its possessive
     before = words[k - 1]
     lead = [w.lower() for w in words[: k - 1]]
@@ -1221,7 +762,7 @@ def _named_in_description(words: list[str]) -> str | None:
         or any(w in PERSON_NOUNS and nxt in PREPOSITIONS for w, nxt in pairwise([*lead, before]))
     ):
         return None
-    return _without_roles(words[k:])
+    return " ".join(words[k:])
 
 
 def _capitalised_run(words: list[str], end: int) -> int:
@@ -1232,41 +773,27 @@ def _capitalised_run(words: list[str], end: int) -> int:
     return k
 
 
-def _without_roles(name: list[str]) -> str | None:
-    while name and name[0].lower() in ROLE_WORDS:  # "Acme's Chief Executive Tom Baker"
-        name = name[1:]
-    return " ".join(name) or None
-
-
 def _describe(view: _QuoteView, clean: str, start: int) -> str | None:
     """A description for a speaker who is not a named person."""
-    clean = re.sub(r"\s+", " ", clean)
     words = clean.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or words[0].lower() in SUBORDINATORS | PRONOUNS:
         return None
-    participle = words[0].islower() and words[0].endswith("ed")
     if (
         words[0].lower() in PREPOSITIONS
         or words[-1].lower() in CONJUNCTIONS
-        or participle
+        or words[0].islower()
+        and words[0].endswith("ed")  # a participle
         or any(w.lower() in RELATIVES | FINITE_VERBS for w in words)
         or any(w.lower() in PRONOUNS for w in words[1:])
+        or any(c in QUOTE_MARKS for c in clean)
     ):
         return None  # a clause ("against the cards, but", "elected in 1997", "who", "X was speaking amid", "rose after it")
-    while len(words) > 1 and words[-1].islower() and ADVERB.search(words[-1]):  # "the document reportedly"
-        words.pop()
-    if any(c in QUOTE_MARKS for c in clean):
-        return None
-    if m := SPOKES.match(clean):
-        org = m["org"].strip()
-        if org[:1].isupper():
-            noun = " ".join(x for x in (m["adj"], m["noun"]) if x)
-            return f"{org} {noun}"
+    if (m := SPOKES.match(clean)) and m["org"][:1].isupper():  # "a spokesman for the Home Office"
+        return f"{m['org'].strip()} {m['noun']}"
     if named := _named_in_description(words):
         return named
     if words[0].lower() in POSSESSIVE_PRONOUNS - {"its"}:  # "its" owner is a body, not the last person named
-        owner = view.last_person_before(start)
-        if owner:
+        if owner := view.last_person_before(start):
             return f"{owner}'s {' '.join(words[1:])}"
     if words[0].lower() in {"a", "an", "the"}:
         words = words[1:]
