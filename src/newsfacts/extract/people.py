@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsfacts.records import Person
 
-from .entities import country_code, given_name_first, lower_case_words, place_code
+from .entities import given_name_first, lower_case_words, place_code
 from .grammar import Match
 from .lexicon import (
     ADDRESS_TITLES,
@@ -38,7 +38,6 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_NAMES,
     PLACE_WORDS,
-    PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
     QUALIFIED_HEADS,
@@ -56,10 +55,6 @@ from .view import DocView, Mention, body_of
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
-# Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
-TITLED_LIST = re.compile(
-    rf"\b({'|'.join(PLURAL_TITLES)})\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
-)
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 # An initial or a generation inside a name: "Vann R. Newkirk II".
 NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
@@ -135,11 +130,8 @@ ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advc
 # not "his spokesman", someone else's aide.
 DEFINITE_OPENERS = frozenset({"the", "its"})
 ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
-QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
-# A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
-QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # Modals: a role head right after one is a verb ("will host", "would chair").
@@ -182,8 +174,6 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             continue
         named = _Others(named_at, m.name)
         before = _role_before(view.doc, m, named) or _shared_role(view.doc, m, shared)
-        if before and before.lower() == m.name.split()[0].lower():
-            before = None  # "Prince X", "Lord Y": the title is in the name already
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
         if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
             end = office.end()
@@ -297,7 +287,7 @@ def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
-    if not run or len(run) > MAX_ROLE_WORDS or any(t.text in QUOTE_CHARS for t in run):
+    if not run or len(run) > MAX_ROLE_WORDS:
         return None
     start, end = match.sentence.char_span(run[0])[0], match.sentence.char_span(run[-1])[1]
     if named.overlaps(start, end):
@@ -354,21 +344,7 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    peers = _titled_lists(view.body)
-    listed = Ranges(peers)
-    found = [f for f in found if not listed.overlaps(f[0], f[1])] + peers
     return found + _first_name_pairs(view, found) + _described_names(view, found)
-
-
-def _titled_lists(body: str) -> list[tuple[int, int, str]]:
-    """Each peer in "Lords Bingham, Steyn and Hope": "Lord Steyn" and so on, one mention per name
-    (in place of whatever the model made of the list)."""
-    out = []
-    for m in TITLED_LIST.finditer(body):
-        title = PLURAL_TITLES[m[1]]
-        for name in re.finditer(r"[A-Z][\w'\u2019-]+", m[2]):
-            out.append((m.start(2) + name.start(), m.start(2) + name.end(), f"{title} {name[0]}"))
-    return out
 
 
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -444,10 +420,7 @@ def _first_name_pairs(view: DocView, found: list[tuple[int, int, str]]) -> list[
     for m in FIRST_LAST.finditer(view.body):
         if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
             continue
-        after = view.body[m.end() : m.end() + 20].split()
-        if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
-            continue
-        if _is_name(m[0]) and m[2].lower() not in ROLE_MODIFIERS:
+        if _is_name(m[0]):
             out.append((m.start(), m.end(), m[0]))
     return out
 
@@ -547,7 +520,7 @@ def _is_name(text: str) -> bool:
         for p in w.lower().split("-")
     ):
         return False
-    return country_code(text) is None and low not in MAJOR_PLACES and not text.isupper()
+    return low not in MAJOR_PLACES and not text.isupper()
 
 
 def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:
@@ -691,10 +664,8 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
 
 def _singular_head(word: str) -> str | None:
     """The role head a plural word is the plural of ("tycoons", "chairmen", "witnesses"), if any."""
-    for plural, singular in (("men", "man"), ("es", ""), ("s", "")):
-        if word.endswith(plural) and (one := word[: -len(plural)] + singular) in ROLE_HEADS:
-            return one
-    return None
+    one = word.removesuffix("s")
+    return one if one != word and one in ROLE_HEADS else None
 
 
 def _compound(doc: Doc, tok: Token) -> str:
@@ -760,9 +731,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         )
     ):
         return None
-    if not any(
-        w in heads or w.removesuffix("'s").removesuffix("\u2019s") in heads for w in (x.lower() for x in role.split())
-    ):
+    if not any(w.lower() in heads for w in role.split()):
         return None
     return role
 
@@ -797,8 +766,7 @@ def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
     ]
     tail = raw_words[heads[-1] + 1 :] if heads else []
     if (
-        len(words) > MAX_ROLE_WORDS
-        or not any(w in ROLE_HEADS for w in words)
+        not any(w in ROLE_HEADS for w in words)
         or (tail and tail[0].islower() and tail[0] not in ROLE_PREPOSITIONS)
         or named_at.starting_in(role_start, m.start_char)
     ):
@@ -961,10 +929,6 @@ def _referent(
     shown = evidence.get(title.lower(), Counter()).most_common(2)
     if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]):
         return shown[0][0] if shown[0][0] in near else None  # the title is someone's: no one else's
-    other = {name for t, votes in evidence.items() if t.split()[-1].split("-")[-1] != head for name in votes}
-    near = [n for n in near if n not in other]
-    if not near:
-        return None
     first, *rest = sorted(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: -counts[n])
     return first if not rest or counts[first] >= PROTAGONIST * counts[rest[0]] else None
 
@@ -1003,11 +967,10 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
-    """ "m" or "f" per person where the article shows it. A title ("Mrs."), a gendered role
-    ("spokeswoman") or a common given name decides; failing those, the pronouns outside
-    quotes that follow the person's mentions before anyone else is named, by a clear majority.
+    """ "m" or "f" per person where the article shows it. A gendered role ("spokeswoman") or a
+    common given name decides; failing those, the pronouns that follow the person's mentions
+    before anyone else is named, by a clear majority.
     Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
-    body = QUOTED.sub(lambda q: " " * len(q[0]), body)
     marks: dict[str, set[str]] = {}
     pronouns: dict[str, dict[str, int]] = {}
     # Where the next mention of someone else starts, after each mention (the end of the body if none).
@@ -1017,12 +980,10 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
         next_other[i] = next_other[i + 1] if same else mentions[i + 1].start_char
     for i, m in enumerate(mentions):
         mark = marks.setdefault(m.name, set())
-        mark.update(g for g in (_given_name_gender(m.name), _title_gender(body, m.start_char)) if g)
+        if g := _given_name_gender(m.name):
+            mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
         stop = min(next_other[i], m.end_char + PRONOUN_REACH)
-        para_end = body.find("\n", m.end_char)
-        if para_end != -1:
-            stop = min(stop, para_end)
         for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
