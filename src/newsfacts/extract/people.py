@@ -152,11 +152,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     shows them: the quote rules name speakers from the mentions."""
     view = DocView(doc)
     raw = _hyphens_unified(_candidates(view))
-    titled = {
-        _before_possessive(m[2]).split()[-1]
-        for m in TITLED_NAME.finditer(view.body)
-        if not _in_work_title(view.body, m.start())
-    }
+    titled = {_before_possessive(m[2]).split()[-1] for m in TITLED_NAME.finditer(view.body)}
     canon = _canonical_names(raw, titled)
     title_genders: dict[str, set[str | None]] = {}
     for m in TITLED_NAME.finditer(view.body):
@@ -249,7 +245,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
         if person and person not in found and role_token.lower_ in DESCRIPTION_HEADS and not who(match, role_token):
-            if role := _role_phrase(match, role_token, named):
+            if role := _role_phrase(role_token):
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
@@ -267,15 +263,15 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
             or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2])
         ):
             continue
-        if role := _role_phrase(match, subject, named):
+        if role := _role_phrase(subject):
             found[first[2]] = role
     return found
 
 
-def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
+def _role_phrase(head: Token) -> str | None:
     """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
-    clause or list hanging from it, without the article before it; None when a person is named
-    in it or it runs long."""
+    clause or list hanging from it, without the article before it; None when it runs long. A name
+    in it stays ("Ironco chairwoman", "former Baker adviser")."""
     cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in cut]
     run = [t for t in kept if t.i <= head.i]
@@ -288,9 +284,6 @@ def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
     while run and run[-1].is_punct:
         run.pop()
     if not run or len(run) > MAX_ROLE_WORDS:
-        return None
-    start, end = match.sentence.char_span(run[0])[0], match.sentence.char_span(run[-1])[1]
-    if named.overlaps(start, end):
         return None
     return "".join(t.text + t.whitespace_ for t in run).strip()
 
@@ -340,7 +333,7 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
         s = m.start(2)
         name_text = _before_possessive(m[2])
         e = s + len(name_text)
-        if taken.overlaps(s, e) or not _is_name(name_text) or _in_work_title(view.body, m.start()):
+        if taken.overlaps(s, e) or not _is_name(name_text):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
@@ -383,19 +376,6 @@ def _before_possessive(name: str) -> str:
         if POSSESSIVE_END.search(word):
             return POSSESSIVE_END.sub("", " ".join(words[: k + 1]))
     return name
-
-
-def _in_work_title(body: str, at: int) -> bool:
-    """An honorific after a capitalised word mid-sentence is part of the title of a work or a
-    nickname ("No More Mr Nice"), not a person; a role or title before it ("Home Secretary Mr
-    X") is not."""
-    before = body[max(0, at - 30) : at]
-    words = before.split()
-    if not words or not before.endswith(" ") or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
-        return False
-    if len(words) < 2 or words[-2][-1:] in {".", "!", "?", ":", '"', "\u201c"}:
-        return False  # the capitalised word opens a sentence
-    return words[-1].rstrip(".").lower() not in TITLE_WORDS
 
 
 def _untitled(text: str, start: int) -> tuple[str, int]:
