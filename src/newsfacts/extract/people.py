@@ -75,14 +75,6 @@ PARTY_STATE = r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?"
 AFFILIATION = re.compile(
     rf"\s*\((?P<bracketed>{PARTY_STATE})\)|,\s*(?P<bare>{PARTY_STATE})(?=,)|\s+of\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
-# A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
-FRONTED_ROLE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|[Ii]ts\s+|(?=[A-Z]\w+['\u2019]s\s))"
-    r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
-)
-FRONTED_REACH = 160
-# Words that open the role inside a fronted stretch ("The firm said that its chairman, X,").
-FRONTED_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "a", "an"})
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
@@ -165,6 +157,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
+    parsed, fronted = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
             continue
@@ -176,7 +169,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
-        if role := before or after or _role_fronted(view.body, m, named_at):
+        if role := before or after or fronted.get(m.start_char):
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
@@ -184,7 +177,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             offices.setdefault(m.name, office[1])  # letters alone, if no later mention says more
         elif affiliation:
             affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
-    for name, role in _grammar_roles(view, mentions).items():
+    for name, role in parsed.items():
         roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     genders = _genders(view.body, mentions, roles)
@@ -223,29 +216,35 @@ def canonical_role(role: str | None) -> str | None:
     return " ".join(folded) or None
 
 
-def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
     clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
     and a role that speaks in the sentence before the one a new name opens ("..., the home
-    secretary has said. X said ...")."""
+    secretary has said. X said ..."). Also, by where the mention starts, a role fronted before
+    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
     grammar = view.doc._.grammar
     if grammar is None:
-        return {}
+        return {}, {}
     named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
+    starts = Ranges((m.start_char, m.end_char, m.start_char) for m in mentions)
 
     def who(match: Match, node: Token) -> str | None:
         start, _ = match.sentence.char_span(node)
         return next((name for _, _, name in named.covering(start)), None)
 
     found: dict[str, str] = {}
+    fronted: dict[int, str] = {}
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
-        if person and person not in found and role_token.lower_ in DESCRIPTION_HEADS and not who(match, role_token):
-            if role := _role_phrase(role_token):
+        if person and _role_head(role_token) and not who(match, role_token):
+            if (role := _role_phrase(role_token)) and role_token.i < name_token.i and _definite(role_token):
+                at = match.sentence.char_span(name_token)[0]
+                fronted.update((start, role) for _, _, start in starts.covering(at))
+            if role and person not in found:
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
@@ -265,7 +264,18 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
             continue
         if role := _role_phrase(subject):
             found[first[2]] = role
-    return found
+    return found, fronted
+
+
+def _role_head(token: Token) -> bool:
+    """Whether a noun heads a role, itself or by a role word compounded to it ("Lord Chief Justice")."""
+    return token.lower_ in DESCRIPTION_HEADS or any(c.dep_ == "compound" and c.lower_ in ROLE_HEADS for c in token.children)
+
+
+def _definite(head: Token) -> bool:
+    """Whether a role names its holder: "the chairman", "its chairman", "Ukraine's president"; not
+    "one candidate"."""
+    return head.left_edge.lower_ in DEFINITE_OPENERS or any(c.dep_ == "poss" for c in head.children)
 
 
 def _role_phrase(head: Token) -> str | None:
@@ -723,37 +733,6 @@ def _listed(body: str, role_start: int, at: int, role: str) -> bool:
         return False
     before = body[role_start:at].split()
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
-
-
-def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
-    """A role that opens the sentence, then the name after a comma: "The new chairman of the
-    Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
-    role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
-    or more of a capitalised title may follow the role's head); a clause before it is left out
-    ("The party confirmed that its chief executive, X,": chief executive)."""
-    start = max(0, m.start_char - FRONTED_REACH)
-    match = FRONTED_ROLE.search(body, start, m.start_char)
-    if not match:
-        return None
-    role = match["role"].strip()
-    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
-    role_start = match.start("role")
-    # The role's own heads, not possessives ("the Queen's grandson") nor letters ("PM": "The
-    # strategist helped the party's PM, X," is a clause), and what follows the last.
-    raw_words = role.split()
-    heads = [
-        k for k, w in enumerate(words) if w in ROLE_HEADS and w == raw_words[k].lower() and not raw_words[k].isupper()
-    ]
-    tail = raw_words[heads[-1] + 1 :] if heads else []
-    if (
-        not any(w in ROLE_HEADS for w in words)
-        or (tail and tail[0].islower() and tail[0] not in ROLE_PREPOSITIONS)
-        or named_at.starting_in(role_start, m.start_char)
-    ):
-        return None
-    # "The party confirmed that its chief executive, X,": the role starts after its last determiner
-    cut = max((k + 1 for k in range(1, heads[0] if heads else 0) if words[k] in FRONTED_DETERMINERS), default=0)
-    return " ".join(raw_words[cut:])
 
 
 def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
