@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -59,9 +58,6 @@ FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-
 # An initial or a generation inside a name: "Vann R. Newkirk II".
 NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
-# A run of word characters from a word boundary, and a word boundary: where a word may stand alone.
-WORD_RUN = re.compile(r"\b\w+")
-BOUNDARY = re.compile(r"\b")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
@@ -269,7 +265,9 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
 
 def _role_head(token: Token) -> bool:
     """Whether a noun heads a role, itself or by a role word compounded to it ("Lord Chief Justice")."""
-    return token.lower_ in DESCRIPTION_HEADS or any(c.dep_ == "compound" and c.lower_ in ROLE_HEADS for c in token.children)
+    return token.lower_ in DESCRIPTION_HEADS or any(
+        c.dep_ == "compound" and c.lower_ in ROLE_HEADS for c in token.children
+    )
 
 
 def _definite(head: Token) -> bool:
@@ -454,43 +452,22 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     alone = {m.name for m in mentions}
     # two people share the surname, or one of them goes by it alone ("Mr. Obama")
     single = {last: names for last, names in owners.items() if len(names) == 1 and last not in alone}
-    for last, hits in _standing_alone(body, single).items():
-        names = single[last]
-        for s, e in hits:
-            if taken.overlaps(s, e):
-                continue
-            before = body[max(0, s - 30) : s].split()
-            after = body[e : e + 30].split()
-            prev = before[-1] if before and body[s - 1] == " " else ""
-            if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
-                continue
-            if after and body[e : e + 1] == " " and NAME_WORD.match(after[0]):
-                continue
-            extra.add(Mention(s, e, next(iter(names))))
+    # Where each surname stands alone, in one pass over the body (the longest first where one
+    # surname opens another).
+    alone = "|".join(sorted(map(re.escape, single), key=len, reverse=True))
+    for hit in re.finditer(rf"\b(?:{alone})\b", body) if single else ():
+        s, e = hit.span()
+        if taken.overlaps(s, e):
+            continue
+        before = body[max(0, s - 30) : s].split()
+        after = body[e : e + 30].split()
+        prev = before[-1] if before and body[s - 1] == " " else ""
+        if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
+            continue
+        if after and body[e : e + 1] == " " and NAME_WORD.match(after[0]):
+            continue
+        extra.add(Mention(s, e, next(iter(single[hit[0]]))))
     return extra
-
-
-def _standing_alone(body: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each word stands alone in the body, as `re.finditer(rf"\\b{word}\\b", body)` finds it,
-    read in one pass over the body's word runs rather than one pass per word: a word starting with
-    a letter can only begin where a run of word characters begins, and only a run equal to its own
-    first run."""
-    by_run: dict[str, list[str]] = {}
-    found: dict[str, list[tuple[int, int]]] = {}
-    for word in words:
-        found[word] = []
-        if first := WORD_RUN.match(word):
-            by_run.setdefault(first[0], []).append(word)
-        else:
-            found[word] = [hit.span() for hit in re.finditer(rf"\b{re.escape(word)}\b", body)]
-    for run in WORD_RUN.finditer(body):
-        start = run.start()
-        for word in by_run.get(run[0], ()):
-            end = start + len(word)
-            hits = found[word]
-            if body.startswith(word, start) and BOUNDARY.match(body, end) and (not hits or hits[-1][1] <= start):
-                hits.append((start, end))
-    return found
 
 
 def _is_name(text: str) -> bool:
