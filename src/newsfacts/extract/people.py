@@ -55,8 +55,6 @@ TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize()
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
-# An initial or a generation inside a name: "Vann R. Newkirk II".
-NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
@@ -349,20 +347,16 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
 
 
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A name of two to four words the model took for an organisation but that an apposition
+    """A name the model took for an organisation but that an apposition
     describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
     an office makes it one: "member" or "expert" describe organisations too."""
     taken = Ranges((s, e, "") for s, e, _ in found)
     out = []
     for span in view.spans:
         text = view.body[span.start_char : span.end_char]
-        words = text.split()
         if (
             span.label == "ORG"
-            and 2 <= len(words) <= 4
-            and all(w[:1].isupper() and w[1:].islower() or NAME_PART.match(w) for w in words)
-            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
-            and not taken.overlaps(span.start_char, span.end_char)
+            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
             and _is_name(text)
             and _role_after(view.body, span.end_char, _Others(taken, None), ROLE_HEADS)
         ):
@@ -572,7 +566,7 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             tok.is_sent_start
             and not (low in ROLE_HEADS or low in ROLE_MODIFIERS or hyphen_prefix)
             and _common_word(doc, tok)
-            and not (doc[j].is_title and low not in INTRODUCTORY_WORDS and tok.ent_type_ not in {"DATE", "TIME"})
+            and not (doc[j].is_title and low not in INTRODUCTORY_WORDS)
         ):
             break  # "Refugee Council Chief Executive X": an ordinary word opening a capitalised name stays
         if saw_noun and named.cover(tok.idx):
@@ -658,10 +652,9 @@ def _role_noun(tok: Token) -> bool:
 
 def _common_word(doc: Doc, tok: Token) -> bool:
     """Whether a sentence's capitalised first word is an ordinary word ("Yesterday", "Critics")
-    rather than part of a title ("Lib Dem leader X"): an opener, a date, or a word the article
-    also writes in lower case."""
-    low = tok.lower_
-    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or low in lower_case_words(doc)
+    rather than part of a title ("Lib Dem leader X"): an opener or a word the article also writes
+    in lower case."""
+    return tok.lower_ in INTRODUCTORY_WORDS or tok.lower_ in lower_case_words(doc)
 
 
 def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
@@ -753,7 +746,7 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title, head):
+            if name := _referent(near, evidence, counts, title):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
@@ -852,19 +845,16 @@ def _ranks(role: str) -> set[str]:
     return {w.rstrip("-") for w in role.lower().replace("-", "- ").split()} & RANKS
 
 
-def _referent(
-    near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str, head: str
-) -> str | None:
+def _referent(near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str) -> str | None:
     """Of the people a title may refer to (`near`), the one it does: the one the article shows
-    alone before the same title elsewhere (`evidence`), or no one if that person is not near; else, leaving out anyone shown so before a
-    title of another head (the chancellor is not the prime minister), the only one left, or the one
-    the article names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
+    alone before the same title elsewhere (`evidence`); else the only one, or the one the article
+    names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
     X); on a tie, the one whose last mention before the title comes first."""
     if not near:
         return None
     shown = evidence.get(title.lower(), Counter()).most_common(2)
     if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]):
-        return shown[0][0] if shown[0][0] in near else None  # the title is someone's: no one else's
+        return shown[0][0]  # the title is someone's: no one else's
     first, *rest = sorted(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: -counts[n])
     return first if not rest or counts[first] >= PROTAGONIST * counts[rest[0]] else None
 
