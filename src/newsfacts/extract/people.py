@@ -147,8 +147,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     mentions = sorted(mentions | _surname_mentions(view.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
-    affiliations: dict[str, str] = {}
-    offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
+    # An office written after the name as letters ("MP") or a party and state ("(D-Md.)") alone,
+    # if no later mention says more.
+    letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
     parsed, fronted = _grammar_roles(view, mentions)
@@ -167,10 +168,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
-        elif office:
-            offices.setdefault(m.name, office[1])  # letters alone, if no later mention says more
-        elif affiliation:
-            affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
+        elif office or affiliation:
+            letters.setdefault(m.name, office[1] if office else affiliation)
     for name, role in parsed.items():
         roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
@@ -184,9 +183,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             Person(
                 name=name,
                 role=canonical_role(
-                    ", ".join(r for r in (roles.get(name), described.get(name)) if r)
-                    or offices.get(name)
-                    or affiliations.get(name)
+                    ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
                 ),
                 mentions=len(own),
                 start_char=own[0].start_char,
