@@ -896,17 +896,12 @@ def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[
     Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
     marks: dict[str, set[str]] = {}
     pronouns: dict[str, dict[str, int]] = {}
-    # Where the next mention of someone else starts, after each mention (the end of the body if none).
-    next_other = [len(body) + PRONOUN_REACH + 1] * len(mentions)
-    for i in range(len(mentions) - 2, -1, -1):
-        same = mentions[i + 1].name == mentions[i].name
-        next_other[i] = next_other[i + 1] if same else mentions[i + 1].start_char
     for i, m in enumerate(mentions):
         mark = marks.setdefault(m.name, set())
         if g := _given_name_gender(m.name):
             mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
-        stop = min(next_other[i], m.end_char + PRONOUN_REACH)
+        stop = min(mentions[i + 1].start_char if i + 1 < len(mentions) else len(body), m.end_char + PRONOUN_REACH)
         for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
