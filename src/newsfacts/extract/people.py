@@ -48,7 +48,7 @@ from .lexicon import (
     SURNAME_HEADS,
     TITLE_GENDER,
 )
-from .ranges import Ranges
+from .ranges import Ranges, T
 from .view import DocView, Mention, body_of
 
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
@@ -128,7 +128,7 @@ HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_AB
 NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
 # What goes on from one name of a list to the next: ", ", " and ", ", and ".
 LIST_LINK = re.compile(r",?\s+and\s+|,\s+(?=[A-Z])")
-# A title of address opening a sentence, before the name it goes with: "Dr ", "Sir ".
+# A title of address before the name it goes with: "Dr ", "Sir ".
 NAME_TITLE_OPENING = re.compile(rf"(?:{'|'.join(sorted(t.capitalize() for t in NAME_TITLES))})\.?\s+(?=[A-Z])")
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
@@ -244,9 +244,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
         opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-        first = next(iter(named.starting_in(opening, opening + 1)), None)
-        if first is None and (title := NAME_TITLE_OPENING.match(view.body, opening)):
-            first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)  # "Dr X told ..."
+        first = _name_at(view.body, opening, named)
         if (
             first is None
             or first[2] in found
@@ -724,9 +722,8 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             continue
         if tail := TITLE_TAIL.match(view.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
-            named = _name_at(view.body, tail.end(), named_at)
-            if named:
-                roles.setdefault(named, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
+            if named := _name_at(view.body, tail.end(), named_at):
+                roles.setdefault(named[2].name, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
         free.append((at, title, head))
     # Evidence read before any title is given: a title whose only possible referent is one person
@@ -764,22 +761,12 @@ def _open(body: str, at: int, title: str, head: str) -> bool:
     return not (head in NOBLE_TITLES or OF_PLACE.match(body, at + len(title)) or _inside_quote(body, at))
 
 
-def _name_at(body: str, at: int, named_at: Ranges[Mention]) -> str | None:
-    """The person named at `at`, perhaps after an honorific: the first mention from there on for
-    which `_next_name` holds. What lies between only grows with later mentions, so once it holds
-    anything but one word of letters (every title is one) no later mention can be the name."""
-    for _, _, m in named_at.starting_from(at):
-        if _next_name(body, at, m):
-            return m.name
-        if not all(c.isalpha() or c == "." for c in body[at : m.start_char].strip()):
-            return None
-    return None
-
-
-def _next_name(body: str, at: int, m: Mention) -> bool:
-    """Whether mention `m` is the name at `at`, perhaps after an honorific ("Mr Reid")."""
-    between = body[at : m.start_char].strip().rstrip(".").lower()
-    return m.start_char >= at and (not between or between in NAME_TITLES)
+def _name_at(body: str, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
+    """The name starting at `at`, perhaps after a title ("Dr X told", "the nominee, Mr Reid,")."""
+    first = next(iter(named.starting_in(at, at + 1)), None)
+    if first is None and (title := NAME_TITLE_OPENING.match(body, at)):
+        first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)
+    return first
 
 
 def _near(
