@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsfacts.records import Person
 
-from .entities import country_code, given_name_first, lower_case_words, place_code
+from .entities import given_name_first, lower_case_words, place_code
 from .grammar import Match
 from .lexicon import (
     ADDRESS_TITLES,
@@ -38,7 +37,6 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_NAMES,
     PLACE_WORDS,
-    PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
     QUALIFIED_HEADS,
@@ -50,23 +48,14 @@ from .lexicon import (
     SURNAME_HEADS,
     TITLE_GENDER,
 )
-from .ranges import Ranges
+from .ranges import Ranges, T
 from .view import DocView, Mention, body_of
 
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
-# Peers listed after one plural title: "sitting with Lords Bingham, Steyn, Hope and Carswell".
-TITLED_LIST = re.compile(
-    rf"\b({'|'.join(PLURAL_TITLES)})\s+([A-Z][\w'\u2019-]+(?:,\s+[A-Z][\w'\u2019-]+)*,?\s+and\s+[A-Z][\w'\u2019-]+)"
-)
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
-# An initial or a generation inside a name: "Vann R. Newkirk II".
-NAME_PART = re.compile(r"^(?:[A-Z]\.|II|III|IV|Jr\.?|Sr\.?)$")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
-# A run of word characters from a word boundary, and a word boundary: where a word may stand alone.
-WORD_RUN = re.compile(r"\b\w+")
-BOUNDARY = re.compile(r"\b")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
@@ -80,14 +69,6 @@ PARTY_STATE = r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?"
 AFFILIATION = re.compile(
     rf"\s*\((?P<bracketed>{PARTY_STATE})\)|,\s*(?P<bare>{PARTY_STATE})(?=,)|\s+of\s+(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
 )
-# A role fronted before the name, opening its sentence: "The chairman of the Bar Council, X,".
-FRONTED_ROLE = re.compile(
-    r"(?:^|[.!?]\s+|\n)(?:[Tt]he\s+|[Ii]ts\s+|(?=[A-Z]\w+['\u2019]s\s))"
-    r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?),\s*$"
-)
-FRONTED_REACH = 160
-# Words that open the role inside a fronted stretch ("The firm said that its chairman, X,").
-FRONTED_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "a", "an"})
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
@@ -135,11 +116,8 @@ ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advc
 # not "his spokesman", someone else's aide.
 DEFINITE_OPENERS = frozenset({"the", "its"})
 ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
-QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "''"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
-# A quoted stretch in one paragraph: its pronouns are the speaker's, not the narrator's.
-QUOTED = re.compile(r"[\"\u201c][^\"\u201c\u201d\n]*[\"\u201d]")
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # Modals: a role head right after one is a verb ("will host", "would chair").
@@ -150,7 +128,7 @@ HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_AB
 NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
 # What goes on from one name of a list to the next: ", ", " and ", ", and ".
 LIST_LINK = re.compile(r",?\s+and\s+|,\s+(?=[A-Z])")
-# A title of address opening a sentence, before the name it goes with: "Dr ", "Sir ".
+# A title of address before the name it goes with: "Dr ", "Sir ".
 NAME_TITLE_OPENING = re.compile(rf"(?:{'|'.join(sorted(t.capitalize() for t in NAME_TITLES))})\.?\s+(?=[A-Z])")
 STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | ROLE_MODIFIERS) - NOBLE_TITLES
 
@@ -160,11 +138,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     shows them: the quote rules name speakers from the mentions."""
     view = DocView(doc)
     raw = _hyphens_unified(_candidates(view))
-    titled = {
-        _before_possessive(m[2]).split()[-1]
-        for m in TITLED_NAME.finditer(view.body)
-        if not _in_work_title(view.body, m.start())
-    }
+    titled = {_before_possessive(m[2]).split()[-1] for m in TITLED_NAME.finditer(view.body)}
     canon = _canonical_names(raw, titled)
     title_genders: dict[str, set[str | None]] = {}
     for m in TITLED_NAME.finditer(view.body):
@@ -173,32 +147,30 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     mentions = sorted(mentions | _surname_mentions(view.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
-    affiliations: dict[str, str] = {}
-    offices: dict[str, str] = {}  # an office written after the name as letters: "MP"
+    # An office written after the name as letters ("MP") or a party and state ("(D-Md.)") alone,
+    # if no later mention says more.
+    letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
+    parsed, fronted = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
             continue
         named = _Others(named_at, m.name)
         before = _role_before(view.doc, m, named) or _shared_role(view.doc, m, shared)
-        if before and before.lower() == m.name.split()[0].lower():
-            before = None  # "Prince X", "Lord Y": the title is in the name already
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
         if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
             end = office.end()
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
-        if role := before or after or _role_fronted(view.body, m, named_at):
+        if role := before or after or fronted.get(m.start_char):
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
-        elif office:
-            offices.setdefault(m.name, office[1])  # letters alone, if no later mention says more
-        elif affiliation:
-            affiliations.setdefault(m.name, affiliation)  # a party and state alone, if no later mention says more
-    for name, role in _grammar_roles(view, mentions).items():
+        elif office or affiliation:
+            letters.setdefault(m.name, office[1] if office else affiliation)
+    for name, role in parsed.items():
         roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     genders = _genders(view.body, mentions, roles)
@@ -211,9 +183,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
             Person(
                 name=name,
                 role=canonical_role(
-                    ", ".join(r for r in (roles.get(name), described.get(name)) if r)
-                    or offices.get(name)
-                    or affiliations.get(name)
+                    ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
                 ),
                 mentions=len(own),
                 start_char=own[0].start_char,
@@ -237,29 +207,35 @@ def canonical_role(role: str | None) -> str | None:
     return " ".join(folded) or None
 
 
-def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
     clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
     and a role that speaks in the sentence before the one a new name opens ("..., the home
-    secretary has said. X said ...")."""
+    secretary has said. X said ..."). Also, by where the mention starts, a role fronted before
+    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
     grammar = view.doc._.grammar
     if grammar is None:
-        return {}
+        return {}, {}
     named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
+    starts = Ranges((m.start_char, m.end_char, m.start_char) for m in mentions)
 
     def who(match: Match, node: Token) -> str | None:
         start, _ = match.sentence.char_span(node)
         return next((name for _, _, name in named.covering(start)), None)
 
     found: dict[str, str] = {}
+    fronted: dict[int, str] = {}
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
-        if person and person not in found and role_token.lower_ in DESCRIPTION_HEADS and not who(match, role_token):
-            if role := _role_phrase(match, role_token, named):
+        if person and _role_head(role_token) and not who(match, role_token):
+            if (role := _role_phrase(role_token)) and role_token.i < name_token.i and _definite(role_token):
+                at = match.sentence.char_span(name_token)[0]
+                fronted.update((start, role) for _, _, start in starts.covering(at))
+            if role and person not in found:
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
@@ -268,24 +244,35 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> dict[str, str]:
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
         opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-        first = next(iter(named.starting_in(opening, opening + 1)), None)
-        if first is None and (title := NAME_TITLE_OPENING.match(view.body, opening)):
-            first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)  # "Dr X told ..."
+        first = _name_at(view.body, opening, named)
         if (
             first is None
             or first[2] in found
             or any(e <= first[0] for _, e, n in named.overlapping(0, first[0]) if n == first[2])
         ):
             continue
-        if role := _role_phrase(match, subject, named):
+        if role := _role_phrase(subject):
             found[first[2]] = role
-    return found
+    return found, fronted
 
 
-def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
+def _role_head(token: Token) -> bool:
+    """Whether a noun heads a role, itself or by a role word compounded to it ("Lord Chief Justice")."""
+    return token.lower_ in DESCRIPTION_HEADS or any(
+        c.dep_ == "compound" and c.lower_ in ROLE_HEADS for c in token.children
+    )
+
+
+def _definite(head: Token) -> bool:
+    """Whether a role names its holder: "the chairman", "its chairman", "Ukraine's president"; not
+    "one candidate"."""
+    return head.left_edge.lower_ in DEFINITE_OPENERS or any(c.dep_ == "poss" for c in head.children)
+
+
+def _role_phrase(head: Token) -> str | None:
     """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
-    clause or list hanging from it, without the article before it; None when a person is named
-    in it or it runs long."""
+    clause or list hanging from it, without the article before it; None when it runs long. A name
+    in it stays ("Ironco chairwoman", "former Baker adviser")."""
     cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in cut]
     run = [t for t in kept if t.i <= head.i]
@@ -297,10 +284,7 @@ def _role_phrase(match: Match, head: Token, named: Ranges[str]) -> str | None:
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
-    if not run or len(run) > MAX_ROLE_WORDS or any(t.text in QUOTE_CHARS for t in run):
-        return None
-    start, end = match.sentence.char_span(run[0])[0], match.sentence.char_span(run[-1])[1]
-    if named.overlaps(start, end):
+    if not run or len(run) > MAX_ROLE_WORDS:
         return None
     return "".join(t.text + t.whitespace_ for t in run).strip()
 
@@ -350,42 +334,24 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
         s = m.start(2)
         name_text = _before_possessive(m[2])
         e = s + len(name_text)
-        if taken.overlaps(s, e) or not _is_name(name_text) or _in_work_title(view.body, m.start()):
+        if taken.overlaps(s, e) or not _is_name(name_text):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    peers = _titled_lists(view.body)
-    listed = Ranges(peers)
-    found = [f for f in found if not listed.overlaps(f[0], f[1])] + peers
     return found + _first_name_pairs(view, found) + _described_names(view, found)
 
 
-def _titled_lists(body: str) -> list[tuple[int, int, str]]:
-    """Each peer in "Lords Bingham, Steyn and Hope": "Lord Steyn" and so on, one mention per name
-    (in place of whatever the model made of the list)."""
-    out = []
-    for m in TITLED_LIST.finditer(body):
-        title = PLURAL_TITLES[m[1]]
-        for name in re.finditer(r"[A-Z][\w'\u2019-]+", m[2]):
-            out.append((m.start(2) + name.start(), m.start(2) + name.end(), f"{title} {name[0]}"))
-    return out
-
-
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A name of two to four words the model took for an organisation but that an apposition
+    """A name the model took for an organisation but that an apposition
     describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
     an office makes it one: "member" or "expert" describe organisations too."""
     taken = Ranges((s, e, "") for s, e, _ in found)
     out = []
     for span in view.spans:
         text = view.body[span.start_char : span.end_char]
-        words = text.split()
         if (
             span.label == "ORG"
-            and 2 <= len(words) <= 4
-            and all(w[:1].isupper() and w[1:].islower() or NAME_PART.match(w) for w in words)
-            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in words)
-            and not taken.overlaps(span.start_char, span.end_char)
+            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
             and _is_name(text)
             and _role_after(view.body, span.end_char, _Others(taken, None), ROLE_HEADS)
         ):
@@ -407,19 +373,6 @@ def _before_possessive(name: str) -> str:
         if POSSESSIVE_END.search(word):
             return POSSESSIVE_END.sub("", " ".join(words[: k + 1]))
     return name
-
-
-def _in_work_title(body: str, at: int) -> bool:
-    """An honorific after a capitalised word mid-sentence is part of the title of a work or a
-    nickname ("No More Mr Nice"), not a person; a role or title before it ("Home Secretary Mr
-    X") is not."""
-    before = body[max(0, at - 30) : at]
-    words = before.split()
-    if not words or not before.endswith(" ") or not words[-1][:1].isupper() or not words[-1][-1:].isalpha():
-        return False
-    if len(words) < 2 or words[-2][-1:] in {".", "!", "?", ":", '"', "\u201c"}:
-        return False  # the capitalised word opens a sentence
-    return words[-1].rstrip(".").lower() not in TITLE_WORDS
 
 
 def _untitled(text: str, start: int) -> tuple[str, int]:
@@ -444,10 +397,7 @@ def _first_name_pairs(view: DocView, found: list[tuple[int, int, str]]) -> list[
     for m in FIRST_LAST.finditer(view.body):
         if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
             continue
-        after = view.body[m.end() : m.end() + 20].split()
-        if after and after[0].strip(",.").lower() in PLACE_WORDS | ORG_WORDS:
-            continue
-        if _is_name(m[0]) and m[2].lower() not in ROLE_MODIFIERS:
+        if _is_name(m[0]):
             out.append((m.start(), m.end(), m[0]))
     return out
 
@@ -491,43 +441,22 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     alone = {m.name for m in mentions}
     # two people share the surname, or one of them goes by it alone ("Mr. Obama")
     single = {last: names for last, names in owners.items() if len(names) == 1 and last not in alone}
-    for last, hits in _standing_alone(body, single).items():
-        names = single[last]
-        for s, e in hits:
-            if taken.overlaps(s, e):
-                continue
-            before = body[max(0, s - 30) : s].split()
-            after = body[e : e + 30].split()
-            prev = before[-1] if before and body[s - 1] == " " else ""
-            if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
-                continue
-            if after and body[e : e + 1] == " " and NAME_WORD.match(after[0]):
-                continue
-            extra.add(Mention(s, e, next(iter(names))))
+    # Where each surname stands alone, in one pass over the body (the longest first where one
+    # surname opens another).
+    alone = "|".join(sorted(map(re.escape, single), key=len, reverse=True))
+    for hit in re.finditer(rf"\b(?:{alone})\b", body) if single else ():
+        s, e = hit.span()
+        if taken.overlaps(s, e):
+            continue
+        before = body[max(0, s - 30) : s].split()
+        after = body[e : e + 30].split()
+        prev = before[-1] if before and body[s - 1] == " " else ""
+        if prev[:1].isupper() and prev.rstrip(".").lower() not in TITLE_WORDS:
+            continue
+        if after and body[e : e + 1] == " " and NAME_WORD.match(after[0]):
+            continue
+        extra.add(Mention(s, e, next(iter(single[hit[0]]))))
     return extra
-
-
-def _standing_alone(body: str, words: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-    """Where each word stands alone in the body, as `re.finditer(rf"\\b{word}\\b", body)` finds it,
-    read in one pass over the body's word runs rather than one pass per word: a word starting with
-    a letter can only begin where a run of word characters begins, and only a run equal to its own
-    first run."""
-    by_run: dict[str, list[str]] = {}
-    found: dict[str, list[tuple[int, int]]] = {}
-    for word in words:
-        found[word] = []
-        if first := WORD_RUN.match(word):
-            by_run.setdefault(first[0], []).append(word)
-        else:
-            found[word] = [hit.span() for hit in re.finditer(rf"\b{re.escape(word)}\b", body)]
-    for run in WORD_RUN.finditer(body):
-        start = run.start()
-        for word in by_run.get(run[0], ()):
-            end = start + len(word)
-            hits = found[word]
-            if body.startswith(word, start) and BOUNDARY.match(body, end) and (not hits or hits[-1][1] <= start):
-                hits.append((start, end))
-    return found
 
 
 def _is_name(text: str) -> bool:
@@ -547,7 +476,7 @@ def _is_name(text: str) -> bool:
         for p in w.lower().split("-")
     ):
         return False
-    return country_code(text) is None and low not in MAJOR_PLACES and not text.isupper()
+    return low not in MAJOR_PLACES and not text.isupper()
 
 
 def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:
@@ -632,7 +561,7 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             tok.is_sent_start
             and not (low in ROLE_HEADS or low in ROLE_MODIFIERS or hyphen_prefix)
             and _common_word(doc, tok)
-            and not (doc[j].is_title and low not in INTRODUCTORY_WORDS and tok.ent_type_ not in {"DATE", "TIME"})
+            and not (doc[j].is_title and low not in INTRODUCTORY_WORDS)
         ):
             break  # "Refugee Council Chief Executive X": an ordinary word opening a capitalised name stays
         if saw_noun and named.cover(tok.idx):
@@ -691,10 +620,8 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
 
 def _singular_head(word: str) -> str | None:
     """The role head a plural word is the plural of ("tycoons", "chairmen", "witnesses"), if any."""
-    for plural, singular in (("men", "man"), ("es", ""), ("s", "")):
-        if word.endswith(plural) and (one := word[: -len(plural)] + singular) in ROLE_HEADS:
-            return one
-    return None
+    one = word.removesuffix("s")
+    return one if one != word and one in ROLE_HEADS else None
 
 
 def _compound(doc: Doc, tok: Token) -> str:
@@ -720,10 +647,9 @@ def _role_noun(tok: Token) -> bool:
 
 def _common_word(doc: Doc, tok: Token) -> bool:
     """Whether a sentence's capitalised first word is an ordinary word ("Yesterday", "Critics")
-    rather than part of a title ("Lib Dem leader X"): an opener, a date, or a word the article
-    also writes in lower case."""
-    low = tok.lower_
-    return low in INTRODUCTORY_WORDS or tok.ent_type_ in {"DATE", "TIME"} or low in lower_case_words(doc)
+    rather than part of a title ("Lib Dem leader X"): an opener or a word the article also writes
+    in lower case."""
+    return tok.lower_ in INTRODUCTORY_WORDS or tok.lower_ in lower_case_words(doc)
 
 
 def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
@@ -760,9 +686,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         )
     ):
         return None
-    if not any(
-        w in heads or w.removesuffix("'s").removesuffix("\u2019s") in heads for w in (x.lower() for x in role.split())
-    ):
+    if not any(w.lower() in heads for w in role.split()):
         return None
     return role
 
@@ -774,38 +698,6 @@ def _listed(body: str, role_start: int, at: int, role: str) -> bool:
         return False
     before = body[role_start:at].split()
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
-
-
-def _role_fronted(body: str, m: Mention, named_at: Ranges[str]) -> str | None:
-    """A role that opens the sentence, then the name after a comma: "The new chairman of the
-    Bar Council, X, warned". A description holding another name ("the wife of Y, X") is not X's
-    role, nor a clause ("The strategist helped Australia's PM, X,": only a prepositional phrase
-    or more of a capitalised title may follow the role's head); a clause before it is left out
-    ("The party confirmed that its chief executive, X,": chief executive)."""
-    start = max(0, m.start_char - FRONTED_REACH)
-    match = FRONTED_ROLE.search(body, start, m.start_char)
-    if not match:
-        return None
-    role = match["role"].strip()
-    words = [w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()]
-    role_start = match.start("role")
-    # The role's own heads, not possessives ("the Queen's grandson") nor letters ("PM": "The
-    # strategist helped the party's PM, X," is a clause), and what follows the last.
-    raw_words = role.split()
-    heads = [
-        k for k, w in enumerate(words) if w in ROLE_HEADS and w == raw_words[k].lower() and not raw_words[k].isupper()
-    ]
-    tail = raw_words[heads[-1] + 1 :] if heads else []
-    if (
-        len(words) > MAX_ROLE_WORDS
-        or not any(w in ROLE_HEADS for w in words)
-        or (tail and tail[0].islower() and tail[0] not in ROLE_PREPOSITIONS)
-        or named_at.starting_in(role_start, m.start_char)
-    ):
-        return None
-    # "The party confirmed that its chief executive, X,": the role starts after its last determiner
-    cut = max((k + 1 for k in range(1, heads[0] if heads else 0) if words[k] in FRONTED_DETERMINERS), default=0)
-    return " ".join(raw_words[cut:])
 
 
 def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
@@ -830,9 +722,8 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             continue
         if tail := TITLE_TAIL.match(view.body, at + len(title)):
             # "the Republican nominee, X,": the title is X's (if X is a person found), not the last person's
-            named = _name_at(view.body, tail.end(), named_at)
-            if named:
-                roles.setdefault(named, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
+            if named := _name_at(view.body, tail.end(), named_at):
+                roles.setdefault(named[2].name, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
         free.append((at, title, head))
     # Evidence read before any title is given: a title whose only possible referent is one person
@@ -849,7 +740,7 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title, head):
+            if name := _referent(near, evidence, counts, title):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
@@ -870,22 +761,12 @@ def _open(body: str, at: int, title: str, head: str) -> bool:
     return not (head in NOBLE_TITLES or OF_PLACE.match(body, at + len(title)) or _inside_quote(body, at))
 
 
-def _name_at(body: str, at: int, named_at: Ranges[Mention]) -> str | None:
-    """The person named at `at`, perhaps after an honorific: the first mention from there on for
-    which `_next_name` holds. What lies between only grows with later mentions, so once it holds
-    anything but one word of letters (every title is one) no later mention can be the name."""
-    for _, _, m in named_at.starting_from(at):
-        if _next_name(body, at, m):
-            return m.name
-        if not all(c.isalpha() or c == "." for c in body[at : m.start_char].strip()):
-            return None
-    return None
-
-
-def _next_name(body: str, at: int, m: Mention) -> bool:
-    """Whether mention `m` is the name at `at`, perhaps after an honorific ("Mr Reid")."""
-    between = body[at : m.start_char].strip().rstrip(".").lower()
-    return m.start_char >= at and (not between or between in NAME_TITLES)
+def _name_at(body: str, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
+    """The name starting at `at`, perhaps after a title ("Dr X told", "the nominee, Mr Reid,")."""
+    first = next(iter(named.starting_in(at, at + 1)), None)
+    if first is None and (title := NAME_TITLE_OPENING.match(body, at)):
+        first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)
+    return first
 
 
 def _near(
@@ -948,23 +829,16 @@ def _ranks(role: str) -> set[str]:
     return {w.rstrip("-") for w in role.lower().replace("-", "- ").split()} & RANKS
 
 
-def _referent(
-    near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str, head: str
-) -> str | None:
+def _referent(near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str) -> str | None:
     """Of the people a title may refer to (`near`), the one it does: the one the article shows
-    alone before the same title elsewhere (`evidence`), or no one if that person is not near; else, leaving out anyone shown so before a
-    title of another head (the chancellor is not the prime minister), the only one left, or the one
-    the article names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
+    alone before the same title elsewhere (`evidence`); else the only one, or the one the article
+    names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
     X); on a tie, the one whose last mention before the title comes first."""
     if not near:
         return None
     shown = evidence.get(title.lower(), Counter()).most_common(2)
     if shown and (len(shown) == 1 or shown[0][1] > shown[1][1]):
-        return shown[0][0] if shown[0][0] in near else None  # the title is someone's: no one else's
-    other = {name for t, votes in evidence.items() if t.split()[-1].split("-")[-1] != head for name in votes}
-    near = [n for n in near if n not in other]
-    if not near:
-        return None
+        return shown[0][0]  # the title is someone's: no one else's
     first, *rest = sorted(reversed(list(dict.fromkeys(reversed(near)))), key=lambda n: -counts[n])
     return first if not rest or counts[first] >= PROTAGONIST * counts[rest[0]] else None
 
@@ -1003,26 +877,18 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
-    """ "m" or "f" per person where the article shows it. A title ("Mrs."), a gendered role
-    ("spokeswoman") or a common given name decides; failing those, the pronouns outside
-    quotes that follow the person's mentions before anyone else is named, by a clear majority.
+    """ "m" or "f" per person where the article shows it. A gendered role ("spokeswoman") or a
+    common given name decides; failing those, the pronouns that follow the person's mentions
+    before anyone else is named, by a clear majority.
     Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
-    body = QUOTED.sub(lambda q: " " * len(q[0]), body)
     marks: dict[str, set[str]] = {}
     pronouns: dict[str, dict[str, int]] = {}
-    # Where the next mention of someone else starts, after each mention (the end of the body if none).
-    next_other = [len(body) + PRONOUN_REACH + 1] * len(mentions)
-    for i in range(len(mentions) - 2, -1, -1):
-        same = mentions[i + 1].name == mentions[i].name
-        next_other[i] = next_other[i + 1] if same else mentions[i + 1].start_char
     for i, m in enumerate(mentions):
         mark = marks.setdefault(m.name, set())
-        mark.update(g for g in (_given_name_gender(m.name), _title_gender(body, m.start_char)) if g)
+        if g := _given_name_gender(m.name):
+            mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
-        stop = min(next_other[i], m.end_char + PRONOUN_REACH)
-        para_end = body.find("\n", m.end_char)
-        if para_end != -1:
-            stop = min(stop, para_end)
+        stop = min(mentions[i + 1].start_char if i + 1 < len(mentions) else len(body), m.end_char + PRONOUN_REACH)
         for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
