@@ -638,3 +638,10 @@ def test_an_amount_read_as_the_adverb_of_a_noun_after_a_preposition_is_the_verbs
         tags=["NN", "VBD", "IN", "DT", "NN", "CD", "NN", "."],
     )
     assert _governor(doc[6]).text == "grew"
+
+
+def test_a_link_written_without_its_scheme_is_stored_as_a_browser_opens_it() -> None:
+    body = "Details are at www.gov.uk/visas, and at https://example.org/a."
+    links = facts(body).links
+    assert [link.url for link in links] == ["http://www.gov.uk/visas", "https://example.org/a"]
+    assert [body[link.start_char:link.end_char] for link in links] == ["www.gov.uk/visas", "https://example.org/a"]

@@ -15,10 +15,13 @@ TRAILING = ".,;:!?)]}'\u2019"
 
 
 def extract(doc: Doc) -> tuple[Link, ...]:
-    """Every URL, without the sentence punctuation that follows it."""
+    """Every URL, without the sentence punctuation that follows it. One written without its
+    scheme ("www.gov.uk/visas") is stored as a browser reads it (http://...), so every url opens;
+    its span is still the text as written."""
     view = DocView(doc)
     links = []
     for m in URL.finditer(view.body):
-        url = m.group().rstrip(TRAILING)
-        links.append(Link(url=url, start_char=m.start(), end_char=m.start() + len(url)))
+        written = m.group().rstrip(TRAILING)
+        url = written if "://" in written else f"http://{written}"
+        links.append(Link(url=url, start_char=m.start(), end_char=m.start() + len(written)))
     return tuple(links)
