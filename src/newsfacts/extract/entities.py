@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsfacts.records import Entity
 
@@ -35,12 +34,10 @@ from .lexicon import (
     MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
-    NAME_JOINERS,
     NAME_PREFIXES,
     NOBLE_TITLES,
     NOT_ENTITIES,
     NOT_PEOPLE,
-    OFFICE_WORDS,
     ORG_SUFFIXES,
     ORG_WORDS,
     PARTY_NAMES,
@@ -87,9 +84,6 @@ ACRONYM_FIRST = re.compile(
 )
 # An acronym after lower-case words, which may be its expansion: "qualified majority voting (QMV)".
 LOWER_ACRONYM = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(\s*([A-Z]{2,7})\s*\)")
-# Share of letters in a line or sentence above which it is a headline in capitals.
-CAPS_SHARE = 0.6
-CAPS_MIN_LETTERS = 4
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 # Labels a name may change to agree with its other mentions in the document.
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
@@ -112,14 +106,14 @@ RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
+# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
+SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
 DOCTRINE_ENDINGS = ("ism", "phobia")
 # A leader's name made a word for their following ("Blairite"): no one's name either.
 FOLLOWING = re.compile(r"[A-Z][a-z]{3,}ites?")
-# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
-SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Capitalised words after a broadcaster's word that name its station ("BBC Radio Five Live").
 BROADCAST_TAIL = 3
 # Dashes that, spaced, part two names in a model span.
@@ -153,29 +147,21 @@ LOWER_WORDS_KEY = "newsfacts.lower_case_words"
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    1. Lines and sentences in capitals are re-tagged as running text would
-       write them: the small model reads capitals as a strong cue and misses
-       most names in headlines.
-    2. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
+    1. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
        (gazetteers, suffixes, context words); spans never overlap.
-    3. The document is read as a whole: organisations the model cut in two joined, parties and
+    2. The document is read as a whole: parties and
        countries the model missed or cut, one label per name (full names decide their short
        forms), ordinary words and acronyms that are ordinary words dropped, datelines as places,
        and in sports reports towns as teams and scorecard names as people.
     """
-    ents = list(doc.ents)
     lines = _lines(doc)
-    caps = [seg for seg in _segments(doc, lines) if _mostly_caps(seg)]
-    if caps:
-        in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
-        ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
     found: list[Ent] = []
-    for e in sorted(ents, key=lambda e: e.start):
+    for e in doc.ents:
         for s, t, label in _pieces(e):
             ent = _correct(doc, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
+    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
@@ -404,7 +390,6 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     ):
         end -= 1
     if label != "PERSON":
-        start, end = _without_offices(doc, start, end)
         if (
             end - start > 1
             and label != "NORP"
@@ -481,6 +466,13 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     ):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
     if (
+        start >= 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 3].lower_ in PEERAGE_TITLES
+        and country_code(text) is None
+    ):
+        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
+    if (
         seat
         and text not in PARTY_NAMES
         and low not in PEOPLES
@@ -488,13 +480,6 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and country_code(text) is None
     ):
         return start, end, "PLACE", place_code(text)
-    if (
-        start >= 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 3].lower_ in PEERAGE_TITLES
-        and country_code(text) is None
-    ):
-        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
     after = doc[end] if end < len(doc) else None
     if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
         return None  # "Home" in "Home Secretary": part of a title
@@ -569,18 +554,6 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
-
-
-def _without_offices(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A span less an office word run on at its end or start, with the rest of its hyphenated word:
-    "Conservative Party Co-Chairman" is the party, "London Mayor" the town."""
-    if end - start > 1 and doc[end - 1].lower_ in OFFICE_WORDS and doc[end - 1].is_title:
-        end -= 1
-        while end > start and not doc[end - 1].whitespace_:  # "Co-" of "Co-Chairman"
-            end -= 1
-    if end - start > 1 and doc[start].lower_ in OFFICE_WORDS and doc[start].is_title:
-        start += 1
-    return start, end
 
 
 def _runs_into_role(doc: Doc, end: int) -> bool:
@@ -709,74 +682,6 @@ def _lines(doc: Doc) -> list[Span]:
     if begin < len(doc):
         out.append(doc[begin:])
     return out
-
-
-def _segments(doc: Doc, lines: list[Span]) -> list[Span]:
-    """Pieces that are both within one line and one sentence: a headline has its own line."""
-    ends = [line.end for line in lines]  # lines are in order and do not overlap
-    out = []
-    for sent in doc.sents:
-        for k in range(bisect_right(ends, sent.start), len(lines)):
-            line = lines[k]
-            if line.start >= sent.end:
-                break
-            start, end = max(sent.start, line.start), min(sent.end, line.end)
-            if start < end:
-                out.append(doc[start:end])
-    return out
-
-
-def _mostly_caps(seg: Span) -> bool:
-    letters = [c for c in seg.text if c.isalpha()]
-    return len(letters) >= CAPS_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
-
-
-def _casing(doc: Doc, in_caps: set[int]) -> dict[str, str]:
-    """How the doc writes each word in running text (lower case wins over title case).
-
-    Sentence-initial words are skipped: their capital says nothing.
-    """
-    seen: dict[str, str] = {}
-    for tok in doc:
-        if tok.i in in_caps or tok.is_sent_start or not tok.is_alpha or tok.is_upper and len(tok) > 1:
-            continue
-        prev = doc[tok.i - 1] if tok.i else None
-        if prev is not None and (prev.is_space or prev.text in {".", ":", '"', "-"}):
-            continue
-        if tok.is_lower or tok.lower_ not in seen:
-            seen[tok.lower_] = tok.text
-    return seen
-
-
-def _recase(tok: Token, casing: dict[str, str]) -> str:
-    """A capitals word as running text would write it."""
-    text = tok.text
-    if not tok.is_upper or len(text) < 2:
-        return text
-    low = tok.lower_
-    if low in casing:
-        return casing[low]
-    if low in HEADLINE_SMALL_WORDS or low in COMPASS_ADJECTIVES:
-        return low
-    if len(text) == 2 or len(text) == 3 and (low in COUNTRY_ALIASES or not any(c in "aeiou" for c in low)):
-        return text  # acronyms: UN, EU, USA, NHS
-    return text.title()
-
-
-def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
-    """Run NER again on the segments as running text would write them and map the entities back."""
-    from .nlp import get_nlp
-
-    nlp = get_nlp()
-    recased = (
-        Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
-        for seg in segs
-    )
-    return [
-        Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
-        for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True)
-        for e in rdoc.ents
-    ]
 
 
 def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -1038,20 +943,6 @@ def _known_place(text: str) -> bool:
     """A country, region, county or town the gazetteers know by this very name."""
     low = _ascii(text.lower()).removeprefix("the ")
     return country_code(text) is not None or low in PLACES or low in REGIONS or low in _subdivisions()
-
-
-def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """An organisation the model cut in two at "for the" or "of": "Medical Foundation" + "for the"
-    + "Care of Victims of Torture" is one name when the first part ends in an organisation's word."""
-    out: list[Ent] = []
-    for ent in found:
-        if out and ent[2] == "ORG" and out[-1][2] == "ORG" and doc[out[-1][1] - 1].lower_ in ORG_WORDS:
-            gap = doc[out[-1][1] : ent[0]]
-            if len(gap) and gap[0].lower_ in {"for", "of"} and all(t.lower_ in NAME_JOINERS for t in gap):
-                out[-1] = (out[-1][0], ent[1], "ORG", None)
-                continue
-        out.append(ent)
-    return out
 
 
 def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
