@@ -41,15 +41,11 @@ from .lexicon import (
     ORG_SUFFIXES,
     ORG_WORDS,
     PARTY_NAMES,
-    PEERAGE_TITLES,
     PEOPLES,
-    PLACE_NOUNS_AFTER,
     PLACE_WORDS,
     PLACES,
-    PORTFOLIO_HEADS,
     POST_NOMINALS,
     REGIONS,
-    ROLE_HEADS,
     ROLE_STOPS,
     SEAT_WORDS,
     SOCIAL_TITLES,
@@ -59,21 +55,16 @@ from .lexicon import (
     TERRITORIES,
     VENUE_PREPOSITIONS,
     WEEKDAYS,
-    WORK_NOUNS,
     alternation,
 )
+from .patterns import load as load_patterns
 from .ranges import Ranges
 from .view import DocView, EntitySpan, Mention, body_of
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Words before a span that make it a place ("the village of X", "in X").
-PLACE_NOUNS_BEFORE = frozenset(
-    {"village", "town", "city", "port", "county", "region", "province", "state", "capital", "suburb", "district"}
-)
 # First words of a place's name ("Isle of Ashby", "Lake Kell").
 PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
     r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
@@ -94,12 +85,8 @@ DATELINE = re.compile(
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
-# Capitalised words after a name that may still end in a competition word.
-COMPETITION_TAIL = 3
 # Longest country name, in tokens, the gazetteer pass looks for.
 MAX_COUNTRY_TOKENS = 4
-# Capitalised words after "and" that may still end in a role's head ("and Home Affairs Commissioner").
-ROLE_RUN = 4
 
 # After a party's name, a capitalised word it runs on into ("Republican Guard"): then it is no party.
 RUN_ON = re.compile(r"\s+[A-Z][a-z]")
@@ -134,6 +121,10 @@ COMPANY_CUES_AFTER = frozenset(
     }
 )
 
+# Context patterns (entities.jsonl with a "cue"): a match before or after a name says what it is.
+CUES = {p["id"]: p for p in load_patterns("entities") if "cue" in p}
+CUE_ORDER = {pid: n for n, pid in enumerate(CUES)}
+
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
 
@@ -155,10 +146,11 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
        and in sports reports towns as teams and scorecard names as people.
     """
     lines = _lines(doc)
+    cues = _cue_index(doc)
     found: list[Ent] = []
     for e in doc.ents:
         for s, t, label in _pieces(e):
-            ent = _correct(doc, s, t, label)
+            ent = _correct(doc, cues, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
     found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
@@ -368,7 +360,7 @@ def _pycountry_code(low: str) -> str | None:
         return None
 
 
-def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
+def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
@@ -442,22 +434,16 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
     if dated_title:
         return start, end, "ORG", None
+    cued = _cued(doc, cues, start, end, label)
+    strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
+    if strong is not None and strong[0]["label"] != "NONE":
+        return strong[1], strong[2], strong[0]["label"], None
     if (
-        start >= 2
-        and doc[start - 1].lower_ in {"of", "for"}
-        and doc[start - 2].is_title
-        and doc[start - 2].lower_ in PORTFOLIO_HEADS
-        and not _is_place_name(text)
+        strong is not None
+        and words[-1] not in ORG_WORDS
+        and not (strong[0].get("keep_places") and _is_place_name(text))
     ):
         return None  # "State for Health" of "Secretary of State for Health": part of a title
-    if (
-        label in PLACE_LABELS
-        and end < len(doc)
-        and doc[end].lower_ in WORK_NOUNS
-        and doc[end].is_lower
-        and not _is_place_name(text)
-    ):
-        return None  # "the Breakfast programme", "the Ashby report": a title, no place
     if (
         len(words) == 1
         and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
@@ -466,13 +452,6 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     ):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
     if (
-        start >= 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 3].lower_ in PEERAGE_TITLES
-        and country_code(text) is None
-    ):
-        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
-    if (
         seat
         and text not in PARTY_NAMES
         and low not in PEOPLES
@@ -480,20 +459,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and country_code(text) is None
     ):
         return start, end, "PLACE", place_code(text)
-    after = doc[end] if end < len(doc) else None
-    if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
-        return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
     if label != "PERSON" and _given_name_first(span):
         return start, end, "PERSON", None  # "Tony Blair" that the model calls a place or an organisation
     if words[-1] in COMPETITION_WORDS and len(words) > 1:
         return start, end, "EVENT", None
-    for j in range(end, min(end + COMPETITION_TAIL, len(doc))):
-        if not doc[j].is_title:
-            break
-        if doc[j].lower_ in COMPETITION_WORDS:
-            return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     if low in PEOPLES:
         return start, end, "NORP", None
     if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
@@ -522,28 +493,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
     ):
         return start, end, "PLACE", place_code(text)
-    if (
-        words[-1] in PLACE_WORDS
-        and label != "PERSON"
-        or (
-            after is not None
-            and after.is_lower
-            # "Victoria station" (the model says PERSON), "the Sheffield Hallam seat"; but the
-            # model's "Eurostar" stays an organisation before "terminal"
-            and (label == "PERSON" and after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
-            and (label == "PERSON" or words[0] not in NOT_PEOPLE)
-        )
-    ):
+    if words[-1] in PLACE_WORDS and label != "PERSON":
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
-    if (
-        label in {"ORG", "PERSON", "PRODUCT"}
-        and _place_context(doc, start)
-        and not text.isupper()
-        and not _given_name_first(span)
-    ):  # "in John Major's government"
-        return start, end, "PLACE", place_code(text)
+    if any(c[0]["label"] == "PLACE" for c in cued) and not text.isupper() and not _given_name_first(span):
+        return start, end, "PLACE", place_code(text)  # "in Ashby", "Victoria station"; not "in John Major's"
     if (
         (label in PLACE_LABELS or label == "ORG")
         and len(words) == 1
@@ -556,21 +511,31 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     return start, end, label, None
 
 
-def _runs_into_role(doc: Doc, end: int) -> bool:
-    """Whether a role's head follows a span, straight after it ("Home Secretary") or after "and" and
-    more capitalised words ("Justice and Home Affairs Commissioner"): the span is part of a title."""
-    if end >= len(doc):
-        return False
-    if doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
-        return True
-    if doc[end].lower_ not in {"and", "&"}:
-        return False
-    for tok in doc[end + 1 : end + 1 + ROLE_RUN]:
-        if not tok.is_title:
-            return False
-        if tok.lower_ in ROLE_HEADS:
-            return True
-    return False
+def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
+    """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a
+    name they bear on ends ("before": the match ends where the name starts) or starts ("after")."""
+    out: dict[tuple[str, int], list[Span]] = defaultdict(list)
+    for c in doc.spans.get("entities", ()):
+        if (rule := CUES.get(c.id_)) is not None:
+            out[("before", c.end) if rule["cue"] == "before" else ("after", c.start)].append(c)
+    return out
+
+
+def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[dict, int, int]]:
+    """The context patterns around a span, in the file's order: (pattern, start, end).
+
+    A pattern's `label` is what the span is ("NONE": no entity, part of a title), its `labels`, if
+    given, the model labels it may overrule; with `extend` the span takes in the match ("Amateur
+    Championship" after "U.S."); with `keep_places` a name the gazetteers know stays a place.
+    """
+    found = sorted(cues.get(("before", start), []) + cues.get(("after", end), []), key=lambda c: CUE_ORDER[c.id_])
+    out = []
+    for c in found:
+        rule = CUES[c.id_]
+        if label in rule.get("labels", (label,)):
+            span = (min(start, c.start), max(end, c.end)) if rule.get("extend") else (start, end)
+            out.append((rule, *span))
+    return out
 
 
 def given_name_first(words: Sequence[str]) -> bool:
@@ -659,15 +624,6 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
     if ent.end > start:
         out.append((start, ent.end, label))
     return out
-
-
-def _place_context(doc: Doc, start: int) -> bool:
-    """True after "the village of", "in" or "MP for": the span names a place whatever its label."""
-    if start >= 1 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
-        return True
-    if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in SEAT_WORDS:
-        return True  # a constituency: "MP for Ashbury"
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
 
 
 def _lines(doc: Doc) -> list[Span]:
