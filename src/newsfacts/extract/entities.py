@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 import pycountry
@@ -85,8 +85,8 @@ DATELINE = re.compile(
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
-# Longest country name, in tokens, the gazetteer pass looks for.
-MAX_COUNTRY_TOKENS = 4
+# Longest name, in tokens, looked for where the model found none (a country's, or one it found elsewhere).
+MAX_NAME_TOKENS = 4
 
 # After a party's name, a capitalised word it runs on into ("Republican Guard"): then it is no party.
 RUN_ON = re.compile(r"\s+[A-Z][a-z]")
@@ -381,19 +381,18 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or doc[end - 1].is_lower
     ):
         end -= 1
-    if label != "PERSON":
-        if (
-            end - start > 1
-            and label != "NORP"
-            and end < len(doc)
-            and doc[end].is_lower
-            and doc[end - 1].lower_ in _demonyms()
-            and doc[end - 2].lower_ not in PEOPLES
-            and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
-            and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
-            and doc[start].lower_ not in _demonyms()
-        ):
-            end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
+    if (
+        label not in {"PERSON", "NORP"}
+        and end - start > 1
+        and end < len(doc)
+        and doc[end].is_lower
+        and doc[end - 1].lower_ in _demonyms()
+        and doc[end - 2].lower_ not in PEOPLES
+        and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
+        and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+        and doc[start].lower_ not in _demonyms()
+    ):
+        end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if start >= end:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
@@ -476,7 +475,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         return start, end, "PLACE", iso
     if iso in TERRITORIES:
         return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
-    if iso is not None or low in COUNTRY_ALIASES:
+    if iso is not None:
         return start, end, "COUNTRY", iso
     if (
         low in MAJOR_PLACES
@@ -585,7 +584,7 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
 
     Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at
     brackets, at line breaks (a headline runs on into the first line), at a comma in an
-    organisation (a list of them), at a "the" straight after a name ("Today the Tories"); a title
+    organisation (a list of them); a title
     ("Foreign Policy Centre Mr Straw") or a given name after a party word or
     demonym ("Tory Liam Fox") starts a person.
     """
@@ -604,9 +603,6 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
             or "\n" in tok.text
             or tok.text == ","
             and label == "ORG"
-            or tok.lower_ == "the"
-            and i > ent.start
-            and doc[i - 1].is_title
         )
         person = tok.is_title and (
             tok.lower_ in SOCIAL_TITLES
@@ -642,31 +638,33 @@ def _lines(doc: Doc) -> list[Span]:
 
 def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Countries and home nations the model left out, found by the gazetteer (capitalised words only)."""
-    taken = {i for s, e, _, _ in found for i in range(s, e)}
-    names = _country_names()
-    firsts = {name.split()[0] for name in names}
-    whole = body_of(doc)
     out = list(found)
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or tok.lower_ not in firsts:
-            i += 1
+    for s, e, text in _spelled(doc, found, _country_names(), str.lower, at_sentence_start=True):
+        if not (doc[s].is_upper and len(text) <= 3):  # "US", "UK": the model decides
+            iso = country_code(text)
+            out.append((s, e, "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY", iso))
+    return out
+
+
+def _spelled(
+    doc: Doc, found: list[Ent], names: Collection[str], fold: Callable[[str], str], at_sentence_start: bool
+) -> list[tuple[int, int, str]]:
+    """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of
+    `names` (as `fold` writes it) and overlaps no entity found, the longest at each token."""
+    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    firsts = {name.split()[0] for name in names}
+    out = []
+    for tok in doc:
+        if tok.i in taken or fold(tok.text) not in firsts or not (tok.is_title or tok.is_upper):
             continue
-        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
-            last = doc[i + n - 1]
-            text = whole[tok.idx : last.idx + len(last)]
-            if (
-                text.lower() in names
-                and not (tok.is_upper and len(text) <= 3)
-                and not any(j in taken for j in range(i, i + n))
-            ):
-                iso = country_code(text)
-                label = "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
-                out.append((i, i + n, label, iso))
-                i += n - 1
+        if tok.is_sent_start and not at_sentence_start:
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - tok.i), 0, -1):
+            span = doc[tok.i : tok.i + n]
+            if fold(span.text) in names and not any(i in taken for i in range(span.start, span.end)):
+                out.append((span.start, span.end, span.text))
+                taken.update(range(span.start, span.end))
                 break
-        i += 1
     return out
 
 
@@ -987,19 +985,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
         for name, label in known.items()
         if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS
     }
-    firsts = {name.split()[0] for name in known}
-    taken = {i for s, e, _, _ in found for i in range(s, e)}
-    out = []
-    for tok in doc:
-        if tok.i in taken or tok.text not in firsts or not (tok.is_title or tok.is_upper) or tok.is_sent_start:
-            continue
-        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - tok.i), 0, -1):
-            span = doc[tok.i : tok.i + n]
-            if span.text in known and not any(i in taken for i in range(span.start, span.end)):
-                out.append((span.start, span.end, known[span.text], None))
-                taken.update(range(span.start, span.end))
-                break
-    return out
+    return [(s, e, known[text], None) for s, e, text in _spelled(doc, found, known, str, at_sentence_start=False)]
 
 
 def _majority(votes: Counter[str], label: str) -> str:
