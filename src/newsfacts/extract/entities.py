@@ -400,12 +400,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
     if seat:
         end -= 1  # "Ashbury MP": the member's seat, not the member
-    # "the Sunday Telegraph": a weekday that opens a title, not a date
-    dated_title = (
-        start >= 2 and doc[start - 1].is_title and doc[start - 1].lower_ in WEEKDAYS and doc[start - 2].lower_ == "the"
-    )
-    if dated_title:
-        start -= 1
     if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
         stop = min(end + BROADCAST_TAIL, len(doc))
         while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
@@ -431,8 +425,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or POST_NOMINAL.match(text)
     ):
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    if dated_title:
-        return start, end, "ORG", None
     cued = _cued(doc, cues, start, end, label)
     strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
     if strong is not None and strong[0]["label"] != "NONE":
@@ -524,16 +516,19 @@ def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[
     """The context patterns around a span, in the file's order: (pattern, start, end).
 
     A pattern's `label` is what the span is ("NONE": no entity, part of a title), its `labels`, if
-    given, the model labels it may overrule; with `extend` the span takes in the match ("Amateur
-    Championship" after "U.S."); with `keep_places` a name the gazetteers know stays a place.
+    given, the model labels it may overrule; `extend` takes the match into the span ("Amateur
+    Championship" after "U.S."), or that many of its words next to the name ("Sunday" of "the
+    Sunday"); with `keep_places` a name the gazetteers know stays a place.
     """
     found = sorted(cues.get(("before", start), []) + cues.get(("after", end), []), key=lambda c: CUE_ORDER[c.id_])
     out = []
     for c in found:
         rule = CUES[c.id_]
         if label in rule.get("labels", (label,)):
-            span = (min(start, c.start), max(end, c.end)) if rule.get("extend") else (start, end)
-            out.append((rule, *span))
+            n = len(c) if rule.get("extend") is True else rule.get("extend", 0)
+            out.append(
+                (rule, start - n if rule["cue"] == "before" else start, end + n if rule["cue"] == "after" else end)
+            )
     return out
 
 
