@@ -296,17 +296,12 @@ def place_code(text: str) -> str | None:
         names.append(" ".join(words[1:]))
     if len(words) > 1 and words[-1] in PLACE_WORDS:
         names.append(" ".join(words[:-1]))
-    if iso := _town_code(low) or _subdivisions().get(low):
+    if iso := PLACES.get(low) or _subdivisions().get(low):
         return iso
     for name in names[1:]:
-        if iso := _town_code(name):
+        if iso := PLACES.get(name):
             return iso
-    return _town_code(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
-
-
-def _town_code(low: str) -> str | None:
-    """The country of a town or city the gazetteers list by name."""
-    return PLACES.get(low)
+    return PLACES.get(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
 
 
 @lru_cache(maxsize=1)
@@ -478,7 +473,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and label != "PERSON"
         and (
             words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
-            or _town_code(words[0]) is not None
+            or PLACES.get(words[0]) is not None
             and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
         )
         and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
