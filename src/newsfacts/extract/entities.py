@@ -894,7 +894,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
 
     A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
-    are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
+    are no names, unless it names a known place or a party or is the surname of someone named in full.
     Surnames of people named in full joined by a hyphen ("the Hale-Berg feud") name a relation
     between them, no third entity.
     """
@@ -913,25 +913,12 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
             and doc[s].lower_ in lower
             and label not in {"COUNTRY", "NORP"}
             and text not in surnames
-            and not _is_known_word(text)
+            and not _is_place_name(text)
+            and text not in PARTY_NAMES
         ):
             continue
         out.append((s, e, label, iso))
     return out
-
-
-def _is_known_word(text: str) -> bool:
-    """A word a gazetteer or name list knows as a name even where it is also an ordinary word."""
-    low = text.lower()
-    return (
-        _is_place_name(text)
-        or low in _demonyms()
-        or low in PEOPLES
-        or low in MALE_NAMES
-        or low in FEMALE_NAMES
-        or low in METONYM_ORGS
-        or text in PARTY_NAMES
-    )
 
 
 def lower_case_acronyms(text: str) -> set[str]:
