@@ -1,4 +1,4 @@
-"""The entity layer's rules on invented sentences: codes, acronyms, recasing, trimming, sports, agreement."""
+"""The entity layer's rules on invented sentences: codes, acronyms, trimming, sports, agreement."""
 
 from __future__ import annotations
 
