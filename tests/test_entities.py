@@ -1,4 +1,4 @@
-"""The entity layer's rules on invented sentences: codes, acronyms, recasing, trimming, sports, agreement."""
+"""The entity layer's rules on invented sentences: codes, acronyms, trimming, sports, agreement."""
 
 from __future__ import annotations
 
@@ -47,12 +47,11 @@ def test_spans_found(text: str, want: list[tuple[str, str, str | None]]) -> None
         assert span in got, got
 
 
-def test_headline_in_capitals_is_recased_and_dateline_is_a_place() -> None:
+def test_dateline_is_a_place() -> None:
     got = spans("FLOOD WARNINGS ISSUED ACROSS NORTHERN GERMANY .\nBERLIN 2001-03-04\n"
                 "Forecasters in Germany warned of more rain on Sunday .")
     assert ("BERLIN", "PLACE", "DE") in got
     assert any(text.endswith("GERMANY") and label in {"PLACE", "COUNTRY"} for text, label, _ in got)
-    assert not any(text == "FLOOD WARNINGS" for text, _, _ in got)
 
 
 def test_towns_in_a_sports_report_are_teams_but_venues_and_datelines_are_places() -> None:
@@ -205,15 +204,7 @@ def test_a_known_place_stays_a_place_when_also_written_in_lower_case() -> None:
     assert ("Bath", "PLACE", "GB") in got, got
 
 
-def test_an_organisation_the_model_cuts_at_for_the_is_one_name() -> None:
-    got = spans("Dr Ellen Marsh, of the Refugee Health Foundation for the Care of Victims of Abuse, said so.")
-    assert ("Refugee Health Foundation for the Care of Victims of Abuse", "ORG", None) in got, got
-
-
 @pytest.mark.parametrize(("text", "want", "unwanted"), [
-    pytest.param("The Conservative Party Co-Chairman said voters had a clear choice.",
-                 ("Conservative Party", "ORG", None), "Conservative Party Co-Chairman",
-                 id="an-office-at-the-end-of-an-organisation"),
     pytest.param("A spokesman for European Justice and Home Affairs Commissioner Franco Frattini said so.",
                  ("Franco Frattini", "PERSON", None), "European Justice", id="a-title-cut-before-and"),
     pytest.param("Cuts announced, say Tories\n\nNational Insurance will rise, the party said.",
@@ -237,9 +228,8 @@ def test_surname_of_someone_named_in_full_is_that_person_whatever_the_model_call
 
 
 def test_short_form_of_an_organisation_counts_as_its_full_name() -> None:
-    got = entities("Dr Ellen Marsh, of the Refugee Health Foundation for the Care of Victims of Abuse, said so. "
-                   "The Refugee Health Foundation has treated 300 children.")
-    assert ("ORG", "Refugee Health Foundation for the Care of Victims of Abuse", None, 2) in got, got
+    got = entities("The Royal Society for the Protection of Birds said so. The Royal Society has 40 staff.")
+    assert ("ORG", "Royal Society for the Protection of Birds", None, 2) in got, got
 
 
 def test_party_after_a_sentence_opener_keeps_its_whole_name() -> None:

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from newsfacts.records import Entity
 
@@ -35,24 +34,18 @@ from .lexicon import (
     MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
-    NAME_JOINERS,
     NAME_PREFIXES,
     NOBLE_TITLES,
     NOT_ENTITIES,
     NOT_PEOPLE,
-    OFFICE_WORDS,
     ORG_SUFFIXES,
     ORG_WORDS,
     PARTY_NAMES,
-    PEERAGE_TITLES,
     PEOPLES,
-    PLACE_NOUNS_AFTER,
     PLACE_WORDS,
     PLACES,
-    PORTFOLIO_HEADS,
     POST_NOMINALS,
     REGIONS,
-    ROLE_HEADS,
     ROLE_STOPS,
     SEAT_WORDS,
     SOCIAL_TITLES,
@@ -62,21 +55,16 @@ from .lexicon import (
     TERRITORIES,
     VENUE_PREPOSITIONS,
     WEEKDAYS,
-    WORK_NOUNS,
     alternation,
 )
+from .patterns import load as load_patterns
 from .ranges import Ranges
 from .view import DocView, EntitySpan, Mention, body_of
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Words before a span that make it a place ("the village of X", "in X").
-PLACE_NOUNS_BEFORE = frozenset(
-    {"village", "town", "city", "port", "county", "region", "province", "state", "capital", "suburb", "district"}
-)
 # First words of a place's name ("Isle of Ashby", "Lake Kell").
 PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
-PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "across", "throughout"})
 ACRONYM = re.compile(
     r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
     r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
@@ -87,9 +75,6 @@ ACRONYM_FIRST = re.compile(
 )
 # An acronym after lower-case words, which may be its expansion: "qualified majority voting (QMV)".
 LOWER_ACRONYM = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(\s*([A-Z]{2,7})\s*\)")
-# Share of letters in a line or sentence above which it is a headline in capitals.
-CAPS_SHARE = 0.6
-CAPS_MIN_LETTERS = 4
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
 # Labels a name may change to agree with its other mentions in the document.
 CONSISTENT_LABELS = frozenset({"PERSON", "ORG", "PLACE"})
@@ -100,26 +85,22 @@ DATELINE = re.compile(
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
-# Capitalised words after a name that may still end in a competition word.
-COMPETITION_TAIL = 3
-# Longest country name, in tokens, the gazetteer pass looks for.
-MAX_COUNTRY_TOKENS = 4
-# Capitalised words after "and" that may still end in a role's head ("and Home Affairs Commissioner").
-ROLE_RUN = 4
+# Longest name, in tokens, looked for where the model found none (a country's, or one it found elsewhere).
+MAX_NAME_TOKENS = 4
 
 # After a party's name, a capitalised word it runs on into ("Republican Guard"): then it is no party.
 RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
+# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
+SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
 DOCTRINE_ENDINGS = ("ism", "phobia")
 # A leader's name made a word for their following ("Blairite"): no one's name either.
 FOLLOWING = re.compile(r"[A-Z][a-z]{3,}ites?")
-# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
-SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Capitalised words after a broadcaster's word that name its station ("BBC Radio Five Live").
 BROADCAST_TAIL = 3
 # Dashes that, spaced, part two names in a model span.
@@ -140,6 +121,10 @@ COMPANY_CUES_AFTER = frozenset(
     }
 )
 
+# Context patterns (entities.jsonl with a "cue"): a match before or after a name says what it is.
+CUES = {p["id"]: p for p in load_patterns("entities") if "cue" in p}
+CUE_ORDER = {pid: n for n, pid in enumerate(CUES)}
+
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
 
@@ -153,29 +138,22 @@ LOWER_WORDS_KEY = "newsfacts.lower_case_words"
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    1. Lines and sentences in capitals are re-tagged as running text would
-       write them: the small model reads capitals as a strong cue and misses
-       most names in headlines.
-    2. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
+    1. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
        (gazetteers, suffixes, context words); spans never overlap.
-    3. The document is read as a whole: organisations the model cut in two joined, parties and
+    2. The document is read as a whole: parties and
        countries the model missed or cut, one label per name (full names decide their short
        forms), ordinary words and acronyms that are ordinary words dropped, datelines as places,
        and in sports reports towns as teams and scorecard names as people.
     """
-    ents = list(doc.ents)
     lines = _lines(doc)
-    caps = [seg for seg in _segments(doc, lines) if _mostly_caps(seg)]
-    if caps:
-        in_caps = {i for seg in caps for i in range(seg.start, seg.end)}
-        ents = [e for e in ents if e.start not in in_caps] + _recased_ents(caps, _casing(doc, in_caps))
+    cues = _cue_index(doc)
     found: list[Ent] = []
-    for e in sorted(ents, key=lambda e: e.start):
+    for e in doc.ents:
         for s, t, label in _pieces(e):
-            ent = _correct(doc, s, t, label)
+            ent = _correct(doc, cues, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, _add_parties(doc, _joined_orgs(doc, found))))
+    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
@@ -318,17 +296,12 @@ def place_code(text: str) -> str | None:
         names.append(" ".join(words[1:]))
     if len(words) > 1 and words[-1] in PLACE_WORDS:
         names.append(" ".join(words[:-1]))
-    if iso := _town_code(low) or _subdivisions().get(low):
+    if iso := PLACES.get(low) or _subdivisions().get(low):
         return iso
     for name in names[1:]:
-        if iso := _town_code(name):
+        if iso := PLACES.get(name):
             return iso
-    return _town_code(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
-
-
-def _town_code(low: str) -> str | None:
-    """The country of a town or city the gazetteers list by name."""
-    return PLACES.get(low)
+    return PLACES.get(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
 
 
 @lru_cache(maxsize=1)
@@ -382,7 +355,7 @@ def _pycountry_code(low: str) -> str | None:
         return None
 
 
-def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
+def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | None:
     """Trim a model span and relabel it by the gazetteers and context words."""
     if label in NUMERIC_LABELS:
         return None
@@ -403,20 +376,18 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or doc[end - 1].is_lower
     ):
         end -= 1
-    if label != "PERSON":
-        start, end = _without_offices(doc, start, end)
-        if (
-            end - start > 1
-            and label != "NORP"
-            and end < len(doc)
-            and doc[end].is_lower
-            and doc[end - 1].lower_ in _demonyms()
-            and doc[end - 2].lower_ not in PEOPLES
-            and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
-            and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
-            and doc[start].lower_ not in _demonyms()
-        ):
-            end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
+    if (
+        label not in {"PERSON", "NORP"}
+        and end - start > 1
+        and end < len(doc)
+        and doc[end].is_lower
+        and doc[end - 1].lower_ in _demonyms()
+        and doc[end - 2].lower_ not in PEOPLES
+        and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
+        and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+        and doc[start].lower_ not in _demonyms()
+    ):
+        end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if start >= end:
         return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
@@ -424,12 +395,6 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
     if seat:
         end -= 1  # "Ashbury MP": the member's seat, not the member
-    # "the Sunday Telegraph": a weekday that opens a title, not a date
-    dated_title = (
-        start >= 2 and doc[start - 1].is_title and doc[start - 1].lower_ in WEEKDAYS and doc[start - 2].lower_ == "the"
-    )
-    if dated_title:
-        start -= 1
     if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
         stop = min(end + BROADCAST_TAIL, len(doc))
         while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
@@ -455,24 +420,16 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         or POST_NOMINAL.match(text)
     ):
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    if dated_title:
-        return start, end, "ORG", None
+    cued = _cued(doc, cues, start, end, label)
+    strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
+    if strong is not None and strong[0]["label"] != "NONE":
+        return strong[1], strong[2], strong[0]["label"], None
     if (
-        start >= 2
-        and doc[start - 1].lower_ in {"of", "for"}
-        and doc[start - 2].is_title
-        and doc[start - 2].lower_ in PORTFOLIO_HEADS
-        and not _is_place_name(text)
+        strong is not None
+        and words[-1] not in ORG_WORDS
+        and not (strong[0].get("keep_places") and _is_place_name(text))
     ):
         return None  # "State for Health" of "Secretary of State for Health": part of a title
-    if (
-        label in PLACE_LABELS
-        and end < len(doc)
-        and doc[end].lower_ in WORK_NOUNS
-        and doc[end].is_lower
-        and not _is_place_name(text)
-    ):
-        return None  # "the Breakfast programme", "the Ashby report": a title, no place
     if (
         len(words) == 1
         and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
@@ -488,27 +445,12 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and country_code(text) is None
     ):
         return start, end, "PLACE", place_code(text)
-    if (
-        start >= 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 3].lower_ in PEERAGE_TITLES
-        and country_code(text) is None
-    ):
-        return None  # "Lord Walker of Gestingthorpe": the peer's title, not a place in the news
-    after = doc[end] if end < len(doc) else None
-    if words[-1] not in ORG_WORDS and label != "PERSON" and _runs_into_role(doc, end):
-        return None  # "Home" in "Home Secretary": part of a title
     if low in METONYM_ORGS:
         return start, end, "ORG", None
     if label != "PERSON" and _given_name_first(span):
         return start, end, "PERSON", None  # "Tony Blair" that the model calls a place or an organisation
     if words[-1] in COMPETITION_WORDS and len(words) > 1:
         return start, end, "EVENT", None
-    for j in range(end, min(end + COMPETITION_TAIL, len(doc))):
-        if not doc[j].is_title:
-            break
-        if doc[j].lower_ in COMPETITION_WORDS:
-            return start, j + 1, "EVENT", None  # "U.S." in "U.S. Amateur Championship"
     if low in PEOPLES:
         return start, end, "NORP", None
     if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
@@ -520,7 +462,7 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         return start, end, "PLACE", iso
     if iso in TERRITORIES:
         return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
-    if iso is not None or low in COUNTRY_ALIASES:
+    if iso is not None:
         return start, end, "COUNTRY", iso
     if (
         low in MAJOR_PLACES
@@ -531,34 +473,18 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
         and label != "PERSON"
         and (
             words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
-            or _town_code(words[0]) is not None
+            or PLACES.get(words[0]) is not None
             and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
         )
         and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
     ):
         return start, end, "PLACE", place_code(text)
-    if (
-        words[-1] in PLACE_WORDS
-        and label != "PERSON"
-        or (
-            after is not None
-            and after.is_lower
-            # "Victoria station" (the model says PERSON), "the Sheffield Hallam seat"; but the
-            # model's "Eurostar" stays an organisation before "terminal"
-            and (label == "PERSON" and after.lower_ in PLACE_WORDS or after.lower_ in PLACE_NOUNS_AFTER)
-            and (label == "PERSON" or words[0] not in NOT_PEOPLE)
-        )
-    ):
+    if words[-1] in PLACE_WORDS and label != "PERSON":
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
-    if (
-        label in {"ORG", "PERSON", "PRODUCT"}
-        and _place_context(doc, start)
-        and not text.isupper()
-        and not _given_name_first(span)
-    ):  # "in John Major's government"
-        return start, end, "PLACE", place_code(text)
+    if any(c[0]["label"] == "PLACE" for c in cued) and not text.isupper() and not _given_name_first(span):
+        return start, end, "PLACE", place_code(text)  # "in Ashby", "Victoria station"; not "in John Major's"
     if (
         (label in PLACE_LABELS or label == "ORG")
         and len(words) == 1
@@ -571,33 +497,34 @@ def _correct(doc: Doc, start: int, end: int, label: str) -> Ent | None:
     return start, end, label, None
 
 
-def _without_offices(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A span less an office word run on at its end or start, with the rest of its hyphenated word:
-    "Conservative Party Co-Chairman" is the party, "London Mayor" the town."""
-    if end - start > 1 and doc[end - 1].lower_ in OFFICE_WORDS and doc[end - 1].is_title:
-        end -= 1
-        while end > start and not doc[end - 1].whitespace_:  # "Co-" of "Co-Chairman"
-            end -= 1
-    if end - start > 1 and doc[start].lower_ in OFFICE_WORDS and doc[start].is_title:
-        start += 1
-    return start, end
+def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
+    """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a
+    name they bear on ends ("before": the match ends where the name starts) or starts ("after")."""
+    out: dict[tuple[str, int], list[Span]] = defaultdict(list)
+    for c in doc.spans.get("entities", ()):
+        if (rule := CUES.get(c.id_)) is not None:
+            out[("before", c.end) if rule["cue"] == "before" else ("after", c.start)].append(c)
+    return out
 
 
-def _runs_into_role(doc: Doc, end: int) -> bool:
-    """Whether a role's head follows a span, straight after it ("Home Secretary") or after "and" and
-    more capitalised words ("Justice and Home Affairs Commissioner"): the span is part of a title."""
-    if end >= len(doc):
-        return False
-    if doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
-        return True
-    if doc[end].lower_ not in {"and", "&"}:
-        return False
-    for tok in doc[end + 1 : end + 1 + ROLE_RUN]:
-        if not tok.is_title:
-            return False
-        if tok.lower_ in ROLE_HEADS:
-            return True
-    return False
+def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[dict, int, int]]:
+    """The context patterns around a span, in the file's order: (pattern, start, end).
+
+    A pattern's `label` is what the span is ("NONE": no entity, part of a title), its `labels`, if
+    given, the model labels it may overrule; `extend` takes the match into the span ("Amateur
+    Championship" after "U.S."), or that many of its words next to the name ("Sunday" of "the
+    Sunday"); with `keep_places` a name the gazetteers know stays a place.
+    """
+    found = sorted(cues.get(("before", start), []) + cues.get(("after", end), []), key=lambda c: CUE_ORDER[c.id_])
+    out = []
+    for c in found:
+        rule = CUES[c.id_]
+        if label in rule.get("labels", (label,)):
+            n = len(c) if rule.get("extend") is True else rule.get("extend", 0)
+            out.append(
+                (rule, start - n if rule["cue"] == "before" else start, end + n if rule["cue"] == "after" else end)
+            )
+    return out
 
 
 def given_name_first(words: Sequence[str]) -> bool:
@@ -647,7 +574,7 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
 
     Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at
     brackets, at line breaks (a headline runs on into the first line), at a comma in an
-    organisation (a list of them), at a "the" straight after a name ("Today the Tories"); a title
+    organisation (a list of them); a title
     ("Foreign Policy Centre Mr Straw") or a given name after a party word or
     demonym ("Tory Liam Fox") starts a person.
     """
@@ -666,9 +593,6 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
             or "\n" in tok.text
             or tok.text == ","
             and label == "ORG"
-            or tok.lower_ == "the"
-            and i > ent.start
-            and doc[i - 1].is_title
         )
         person = tok.is_title and (
             tok.lower_ in SOCIAL_TITLES
@@ -688,15 +612,6 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
     return out
 
 
-def _place_context(doc: Doc, start: int) -> bool:
-    """True after "the village of", "in" or "MP for": the span names a place whatever its label."""
-    if start >= 1 and doc[start - 1].lower_ in PLACE_PREPOSITIONS:
-        return True
-    if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in SEAT_WORDS:
-        return True  # a constituency: "MP for Ashbury"
-    return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS_BEFORE
-
-
 def _lines(doc: Doc) -> list[Span]:
     """The doc's lines (split at whitespace tokens holding a newline), without those tokens."""
     out, begin = [], 0
@@ -711,101 +626,35 @@ def _lines(doc: Doc) -> list[Span]:
     return out
 
 
-def _segments(doc: Doc, lines: list[Span]) -> list[Span]:
-    """Pieces that are both within one line and one sentence: a headline has its own line."""
-    ends = [line.end for line in lines]  # lines are in order and do not overlap
-    out = []
-    for sent in doc.sents:
-        for k in range(bisect_right(ends, sent.start), len(lines)):
-            line = lines[k]
-            if line.start >= sent.end:
-                break
-            start, end = max(sent.start, line.start), min(sent.end, line.end)
-            if start < end:
-                out.append(doc[start:end])
+def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Countries and home nations the model left out, found by the gazetteer (capitalised words only)."""
+    out = list(found)
+    for s, e, text in _spelled(doc, found, _country_names(), str.lower, at_sentence_start=True):
+        if not (doc[s].is_upper and len(text) <= 3):  # "US", "UK": the model decides
+            iso = country_code(text)
+            out.append((s, e, "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY", iso))
     return out
 
 
-def _mostly_caps(seg: Span) -> bool:
-    letters = [c for c in seg.text if c.isalpha()]
-    return len(letters) >= CAPS_MIN_LETTERS and sum(c.isupper() for c in letters) / len(letters) > CAPS_SHARE
-
-
-def _casing(doc: Doc, in_caps: set[int]) -> dict[str, str]:
-    """How the doc writes each word in running text (lower case wins over title case).
-
-    Sentence-initial words are skipped: their capital says nothing.
-    """
-    seen: dict[str, str] = {}
-    for tok in doc:
-        if tok.i in in_caps or tok.is_sent_start or not tok.is_alpha or tok.is_upper and len(tok) > 1:
-            continue
-        prev = doc[tok.i - 1] if tok.i else None
-        if prev is not None and (prev.is_space or prev.text in {".", ":", '"', "-"}):
-            continue
-        if tok.is_lower or tok.lower_ not in seen:
-            seen[tok.lower_] = tok.text
-    return seen
-
-
-def _recase(tok: Token, casing: dict[str, str]) -> str:
-    """A capitals word as running text would write it."""
-    text = tok.text
-    if not tok.is_upper or len(text) < 2:
-        return text
-    low = tok.lower_
-    if low in casing:
-        return casing[low]
-    if low in HEADLINE_SMALL_WORDS or low in COMPASS_ADJECTIVES:
-        return low
-    if len(text) == 2 or len(text) == 3 and (low in COUNTRY_ALIASES or not any(c in "aeiou" for c in low)):
-        return text  # acronyms: UN, EU, USA, NHS
-    return text.title()
-
-
-def _recased_ents(segs: list[Span], casing: dict[str, str]) -> list[Span]:
-    """Run NER again on the segments as running text would write them and map the entities back."""
-    from .nlp import get_nlp
-
-    nlp = get_nlp()
-    recased = (
-        Doc(nlp.vocab, words=[_recase(t, casing) for t in seg], spaces=[bool(t.whitespace_) for t in seg])
-        for seg in segs
-    )
-    return [
-        Span(seg.doc, seg.start + e.start, seg.start + e.end, label=e.label_)
-        for seg, rdoc in zip(segs, nlp.get_pipe("ner").pipe(recased), strict=True)
-        for e in rdoc.ents
-    ]
-
-
-def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """Countries and home nations the model left out, found by the gazetteer (capitalised words only)."""
+def _spelled(
+    doc: Doc, found: list[Ent], names: Collection[str], fold: Callable[[str], str], at_sentence_start: bool
+) -> list[tuple[int, int, str]]:
+    """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of
+    `names` (as `fold` writes it) and overlaps no entity found, the longest at each token."""
     taken = {i for s, e, _, _ in found for i in range(s, e)}
-    names = _country_names()
     firsts = {name.split()[0] for name in names}
-    whole = body_of(doc)
-    out = list(found)
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if i in taken or not (tok.is_title or tok.is_upper) or tok.lower_ not in firsts:
-            i += 1
+    out = []
+    for tok in doc:
+        if tok.i in taken or fold(tok.text) not in firsts or not (tok.is_title or tok.is_upper):
             continue
-        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - i), 0, -1):
-            last = doc[i + n - 1]
-            text = whole[tok.idx : last.idx + len(last)]
-            if (
-                text.lower() in names
-                and not (tok.is_upper and len(text) <= 3)
-                and not any(j in taken for j in range(i, i + n))
-            ):
-                iso = country_code(text)
-                label = "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
-                out.append((i, i + n, label, iso))
-                i += n - 1
+        if tok.is_sent_start and not at_sentence_start:
+            continue
+        for n in range(min(MAX_NAME_TOKENS, len(doc) - tok.i), 0, -1):
+            span = doc[tok.i : tok.i + n]
+            if fold(span.text) in names and not any(i in taken for i in range(span.start, span.end)):
+                out.append((span.start, span.end, span.text))
+                taken.update(range(span.start, span.end))
                 break
-        i += 1
     return out
 
 
@@ -1040,26 +889,12 @@ def _known_place(text: str) -> bool:
     return country_code(text) is not None or low in PLACES or low in REGIONS or low in _subdivisions()
 
 
-def _joined_orgs(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """An organisation the model cut in two at "for the" or "of": "Medical Foundation" + "for the"
-    + "Care of Victims of Torture" is one name when the first part ends in an organisation's word."""
-    out: list[Ent] = []
-    for ent in found:
-        if out and ent[2] == "ORG" and out[-1][2] == "ORG" and doc[out[-1][1] - 1].lower_ in ORG_WORDS:
-            gap = doc[out[-1][1] : ent[0]]
-            if len(gap) and gap[0].lower_ in {"for", "of"} and all(t.lower_ in NAME_JOINERS for t in gap):
-                out[-1] = (out[-1][0], ent[1], "ORG", None)
-                continue
-        out.append(ent)
-    return out
-
-
 def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Entities less the ordinary words the model took for names because of their capital.
 
     A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
     and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
-    are no names, unless a gazetteer knows the word or it is the surname of someone named in full.
+    are no names, unless it names a known place or a party or is the surname of someone named in full.
     Surnames of people named in full joined by a hyphen ("the Hale-Berg feud") name a relation
     between them, no third entity.
     """
@@ -1078,25 +913,12 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
             and doc[s].lower_ in lower
             and label not in {"COUNTRY", "NORP"}
             and text not in surnames
-            and not _is_known_word(text)
+            and not _is_place_name(text)
+            and text not in PARTY_NAMES
         ):
             continue
         out.append((s, e, label, iso))
     return out
-
-
-def _is_known_word(text: str) -> bool:
-    """A word a gazetteer or name list knows as a name even where it is also an ordinary word."""
-    low = text.lower()
-    return (
-        _is_place_name(text)
-        or low in _demonyms()
-        or low in PEOPLES
-        or low in MALE_NAMES
-        or low in FEMALE_NAMES
-        or low in METONYM_ORGS
-        or text in PARTY_NAMES
-    )
 
 
 def lower_case_acronyms(text: str) -> set[str]:
@@ -1140,19 +962,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
         for name, label in known.items()
         if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS
     }
-    firsts = {name.split()[0] for name in known}
-    taken = {i for s, e, _, _ in found for i in range(s, e)}
-    out = []
-    for tok in doc:
-        if tok.i in taken or tok.text not in firsts or not (tok.is_title or tok.is_upper) or tok.is_sent_start:
-            continue
-        for n in range(min(MAX_COUNTRY_TOKENS, len(doc) - tok.i), 0, -1):
-            span = doc[tok.i : tok.i + n]
-            if span.text in known and not any(i in taken for i in range(span.start, span.end)):
-                out.append((span.start, span.end, known[span.text], None))
-                taken.update(range(span.start, span.end))
-                break
-    return out
+    return [(s, e, known[text], None) for s, e, text in _spelled(doc, found, known, str, at_sentence_start=False)]
 
 
 def _majority(votes: Counter[str], label: str) -> str:

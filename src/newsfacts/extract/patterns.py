@@ -12,7 +12,8 @@ A line is one pattern, one of spaCy's two kinds:
 
 Inside a pattern, a list value written `"@name"` stands for the word list `data/<name>.txt` (or
 the first column of `data/<name>.tsv`), `"@name:title"` for the same words capitalised as in a
-title, `"@name:upper"` in capitals: vocabulary stays in one file, patterns refer to it. Every
+title, `"@name:upper"` in capitals, `"@name[kind]"` the rows of a .tsv whose `kinds` hold that kind
+(`"@roles[head]"`): vocabulary stays in one file, patterns refer to it. Every
 pattern id has golden examples in `tests/extract_examples/<kind>.jsonl` (a test checks it).
 """
 
@@ -121,12 +122,13 @@ def _expanded(value: Any, where: str) -> Any:
 
 def _listed(ref: str, where: str) -> list[str]:
     name, _, case = ref.removeprefix("@").partition(":")
+    name, _, kind = name.removesuffix("]").partition("[")
     if not ref.startswith("@") or case not in CASES:
         raise PatternError(f'{where}: {ref!r} is no word-list reference ("@name", "@name:title", "@name:upper")')
     if (DATA / f"{name}.txt").exists():
         found = words(name)
     elif (DATA / f"{name}.tsv").exists():
-        found = frozenset(next(iter(r.values())) for r in rows(name))
+        found = frozenset(next(iter(r.values())) for r in rows(name) if not kind or kind in r["kinds"].split())
     else:
         raise PatternError(f"{where}: no word list data/{name}.txt or data/{name}.tsv")
     return sorted({CASES[case](w) for w in found})
