@@ -74,7 +74,7 @@ RELATIVE_PHRASE = re.compile(
 # something ("in 2000 cases").
 YEAR_AFTER = re.compile(
     r"\b(?:in|since|between|from|by|until|till|before|after|during|and|to)\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
-    r"(?![/\u2013-]\d|\s*(?:%|per\s?cent|[a-z]+s\b|people\b|men\b|women\b|children\b))",
+    r"(?![/\u2013-]\d)",
     re.I,
 )
 # "1230 GMT", "at 2005 BST": a clock time, though it looks like a year.
@@ -224,7 +224,7 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     text = body[start:end]
     text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
     lead = len(text) - len(LEAD.sub("", text))
-    text = text[lead:].rstrip("'\"\u2018\u2019\u201c\u201d ")
+    text = text[lead:].rstrip()
     start += lead
     end = start + len(text)
     before, after = body[max(0, start - 20) : start], body[end : end + 20]
@@ -342,7 +342,7 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = ahead or 7
         elif re.search(r"\blast\b", low):
             ahead = (ahead or 7) - 7
-        elif tense <= 0 and not re.search(r"\bthis\b", low):
+        elif tense <= 0:
             ahead = ahead - 7 if ahead else 0
         return (published + timedelta(days=ahead)).isoformat()
     return None

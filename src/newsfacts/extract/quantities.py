@@ -217,7 +217,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         found.append(_build(view, m, value, qualifier="more than"))
         blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
-        if _overlaps(m, blocked) or YEAR.match(m["den"]):
+        if _overlaps(m, blocked):
             continue
         share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
@@ -597,7 +597,6 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
         if (
             child.dep_ == "prep"
             and child.lower_ in {"of", "in", "for", "on", "from"}
-            and not (child.lower_ == "from" and _timeword(noun))
         ):  # "earnings from tourism", not "25 years from the end of 2007"
             if not any(t in amount for t in child.subtree):
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
@@ -711,7 +710,7 @@ def _in_name(body: str, pos: int) -> bool:
     """A bare number right after a capitalised word that does not open the sentence is part of
     a name ("BBC Radio 4", "the FTSE 100 index", "Channel 4")."""
     word = _word_before(body, pos)
-    if not word or not word[0].isupper() or word.lower() in QUALIFIERS or word.lower() in MONTHS:
+    if not word or not word[0].isupper() or word.lower() in MONTHS:
         return False
     before = body[: pos - len(word) - 1].rstrip()
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
@@ -841,8 +840,6 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
             start = m.start(1)
         words.append(m.group(1))
         ends.append(m.end(1))
-        if body[ends[-1] : ends[-1] + 1] in {",", ".", ";", ":", ")", "\n"}:
-            break
     if not words or start is None:
         return None
     head = _head(words)
