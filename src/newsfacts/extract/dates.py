@@ -49,16 +49,7 @@ _TEENS = alternation(w for w, v in _SINGLE.items() if 10 <= v < 20)
 _COUNT = rf"(?<![\w-])(?:\d+|an?|{_TENS}(?:-{_UNITS})?|{_UNITS}|{_TEENS})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Decades named without their century, all in the twentieth ("the seventies" -> 197).
-DECADE_WORDS = {
-    "twenties": "192",
-    "thirties": "193",
-    "forties": "194",
-    "fifties": "195",
-    "sixties": "196",
-    "seventies": "197",
-    "eighties": "198",
-    "nineties": "199",
-}
+DECADE_WORDS = {f"{w[:-1]}ies": f"19{v // 10}" for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0}
 _DECADE_WORD = "(?:" + "|".join(DECADE_WORDS) + ")"
 _SHORT_DECADE = rf"the\s+(?:early\s+|mid-?|late\s+)?(?:[2-9]0['\u2019]?s|{_DECADE_WORD})"
 # Relative phrases, weekdays and decades the model sometimes leaves untagged. A decade without its
@@ -70,8 +61,7 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-# A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
-# something ("in 2000 cases").
+# A year after a preposition the model left untagged ("between 1999 and 2003").
 YEAR_AFTER = re.compile(
     r"\b(?:in|since|between|from|by|until|till|before|after|during|and|to)\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
     r"(?![/\u2013-]\d)",
@@ -120,11 +110,9 @@ DECADE = re.compile(r"\b(1[0-9]\d|20\d)0s\b")
 SHORT_DECADE = re.compile(rf"\bthe\s+(?:early\s+|mid-?|late\s+)?(?:([2-9])0['\u2019]?s|({_DECADE_WORD}))\b", re.I)
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the next year" tells a story's own time, not the reader's: only a bare "next year" is relative.
-_REL = r"(?<!the )(?<!very )\b(this|last|next|coming|past)"
-RELATIVE_YEAR = re.compile(rf"{_REL}\s+year\b", re.I)
-RELATIVE_MONTH = re.compile(rf"{_REL}\s+month\b", re.I)
-RELATIVE_WEEK = re.compile(rf"{_REL}\s+week(?:end)?\b", re.I)
-RELATIVE_SEASON = re.compile(rf"{_REL}\s+{_SEASON}\b", re.I)
+RELATIVE = re.compile(
+    rf"(?<!the )(?<!very )\b(this|last|next|coming|past)\s+(year|month|week|{_SEASON})(?:end)?\b", re.I
+)
 # "the end of the year", "later in the month": the year or month the article is written in.
 PART_OF = re.compile(
     r"\b(?:(?:end|start|beginning|middle|rest|half)\s+of\s+the|(?:later|earlier)\s+in\s+the)\s+(year|month)\b", re.I
@@ -318,15 +306,10 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             return (published + timedelta(days=step)).isoformat()
     if m := AGO.search(low):
         return _ago(published, _count(m[1]), m[2])
-    if m := RELATIVE_YEAR.search(low):
-        year = published.year + STEP[m[1]]
-        return str(year)
-    if m := RELATIVE_MONTH.search(low):
-        return _month_after(published, STEP[m[1]])
-    if m := RELATIVE_WEEK.search(low):
-        return _week(published + timedelta(weeks=STEP[m[1]]))
-    if m := RELATIVE_SEASON.search(low):
-        return str(published.year + STEP[m[1]])
+    if m := RELATIVE.search(low):  # a season is of its year
+        if m[2] == "month":
+            return _month_after(published, STEP[m[1]])
+        return _week(published + timedelta(weeks=STEP[m[1]])) if m[2] == "week" else str(published.year + STEP[m[1]])
     if m := PART_OF.search(low):
         return str(published.year) if m[1] == "year" else _month_after(published, 0)
     if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):

@@ -211,13 +211,13 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
-        if _overlaps(m, blocked) or (word and word.group(1).lower() in NOT_COUNTED):
+        if blocked.overlaps(*m.span()) or (word and word.group(1).lower() in NOT_COUNTED):
             continue  # "hundreds of years", "millions of times"
         value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
         found.append(_build(view, m, value, qualifier="more than"))
         blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
-        if _overlaps(m, blocked):
+        if blocked.overlaps(*m.span()):
             continue
         share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
@@ -232,7 +232,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         found.append(_build(view, m, _numeral_value(m)))
     about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
-        if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
+        if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
         if (
             _noun_after(body, m.end()) is None
@@ -245,7 +245,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(view, m, value))
     for span in doc.spans.get("quantities", ()):
-        if span.id_ == "duration-a" and not _overlaps_span(span, blocked):
+        if span.id_ == "duration-a" and not blocked.overlaps(span.start_char, span.end_char):
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_spelled_out(view, span[1:], factor, unit))
     found.sort(key=lambda q: q.start_char)
@@ -580,7 +580,7 @@ def _timeword(token: Token) -> bool:
 
 
 def _amount_word(token: Token) -> bool:
-    return token.like_num or token.text[:1].isdigit() or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
+    return _numeric(token) or token.lower_ in AMOUNT_WORDS
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
@@ -594,10 +594,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     ]
     keep.append(noun)
     for child in noun.rights:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in {"of", "in", "for", "on", "from"}
-        ):  # "earnings from tourism", not "25 years from the end of 2007"
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from"}:  # "earnings from tourism"
             if not any(t in amount for t in child.subtree):
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
                 keep.extend(t for t in child.subtree if t not in clauses)
@@ -623,10 +620,6 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     return "".join(t.text_with_ws for t in words).strip() or None
 
 
-def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
-    return blocked.overlaps(span.start_char, span.end_char)
-
-
 def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
     """A quantity written without a number ("for a decade"), its qualifier read before it."""
     written, start = _qualifier(view.body, span.start_char, duration=True)
@@ -639,10 +632,6 @@ def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity
         start_char=start,
         end_char=span.end_char,
     )
-
-
-def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
-    return blocked.overlaps(m.start(), m.end())
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
