@@ -22,17 +22,15 @@ from spacy.tokens import Doc
 from newsfacts.records import DateMention
 
 from .lexicon import CARDINALS, MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS, alternation
+from .quantities import number_value
 from .ranges import Ranges
 from .view import DocView
 
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
-FULL_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
-    re.IGNORECASE,
-)
 DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR.pattern}|{MONTH_DAY_YEAR.pattern}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b", re.I)
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
@@ -178,7 +176,7 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     year = None  # the last year the text named: what "the following year" follows
     for start, end in sorted(spans):
         text = body[start:end]
-        tense = _tense(view, start, end) if published and _needs_tense(text) else 0
+        tense = _tense(view, start, end) if published else 0  # used for a date without a year only
         resolved = resolve(text, published, tense)
         if resolved is None and year and (m := ANCHORED_YEAR.search(text)):
             resolved = str(year + ANCHOR_STEP[m[1].lower()])
@@ -219,9 +217,7 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     if (
         not DATE_WORD.search(text)
         or CLOCK_AFTER.match(after)
-        or (
-            text == "Today" and NAMED_TODAY.search(before) and not re.search(r"[.!?:]\s*[\"'\u201c\u2018]?\s*$", before)
-        )
+        or (text == "Today" and NAMED_TODAY.search(before))
         or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
         or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or POSSESSIVE_BEFORE.search(before)))
         or (text.lower() == "sunday" and NEWSPAPER_BEFORE.search(before))
@@ -242,11 +238,6 @@ def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
     if not m or not (DATED.search(m[1]) and DATED.search(m[2])) or (YEAR.fullmatch(m[1]) and YEAR.fullmatch(m[2])):
         return [(start, end)]  # "from 1983 to 1992": one period, resolved as an interval
     return [m.span(1), m.span(2)]
-
-
-def _needs_tense(text: str) -> bool:
-    """Only a day, month or weekday given without a year needs the tense to be placed."""
-    return not YEAR.search(text) and bool(MONTH_ONLY.search(text) or WEEKDAY.search(text))
 
 
 def _tense(view: DocView, start: int, end: int) -> int:
@@ -305,7 +296,7 @@ def _relative(low: str, published: date, tense: int) -> str | None:
         if re.search(rf"\b{word}\b", low):
             return (published + timedelta(days=step)).isoformat()
     if m := AGO.search(low):
-        return _ago(published, _count(m[1]), m[2])
+        return _ago(published, int(number_value(m[1])), m[2])
     if m := RELATIVE.search(low):  # a season is of its year
         if m[2] == "month":
             return _month_after(published, STEP[m[1]])
@@ -366,11 +357,6 @@ def _ago(published: date, count: int, unit: str) -> str:
     if unit == "month":
         return _month_after(published, -count)
     return str(published.year - count)
-
-
-def _count(words: str) -> int:
-    """The number in "22", "twenty-two" or "a"."""
-    return int(words) if words.isdigit() else sum(NUMBER_WORDS.get(w, 1) for w in words.split("-"))
 
 
 def _month_after(published: date, step: int) -> str:

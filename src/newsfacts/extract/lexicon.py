@@ -161,6 +161,8 @@ NOT_MEN_PLURAL = words("not_men_plural")
 STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")
 TIME_NOUNS = words("time_nouns")
+# Function words that end a counted noun's phrase.
+PHRASE_STOPS = words("phrase_stops")
 TIME_UNITS = {r["word"]: (r["unit"], float(r["factor"])) for r in rows("time_units")}
 MEASURE_UNITS = words("measure_units")
 NOT_PLURAL = words("not_plural")

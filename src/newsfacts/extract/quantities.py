@@ -35,6 +35,7 @@ from .lexicon import (
     NOT_PLURAL,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
+    PHRASE_STOPS,
     QUALIFIERS,
     STREET_WORDS,
     TIME_NOUNS,
@@ -151,18 +152,7 @@ TIME_PREPOSITIONS = frozenset({"over"})
 TIME_LEAD = re.compile(rf"(?:{'|'.join(TIME_PREPOSITIONS)})\s+", re.I)
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
 NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
-# Words that end a counted-noun phrase.
-STOP = frozenset(
-    """
-    of in at on to from for by with without who which that and or but than as per
-    is are was were be been have has had will would could should may might can
-    the a an this these those their its his her our your it they there each
-    while whereas when where if since because although though until after before during
-    into onto over under along through across against between among around about within
-    outside inside near up down off out back via last next ago
-    he she we you i me him us them
-    """.split()
-)
+STOP = PHRASE_STOPS  # words that end a counted-noun phrase
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PRONOUNS = frozenset("it them us him he she we you i this something".split())
 IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
@@ -213,13 +203,14 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
         word = NEXT_WORDS.match(body, m.end())
         if blocked.overlaps(*m.span()) or (word and word.group(1).lower() in NOT_COUNTED):
             continue  # "hundreds of years", "millions of times"
-        value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
+        # "thousands" -> 1000, "dozens" -> 12, "tens of thousands" -> 10 * 1000: the singular's value
+        value = number_value(m["base"][:-1], MULTIPLIERS) * (number_value(m["times"][:-1]) if m["times"] else 1)
         found.append(_build(view, m, value, qualifier="more than"))
         blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
         if blocked.overlaps(*m.span()):
             continue
-        share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
+        share = number_value(m["num"] or "a") / number_value(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
             found.append(_build(view, m, share * MULTIPLIERS[m["mult"].lower()]))
             blocked.add(m.start(), m.end(), None)
@@ -229,7 +220,8 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
-        found.append(_build(view, m, _numeral_value(m)))
+        value = float(m["num"].replace(",", "")) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        found.append(_build(view, m, value))
     about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
         if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
@@ -242,7 +234,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             and about.counted(m.start(), m.end()) is None  # "the two most senior ministers"
         ):
             continue
-        value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        value = number_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(view, m, value))
     for span in doc.spans.get("quantities", ()):
         if span.id_ == "duration-a" and not blocked.overlaps(span.start_char, span.end_char):
@@ -705,34 +697,18 @@ def _in_name(body: str, pos: int) -> bool:
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
 
 
-def _numeral_value(m: re.Match[str]) -> float:
-    value = float(m["num"].replace(",", ""))
-    if m["mult"]:
-        value *= MULTIPLIERS[m["mult"].lower()]
-    return value
-
-
-def _plural_value(word: str) -> float:
-    """ "thousands" -> 1000, "dozens" -> 12, "tens" -> 10: the singular's value."""
-    single = word.lower()[:-1]
-    return MULTIPLIERS.get(single) or NUMBER_WORDS[single]
-
-
-def _count(word: str, named: dict[str, int] | None = None) -> float:
-    """A small number as a numeral, a word ("two", "a") or a fraction's denominator ("thirds")."""
+def number_value(word: str, named: dict[str, float] | None = None) -> float:
+    """A number as a numeral or in words ("two", "twenty-two", "a"), or a fraction's denominator
+    ("thirds"); dates read it too ("two years ago")."""
     low = word.lower()
     if low.isdigit():
         return float(low)
     if named and low in named:
         return float(named[low])
-    return 1.0 if low == "a" else _spelled_value(low)
-
-
-def _spelled_value(word: str) -> float:
-    parts = re.split(r"[- ]", word.lower())
+    parts = re.split(r"[- ]", low)
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return NUMBER_WORDS[word.lower()]
+    return 1.0 if low in {"a", "an"} else NUMBER_WORDS[low]
 
 
 def _build(
