@@ -37,7 +37,6 @@ from .lexicon import (
     PEOPLE_NOUNS,
     PHRASE_STOPS,
     QUALIFIERS,
-    STREET_WORDS,
     TIME_NOUNS,
     TIME_UNITS,
     WEEKDAYS,
@@ -93,15 +92,7 @@ PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?",
     re.I,
 )
-# Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
-AGE_BEFORE = re.compile(
-    r"\b(?:aged|ages?(?:\s+of)?|who\s+(?:is|was)|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+"
-    r"(?:\d+\s*(?:to|-|and|or)\s*)?$",  # the upper bound too: "ages 18 to 25"
-    re.I,
-)
-# A capitalised name and a street word after a number: a house number ("10 Downing Street").
-_STREETS = "|".join(w.capitalize() for w in sorted(STREET_WORDS))
-STREET = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREETS})\b")
+# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 # What only people do, right after a bare number: "3,000 died", "two have been arrested".
 PEOPLE_VERB = re.compile(
     r"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:died|killed|injured|wounded|arrested|drowned|deported|detained"
@@ -141,8 +132,6 @@ MONEY_FOR = re.compile(
 )
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
-# "Smith, 57, said": an age between commas after a name.
-AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 # A qualifier is looked for just before a number once one is found: as an optional group at
 # the head of every pattern it was tried at each position of every body (a third of the time).
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
@@ -198,6 +187,9 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     blocked = Ranges((d.start_char, d.end_char, None) for d in view.dates)
     for link in view.links:
         blocked.add(link.start_char, link.end_char, None)
+    for span in doc.spans.get("quantities", ()):  # ages, house numbers, labels ("No 10", "page 4")
+        if span.label_ == "NOT_QUANTITY":
+            blocked.add(span.start_char, span.end_char, None)
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
@@ -652,18 +644,11 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         line_start = body.rfind("\n", 0, start) + 1
         if after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start):
             return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
-        if STREET.match(body, m.end()):
-            return True
         if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
             return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
-        before = body[max(0, start - 8) : start].lower()
-        if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
-            return True
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
-        if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
-            return True
-        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/") or AGE_AFTER.match(after):
+        if after.startswith("/") or AGE_AFTER.match(after):
             return True  # "aged 34", "9/11", "24/7"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
