@@ -101,8 +101,6 @@ PEOPLE_VERB = re.compile(
 )
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
-# "16 year olds", "14-16 year olds", "a six-year-old": ages.
-AGE_AFTER = re.compile(r"(?:[-\u2013]\d+)?[- ](?:(?:year|month|week|day)s?[- ])olds?\b", re.I)
 # "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
 TIMES_AS_MUCH = re.compile(r"\s+times\s+(?:more|less|fewer|as|the|that|what|over|[a-z]+er)\b", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
@@ -648,8 +646,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
-        if after.startswith("/") or AGE_AFTER.match(after):
-            return True  # "aged 34", "9/11", "24/7"
+        if after.startswith("/"):
+            return True  # "9/11", "24/7"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
     return False
