@@ -76,12 +76,6 @@ NEWSPAPER_AFTER = re.compile(
 POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s\s+$")
 # Only before "Sunday": "in England and Wales on Thursday" is a date.
 NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
-# "Theresa May", "Mrs May said": a month name that is a surname.
-SURNAME_BEFORE = re.compile(
-    r"\b(?!(?:In|By|Since|Until|Till|From|Last|Next|This|Early|Late|Mid|Before|After|During|On|For|Of|And|Or|But|To)\s)"
-    r"[A-Z][a-z]+\s+$"
-)
-SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|claimed|warned)\b")
 # A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
 DATE_WORD = re.compile(
     rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|days?|weekends?|weeks?|fortnight|months?|years?|decades?|centur(?:y|ies)"
@@ -218,7 +212,6 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
         not DATE_WORD.search(text)
         or CLOCK_AFTER.match(after)
         or (text == "Today" and NAMED_TODAY.search(before))
-        or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
         or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or POSSESSIVE_BEFORE.search(before)))
         or (text.lower() == "sunday" and NEWSPAPER_BEFORE.search(before))
     ):
