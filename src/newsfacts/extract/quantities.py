@@ -931,8 +931,6 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit=unit, about=noun)
             elif people := _people_before(body, view.sentence_at(q.start_char).start_char, q.start_char):
                 q = replace(q, unit="people", about=people)
-            elif PEOPLE_VERB.match(body, q.end_char):
-                q = replace(q, unit="people", about=None)
             else:
                 q = replace(q, unit="count", about=None)
         out.append(q)
