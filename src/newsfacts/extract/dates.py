@@ -76,6 +76,8 @@ NEWSPAPER_AFTER = re.compile(
 POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s\s+$")
 # Only before "Sunday": "in England and Wales on Thursday" is a date.
 NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
+# "Mrs May said": a month name that is a surname.
+SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|claimed|warned)\b")
 # A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
 DATE_WORD = re.compile(
     rf"\b(?:{_MONTH}|{_WEEKDAY}|{_SEASON}|days?|weekends?|weeks?|fortnight|months?|years?|decades?|centur(?:y|ies)"
@@ -96,6 +98,9 @@ DATE_END = re.compile(
 # ("the September 11 attacks" is one).
 COUNTED_AFTER = re.compile(r"\s+([a-z-]+)\b")
 MONTH_THEN_DAY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})$", re.I)
+# "year on year", "day by day": a repetition, not a date.
+REPEATED_AFTER = re.compile(r"^\s+(?:on|by|after)\s+(day|week|month|year)\b", re.I)
+REPEATED_BEFORE = re.compile(r"\b(day|week|month|year)\s+(?:on|by|after)\s+$", re.I)
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[0-9]\d|20\d)0s\b")
 # "the 30's", "the seventies": a decade of the twentieth century.
@@ -214,6 +219,9 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
         or (text == "Today" and NAMED_TODAY.search(before))
         or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or POSSESSIVE_BEFORE.search(before)))
         or (text.lower() == "sunday" and NEWSPAPER_BEFORE.search(before))
+        or (MONTH_ONLY.fullmatch(text) and SPEECH_AFTER.match(after))
+        or ((rep := REPEATED_AFTER.match(after)) and text.lower().endswith(rep[1].lower()))
+        or ((rep := REPEATED_BEFORE.search(before)) and text.lower() == rep[1].lower())
     ):
         return None
     while " " in text and not DATE_END.search(text.rsplit(None, 1)[1]):
@@ -291,9 +299,16 @@ def _relative(low: str, published: date, tense: int) -> str | None:
     if m := AGO.search(low):
         return _ago(published, int(number_value(m[1])), m[2])
     if m := RELATIVE.search(low):  # a season is of its year
-        if m[2] == "month":
-            return _month_after(published, STEP[m[1]])
-        return _week(published + timedelta(weeks=STEP[m[1]])) if m[2] == "week" else str(published.year + STEP[m[1]])
+        if m[2] in {"month", "week"}:
+            step = STEP[m[1]]
+            return _month_after(published, step) if m[2] == "month" else _week(published + timedelta(weeks=step))
+        year = published.year + STEP[m[1]]
+        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
+            day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
+            return _iso(year, _month(month), int(day))
+        if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
+            return f"{year:04d}-{_month(m[1]):02d}"
+        return str(year)
     if m := PART_OF.search(low):
         return str(published.year) if m[1] == "year" else _month_after(published, 0)
     if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):

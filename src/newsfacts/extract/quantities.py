@@ -35,6 +35,7 @@ from .lexicon import (
     NOT_PLURAL,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
+    PEOPLE_VERBS,
     PHRASE_STOPS,
     QUALIFIERS,
     TIME_NOUNS,
@@ -94,11 +95,7 @@ PARTITIVE = re.compile(
 )
 # Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 # What only people do, right after a bare number: "3,000 died", "two have been arrested".
-PEOPLE_VERB = re.compile(
-    r"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:died|killed|injured|wounded|arrested|drowned|deported|detained"
-    r"|charged|jailed|convicted)\b",
-    re.I,
-)
+PEOPLE_VERB = re.compile(rf"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?{alternation(PEOPLE_VERBS)}\b", re.I)
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
 # "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
