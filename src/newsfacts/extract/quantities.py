@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quantity
 
@@ -125,6 +125,8 @@ SHARE_OF = re.compile(
 MONEY_FOR = re.compile(
     r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
 )
+# A unit of time without a number ("for a decade", the `duration-a` pattern): one of it.
+A_UNIT = re.compile(r"an?\s+[a-z]+", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # A qualifier is looked for just before a number once one is found: as an optional group at
@@ -226,7 +228,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for span in doc.spans.get("quantities", ()):
         if span.id_ == "duration-a" and not blocked.overlaps(span.start_char, span.end_char):
             unit, factor = TIME_UNITS[span[-1].lower_]
-            found.append(_spelled_out(view, span[1:], factor, unit))
+            found.append(_build(view, A_UNIT.match(body, span[1].idx), factor, unit))
     found.sort(key=lambda q: q.start_char)
     parsed = [_about_parsed(q, about) for q in _borrow_units(view, found, about)]
     return tuple(_same_group(view, _restated(view.body, parsed), about))
@@ -597,20 +599,6 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     while len(words) > 1 and words[-1].lower_ in STOP:
         words.pop()
     return "".join(t.text_with_ws for t in words).strip() or None
-
-
-def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
-    """A quantity written without a number ("for a decade"), its qualifier read before it."""
-    written, start = _qualifier(view.body, span.start_char, duration=True)
-    return Quantity(
-        value=value,
-        unit=unit,
-        qualifier=written,
-        about=None,
-        sentence=view.sentence_at(span.start_char).text.strip(),
-        start_char=start,
-        end_char=span.end_char,
-    )
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
