@@ -59,12 +59,6 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-# A year after a preposition the model left untagged ("between 1999 and 2003").
-YEAR_AFTER = re.compile(
-    r"\b(?:in|since|between|from|by|until|till|before|after|during|and|to)\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
-    r"(?![/\u2013-]\d)",
-    re.I,
-)
 # "1230 GMT", "at 2005 BST": a clock time, though it looks like a year.
 CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|CET|UTC|EST|EDT|PST|hrs|hours)\b")
 # "BBC Radio 4's Today programme", "Russia Today", "the Sunday Times", "the Mail on Sunday": names.
@@ -163,7 +157,8 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     ]
     found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
     found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ == "weekday-name"]
-    found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
+    # a year after a preposition the model left untagged ("between 1999 and 2003")
+    found += [(s[1].idx, s[1].idx + len(s[1])) for s in doc.spans.get("dates", ()) if s.id_ == "year-after-preposition"]
     taken = Ranges((s, e, None) for s, e in spans)
     for span in found:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
