@@ -35,11 +35,6 @@ MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b", re.I)
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({_MONTH})\b", re.I)
-# Without a year, only a capitalised month is a date ("may 5" is a verb and a number).
-_CAP_MONTH = alternation(m.capitalize() for m in MONTHS)
-SHORT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
-)
 _SINGLE = {w: v for w, v in NUMBER_WORDS.items() if w in CARDINALS}
 _UNITS = alternation(w for w, v in _SINGLE.items() if v < 10)
 _TENS = alternation(w for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0)
@@ -141,6 +136,9 @@ ANCHOR_STEP = {"following": 1, "previous": -1, "preceding": -1}
 YEAR_SPAN = re.compile(r"\b((?:1[5-9]|20)\d\d)[-/\u2013](\d\d?|(?:1[5-9]|20)\d\d)\b")
 
 
+# The patterns of a weekday and of a day and month without a year ("11 March", "March 11"): only a
+# capitalised month is a date ("may 5" is a verb and a number).
+SHORT_DATES = frozenset({"weekday-name", "day-month", "month-day"})
 # Quote marks and range words before a date that are not part of it.
 LEAD = re.compile("^(?:['\"\u2018\u2019\u201c\u201d ]|(?:between|from)\\s+)+", re.I)
 
@@ -155,8 +153,8 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
         if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
         for part in _range_ends(body, *span)
     ]
-    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
-    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ == "weekday-name"]
+    found = [m.span() for rx in (FULL_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
+    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ in SHORT_DATES]
     # a year after a preposition the model left untagged ("between 1999 and 2003")
     found += [(s[1].idx, s[1].idx + len(s[1])) for s in doc.spans.get("dates", ()) if s.id_ == "year-after-preposition"]
     taken = Ranges((s, e, None) for s, e in spans)
