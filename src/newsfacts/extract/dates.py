@@ -22,27 +22,19 @@ from spacy.tokens import Doc
 from newsfacts.records import DateMention
 
 from .lexicon import CARDINALS, MONTHS, NUMBER_WORDS, PEOPLE_NOUNS, WEEKDAYS, alternation
+from .quantities import number_value
 from .ranges import Ranges
 from .view import DocView
 
 _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
-FULL_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
-    re.IGNORECASE,
-)
 DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
-ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR.pattern}|{MONTH_DAY_YEAR.pattern}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b", re.I)
 MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 MONTH_ONLY = re.compile(rf"\b({_MONTH})\b", re.I)
-# Without a year, only a capitalised month is a date ("may 5" is a verb and a number).
-_CAP_MONTH = alternation(m.capitalize() for m in MONTHS)
-SHORT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_CAP_MONTH}|{_CAP_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?![\d:])"
-)
 _SINGLE = {w: v for w, v in NUMBER_WORDS.items() if w in CARDINALS}
 _UNITS = alternation(w for w, v in _SINGLE.items() if v < 10)
 _TENS = alternation(w for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0)
@@ -50,16 +42,7 @@ _TEENS = alternation(w for w, v in _SINGLE.items() if 10 <= v < 20)
 _COUNT = rf"(?<![\w-])(?:\d+|an?|{_TENS}(?:-{_UNITS})?|{_UNITS}|{_TEENS})"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
 # Decades named without their century, all in the twentieth ("the seventies" -> 197).
-DECADE_WORDS = {
-    "twenties": "192",
-    "thirties": "193",
-    "forties": "194",
-    "fifties": "195",
-    "sixties": "196",
-    "seventies": "197",
-    "eighties": "198",
-    "nineties": "199",
-}
+DECADE_WORDS = {f"{w[:-1]}ies": f"19{v // 10}" for w, v in _SINGLE.items() if 20 <= v < 100 and v % 10 == 0}
 _DECADE_WORD = "(?:" + "|".join(DECADE_WORDS) + ")"
 _SHORT_DECADE = rf"the\s+(?:early\s+|mid-?|late\s+)?(?:[2-9]0['\u2019]?s|{_DECADE_WORD})"
 # Relative phrases, weekdays and decades the model sometimes leaves untagged. A decade without its
@@ -71,20 +54,6 @@ RELATIVE_PHRASE = re.compile(
     rf"|{_SHORT_DECADE})\b",
     re.I,
 )
-# A year after a preposition the model left untagged ("between 1999 and 2003"), unless it counts
-# something ("in 2000 cases").
-YEAR_AFTER = re.compile(
-    r"\b(?:in|since|between|from|by|until|till|before|after|during|and|to)\s+(?P<year>(?:1[5-9]|20)\d\d)\b"
-    r"(?![/\u2013-]\d|\s*(?:%|per\s?cent|[a-z]+s\b|people\b|men\b|women\b|children\b))",
-    re.I,
-)
-AGE = re.compile(
-    r"\d+[- ](?:year|month|week|day)s?[- ]olds?\b|^aged?\b|^ages\b|\bthe\s+ages?\b|\b(?:year|month|week|day)s?\s+old\b",
-    re.I,
-)
-# Just before or after the span, words that make its numbers ages ("aged 16 to 18", "18 to 24 year olds").
-AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\s+$", re.I)
-AGE_AFTER = re.compile(r"^[- ](?:(?:year|month|week|day)s?[- ])?olds?\b", re.I)
 # "1230 GMT", "at 2005 BST": a clock time, though it looks like a year.
 CLOCK_AFTER = re.compile(r"^\s*(?:GMT|BST|CET|UTC|EST|EDT|PST|hrs|hours)\b")
 # "BBC Radio 4's Today programme", "Russia Today", "the Sunday Times", "the Mail on Sunday": names.
@@ -96,11 +65,7 @@ NEWSPAPER_AFTER = re.compile(
 POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s\s+$")
 # Only before "Sunday": "in England and Wales on Thursday" is a date.
 NEWSPAPER_BEFORE = re.compile(r"\b(?:Mail|Independent|Observer|Scotland|Wales|News|Sunday)\s+on\s+$")
-# "Theresa May", "Mrs May said": a month name that is a surname.
-SURNAME_BEFORE = re.compile(
-    r"\b(?!(?:In|By|Since|Until|Till|From|Last|Next|This|Early|Late|Mid|Before|After|During|On|For|Of|And|Or|But|To)\s)"
-    r"[A-Z][a-z]+\s+$"
-)
+# "Mrs May said": a month name that is a surname.
 SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|wrote|added|argued|insisted|claimed|warned)\b")
 # A span with none of these is a bare number or a stray word the model called a date ("60 to 65", "PTSD").
 DATE_WORD = re.compile(
@@ -125,22 +90,15 @@ MONTH_THEN_DAY = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})$", re.I)
 # "year on year", "day by day": a repetition, not a date.
 REPEATED_AFTER = re.compile(r"^\s+(?:on|by|after)\s+(day|week|month|year)\b", re.I)
 REPEATED_BEFORE = re.compile(r"\b(day|week|month|year)\s+(?:on|by|after)\s+$", re.I)
-# "about a quarter", "two thirds": shares the model calls dates (quantities.py reads them).
-SHARE = re.compile(
-    r"(?:\w+\s+)?(?:a|one|two|three|four|\d+)[- ](?:half|halves|thirds?|quarters?|fifths?|tenths?)", re.I
-)
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 DECADE = re.compile(r"\b(1[0-9]\d|20\d)0s\b")
 # "the 30's", "the seventies": a decade of the twentieth century.
 SHORT_DECADE = re.compile(rf"\bthe\s+(?:early\s+|mid-?|late\s+)?(?:([2-9])0['\u2019]?s|({_DECADE_WORD}))\b", re.I)
 RELATIVE_DAY = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "the next year" tells a story's own time, not the reader's: only a bare "next year" is relative.
-_REL = r"(?<!the )(?<!very )\b(this|last|next|coming|past)"
-RELATIVE_YEAR = re.compile(rf"{_REL}\s+year\b", re.I)
-RELATIVE_MONTH = re.compile(rf"{_REL}\s+month\b", re.I)
-RELATIVE_WEEK = re.compile(rf"{_REL}\s+week(?:end)?\b", re.I)
-RELATIVE_SEASON = re.compile(rf"{_REL}\s+{_SEASON}\b", re.I)
-RELATIVE_MONTH_NAME = re.compile(rf"\b(this|last|next)\s+({_MONTH})\b", re.I)
+RELATIVE = re.compile(
+    rf"(?<!the )(?<!very )\b(this|last|next|coming|past)\s+(year|month|week|{_SEASON})(?:end)?\b", re.I
+)
 # "the end of the year", "later in the month": the year or month the article is written in.
 PART_OF = re.compile(
     r"\b(?:(?:end|start|beginning|middle|rest|half)\s+of\s+the|(?:later|earlier)\s+in\s+the)\s+(year|month)\b", re.I
@@ -178,6 +136,9 @@ ANCHOR_STEP = {"following": 1, "previous": -1, "preceding": -1}
 YEAR_SPAN = re.compile(r"\b((?:1[5-9]|20)\d\d)[-/\u2013](\d\d?|(?:1[5-9]|20)\d\d)\b")
 
 
+# The patterns of a weekday and of a day and month without a year ("11 March", "March 11"): only a
+# capitalised month is a date ("may 5" is a verb and a number).
+SHORT_DATES = frozenset({"weekday-name", "day-month", "month-day"})
 # Quote marks and range words before a date that are not part of it.
 LEAD = re.compile("^(?:['\"\u2018\u2019\u201c\u201d ]|(?:between|from)\\s+)+", re.I)
 
@@ -192,9 +153,10 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
         if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
         for part in _range_ends(body, *span)
     ]
-    found = [m.span() for rx in (FULL_DATE, SHORT_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
-    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ == "weekday-name"]
-    found += [m.span("year") for m in YEAR_AFTER.finditer(body)]
+    found = [m.span() for rx in (FULL_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
+    found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ in SHORT_DATES]
+    # a year after a preposition the model left untagged ("between 1999 and 2003")
+    found += [(s[1].idx, s[1].idx + len(s[1])) for s in doc.spans.get("dates", ()) if s.id_ == "year-after-preposition"]
     taken = Ranges((s, e, None) for s, e in spans)
     for span in found:
         if not taken.overlaps(*span) and (span := _trimmed(body, *span)):
@@ -206,7 +168,7 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     year = None  # the last year the text named: what "the following year" follows
     for start, end in sorted(spans):
         text = body[start:end]
-        tense = _tense(view, start, end) if published and _needs_tense(text) else 0
+        tense = _tense(view, start, end) if published else 0  # used for a date without a year only
         resolved = resolve(text, published, tense)
         if resolved is None and year and (m := ANCHORED_YEAR.search(text)):
             resolved = str(year + ANCHOR_STEP[m[1].lower()])
@@ -240,23 +202,17 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     text = body[start:end]
     text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
     lead = len(text) - len(LEAD.sub("", text))
-    text = text[lead:].rstrip("'\"\u2018\u2019\u201c\u201d ")
+    text = text[lead:].rstrip()
     start += lead
     end = start + len(text)
     before, after = body[max(0, start - 20) : start], body[end : end + 20]
     if (
         not DATE_WORD.search(text)
-        or AGE.search(text)
-        or AGE_BEFORE.search(before)
-        or AGE_AFTER.search(after)
         or CLOCK_AFTER.match(after)
-        or SHARE.fullmatch(text)
-        or (
-            text == "Today" and NAMED_TODAY.search(before) and not re.search(r"[.!?:]\s*[\"'\u201c\u2018]?\s*$", before)
-        )
-        or (MONTH_ONLY.fullmatch(text) and (SURNAME_BEFORE.search(before) or SPEECH_AFTER.match(after)))
+        or (text == "Today" and NAMED_TODAY.search(before))
         or (WEEKDAY.fullmatch(text) and (NEWSPAPER_AFTER.match(after) or POSSESSIVE_BEFORE.search(before)))
         or (text.lower() == "sunday" and NEWSPAPER_BEFORE.search(before))
+        or (MONTH_ONLY.fullmatch(text) and SPEECH_AFTER.match(after))
         or ((rep := REPEATED_AFTER.match(after)) and text.lower().endswith(rep[1].lower()))
         or ((rep := REPEATED_BEFORE.search(before)) and text.lower() == rep[1].lower())
     ):
@@ -276,11 +232,6 @@ def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
     if not m or not (DATED.search(m[1]) and DATED.search(m[2])) or (YEAR.fullmatch(m[1]) and YEAR.fullmatch(m[2])):
         return [(start, end)]  # "from 1983 to 1992": one period, resolved as an interval
     return [m.span(1), m.span(2)]
-
-
-def _needs_tense(text: str) -> bool:
-    """Only a day, month or weekday given without a year needs the tense to be placed."""
-    return not YEAR.search(text) and bool(MONTH_ONLY.search(text) or WEEKDAY.search(text))
 
 
 def _tense(view: DocView, start: int, end: int) -> int:
@@ -316,8 +267,6 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
             g = m.groups()
             day, month, year = (g[0], g[1], g[2]) if rx is DAY_MONTH_YEAR else (g[1], g[0], g[2])
             return _iso(int(year), _month(month), int(day))
-    if m := ISO_DATE.search(low):
-        return _iso(int(m[1]), int(m[2]), int(m[3]))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
@@ -329,7 +278,7 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
     if m := SHORT_DECADE.search(low):
         return f"19{m[1]}" if m[1] else DECADE_WORDS[m[2]]
     if m := YEAR.search(low):
-        return None if "century" in low or re.search(rf"{m[1]}s\b", low) else m[1]
+        return m[1]
     if published is None:
         return None
     return _relative(low, published, tense)
@@ -341,31 +290,20 @@ def _relative(low: str, published: date, tense: int) -> str | None:
         if re.search(rf"\b{word}\b", low):
             return (published + timedelta(days=step)).isoformat()
     if m := AGO.search(low):
-        return _ago(published, _count(m[1]), m[2])
-    if m := RELATIVE_YEAR.search(low):
+        return _ago(published, int(number_value(m[1])), m[2])
+    if m := RELATIVE.search(low):  # a season is of its year
+        if m[2] in {"month", "week"}:
+            step = STEP[m[1]]
+            return _month_after(published, step) if m[2] == "month" else _week(published + timedelta(weeks=step))
         year = published.year + STEP[m[1]]
-        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
+        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
             day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
             return _iso(year, _month(month), int(day))
-        if m := MONTH_ONLY.search(low):
+        if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
             return f"{year:04d}-{_month(m[1]):02d}"
         return str(year)
-    if m := RELATIVE_MONTH.search(low):
-        return _month_after(published, STEP[m[1]])
-    if m := RELATIVE_WEEK.search(low):
-        return _week(published + timedelta(weeks=STEP[m[1]]))
-    if m := RELATIVE_SEASON.search(low):
-        return str(published.year + STEP[m[1]])
     if m := PART_OF.search(low):
         return str(published.year) if m[1] == "year" else _month_after(published, 0)
-    if m := RELATIVE_MONTH_NAME.search(low):
-        month = _month(m[2])
-        year = published.year
-        if m[1] == "last" and month >= published.month:
-            year -= 1
-        elif m[1] == "next" and month <= published.month:
-            year += 1
-        return f"{year:04d}-{month:02d}"
     if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
         day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
         return _iso(_year_for(published, _month(month), int(day), tense), _month(month), int(day))
@@ -379,7 +317,7 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = ahead or 7
         elif re.search(r"\blast\b", low):
             ahead = (ahead or 7) - 7
-        elif tense <= 0 and not re.search(r"\bthis\b", low):
+        elif tense <= 0:
             ahead = ahead - 7 if ahead else 0
         return (published + timedelta(days=ahead)).isoformat()
     return None
@@ -420,11 +358,6 @@ def _ago(published: date, count: int, unit: str) -> str:
     if unit == "month":
         return _month_after(published, -count)
     return str(published.year - count)
-
-
-def _count(words: str) -> int:
-    """The number in "22", "twenty-two" or "a"."""
-    return int(words) if words.isdigit() else sum(NUMBER_WORDS.get(w, 1) for w in words.split("-"))
 
 
 def _month_after(published: date, step: int) -> str:

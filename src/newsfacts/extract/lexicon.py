@@ -161,6 +161,8 @@ CURRENCY_NOUNS = frozenset(r["form"] for r in _CURRENCIES if "noun" in kinds(r))
 CURRENCY_SUBUNITS = frozenset(r["form"] for r in _CURRENCIES if "subunit" in kinds(r))
 QUALIFIERS = {r["phrase"]: r["qualifier"] for r in rows("qualifiers")}
 PEOPLE_NOUNS = words("people_nouns")
+# What happens only to people: a bare number before one counts people ("3,000 died").
+PEOPLE_VERBS = words("people_verbs")
 # People and bodies who voice a view without a name ("critics", "campaigners").
 VOICE_NOUNS = words("voice_nouns")
 NAME_PARTICLES = words("name_particles")
@@ -168,6 +170,8 @@ NOT_MEN_PLURAL = words("not_men_plural")
 STREET_WORDS = words("street_words")
 ING_NOUNS = words("ing_nouns")
 TIME_NOUNS = words("time_nouns")
+# Function words that end a counted noun's phrase.
+PHRASE_STOPS = words("phrase_stops")
 TIME_UNITS = {r["word"]: (r["unit"], float(r["factor"])) for r in rows("time_units")}
 MEASURE_UNITS = words("measure_units")
 NOT_PLURAL = words("not_plural")

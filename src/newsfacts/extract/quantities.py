@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsfacts.records import Quantity
 
@@ -35,8 +35,9 @@ from .lexicon import (
     NOT_PLURAL,
     NUMBER_WORDS,
     PEOPLE_NOUNS,
+    PEOPLE_VERBS,
+    PHRASE_STOPS,
     QUALIFIERS,
-    STREET_WORDS,
     TIME_NOUNS,
     TIME_UNITS,
     WEEKDAYS,
@@ -92,25 +93,11 @@ PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?",
     re.I,
 )
-# Ages and clock times are not quantities: "aged 34", "ages 18 to 25", "who is 70", "a boy of 15", "at 10.30".
-AGE_BEFORE = re.compile(
-    r"\b(?:aged|ages?(?:\s+of)?|who\s+(?:is|was)|(?:boy|girl|man|woman|child|teenager|son|daughter)\s+of)\s+"
-    r"(?:\d+\s*(?:to|-|and|or)\s*)?$",  # the upper bound too: "ages 18 to 25"
-    re.I,
-)
-# A capitalised name and a street word after a number: a house number ("10 Downing Street").
-_STREETS = "|".join(w.capitalize() for w in sorted(STREET_WORDS))
-STREET = re.compile(rf"\s+(?:[A-Z][a-z]+\s+){{1,2}}(?:{_STREETS})\b")
+# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 # What only people do, right after a bare number: "3,000 died", "two have been arrested".
-PEOPLE_VERB = re.compile(
-    r"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?(?:died|killed|injured|wounded|arrested|drowned|deported|detained"
-    r"|charged|jailed|convicted)\b",
-    re.I,
-)
+PEOPLE_VERB = re.compile(rf"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?{alternation(PEOPLE_VERBS)}\b", re.I)
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
-# "16 year olds", "14-16 year olds", "a six-year-old": ages.
-AGE_AFTER = re.compile(r"(?:[-\u2013]\d+)?[- ](?:(?:year|month|week|day)s?[- ])olds?\b", re.I)
 # "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
 TIMES_AS_MUCH = re.compile(r"\s+times\s+(?:more|less|fewer|as|the|that|what|over|[a-z]+er)\b", re.I)
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
@@ -138,10 +125,10 @@ SHARE_OF = re.compile(
 MONEY_FOR = re.compile(
     r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
 )
+# A unit of time without a number ("for a decade", the `duration-a` pattern): one of it.
+A_UNIT = re.compile(r"an?\s+[a-z]+", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
-# "Smith, 57, said": an age between commas after a name.
-AGE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 # A qualifier is looked for just before a number once one is found: as an optional group at
 # the head of every pattern it was tried at each position of every body (a third of the time).
 QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
@@ -151,22 +138,10 @@ TIME_PREPOSITIONS = frozenset({"over"})
 TIME_LEAD = re.compile(rf"(?:{'|'.join(TIME_PREPOSITIONS)})\s+", re.I)
 # Quotation marks may wrap a word of the phrase ('1,500 "bogus" students').
 NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
-# Words that end a counted-noun phrase.
-STOP = frozenset(
-    """
-    of in at on to from for by with without who which that and or but than as per
-    is are was were be been have has had will would could should may might can
-    the a an this these those their its his her our your it they there each
-    while whereas when where if since because although though until after before during
-    into onto over under along through across against between among around about within
-    outside inside near up down off out back via last next ago
-    he she we you i me him us them
-    """.split()
-)
+STOP = PHRASE_STOPS  # words that end a counted-noun phrase
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PRONOUNS = frozenset("it them us him he she we you i this something".split())
 IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
-PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
@@ -209,21 +184,22 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     blocked = Ranges((d.start_char, d.end_char, None) for d in view.dates)
     for link in view.links:
         blocked.add(link.start_char, link.end_char, None)
-    for m in PHONE.finditer(body):
-        if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
-            blocked.add(m.start(), m.end(), None)
+    for span in doc.spans.get("quantities", ()):  # ages, house numbers, labels ("No 10", "page 4")
+        if span.label_ == "NOT_QUANTITY":
+            blocked.add(span.start_char, span.end_char, None)
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
-        if _overlaps(m, blocked) or (word and word.group(1).lower() in NOT_COUNTED):
+        if blocked.overlaps(*m.span()) or (word and word.group(1).lower() in NOT_COUNTED):
             continue  # "hundreds of years", "millions of times"
-        value = _plural_value(m["base"]) * (_plural_value(m["times"]) if m["times"] else 1)
+        # "thousands" -> 1000, "dozens" -> 12, "tens of thousands" -> 10 * 1000: the singular's value
+        value = number_value(m["base"][:-1], MULTIPLIERS) * (number_value(m["times"][:-1]) if m["times"] else 1)
         found.append(_build(view, m, value, qualifier="more than"))
         blocked.add(m.start(), m.end(), None)
     for m in [*FRACTION.finditer(body), *ONE_IN.finditer(body)]:
-        if _overlaps(m, blocked) or YEAR.match(m["den"]):
+        if blocked.overlaps(*m.span()):
             continue
-        share = _count(m["num"] or "a") / _count(m["den"], FRACTIONS)
+        share = number_value(m["num"] or "a") / number_value(m["den"], FRACTIONS)
         if m.groupdict().get("mult"):
             found.append(_build(view, m, share * MULTIPLIERS[m["mult"].lower()]))
             blocked.add(m.start(), m.end(), None)
@@ -233,10 +209,11 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
-        found.append(_build(view, m, _numeral_value(m)))
+        value = float(m["num"].replace(",", "")) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        found.append(_build(view, m, value))
     about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
-        if _overlaps(m, blocked) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
+        if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
         if (
             _noun_after(body, m.end()) is None
@@ -246,12 +223,12 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             and about.counted(m.start(), m.end()) is None  # "the two most senior ministers"
         ):
             continue
-        value = _spelled_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
+        value = number_value(m["word"]) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
         found.append(_build(view, m, value))
     for span in doc.spans.get("quantities", ()):
-        if span.id_ == "duration-a" and not _overlaps_span(span, blocked):
+        if span.id_ == "duration-a" and not blocked.overlaps(span.start_char, span.end_char):
             unit, factor = TIME_UNITS[span[-1].lower_]
-            found.append(_spelled_out(view, span[1:], factor, unit))
+            found.append(_build(view, A_UNIT.match(body, span[1].idx), factor, unit))
     found.sort(key=lambda q: q.start_char)
     parsed = [_about_parsed(q, about) for q in _borrow_units(view, found, about)]
     return tuple(_same_group(view, _restated(view.body, parsed), about))
@@ -584,7 +561,7 @@ def _timeword(token: Token) -> bool:
 
 
 def _amount_word(token: Token) -> bool:
-    return token.like_num or token.text[:1].isdigit() or token.tag_ in {"CD", "$"} or token.lower_ in AMOUNT_WORDS
+    return _numeric(token) or token.lower_ in AMOUNT_WORDS
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
@@ -598,11 +575,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     ]
     keep.append(noun)
     for child in noun.rights:
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in {"of", "in", "for", "on", "from"}
-            and not (child.lower_ == "from" and _timeword(noun))
-        ):  # "earnings from tourism", not "25 years from the end of 2007"
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from"}:  # "earnings from tourism"
             if not any(t in amount for t in child.subtree):
                 clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
                 keep.extend(t for t in child.subtree if t not in clauses)
@@ -626,28 +599,6 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     while len(words) > 1 and words[-1].lower_ in STOP:
         words.pop()
     return "".join(t.text_with_ws for t in words).strip() or None
-
-
-def _overlaps_span(span: Span, blocked: Ranges[None]) -> bool:
-    return blocked.overlaps(span.start_char, span.end_char)
-
-
-def _spelled_out(view: DocView, span: Span, value: float, unit: str) -> Quantity:
-    """A quantity written without a number ("for a decade"), its qualifier read before it."""
-    written, start = _qualifier(view.body, span.start_char, duration=True)
-    return Quantity(
-        value=value,
-        unit=unit,
-        qualifier=written,
-        about=None,
-        sentence=view.sentence_at(span.start_char).text.strip(),
-        start_char=start,
-        end_char=span.end_char,
-    )
-
-
-def _overlaps(m: re.Match[str], blocked: Ranges[None]) -> bool:
-    return blocked.overlaps(m.start(), m.end())
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
@@ -674,23 +625,14 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         if _in_name(body, start):
             return True
         line_start = body.rfind("\n", 0, start) + 1
-        if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
-            return True  # a numbered list item
         if after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start):
             return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
-        if STREET.match(body, m.end()):
-            return True
         if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
             return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
-        before = body[max(0, start - 8) : start].lower()
-        if re.search(r"\b(?:number|no\.?|page|section|article|clause|room|flight|route)\s$", before):
-            return True
         if num.startswith("0") and len(num) > 1 and "." not in num:
             return True
-        if AGE.search(body[max(0, start - 40) : start]) and after.startswith(","):
-            return True
-        if AGE_BEFORE.search(body, max(0, start - 30), start) or after.startswith("/") or AGE_AFTER.match(after):
-            return True  # "aged 34", "9/11", "24/7"
+        if after.startswith("/"):
+            return True  # "9/11", "24/7"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
     return False
@@ -717,40 +659,24 @@ def _in_name(body: str, pos: int) -> bool:
     """A bare number right after a capitalised word that does not open the sentence is part of
     a name ("BBC Radio 4", "the FTSE 100 index", "Channel 4")."""
     word = _word_before(body, pos)
-    if not word or not word[0].isupper() or word.lower() in QUALIFIERS or word.lower() in MONTHS:
+    if not word or not word[0].isupper() or word.lower() in MONTHS:
         return False
     before = body[: pos - len(word) - 1].rstrip()
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
 
 
-def _numeral_value(m: re.Match[str]) -> float:
-    value = float(m["num"].replace(",", ""))
-    if m["mult"]:
-        value *= MULTIPLIERS[m["mult"].lower()]
-    return value
-
-
-def _plural_value(word: str) -> float:
-    """ "thousands" -> 1000, "dozens" -> 12, "tens" -> 10: the singular's value."""
-    single = word.lower()[:-1]
-    return MULTIPLIERS.get(single) or NUMBER_WORDS[single]
-
-
-def _count(word: str, named: dict[str, int] | None = None) -> float:
-    """A small number as a numeral, a word ("two", "a") or a fraction's denominator ("thirds")."""
+def number_value(word: str, named: dict[str, float] | None = None) -> float:
+    """A number as a numeral or in words ("two", "twenty-two", "a"), or a fraction's denominator
+    ("thirds"); dates read it too ("two years ago")."""
     low = word.lower()
     if low.isdigit():
         return float(low)
     if named and low in named:
         return float(named[low])
-    return 1.0 if low == "a" else _spelled_value(low)
-
-
-def _spelled_value(word: str) -> float:
-    parts = re.split(r"[- ]", word.lower())
+    parts = re.split(r"[- ]", low)
     if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
         return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    return NUMBER_WORDS[word.lower()]
+    return 1.0 if low in {"a", "an"} else NUMBER_WORDS[low]
 
 
 def _build(
@@ -847,8 +773,6 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
             start = m.start(1)
         words.append(m.group(1))
         ends.append(m.end(1))
-        if body[ends[-1] : ends[-1] + 1] in {",", ".", ";", ":", ")", "\n"}:
-            break
     if not words or start is None:
         return None
     head = _head(words)
@@ -977,8 +901,6 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         if noun is not None:
             unit = "people" if _counts_people(noun.text) else noun.lower_
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
-            if _names_unit(q):
-                q = replace(q, about=None)
         elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
@@ -994,8 +916,6 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit=unit, about=noun)
             elif people := _people_before(body, view.sentence_at(q.start_char).start_char, q.start_char):
                 q = replace(q, unit="people", about=people)
-            elif PEOPLE_VERB.match(body, q.end_char):
-                q = replace(q, unit="people", about=None)
             else:
                 q = replace(q, unit="count", about=None)
         out.append(q)
