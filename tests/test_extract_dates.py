@@ -149,3 +149,11 @@ def test_decades_without_a_century_need_the_and_are_in_the_twentieth() -> None:
 ])
 def test_spans_end_at_a_date_word_and_repetitions_and_ages_are_not_dates(body: str, want: dict) -> None:
     assert resolved(body, JUNE) == want
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("Arrivals rose from January to March 2004.", {"January": "2004-01", "March 2004": "2004-03"}),
+    ("Arrivals rose from 1 January to 3 March 2004.", {"1 January": "2004-01-01", "3 March 2004": "2004-03-03"}),
+])
+def test_a_range_end_without_a_year_takes_the_year_of_the_other_end(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, date(2007, 6, 25)) == want

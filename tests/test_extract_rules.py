@@ -645,3 +645,18 @@ def test_a_link_written_without_its_scheme_is_stored_as_a_browser_opens_it() -> 
     links = facts(body).links
     assert [link.url for link in links] == ["http://www.gov.uk/visas", "https://example.org/a"]
     assert [body[link.start_char:link.end_char] for link in links] == ["www.gov.uk/visas", "https://example.org/a"]
+
+
+@pytest.mark.parametrize("body", [
+    "Spain beat Khachanov and Andrey Rublev 6-4, 7-6 (5) to seal the victory.",
+    "She won 6-3, 3-6, 7-6 (0) in the first match.",
+])
+def test_a_match_score_and_its_tiebreak_are_not_quantities(body: str) -> None:
+    assert quantity_texts(body) == []
+
+
+def test_a_table_rule_is_no_unit() -> None:
+    """A page's table comes out as cells between pipes: punctuation is never what a number counts."""
+    for q in facts("Dow | 10,234 | -12.99 | -5.44% |\nFTSE | 4,851 | 3.2 | 0.07% |").quantities:
+        assert q.unit is None or any(c.isalpha() for c in q.unit), q
+        assert q.about is None or any(c.isalpha() for c in q.about), q

@@ -147,12 +147,14 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     """Every date expression, each resolved where the text and the publication date allow."""
     view = DocView(doc)
     body = view.body
-    spans = [
-        part
-        for e in view.doc.ents
-        if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char))
-        for part in _range_ends(body, *span)
-    ]
+    spans: list[tuple[int, int]] = []
+    year_of: dict[tuple[int, int], str] = {}  # a range's first end takes the year its last end names
+    for e in view.doc.ents:
+        if e.label_ == "DATE" and (span := _trimmed(body, e.start_char, e.end_char)):
+            parts = _range_ends(body, *span)
+            if len(parts) == 2 and not YEAR.search(body, *parts[0]) and (y := YEAR.search(body, *parts[1])):
+                year_of[parts[0]] = y[0]  # "from January to March 2004": January 2004
+            spans += parts
     found = [m.span() for rx in (FULL_DATE, RELATIVE_PHRASE) for m in rx.finditer(body)]
     found += [(s.start_char, s.end_char) for s in doc.spans.get("dates", ()) if s.id_ in SHORT_DATES]
     # a year after a preposition the model left untagged ("between 1999 and 2003")
@@ -169,7 +171,7 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
     for start, end in sorted(spans):
         text = body[start:end]
         tense = _tense(view, start, end) if published else 0  # used for a date without a year only
-        resolved = resolve(text, published, tense)
+        resolved = resolve(f"{text} {year_of[start, end]}" if (start, end) in year_of else text, published, tense)
         if resolved is None and year and (m := ANCHORED_YEAR.search(text)):
             resolved = str(year + ANCHOR_STEP[m[1].lower()])
         if resolved and YEAR.match(resolved):

@@ -107,6 +107,9 @@ RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
 BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 AND_GAP = re.compile(r"\s+and\s+")
 DASH_GAP = re.compile(r"[-\u2013]")
+SCORE_BEFORE = re.compile(r"\d[-\u2013]$")
+SCORE_AFTER = re.compile(r"[-\u2013]\d")
+TIE_BREAK = re.compile(r"\d[-\u2013]\d\s\(\d+\)$")
 OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
 OF_ANY = re.compile(r"\s+of\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
@@ -348,7 +351,9 @@ class ParsedAbout:
         sentence, inside = self._amount(start, end)
         number = next((t for t in inside if t.like_num), None)
         noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
-        return None if noun is None or noun.lower_ in TIME_UNITS else noun  # "48,000 last year": no count of years
+        if noun is None or noun.lower_ in TIME_UNITS or not any(c.isalpha() for c in noun.text):
+            return None  # "48,000 last year": no count of years; "| 10,234 |": a table's rule counts nothing
+        return noun
 
     def acts(self, start: int, end: int) -> bool:
         """Whether an amount is the subject of a verb in the parse ("39% opposed"), or is not parsed."""
@@ -568,8 +573,8 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
-    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or noun.text[:1].isdigit():
-        return None
+    if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or not noun.text[:1].isalpha():
+        return None  # a pronoun, a number, or a symbol (a table's "|") names nothing counted
     keep = [
         t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree
     ]
@@ -593,7 +598,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
             continue  # what qualifies the amount: "Only 2%", "at least two hours"
         if t.is_punct and t.i > noun.i:
             break
-        if not t.is_punct:
+        if not t.is_punct and any(c.isalnum() for c in t.text):
             words.append(t)
     words = words[:MAX_ABOUT_WORDS]
     while len(words) > 1 and words[-1].lower_ in STOP:
@@ -893,6 +898,7 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         and DASH_GAP.fullmatch(body, found[i].end_char, found[i + 1].start_char)
         for k in (i, i + 1)
     }
+    dashed |= {i for i, q in enumerate(found) if not q.unit and _scored(body, q, found)}
     out: list[Quantity] = []
     for i, q in enumerate(found):
         if i in dashed:
@@ -920,6 +926,18 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit="count", about=None)
         out.append(q)
     return out
+
+
+def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
+    """A bare number dashed to a number that is no quantity ("6-4, 7-6": a set's score whose other
+    half was read as something else), or alone in brackets after a score (a tie-break "7-6 (5)")."""
+    ends = {f.end_char for f in found} | {f.start_char for f in found}
+    before, after = body[max(0, q.start_char - 2) : q.start_char], body[q.end_char : q.end_char + 2]
+    if SCORE_BEFORE.search(before) and q.start_char - 1 not in ends:
+        return True
+    if SCORE_AFTER.match(after) and q.end_char + 1 not in ends:
+        return True
+    return bool(TIE_BREAK.search(body, max(0, q.start_char - 8), q.end_char + 1))
 
 
 def _plain_for_money(body: str, prev: Quantity, q: Quantity) -> bool:
