@@ -30,7 +30,6 @@ from .lexicon import (
     HOLIDAYS,
     HOME_NATIONS,
     HONORIFICS,
-    MAJOR_PLACES,
     MALE_NAMES,
     METONYM_ORGS,
     MONTHS,
@@ -54,7 +53,6 @@ from .lexicon import (
     TABLE_WORDS,
     TERRITORIES,
     VENUE_PREPOSITIONS,
-    WEEKDAYS,
     alternation,
 )
 from .patterns import load as load_patterns
@@ -294,8 +292,6 @@ def place_code(text: str) -> str | None:
     names = [low]
     if len(words) > 1 and all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-")):
         names.append(" ".join(words[1:]))
-    if len(words) > 1 and words[-1] in PLACE_WORDS:
-        names.append(" ".join(words[:-1]))
     if iso := PLACES.get(low) or _subdivisions().get(low):
         return iso
     for name in names[1:]:
@@ -326,8 +322,6 @@ def _demonym_forms(name: str) -> list[str]:
     """The regular demonyms a country name may take: -n, -an, -ian, -i, -ese by its last letter."""
     if name.endswith("a"):
         return [name + "n"]
-    if name.endswith("o"):
-        return [name[:-1] + "an"]
     if name.endswith("e"):
         return [name + "an", name[:-1] + "ian"]
     if name.endswith("i"):
@@ -376,6 +370,8 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or doc[end - 1].is_lower
     ):
         end -= 1
+    if start >= end:
+        return None
     if (
         label not in {"PERSON", "NORP"}
         and end - start > 1
@@ -388,8 +384,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and doc[start].lower_ not in _demonyms()
     ):
         end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
-    if start >= end:
-        return None
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
     seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
@@ -465,8 +459,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     if iso is not None:
         return start, end, "COUNTRY", iso
     if (
-        low in MAJOR_PLACES
-        or low in REGIONS
+        low in REGIONS
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
         and low in PLACES
         or len(words) > 1
@@ -478,8 +471,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         )
         and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
     ):
-        return start, end, "PLACE", place_code(text)
-    if words[-1] in PLACE_WORDS and label != "PERSON":
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
@@ -777,7 +768,6 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) 
                 and e < len(doc)
                 and doc[e].like_num
                 and doc[s:e].text.lower() not in MONTHS
-                and doc[s:e].text.lower() not in WEEKDAYS
             ):
                 out.append((s, e, "ORG", None))
     return out
@@ -865,8 +855,8 @@ def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
     `company-*` patterns of entities.jsonl are the evidence: a trade noun right before the name
     ("telecoms firm X"), a holding or head of it ("shares in X", "chief executive of X"), what only a
     business has after it ("X's profits"), an apposition naming a trade ("X, a games company,").
-    A name the gazetteers know as a place, one that opens with a given name, one written after a
-    title, or the surname of someone named in full keeps its label.
+    A name the gazetteers know as a place, one that opens with a given name, or the surname of
+    someone named in full keeps its label.
     """
     cues = doc.spans.get("entities", ())
     ends = {c.end for c in cues if c.id_ in COMPANY_CUES_BEFORE}
@@ -875,8 +865,7 @@ def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
     if not names:
         return found
     people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
-    titled = {doc[s:e].text for s, e, _, _ in found if s and doc[s - 1].lower_.rstrip(".") in PERSON_TITLES}
-    names = {n for n in names - people - titled if not _known_place(n) and not given_name_first(n.split())}
+    names = {n for n in names - people if not _known_place(n) and not given_name_first(n.split())}
     return [
         (s, e, "ORG", None) if label in {"PLACE", "PERSON"} and doc[s:e].text in names else (s, e, label, iso)
         for s, e, label, iso in found
