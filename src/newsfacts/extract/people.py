@@ -59,6 +59,8 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
+# A dash between spaces ends one thought and opens another: a role never runs across it.
+DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -197,12 +199,15 @@ def canonical_role(role: str | None) -> str | None:
     """One spelling per role: without "new" ("New Home Secretary" is the home secretary) or a
     stray possessive before it, and its role words in lower case ("Home Secretary" and "home
     secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
-    in lower case: a former home secretary does not hold the office."""
+    in lower case, and "ex-" is written so: a former home secretary does not hold the office. A
+    dash breaks off what came before it ("as one activist put it - Tory leader")."""
     if not role:
         return role
-    words = role.strip(" ,").split()
+    words = DASH_BREAK.split(role)[-1].strip(" ,").split()
     while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
         words.pop(0)
+    if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
+        words[:1] = ["former", words[0][3:]]
     folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
     return " ".join(folded) or None
 
