@@ -670,3 +670,13 @@ def test_a_table_rule_is_no_unit() -> None:
 def test_a_role_is_written_one_way_and_never_runs_across_a_dash(body: str, role: str) -> None:
     (person,) = facts(body).people
     assert person.role == role
+
+
+@pytest.mark.parametrize("body", [
+    "Notes to editors\n1. The report can be found at http://www.example.gov.uk/\n2. The strategy describes the plan.",
+    "For more information call the press office on 020 7035 4848 or 1-800-555-0199.",
+])
+def test_list_numbers_and_phone_numbers_are_not_quantities(body: str) -> None:
+    """A press release's notes to editors number their lines and give a telephone number: neither
+    counts anything (both were lost once in a clean-up because no train text had them)."""
+    assert quantity_texts(body) == []

@@ -145,6 +145,7 @@ STOP = PHRASE_STOPS  # words that end a counted-noun phrase
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PRONOUNS = frozenset("it them us him he she we you i this something".split())
 IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
+PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
@@ -187,6 +188,9 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     blocked = Ranges((d.start_char, d.end_char, None) for d in view.dates)
     for link in view.links:
         blocked.add(link.start_char, link.end_char, None)
+    for m in PHONE.finditer(body):  # a press office's "020 7035 4848", "1-800-555-0199"
+        if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
+            blocked.add(m.start(), m.end(), None)
     for span in doc.spans.get("quantities", ()):  # ages, house numbers, labels ("No 10", "page 4")
         if span.label_ == "NOT_QUANTITY":
             blocked.add(span.start_char, span.end_char, None)
@@ -630,6 +634,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
         if _in_name(body, start):
             return True
         line_start = body.rfind("\n", 0, start) + 1
+        if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
+            return True  # a numbered list item: "2. The strategy describes ..."
         if after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start):
             return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
         if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
@@ -907,6 +913,8 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
         if noun is not None:
             unit = "people" if _counts_people(noun.text) else noun.lower_
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+            if _names_unit(q):
+                q = replace(q, about=None)
         elif not q.unit:
             prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
             counted = NUMBER_OF.search(q.sentence)
