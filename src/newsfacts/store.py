@@ -166,8 +166,26 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         for view in sorted((SQL_DIR / "views").glob("*.sql")):
             con.execute(view.read_text())
 
-    # Several writers may create a new lake's tables at once: the loser sees them made, and redoes.
-    _retry_conflicts(lambda: create(con)) if lake else create(con)
+    if lake:
+        # Several writers may create a new lake at once. In one transaction each, the losers' CREATEs
+        # conflict and are redone on the tables made; in several, two writers that both found
+        # lake_commits empty would each insert its row, for DuckLake merges concurrent inserts.
+        _retry_conflicts(lambda: _in_one_transaction(con, create))
+    else:
+        create(con)
+
+
+def _in_one_transaction(con: duckdb.DuckDBPyConnection, body: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    con.begin()
+    try:
+        body(con)
+        con.commit()
+    except BaseException:
+        # A failed commit (a full disk) may already have ended the transaction: the error to
+        # record is the commit's, not rollback's "no transaction is active".
+        with contextlib.suppress(duckdb.Error):
+            con.rollback()
+        raise
 
 
 def _is_conflict(exc: BaseException) -> bool:
@@ -197,23 +215,15 @@ def write(con: duckdb.DuckDBPyConnection, body: Callable[[duckdb.DuckDBPyConnect
     the newer snapshot. What `body` checks against the lake (has this content been loaded?) is
     then true at the moment it commits: deduplication holds where the commits meet.
     """
-    lake = is_lake(con)
+    if not is_lake(con):
+        _in_one_transaction(con, body)
+        return
 
-    def attempt() -> None:
-        con.begin()
-        try:
-            if lake:
-                con.execute(sql("lake/take_turn"))
-            body(con)
-            con.commit()
-        except BaseException:
-            # A failed commit (a full disk) may already have ended the transaction: the error to
-            # record is the commit's, not rollback's "no transaction is active".
-            with contextlib.suppress(duckdb.Error):
-                con.rollback()
-            raise
+    def take_turn_then(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute(sql("lake/take_turn"))
+        body(con)
 
-    _retry_conflicts(attempt) if lake else attempt()
+    _retry_conflicts(lambda: _in_one_transaction(con, take_turn_then))
 
 
 def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
