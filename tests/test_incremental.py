@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import newsfacts
 from newsfacts import pipeline
 from newsfacts.ingest import RunSummary
 from newsfacts.ingest import run as ingest
@@ -115,6 +116,19 @@ def test_reprocess_replaces_facts_of_older_pipeline_versions(inbox: Path, tmp_pa
     assert s.articles_reprocessed == 1
     assert rows(db, "SELECT count(*) FROM entities") == [(before,)]
     assert rows(db, "SELECT count(*) FROM articles WHERE pipeline_version = 'old'") == [(0,)]
+
+
+def test_the_pipeline_version_changes_with_any_rule_or_code_that_builds_rows(tmp_path: Path) -> None:
+    package = tmp_path / "newsfacts"
+    for part in newsfacts.BUILDS_ROWS:
+        source = newsfacts.PACKAGE / part
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, package / part)
+    assert newsfacts.code_fingerprint(package) == newsfacts.code_fingerprint()
+    assert newsfacts.PIPELINE_VERSION.endswith(newsfacts.code_fingerprint())
+    patterns = next((package / "extract" / "patterns").glob("*.jsonl"))
+    patterns.write_text(patterns.read_text() + "\n")
+    assert newsfacts.code_fingerprint(package) != newsfacts.code_fingerprint()
 
 
 def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path: Path) -> None:
