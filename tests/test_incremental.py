@@ -13,6 +13,7 @@ import pytest
 
 import newsfacts
 from newsfacts import pipeline
+from newsfacts.console import summary_lines
 from newsfacts.ingest import RunSummary
 from newsfacts.ingest import run as ingest
 from newsfacts.settings import Settings
@@ -112,8 +113,10 @@ def test_reprocess_replaces_facts_of_older_pipeline_versions(inbox: Path, tmp_pa
     before = rows(db, "SELECT count(*) FROM entities")[0][0]
     with duckdb.connect(str(db)) as con:
         con.execute("UPDATE articles SET pipeline_version = 'old'")
+    s = run(inbox, db)
+    assert s.older_pipeline == 1 and "built by an older pipeline: 1 article " in "\n".join(summary_lines(s, "w", False))
     s = run(inbox, db, reprocess=True)
-    assert s.articles_reprocessed == 1
+    assert s.articles_reprocessed == 1 and s.older_pipeline == 0
     assert rows(db, "SELECT count(*) FROM entities") == [(before,)]
     assert rows(db, "SELECT count(*) FROM articles WHERE pipeline_version = 'old'") == [(0,)]
 

@@ -77,6 +77,10 @@ def _duration(seconds: float) -> str:
     return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
 
 
+# Counts the summary gives a line of their own, not "in the database".
+NOT_TABLES = ("quarantine", "quarantined_files", "older_pipeline")
+
+
 def summary_lines(s: RunSummary, database: str, reprocess: bool) -> list[str]:
     """The summary a run prints: what it saw, what it loaded, what the warehouse holds now."""
     lines = [
@@ -95,7 +99,12 @@ def summary_lines(s: RunSummary, database: str, reprocess: bool) -> list[str]:
         lines.append("  nothing new: nothing loaded")
     if reprocess:
         lines.append(f"  reprocessed: {s.articles_reprocessed} articles from older pipeline versions")
-    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in ("quarantine", "quarantined_files"))
+    elif s.older_pipeline:
+        lines.append(
+            f"  built by an older pipeline: {s.older_pipeline} article{'s' if s.older_pipeline != 1 else ''} "
+            "(`newsfacts run --reprocess` rebuilds them)"
+        )
+    facts = ", ".join(f"{k} {v}" for k, v in s.facts.items() if k not in NOT_TABLES)
     lines.append(f"  in the database: {facts}")
     lines.append(quarantine_line(s.still_quarantined))
     if validated:

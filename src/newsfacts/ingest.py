@@ -82,6 +82,11 @@ class RunSummary:
         """Files in quarantine now (the quarantined_files view), whichever run put them there."""
         return self.facts.get("quarantined_files", 0)
 
+    @property
+    def older_pipeline(self) -> int:
+        """Current articles another pipeline version built: `run --reprocess` would rebuild them."""
+        return self.facts.get("older_pipeline", 0)
+
     @contextmanager
     def timed(self, stage: str) -> Iterator[None]:
         start = time.perf_counter()

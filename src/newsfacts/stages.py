@@ -68,7 +68,7 @@ def across_articles(settings: Settings, run_id: str, changed: bool) -> dict[str,
     with store.connect(settings.target) as con:
         if changed or store.unclustered(con):
             across.refresh(con, run_id)
-        return store.table_counts(con)
+        return store.table_counts(con, PIPELINE_VERSION)
 
 
 def finish(settings: Settings, run_id: str, status: str, files_seen: int, error: str | None) -> None:

@@ -470,5 +470,5 @@ def recent_runs(con: duckdb.DuckDBPyConnection, limit: int = 10) -> pa.Table:
     return con.execute(sql("load/recent_runs"), {"limit": limit}).fetch_arrow_table()
 
 
-def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    return dict(con.execute(sql("load/table_counts")).fetchall())
+def table_counts(con: duckdb.DuckDBPyConnection, pipeline_version: str) -> dict[str, int]:
+    return dict(con.execute(sql("load/table_counts"), {"pipeline_version": pipeline_version}).fetchall())
