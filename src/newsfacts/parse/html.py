@@ -22,9 +22,8 @@ the body. Metadata is still read from the whole page.
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import re
+from datetime import date, datetime
 
 import trafilatura
 from htmldate import find_date as htmldate_find_date
@@ -147,9 +146,7 @@ def _hidden_kind(el: HtmlElement) -> str | None:
 def _is_pop_up(el: HtmlElement) -> bool:
     """Named a pop-up and not what opens it (a link, a button, a "-link" or "-toggle")."""
     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return (
-        bool(F.POP_UP_NAME.search(names)) and el.tag not in ("a", "button") and not F.TRIGGER_NAME.search(names)
-    )
+    return bool(F.POP_UP_NAME.search(names)) and el.tag not in ("a", "button") and not F.TRIGGER_NAME.search(names)
 
 
 def _holds_trigger(el: HtmlElement) -> bool:
