@@ -105,3 +105,22 @@ def test_hidden_and_pop_up_markup_is_furniture(markup: str) -> None:
     assert "from next May, the council confirmed" in article.body
     assert "per crossing" not in article.body
     assert any("per crossing" in r.text for r in article.removed)
+
+
+TABLE = (
+    "<table><tr><td>Nationality</td><td>Workers</td><td>Share</td></tr>"
+    "<tr><td>Poles</td><td>12,000</td><td>41%</td></tr>"
+    "<tr><td>Lithuanians</td><td>4,500</td><td>15%</td></tr></table>"
+    "<p>The council expects about 20,000 seasonal workers to arrive this summer, up from 18,000 last year.</p>"
+)
+
+
+def test_a_table_stays_in_the_body_marked_as_a_table() -> None:
+    """The gold bodies of the ScrapingHub pages keep their tables (a NASCAR standings table,
+    a share-price box), so the rows stay; the section tells extraction they are no prose."""
+    [article] = parse_document("ferry.html", page(article_extra=TABLE))
+    [section] = [s for s in article.sections if s.name == "table"]
+    table = article.body[section.start_char : section.end_char]
+    assert "| Poles | 12,000 | 41% |" in table
+    assert "seasonal workers" not in table
+    assert "seasonal workers" in article.body
