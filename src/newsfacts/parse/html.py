@@ -27,7 +27,7 @@ from datetime import date, datetime
 
 import trafilatura
 from htmldate import find_date as htmldate_find_date
-from lxml.etree import iterwalk
+from lxml.etree import XPath, iterwalk
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -59,6 +59,17 @@ _INLINE = frozenset(
     "a abbr b bdi bdo cite code data dfn em font i kbd label mark q s samp small span strong sub sup time u var".split()
 )
 _WORDS = re.compile(r"\w+")
+# Elements that may be hidden or pop-ups, found by lxml in one pass over the attributes (a page
+# has thousands of elements); `_hidden_kind` decides. In document order, so an outer one is
+# marked first.
+_NAME_PARTS = " or ".join(
+    f"contains(., '{part}')" for word in ("tool", "pop", "hover", "roll") for part in (word, word.title(), word.upper())
+)
+_CANDIDATES = XPath(
+    ".//*[@hidden or @aria-hidden or @role] | .//@style[contains(., 'none') or contains(., 'hidden')]/.. | "
+    f".//@class[{_NAME_PARTS}]/.. | .//@id[{_NAME_PARTS}]/.."
+)
+_LENGTH = XPath("string-length(normalize-space(.))")
 
 
 def parse_html(html: str) -> Article:
@@ -113,23 +124,24 @@ def _mark_hidden(tree: HtmlElement) -> list[tuple[HtmlElement, str, str]]:
     kind and its text."""
     body = tree.find(".//body")
     root = tree if body is None else body
-    limit = MAX_HIDDEN_SHARE * _chars(root)
+    limit = None
     found = []
-    stack = list(reversed(root))
-    while stack:
-        el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+    for el in _CANDIDATES(root):
+        if el is root or any(a.tag in _NOT_TEXT or a.get(_MARK) for a in el.iterancestors()):
             continue
         kind = _hidden_kind(el)
-        if kind and _chars(el) <= limit:
+        if kind is None:
+            continue
+        limit = MAX_HIDDEN_SHARE * _chars(root) if limit is None else limit
+        if _chars(el) <= limit:
             el.set(_MARK, kind)
             found.append((el, kind, " ".join(" ".join(_texts(el)).split())))
-            continue
-        stack.extend(reversed(el))
     return found
 
 
 def _hidden_kind(el: HtmlElement) -> str | None:
+    if el.tag in _NOT_TEXT:
+        return None
     if (
         (el.get("aria-hidden") or "").strip().lower() == "true"
         or el.get("hidden") in ("", "hidden")
@@ -167,7 +179,8 @@ def _holds_trigger(el: HtmlElement) -> bool:
 
 
 def _chars(el: HtmlElement) -> int:
-    return sum(len(text) - text.count(" ") - text.count("\n") for text in _texts(el))
+    """About how much text an element holds (scripts and styles left out)."""
+    return int(_LENGTH(el)) - sum(int(_LENGTH(s)) for s in el.iter("script", "style"))
 
 
 def _texts(el: HtmlElement) -> list[str]:
