@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from newsfacts.extract import extract_facts
+from newsfacts.parse import parse_document
 from newsfacts.records import Article, Facts
 
 PUBLISHED = date(2005, 3, 1)
@@ -680,3 +681,25 @@ def test_list_numbers_and_phone_numbers_are_not_quantities(body: str) -> None:
     """A press release's notes to editors number their lines and give a telephone number: neither
     counts anything (both were lost once in a clean-up because no train text had them)."""
     assert quantity_texts(body) == []
+
+
+def test_no_fact_comes_from_a_table_row() -> None:
+    """A table's rows are no sentences: no person, entity or quantity is read off them (the row
+    "| Poles | 12,000 |" gave an entity Poles and quantities about 'Poles Lithuanians'), and the
+    sentence after a table is a sentence of its own."""
+    text = (
+        "Migrant workers fill farm jobs\n\n"
+        "Council leader Jane Morgan said the farms could not bring in the harvest without them.\n\n"
+        "| Nationality | Workers | Share |\n\n|---|---|---|\n\n| Poles | 12,000 | 41% |\n\n"
+        "| Lithuanians | 4,500 | 15% |\n\n| Mary Jones | 3,900 | 13% |\n\n"
+        "The council expects about 20,000 seasonal workers to arrive this summer.\n"
+    )
+    [article] = parse_document("farms.txt", text)
+    [table] = article.sections
+    found = extract_facts([article])[0]
+    assert [p.name for p in found.people] == ["Jane Morgan"]
+    assert {e.name for e in found.entities} == {"Jane Morgan"}
+    assert [(q.value, q.qualifier, q.about) for q in found.quantities] == [(20000.0, "about", "seasonal workers")]
+    assert found.quantities[0].sentence.startswith("The council expects")
+    for fact in [*found.people, *found.quantities, *found.dates, *found.quotes]:
+        assert not table.start_char <= fact.start_char < table.end_char, fact

@@ -115,6 +115,29 @@ def test_notes_to_editors_stay_as_a_section() -> None:
     assert "ENDS" not in article.body
 
 
+TABLE = (
+    "| Nationality | Workers | Share |\n|---|---|---|\n| Poles | 12,000 | 41% |\n"
+    "| Lithuanians | 4,500 | 15% |\n"
+)
+
+
+def test_table_rows_stay_in_the_body_as_a_table_section() -> None:
+    article = parse(f"Farm jobs filled\n{LEAD}\n{TABLE}{SECOND}\n")
+    [section] = article.sections
+    assert section.name == "table"
+    table = article.body[section.start_char : section.end_char]
+    assert table.startswith("| Nationality |")
+    assert table.endswith("| 15% |")
+    assert article.body.endswith(SECOND)
+
+
+def test_a_row_holding_sentences_is_prose_not_a_table() -> None:
+    row = "| Note | The figures were collected by the county council over the summer and published on Tuesday. |"
+    article = parse(f"Farm jobs filled\n{LEAD}\n{row}\n{SECOND}\n")
+    assert article.sections == ()
+    assert row in article.body
+
+
 def test_trailing_dateline_and_signature() -> None:
     article = parse(f"Flood defences approved\n\n{LEAD}\n\n{SECOND}\n\n(jdw)\n\nPublished: 12 May 2016\n")
     assert article.published_date == date(2016, 5, 12)

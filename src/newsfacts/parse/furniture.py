@@ -10,7 +10,9 @@ left the body) and a pattern matched against one whole, stripped line:
 - `DATELINE`, `BYLINE`, `BY_AUTHOR`, `LABELLED` read metadata lines in the header
   or the last lines of a page; such lines are removed from the body too.
 - `SECTION_HEADINGS` mark parts that stay in the body (a press release's notes to
-  editors hold facts) but are labelled as sections.
+  editors hold facts) but are labelled as sections; `TABLE_ROW` marks a table's rows.
+- `POP_UP_NAME`, `TRIGGER_NAME`, `HIDDEN_STYLE` recognise HTML elements that are not shown
+  with the text (parse/html.py takes them out before trafilatura reads the page).
 
 The patterns describe the general shape of such furniture across news sites and
 press releases; tests/test_parse_furniture.py checks each on made-up lines.
@@ -202,3 +204,16 @@ SECTION_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(notes? (to|for) editors?|editor'?s'? notes?)\s*(:.*)?$", re.I),
     ),
 )
+
+# A table row as trafilatura writes one (and as plain text writes one in Markdown): cells
+# between pipes, two or more of them: "| Poles | 12,000 | 41% |", its rule "|---|---|".
+TABLE_ROW = re.compile(r"^\|(?:[^|]*\|){2,}$")
+
+# HTML elements not shown with the article's text (parse/html.py): a pop-up (a hover card, a
+# tooltip, a popover) is named so in its class or id, whatever the site: "tooltip",
+# "q-tooltip-inner", "tooltiptext", "popover-body", "rollover-people-block", "hovercard".
+POP_UP_NAME = re.compile(r"(?:^|[\s_-])(?:tool-?tips?|pop-?overs?|pop-?ups?|hover-?cards?|roll-?overs?)", re.I)
+# What is hovered or clicked to open a pop-up stays: it is the text ("rollover-people-link").
+TRIGGER_NAME = re.compile(r"(?:^|[\s_-])(?:links?|triggers?|toggles?|btn|buttons?|anchors?)(?:$|[\s_-])", re.I)
+# Inline styles that hide an element.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -30,6 +30,8 @@ MAX_SENTENCE_TITLE_WORDS = 12
 MAX_META_WORDS = 16
 # Masthead (site name) lines have at most this many words.
 MAX_MASTHEAD_WORDS = 5
+# A table cell longer than this that ends or breaks a sentence is prose, not data.
+MAX_TABLE_CELL_WORDS = 12
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"'\u201d\u2019)]?$")
 # One sentence ending and another starting inside a line: "...on Sunday. The team said".
@@ -125,7 +127,10 @@ def clean_body(text: str) -> tuple[str, tuple[Removed, ...], tuple[Section, ...]
 
 
 def furniture_kind(line: str) -> str | None:
-    """The furniture kind of one line, or None when it may be article text."""
+    """The furniture kind of one line, or None when it may be article text. A table row is
+    never furniture: a column headed "Share" is no share link."""
+    if F.TABLE_ROW.match(line):
+        return None
     for kind, pattern in F.LINE_RULES:
         if pattern.match(line):
             return kind
@@ -250,13 +255,20 @@ def _read_trailer(lines: list[str], removed: list[Removed], meta: _Meta) -> list
 
 
 def _join(lines: list[str]) -> tuple[str, list[Section]]:
-    """Paragraphs joined by blank lines; marked sections run to the next heading or the end."""
+    """Paragraphs joined by blank lines; marked sections run to the next heading or the end,
+    a table section over each run of table rows (`_is_table_row`)."""
     sections: list[Section] = []
     parts: list[str] = []
     length = 0
     open_section: tuple[str, int] | None = None
+    table_start: int | None = None
     for line in lines:
         start = length + (2 if parts else 0)
+        if _is_table_row(line):
+            table_start = start if table_start is None else table_start
+        elif table_start is not None:
+            sections.append(Section("table", table_start, length))
+            table_start = None
         for name, pattern in F.SECTION_HEADINGS:
             if pattern.match(line):
                 if open_section:
@@ -265,9 +277,30 @@ def _join(lines: list[str]) -> tuple[str, list[Section]]:
                 break
         parts.append(line)
         length = start + len(line)
+    if table_start is not None:
+        sections.append(Section("table", table_start, length))
     if open_section:
         sections.append(Section(open_section[0], open_section[1], length))
-    return "\n\n".join(parts), sections
+    return "\n\n".join(parts), sorted(sections, key=lambda s: s.start_char)
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a data table: cells between pipes, none of them a sentence.
+
+    Table rows stay in the body: the human-checked bodies of the HTML pages keep their tables
+    (data/articles_html: a standings table, a share-price box; dropping them would lose body
+    F1), and the figures are the article's. But a row is no sentence: read as prose, the rows
+    ran together with the next sentence into one, "| Poles | 12,000 |" gave the nationality as
+    a person or entity and quantities counted "Poles Lithuanians". So the rows are a "table"
+    section, which extraction leaves out (extract.prose). A cell that holds a sentence
+    (a wiki's dialogue table, a layout table) is prose, and its row is not marked.
+    """
+    if not F.TABLE_ROW.match(line):
+        return False
+    return not any(
+        len(cell.split()) > MAX_TABLE_CELL_WORDS and (_SENTENCE_END.search(cell) or _SENTENCE_BREAK.search(cell))
+        for cell in (c.strip() for c in line[1:-1].split("|"))
+    )
 
 
 def _split_site_suffix(title: str) -> tuple[str, str] | None:
