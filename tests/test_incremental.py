@@ -121,6 +121,25 @@ def test_reprocess_replaces_facts_of_older_pipeline_versions(inbox: Path, tmp_pa
     assert rows(db, "SELECT count(*) FROM articles WHERE pipeline_version = 'old'") == [(0,)]
 
 
+def test_reprocess_parses_again_a_file_the_inbox_still_holds(tmp_path: Path) -> None:
+    """A parser's fix reaches loaded articles (their stored body was an older parser's), and an
+    article whose file is gone or changed is rebuilt from what was stored."""
+    box = tmp_path / "inbox"
+    box.mkdir()
+    (box / "kept.txt").write_text(ARTICLE)
+    (box / "gone.txt").write_text(ARTICLE.replace("May", "June"))
+    db = tmp_path / "w.duckdb"
+    run(box, db)
+    parsed = dict(rows(db, "SELECT source_file, body FROM articles"))
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE articles SET pipeline_version = 'old', body = body || ' Read more: an advert.'")
+    (box / "gone.txt").unlink()
+    s = run(box, db, reprocess=True)
+    assert s.articles_reprocessed == 2
+    bodies = dict(rows(db, "SELECT source_file, body FROM articles"))
+    assert bodies == {"kept.txt": parsed["kept.txt"], "gone.txt": parsed["gone.txt"] + " Read more: an advert."}
+
+
 def test_the_pipeline_version_changes_with_any_rule_or_code_that_builds_rows(tmp_path: Path) -> None:
     package = tmp_path / "newsfacts"
     for part in newsfacts.BUILDS_ROWS:

@@ -130,10 +130,10 @@ def validate_batch(resolved: Any, run_id: str) -> Any:
     return quality.validate(resolved.tables, run_id)
 
 
-def reextract_batch(stored: list[dict], run_id: str) -> Any:
+def reextract_batch(stored: list[dict], run_id: str, inbox: Path) -> Any:
     from newsfacts import pipeline
 
-    return pipeline.reextract(stored, run_id)
+    return pipeline.reextract(stored, run_id, inbox)
 
 
 def local_batches(
@@ -163,7 +163,7 @@ class Stages:
     validate: Callable[[Any, str], Any] = validate_batch
     load: Callable[..., None] = retrying(stages.load)
     find_stale: Callable[[Settings], list[dict]] = retrying(stages.find_stale)
-    reextract: Callable[[list[dict], str], Any] = reextract_batch
+    reextract: Callable[[list[dict], str, Path], Any] = reextract_batch
     record_deleted: Callable[[Settings, list[str]], None] = retrying(stages.record_deleted)
     across: Callable[[Settings, str, bool], dict[str, int]] = retrying(stages.across_articles)
     finish: Callable[[Settings, str, str, int, str | None], None] = retrying(stages.finish)
@@ -253,7 +253,7 @@ def _work(
     if settings.reprocess:
         stale = steps.find_stale(settings)
         for start in range(0, len(stale), settings.batch_size):
-            resolved = steps.reextract(stale[start : start + settings.batch_size], summary.run_id)
+            resolved = steps.reextract(stale[start : start + settings.batch_size], summary.run_id, settings.inbox)
             validated = steps.validate(resolved, summary.run_id)
             kept = validated.tables["articles"].column("article_id").to_pylist()
             with stopper.shielded():
