@@ -119,3 +119,15 @@ def test_parsed_sentences_map_back_to_the_body_token_by_token(article) -> None:
         for name, token in match.nodes.items():
             start, end = match.char_span(name)
             assert body[start:end] == token.text
+
+
+def test_a_paragraph_is_a_sentence_boundary_unless_it_ends_with_a_colon() -> None:
+    """A heading or list item without a full stop does not run into the paragraph after it, and a
+    colon hands its sentence on ("He said:" and the quote in the next paragraph)."""
+    body = 'Related stories\n\nThe minister said the plan would work.\n\nHe said:\n\n"It will work."'
+    (doc,) = read(get_nlp(), [body])
+    assert [s.text.strip() for s in doc.sents] == [
+        "Related stories",
+        "The minister said the plan would work.",
+        'He said:\n\n"It will work."',
+    ]

@@ -50,7 +50,7 @@ BATCH_CHARS = 120_000
 CHUNK_CHARS = 30_000
 UNUSED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 # What reads the text: the model's entities and a rule sentencizer, run over a long body's pieces.
-MODEL_PIPES = ("ner", "sentencizer")
+MODEL_PIPES = ("ner", "sentencizer", "paragraph_breaks")
 # The fact components, in the order they run (each reads only what one before it sets).
 PIPES = (
     "newsfacts_grammar",
@@ -62,6 +62,23 @@ PIPES = (
     "newsfacts_quantities",
     "newsfacts_quotes",
 )
+
+
+@Language.component("paragraph_breaks", requires=["token.is_sent_start"], assigns=["token.is_sent_start"])
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line starts a sentence, unless the paragraph before it ends with a colon.
+
+    The rule sentencizer ends sentences at end punctuation only, but a web page's headings,
+    captions, list items and bylines have none: "Related stories" ran into the paragraph after
+    it, and a heading into a speaker's words. Bodies join paragraphs with blank lines
+    (parse/text.py), so a whitespace token holding one starts a sentence, as the sentencizer
+    starts one at the whitespace after a full stop. A colon hands its sentence on to what
+    follows ("Cruz called them on it:" and the quote in the next paragraph are one sentence).
+    """
+    for tok in doc[1:]:
+        if tok.is_space and "\n\n" in tok.text and tok.nbor(-1).text != ":":
+            tok.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=2)
@@ -76,6 +93,7 @@ def get_nlp(pipes: tuple[str, ...] = PIPES) -> Language:
         for short in OFFICE_ABBREVIATIONS:  # "Lt. Gen. X": one token each, and no sentence break after "Lt."
             nlp.tokenizer.add_special_case(f"{short.capitalize()}.", [{ORTH: f"{short.capitalize()}."}])
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("paragraph_breaks")
         for name in pipes:
             nlp.add_pipe(name)
     nlp.batch_size = PIPE_BATCH
