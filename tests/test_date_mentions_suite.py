@@ -35,8 +35,9 @@ def test_every_resolution_the_date_rules_make_is_accepted() -> None:
     from newsfacts.records import Article
 
     body = ("On 20 June 2007 the Home Office said that in July 2002, in the week of 18 June 2007, in 2005, "
-            "in the 1990s, in 2003-4 and between 1983 and 1992, and from January to March 2004, numbers rose.")
+            "in the 1990s, in 2003-4 and between 1983 and 1992, and from January to March 2004, on 3-5 May 2004 "
+            "and from Monday to Wednesday, numbers rose.")
     (facts,) = extract_facts([Article(title=None, body=body, published_date=date(2007, 6, 25))])
     resolved = [d.resolved for d in facts.dates if d.resolved]
-    assert {"2003/2004", "1983/1992"} <= set(resolved)
+    assert {"2003/2004", "1983/1992", "2004-05-03/2004-05-05", "2007-06-25/2007-06-27"} <= set(resolved)
     assert [r for r in resolved if not re.match(resolved_pattern(), r)] == []

@@ -157,3 +157,15 @@ def test_spans_end_at_a_date_word_and_repetitions_and_ages_are_not_dates(body: s
 ])
 def test_a_range_end_without_a_year_takes_the_year_of_the_other_end(body: str, want: dict[str, str]) -> None:
     assert resolved(body, date(2007, 6, 25)) == want
+
+
+@pytest.mark.parametrize(("body", "want"), [
+    ("The talks ran on 3-5 March 2004.", {"3-5 March 2004": "2004-03-03/2004-03-05"}),
+    ("The review covers 12 to 14 May 2004.", {"12 to 14 May 2004": "2004-05-12/2004-05-14"}),
+    ("The talks ran on March 3-5, 2004.", {"March 3-5, 2004": "2004-03-03/2004-03-05"}),
+    ("Visitors applied between 1 and 15 June.", {"1 and 15 June": "2009-06-01/2009-06-15"}),
+    ("The strike lasted from Monday to Wednesday.", {"Monday to Wednesday": "2009-06-22/2009-06-24"}),
+    ("The law took effect on 2004-05-14.", {"2004-05-14": "2004-05-14"}),
+])
+def test_a_range_of_days_is_one_interval_and_an_iso_date_is_a_day(body: str, want: dict[str, str]) -> None:
+    assert resolved(body, JUNE) == want

@@ -30,6 +30,7 @@ _MONTH = alternation(MONTHS)
 _WEEKDAY = alternation(WEEKDAYS)
 DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})", re.I)
 MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 FULL_DATE = re.compile(rf"\b(?:{DAY_MONTH_YEAR.pattern}|{MONTH_DAY_YEAR.pattern}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I)
 DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\b", re.I)
@@ -120,6 +121,12 @@ PAST_CUE = re.compile(
 )
 CUE_BEFORE, CUE_AFTER = 60, 40
 RANGE = re.compile(r"(?:(?:between|from)\s+)?(.+?)\s+(?:and|to|until|till|[-\u2013])\s+(.+)", re.I | re.S)
+# The first day of a range of days ("3-5 March", "between 1 and 15 June", "March 3-5"): not a
+# part of an ISO date ("2004-05-14") nor of a year span.
+_FIRST_DAY = r"(?<![\d/\u2013-])\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:[-\u2013]|to|and|until|till)\s*"
+DAY_RANGE = re.compile(_FIRST_DAY + r"(?=\d{1,2}(?:st|nd|rd|th)?\b(?![-/\u2013]\d))", re.I)
+DAY_RANGE_BEFORE = re.compile(_FIRST_DAY + "$", re.I)
+WEEKDAY_RANGE = re.compile(rf"\b({_WEEKDAY})\s+(?:to|until|till|and|-|\u2013)\s+({_WEEKDAY})\b", re.I)
 # A range end that is a date by itself: it names a year or a month.
 DATED = re.compile(rf"\b(?:(?:1[5-9]|20)\d\d|{_MONTH})\b", re.I)
 QUOTE_MARK = re.compile('["\u201c\u201d]')
@@ -221,6 +228,8 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     while " " in text and not DATE_END.search(text.rsplit(None, 1)[1]):
         text = text.rsplit(None, 1)[0].rstrip(" ,")
+    if DAY_MONTH.match(text) and (m := DAY_RANGE_BEFORE.search(body, max(0, start - 12), start)):
+        start, text = m.start(), body[m.start() : start] + text  # "12 to 14 May": the model tags "14 May"
     nxt = COUNTED_AFTER.match(body, start + len(text))
     if (m := MONTH_THEN_DAY.search(text)) and nxt and nxt[1] in PEOPLE_NOUNS:
         text = text[: m.start(1)].rstrip()
@@ -264,6 +273,16 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
     """ISO text at the precision `text` gives, or None when it cannot be pinned down. `tense`
     (+1 future, -1 past, 0 unknown) places a day, month or weekday given without a year."""
     low = text.lower()
+    if m := ISO_DATE.search(low):  # before the year span "2004-05" in it is read as 2004/2005
+        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    if m := DAY_RANGE.search(low):  # the range from its first day to the date of its last
+        last = resolve(low[: m.start()] + low[m.end() :], published, tense)
+        if last is None or len(last) != 10 or int(m[1]) >= int(last[8:]):
+            return last
+        return f"{last[:8]}{int(m[1]):02d}/{last}"
+    if (m := WEEKDAY_RANGE.search(low)) and (first := resolve(low[: m.end(1)], published, tense)):
+        end = date.fromisoformat(first) + timedelta(days=(WEEKDAYS[m[2]] - WEEKDAYS[m[1]]) % 7)
+        return f"{first}/{end.isoformat()}"
     for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
         if m := rx.search(low):
             g = m.groups()
