@@ -140,17 +140,20 @@ def test_reprocess_parses_again_a_file_the_inbox_still_holds(tmp_path: Path) -> 
     assert bodies == {"kept.txt": parsed["kept.txt"], "gone.txt": parsed["gone.txt"] + " Read more: an advert."}
 
 
-def test_the_pipeline_version_changes_with_any_rule_or_code_that_builds_rows(tmp_path: Path) -> None:
-    package = tmp_path / "newsfacts"
+def test_the_pipeline_version_changes_with_any_rule_code_or_suite_that_builds_rows(tmp_path: Path) -> None:
+    package, suites = tmp_path / "newsfacts", tmp_path / "expectations"
     for part in newsfacts.BUILDS_ROWS:
         source = newsfacts.PACKAGE / part
         copy = shutil.copytree if source.is_dir() else shutil.copy
         copy(source, package / part)
-    assert newsfacts.code_fingerprint(package) == newsfacts.code_fingerprint()
+    shutil.copytree(newsfacts.EXPECTATIONS_DIR, suites)
+    assert newsfacts.code_fingerprint(package, suites) == newsfacts.code_fingerprint()
     assert newsfacts.PIPELINE_VERSION.endswith(newsfacts.code_fingerprint())
-    patterns = next((package / "extract" / "patterns").glob("*.jsonl"))
-    patterns.write_text(patterns.read_text() + "\n")
-    assert newsfacts.code_fingerprint(package) != newsfacts.code_fingerprint()
+    fingerprints = set()
+    for changed in (next((package / "extract" / "patterns").glob("*.jsonl")), next(suites.glob("*.json"))):
+        changed.write_text(changed.read_text() + "\n")
+        fingerprints.add(newsfacts.code_fingerprint(package, suites))
+    assert len(fingerprints) == 2 and newsfacts.code_fingerprint() not in fingerprints
 
 
 def test_bad_inputs_are_quarantined_and_the_rest_loads(tmp_path: Path) -> None:
