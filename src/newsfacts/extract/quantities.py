@@ -3,9 +3,10 @@
 A regex finds numerals, money and percentages ("more than 3,000", "around
 £40m", "62 per cent") and spelled-out counts ("three people", "a dozen");
 years, dates, ordinals, times, list numbers and phone-like numbers are not
-quantities. The counted noun after the number gives the unit and `about`;
-a number with no noun of its own borrows the sentence's ("numbers of
-arrivals ... from more than 3,000 to less than 300").
+quantities. The counted noun after the number gives the unit, the parse
+(the `amount-*` patterns of grammar.jsonl) what it is of, `about`; a number
+with no noun of its own borrows the sentence's ("numbers of arrivals ...
+from more than 3,000 to less than 300").
 """
 
 from __future__ import annotations
@@ -275,8 +276,9 @@ def _written_percent(body: str, q: Quantity) -> bool:
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
-    """The quantity with what the parse says it is of, when the words right after it name nothing;
-    a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
+    """The quantity with what the parse says it is of (a count's own noun as written where the parse
+    ties it to nothing); a count's unit is the noun the parse says it counts ("30,000 sports utility
+    vehicles")."""
     noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
     if noun is not None and _counts_people(noun.text):
         q = replace(q, unit="people")
