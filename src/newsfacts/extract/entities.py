@@ -393,14 +393,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         stop = min(end + BROADCAST_TAIL, len(doc))
         while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
             end += 1  # "BBC Radio" + "Five Live": a station's name after its broadcaster's
-    if (
-        end < len(doc)
-        and label != "PERSON"
-        and doc[end].lower_ in ORG_SUFFIXES
-        and not doc[end].is_lower
-        and doc[end + 1 : end + 2].text != "-"  # not "Co" of "Co-Chairman"
-    ):
-        end += 1  # "Cofinec" + "SA": the company's legal form belongs to its name
     span = doc[start:end]
     text = span.text
     low = text.lower()

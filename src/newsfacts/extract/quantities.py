@@ -3,9 +3,10 @@
 A regex finds numerals, money and percentages ("more than 3,000", "around
 £40m", "62 per cent") and spelled-out counts ("three people", "a dozen");
 years, dates, ordinals, times, list numbers and phone-like numbers are not
-quantities. The counted noun after the number gives the unit and `about`;
-a number with no noun of its own borrows the sentence's ("numbers of
-arrivals ... from more than 3,000 to less than 300").
+quantities. The counted noun after the number gives the unit, the parse
+(the `amount-*` patterns of grammar.jsonl) what it is of, `about`; a number
+with no noun of its own borrows the sentence's ("numbers of arrivals ...
+from more than 3,000 to less than 300").
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from .lexicon import (
     CURRENCY_WORDS,
     DEMONYMS,
     FRACTIONS,
-    ING_NOUNS,
     MEASURE_UNITS,
     MONTHS,
     MULTIPLIERS,
@@ -40,7 +40,6 @@ from .lexicon import (
     QUALIFIERS,
     TIME_NOUNS,
     TIME_UNITS,
-    WEEKDAYS,
     alternation,
 )
 from .patterns import ids
@@ -115,19 +114,6 @@ OF_ANY = re.compile(r"\s+of\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
 # Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)", "£5m, or $9m".
 RESTATED_GAP = re.compile(r"\s*[(;]\s*|,?\s+or\s+")
-# What a percentage is of: "62% of voters"; after "in" or "on" it says where, when or why the change
-# was ("fell 3% in Tokyo", "in early trading", "on an annual basis", "on the news"), and the parse decides.
-PERCENT_OF = re.compile(r"\s+of\s+(?=[^\W\d])")
-# A share is of what follows it, with or without "of" ("half of the staff", "half the staff").
-# "a quarter of 14-16 year olds": a group may be named by its ages.
-SHARE_OF = re.compile(
-    r"\s+(?:(?:of|in|on)\s+|(?=(?:the|its|their|our|all|those|these)\s))(?=[^\W\d]|\d+(?:[-\u2013]\d+)? year)"
-)
-# "£35bn in tax cuts", "£2bn of savings", "£5m worth of aid"; a capital after "in" is a place ("£3m in Leeds"),
-# and "in a bid to" or "in the past year" is no purpose.
-MONEY_FOR = re.compile(
-    r"\s+(?:on|for|(?:worth\s+)?of|in(?=\s+[\"\u201c\u2018]?(?!(?:a|an|the)\s)[a-z]))\s+(?=[\"\u201c\u2018]?[^\W\d])"
-)
 # A unit of time without a number ("for a decade", the `duration-a` pattern): one of it.
 A_UNIT = re.compile(r"an?\s+[a-z]+", re.I)
 CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
@@ -144,20 +130,13 @@ NEXT_WORDS = re.compile(r"[\s\"\u201c\u201d\u2018]*-?([A-Za-z][\w'-]*)")
 STOP = PHRASE_STOPS  # words that end a counted-noun phrase
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 PRONOUNS = frozenset("it them us him he she we you i this something".split())
-IRREGULAR_PAST = frozenset("said says say told made held seen found left spent paid given".split())
 PHONE = re.compile(r"\d[\d ]{6,}\d|\d+-\d+-\d+")
 WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
-# What ends the phrase of what is counted: clause punctuation, a dash, or a word that opens
-# a clause, a verb group or an adverbial ("supporters to demonstrate", "pupils since 1997").
-ABOUT_END = re.compile(
-    r"[,;:.?!()\"\u201c\u201d]|\s[-\u2013\u2014]\s|\s(?:who|which|that|and|but|or|is|are|was|were|be|been|have|has|had"
-    r"|will|would|could|should|may|might|can|to|as|for|at|since|after|before|because|while|when|if|than"
-    r"|whom|whose|where|without|by|between|so|he|she|we|they|i|you|it"
-    r"|out|each|every|per|a|an|the|this|these|those)\s"
-)
 # The grammar patterns that tie an amount to what it is of, in the order they are tried.
 AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
+# The patterns that hold only for a sum of money ("£2bn on housing", "$5m in aid").
+SUM_PATTERNS = frozenset({"amount-sum-on"})
 # How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
@@ -172,6 +151,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EXTREMES = frozenset({"high", "highs", "low", "lows", "peak"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
+# What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
+MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "case", "punct"})
 # How a verb's clause hangs on the clause whose subject it shares.
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 # What follows a verb in the phrase a duration is of: its object, complement or preposition.
@@ -237,7 +218,10 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
             unit, factor = TIME_UNITS[span[-1].lower_]
             found.append(_build(view, A_UNIT.match(body, span[1].idx), factor, unit))
     found.sort(key=lambda q: q.start_char)
-    parsed = [_about_parsed(q, about) for q in _borrow_units(view, found, about)]
+    # what a number is of is read before a bare number borrows it ("305,775 people ..., down from 311,764")
+    bare = {q.start_char for q in found if not q.unit}
+    found = [q if q.start_char in bare else _about_parsed(q, about) for q in found]
+    parsed = [_about_parsed(q, about) if q.start_char in bare else q for q in _borrow_units(view, found, about)]
     return tuple(_same_group(view, _restated(view.body, parsed), about))
 
 
@@ -292,17 +276,17 @@ def _written_percent(body: str, q: Quantity) -> bool:
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
-    """The quantity with what the parse says it is of, when the words right after it name nothing;
-    a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
+    """The quantity with what the parse says it is of (a count's own noun as written where the parse
+    ties it to nothing); a count's unit is the noun the parse says it counts ("30,000 sports utility
+    vehicles")."""
     noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
     if noun is not None and _counts_people(noun.text):
         q = replace(q, unit="people")
     elif noun is not None:
         q = replace(q, unit=noun.lower_)
-    if q.about and not _says_nothing(q.about) and not _names_unit(q):
-        return q
     duration, money = q.unit in DURATION_UNITS or q.unit == "times", q.unit in CURRENCY_CODES
-    return replace(q, about=about(q.start_char, q.end_char, duration=duration, money=money))
+    phrase = about(q.start_char, q.end_char, duration=duration, money=money)
+    return replace(q, about=phrase or (q.about if q.about and not _names_unit(q) else None))
 
 
 def _names_unit(q: Quantity) -> bool:
@@ -311,14 +295,6 @@ def _names_unit(q: Quantity) -> bool:
     words = (q.about or "").lower().split()
     measure = q.unit in MEASURE_UNITS or q.unit == "times"
     return measure and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
-
-
-def _says_nothing(about: str) -> bool:
-    """An about read off the words after a number that names no thing: a word that links or times
-    ("of", "the past", "February", "every year"), an adverb ("Only") or a verb ("having")."""
-    words = about.split()
-    last = words[-1].lower()
-    return _links_or_times(about) or last.endswith("ly") or _verb_like(last) and not _those(words, len(words) - 1)
 
 
 def _links_or_times(about: str) -> bool:
@@ -346,7 +322,9 @@ class ParsedAbout:
                 node = m.nodes.get("about") or m.nodes["verb"]
                 if m.id == "amount-object-in" and any(c.dep_ == "det" for c in node.children):
                     continue  # "£5m in a bid to", "£2m in the year": no bare noun the sum is in
-                self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {}).setdefault(m.id, node)
+                found = self.found.setdefault((m.sentence.start, m.nodes["amount"].i), {})
+                if m.id not in found or abs(node.i - m.nodes["amount"].i) < abs(found[m.id].i - m.nodes["amount"].i):
+                    found[m.id] = node  # of two, the nearer: "$27bn in back taxes for the years"
             elif m.id == "counted-noun":
                 self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
 
@@ -373,8 +351,16 @@ class ParsedAbout:
         sentence, inside = self._amount(start, end)
         if sentence is None:
             return None
-        head = next((t for t in inside if t.head not in inside or t.head is t), None)
-        while head is not None and head.head is not head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
+        head = next((t for t in inside if t.head not in inside or t.head == t), None)
+        # the amount's own patterns first ("17% of Republicans" after "62% of Democrats", "two-thirds of voters")
+        # not "millions of dollars" (the unit), nor "£1.3bn ($2.5bn)" (the sum restated)
+        own = [t for t in inside if t == head or t.lower_ in FRACTIONS]  # "two-thirds of voters"
+        found = {}
+        for t in own:
+            for pattern, node in self.found.get((sentence.start, t.i), {}).items():
+                if not _amount_word(node):
+                    found.setdefault(pattern, node)
+        while head is not None and head.head != head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         if head is None:
             return None
@@ -388,8 +374,17 @@ class ParsedAbout:
             return _noun_phrase(head.head.head, inside)  # "X's $2bn (£1bn) buyout of Y": the buyout, not X
         if (target := _raised_object(head)) is not None:
             return _noun_phrase(target, inside)
-        found = self.found.get((sentence.start, head.i), {})
-        nodes = [found[p] for p in AMOUNT_PATTERNS if p in found] or [_governor(head)]
+        for pattern, node in self.found.get((sentence.start, head.i), {}).items():
+            if not _amount_word(node):
+                found.setdefault(pattern, node)
+        # "£2bn on housing" is what the sum is for; "8% on Tuesday" says when, "rose 3% in Tokyo" where
+        nodes = [
+            found[p]
+            for p in AMOUNT_PATTERNS
+            if p in found and (money or p not in SUM_PATTERNS) and found[p] not in inside
+        ]
+        # with no pattern, the noun or verb above; not a time a share is of with no "of" ("half the time")
+        nodes = nodes or [g for g in [_governor(head)] if g is None or not _timeword(g)]
         for node in nodes:
             if duration and node is not None and (target := _at_extreme(node)) is not None:
                 node = target
@@ -417,7 +412,7 @@ def _governor(token: Token) -> Token | None:
     if token.dep_ == "npadvmod" and noun.dep_ == "pobj" and noun.head.head.tag_.startswith("VB"):
         return noun.head.head
     for _ in range(4):
-        if token.head is token:
+        if token.head == token:
             return None
         token = token.head
         if (token.tag_.startswith("NN") and not _amount_word(token)) or token.tag_.startswith("VB"):
@@ -435,7 +430,7 @@ def _subject(verb: Token) -> Token | None:
             return verb.head if relative else subject
         if verb.dep_ in {"acl", "relcl"} and verb.head.tag_.startswith("NN"):
             return verb.head
-        if verb.dep_ not in CLAUSE_LINKS or verb.head is verb:
+        if verb.dep_ not in CLAUSE_LINKS or verb.head == verb:
             return None
         verb = verb.head
     return None
@@ -577,37 +572,64 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.tag_.startswith("NN"):
+        noun = noun.head  # the noun a counted one names a kind of: "20Mbps connections", "14 inch screens"
+    named = (
+        [c for c in noun.rights if c.dep_ in {"acl", "amod"} and c.tag_ in {"VBN", "VBG"}]
+        if noun.lower_ == "those"
+        else []
+    )
+    if named:
+        return f"those {named[0].text}"  # "those questioned", "those driving": people named by what they do
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or not noun.text[:1].isalpha():
         return None  # a pronoun, a number, or a symbol (a table's "|") names nothing counted
-    keep = [
-        t for child in noun.lefts if child.dep_ not in {"det", "predet", "punct", "advmod", "cc"} for t in child.subtree
-    ]
+    keep = [t for child in noun.lefts if child.dep_ in MODIFIERS for t in child.subtree]
     keep.append(noun)
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from"}:  # "earnings from tourism"
-            if not any(t in amount for t in child.subtree):
-                clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+        if child.dep_ == "prep" and child.lower_ in {
+            "of",
+            "in",
+            "for",
+            "on",
+            "from",
+            "with",
+        }:  # "earnings from tourism"
+            clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
+            if not any(t in amount or _numeric(t) for t in child.subtree if t not in clauses):  # not "for 50 years"
                 keep.extend(t for t in child.subtree if t not in clauses)
                 break
         elif child.dep_ == "appos" and child.i == noun.i + 1 and child.tag_ == "NNP":
             keep.extend(child.subtree)  # "the steel maker Ironco": the name written right after, no comma
         elif child.dep_ not in {"compound", "amod"}:
             break
-    qualifying = {t for a in amount for c in a.children if c.dep_ in {"advmod", "quantmod"} for t in c.subtree}
+    qualifying = {
+        t for a in amount for c in a.children if c.dep_ in {"advmod", "quantmod"} and c not in amount for t in c.subtree
+    }
     words: list[Token] = []
     for t in sorted(keep, key=lambda t: t.i):
         if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
             continue
-        if t in qualifying:
-            continue  # what qualifies the amount: "Only 2%", "at least two hours"
+        if t in qualifying or t.dep_ == "cc" and _numeric(t.head):
+            continue  # what qualifies the amount: "Only 2%", "at least two hours"; "14 and 15 inch screens"
         if t.is_punct and t.i > noun.i:
             break
-        if not t.is_punct and any(c.isalnum() for c in t.text):
+        if not t.is_punct and any(c.isalnum() for c in t.text) or _joins(t) or t.tag_ == "POS":
             words.append(t)
     words = words[:MAX_ABOUT_WORDS]
     while len(words) > 1 and words[-1].lower_ in STOP:
         words.pop()
-    return "".join(t.text_with_ws for t in words).strip() or None
+    kept = {t.i for t in words}  # a hyphen joins two words kept, not a dropped number ("nine-year low")
+    words = [t for t in words if not t.is_punct or {t.i - 1, t.i + 1} <= kept or t.tag_ == "POS" and t.i - 1 in kept]
+    # written as in the text: no space where none was ("Hindi-language", "firm's")
+    glued = (not a.whitespace_ and b.i == a.i + 1 for a, b in zip(words, words[1:], strict=False))
+    return "".join(a.text + ("" if g else " ") for a, g in zip(words, [*glued, True], strict=False)).strip() or None
+
+
+def _joins(token: Token) -> bool:
+    """A hyphen written inside a word ("Gibraltar-based")."""
+    doc = token.doc
+    inside = 0 < token.i < len(doc) - 1 and not token.whitespace_ and not doc[token.i - 1].whitespace_
+    return token.text == "-" and inside and all(doc[token.i + k].is_alpha for k in (-1, 1))
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
@@ -708,8 +730,6 @@ def _build(
     noun = None if groups.get("strong") else _noun_after(body, end)
     if groups.get("strong"):  # "a 2,000-strong crowd": people, and the group they make up
         unit = "people"
-        word = NEXT_WORDS.match(body, end)
-        about = _about(body[word.start(1) : sentence.end_char]) if word else None
     elif noun is not None:
         noun_start, noun_end, noun_text = noun
         first = noun_text.split()[0].lower()
@@ -725,14 +745,8 @@ def _build(
             (unit, factor), end = time, noun_end
             value *= factor
         elif unit is None:
-            about = _about(QUOTE_CHARS.sub("", body[noun_start:noun_end]) + body[noun_end : sentence.end_char])
+            about = QUOTE_CHARS.sub("", noun_text)  # unless the parse names it with its phrase
             unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
-    if unit == "percent":
-        about = _about_after(body, end, sentence.end_char, SHARE_OF if m.re is FRACTION else PERCENT_OF)
-        if about is None and noun is not None:  # "one in five decisions", "10% tariffs"
-            about = _about(body[noun[0] : sentence.end_char])
-    elif unit in CURRENCY_CODES and about is None:  # "£2bn on housing", "£85 for a passport"
-        about = _about_after(body, end, sentence.end_char, MONEY_FOR)
     if unit in DURATION_UNITS:
         written, start = _qualifier(body, m.start(), duration=True)
     return Quantity(
@@ -826,55 +840,6 @@ def _counts_people(word: str) -> bool:
 def _plural(word: str) -> bool:
     """A plural noun by its ending; adjectives in -ous and words like "overseas" are not."""
     return word.endswith("s") and not word.endswith(("ss", "us", "'s", "\u2019s")) and word not in NOT_PLURAL
-
-
-def _about(text: str) -> str:
-    """What is counted: the noun phrase and its modifiers at the head of `text`, up to the clause's end."""
-    text = ABOUT_END.split(text)[0]
-    words = text.split()[:MAX_ABOUT_WORDS]
-    # Another number right after a common noun opens what is said of it ("a £65,000 settlement four years
-    # ago", "35 agencies into nine"), not one after a determiner or in a name ("the FTSE 100 companies").
-    words = words[: next((i for i, w in enumerate(words) if i and _number_after_noun(words[i - 1], w)), None)]
-    # A past-tense verb after the phrase opens its predicate ("workers marched in Leeds"), but after
-    # "those" it is the participle that names them ("those questioned").
-    words = words[: next((i for i, w in enumerate(words) if i and _past_tense(w) and not _those(words, i)), len(words))]
-    while len(words) > 1 and (words[-1].lower() in STOP or _verb_like(words[-1]) and not _those(words, len(words) - 1)):
-        words.pop()
-    return " ".join(words)
-
-
-def _those(words: list[str], i: int) -> bool:
-    """Whether words[i] is a participle naming people after "those" ("those questioned", "those asked")."""
-    return i > 0 and words[i - 1].lower() == "those" and _past_tense(words[i])
-
-
-def _number_after_noun(before: str, word: str) -> bool:
-    return (word[0].isdigit() or word.lower() in NUMBER_WORDS) and before.islower() and before not in STOP
-
-
-def _verb_like(word: str) -> bool:
-    """A verb left dangling where the phrase was cut ("people trying", "migrants picked", "nations said"),
-    but not a noun in -ing ("wasteful spending")."""
-    low = word.lower()
-    return (low.endswith("ing") and low not in ING_NOUNS) or _past_tense(word)
-
-
-def _past_tense(word: str) -> bool:
-    low = word.lower()
-    return low.endswith("ed") or low in IRREGULAR_PAST
-
-
-def _about_after(body: str, end: int, limit: int, link: re.Pattern[str]) -> str | None:
-    """The words after a percentage or a sum, behind the preposition that links them ("of voters",
-    "on housing"): for a percentage without them, the sentence's subject is what changed."""
-    m = link.match(body, end, limit)
-    about = _about(QUOTE_CHARS.sub("", body[m.end() : limit])) if m else None
-    # "£25m in four years", "£12m of them": a time or a pronoun says nothing of what the sum is; but a
-    # share of a time is of it ("40% of his time").
-    words = about.lower().split() if about else []
-    says_when = words and (words[-1] in NOT_COUNTED | STOP | TIME_NOUNS or words[-1] in WEEKDAYS or words[-1] in MONTHS)
-    says_when = says_when and not (m is not None and m.group().split()[:1] == ["of"] and words[-1] in TIME_NOUNS)
-    return None if not words or words[0] in PRONOUNS or says_when else about
 
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
