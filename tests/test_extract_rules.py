@@ -680,3 +680,9 @@ def test_list_numbers_and_phone_numbers_are_not_quantities(body: str) -> None:
     """A press release's notes to editors number their lines and give a telephone number: neither
     counts anything (both were lost once in a clean-up because no train text had them)."""
     assert quantity_texts(body) == []
+
+
+def test_a_title_with_a_capitalised_head_after_a_lower_case_word_refers_back() -> None:
+    body = ("Tom Baker has accepted a seat on the harbour board. "
+            "But the outgoing European Commissioner said the board needed reform.")
+    assert people(body) == {"Tom Baker": "outgoing European commissioner"}

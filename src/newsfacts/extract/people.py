@@ -710,10 +710,10 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     in the article, else to a person named just before it (journalists introduce a name, then
     vary it with the title): see `_referent`. Returns those titles as mentions of their person,
     so that a "he" after "The home secretary said ..." finds him."""
-    titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)]
+    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)}
     for m in THE_WORDS.finditer(view.body):
         if title := _lower_case_title(view.body, m):
-            titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
+            titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
     grammar = view.doc._.grammar
@@ -870,8 +870,9 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         nxt = words[k + 1][0] if k + 1 < len(words) else ""
+        head = word[0].lower()  # "the outgoing European Commissioner": a capitalised head after a lower-case word
         # "prime" of "prime minister" goes on; a head alone is a title only where it names one office
-        if word[0] in ROLE_HEADS and (k > 0 or word[0] in LONE_OFFICES) and nxt not in ROLE_HEADS:
+        if head in ROLE_HEADS and (k > 0 or head in LONE_OFFICES) and nxt.lower() not in ROLE_HEADS:
             follow = body[match.start(1) + word.end() :][:1]
             if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
                 return None
