@@ -686,3 +686,9 @@ def test_a_title_with_a_capitalised_head_after_a_lower_case_word_refers_back() -
     body = ("Tom Baker has accepted a seat on the harbour board. "
             "But the outgoing European Commissioner said the board needed reform.")
     assert people(body) == {"Tom Baker": "outgoing European commissioner"}
+
+
+def test_a_description_before_a_title_and_a_name_is_the_role() -> None:
+    # "expert" is too common a surname to end a role written before a bare name; before a title it is none
+    assert people("A survey for transport expert professor Tom Baker found long delays.") == {
+        "Tom Baker": "transport expert"}

@@ -548,7 +548,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     union leader") belong to it when a role word or a capitalised word stands before them;
     words shaped like verbs ("attacked", "says") and other people's names end it."""
     i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
+    titled = i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES
+    if titled:
         i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
@@ -589,6 +590,7 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
+        or titled and words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X": no surname
         or _compound(doc, words[-1]) in ROLE_HEADS
         or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS
     ):
