@@ -110,7 +110,17 @@ OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
     w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
 }
 # The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
-ROLE_RELATIONS = ("role-relative", "role-appointment", "role-appointed", "role-appointed-as")
+ROLE_RELATIONS = (
+    "role-relative",
+    "role-copula",
+    "role-as",
+    "role-appointment",
+    "role-appointment-of",
+    "role-appointed",
+    "role-appointed-as",
+)
+# Of those, the ones that read a role from what a sentence says of a person, not from a title.
+STATED_RELATIONS = frozenset({"role-copula", "role-as"})
 # What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
 # ("elections chief last October").
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
@@ -204,12 +214,18 @@ def canonical_role(role: str | None) -> str | None:
     if not role:
         return role
     words = DASH_BREAK.split(role)[-1].strip(" ,").split()
-    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
+    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}) and not _place_name(words):
         words.pop(0)
     if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
         words[:1] = ["former", words[0][3:]]
     folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
     return " ".join(folded) or None
+
+
+def _place_name(words: list[str]) -> bool:
+    """Whether a role opens with a place named "New ..." ("New York senator"), not with a new
+    holder of an office ("New Home Secretary")."""
+    return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
 def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
@@ -233,7 +249,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     fronted: dict[int, str] = {}
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
-    pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
+    pairs += [
+        (m, m.nodes["name"], m.nodes["role"])
+        for pid in ROLE_RELATIONS
+        for m in grammar.of(pid)
+        if pid not in STATED_RELATIONS or _stated(view, m)
+    ]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
         if person and _role_head(role_token) and not who(match, role_token):
@@ -261,6 +282,19 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     return found, fronted
 
 
+def _stated(view: DocView, match: Match) -> bool:
+    """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as
+    its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
+    a denial ("X is not a journalist") or someone's words in a quote."""
+    verb, role = match.nodes["verb"], match.nodes["role"]
+    judged = any(
+        t.tag_ in {"JJ", "JJR", "JJS", "RBS"} and t.is_lower and t.lower_ not in ROLE_MODIFIERS | ROLE_HEADS
+        for t in role.lefts
+    )
+    denied = any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+    return not (judged or denied or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
+
+
 def _role_head(token: Token) -> bool:
     """Whether a noun heads a role, itself or by a role word compounded to it ("Lord Chief Justice")."""
     return token.lower_ in DESCRIPTION_HEADS or any(
@@ -285,7 +319,7 @@ def _role_phrase(head: Token) -> str | None:
     for t in kept:
         if t.i > head.i and t.i == run[-1].i + 1:
             run.append(t)
-    while run and run[0].lower_ in ROLE_DETERMINERS:
+    while run and run[0].lower_ in ROLE_DETERMINERS and not _place_name([t.text for t in run[:2]]):
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
