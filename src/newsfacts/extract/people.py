@@ -231,9 +231,11 @@ def _place_name(words: list[str]) -> bool:
 def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
-    clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
-    and a role that speaks in the sentence before the one a new name opens ("..., the home
-    secretary has said. X said ..."). Also, by where the mention starts, a role fronted before
+    clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
+    as chairman"), an appointment ("X's appointment as chief executive", "the appointment of X
+    as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
+    opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
+    ... X has been on trial"). Also, by where the mention starts, a role fronted before
     a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
     grammar = view.doc._.grammar
     if grammar is None:
@@ -265,7 +267,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ not in DEFINITE_OPENERS:
+        if not _role_head(subject) or who(match, subject) or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}:
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
