@@ -692,3 +692,10 @@ def test_a_description_before_a_title_and_a_name_is_the_role() -> None:
     # "expert" is too common a surname to end a role written before a bare name; before a title it is none
     assert people("A survey for transport expert professor Tom Baker found long delays.") == {
         "Tom Baker": "transport expert"}
+
+
+def test_a_role_before_a_name_keeps_its_portfolio_after_for_or_of() -> None:
+    assert people("Shadow spokesman for tourism Tom Baker said the plan was late.") == {
+        "Tom Baker": "shadow spokesman for tourism"}
+    # a role head after "for" is someone else's role: the first head is not the name's
+    assert people("Ann Hale, a campaigner for leftist senator Tom Baker, spoke.")["Tom Baker"] == "senator"

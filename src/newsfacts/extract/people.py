@@ -596,8 +596,15 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         low = tok.lower_
         saw_noun = saw_noun or _role_noun(tok)
         inside_name = low in {"of", "for"} and j - 2 >= 0 and doc[j - 2].is_title and doc[j].is_title
-        if (low in ROLE_STOPS and not inside_name) or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
-            break  # but "Commission for Racial Equality chairman" keeps its "for"
+        portfolio = (  # "spokesman for sport X", not "campaigner for leftist senator X"
+            low in {"of", "for"}
+            and j - 2 >= 0
+            and doc[j - 2].lower_ in ROLE_HEADS
+            and doc[j].is_lower
+            and not any(t.lower_ in ROLE_HEADS for t in doc[j:i])
+        )
+        if (low in ROLE_STOPS and not (inside_name or portfolio)) or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
+            break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
         if (
             tok.is_sent_start
@@ -624,6 +631,9 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
+    heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
+    if heads and 0 < len(words) - heads[-1] - 2 < 3 and words[heads[-1] + 1].lower_ in {"of", "for"}:
+        return _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X": the head and its portfolio
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
         or titled and words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X": no surname
@@ -633,9 +643,12 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
-    return "".join(
-        OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[words[0].i : i]
-    ).strip()
+    return _role_text(doc, words[0].i, i)
+
+
+def _role_text(doc: Doc, start: int, end: int) -> str:
+    """The role written in tokens `start` to `end`, office abbreviations written out."""
+    return "".join(OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[start:end]).strip()
 
 
 def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
