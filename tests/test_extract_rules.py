@@ -699,3 +699,12 @@ def test_a_role_before_a_name_keeps_its_portfolio_after_for_or_of() -> None:
         "Tom Baker": "shadow spokesman for tourism"}
     # a role head after "for" is someone else's role: the first head is not the name's
     assert people("Ann Hale, a campaigner for leftist senator Tom Baker, spoke.")["Tom Baker"] == "senator"
+
+
+def test_a_title_before_a_person_never_named_in_full_is_that_persons_role() -> None:
+    body = ("Traders fear the Port Authority chairman may raise the fees again. The board has raised them twice. "
+            "Mr Quayle told councillors that costs were rising.")
+    assert people(body) == {"Quayle": "Port Authority chairman"}
+    # a person named in full is introduced by their name, not by a title before it
+    body = "Traders fear the harbour board chairman may raise the fees. Tom Quayle, a lawyer, said costs rose."
+    assert people(body) == {"Tom Quayle": "lawyer"}

@@ -796,12 +796,29 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title):
+            if name := _referent(near, evidence, counts, title) or (not near and _named_next(view, named_at, roles, at)):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _named_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str], at: int) -> str | None:
+    """The person a title refers forward to when no one may be meant before it ("the Federal
+    Reserve chairman may raise rates. ... Mr Greenspan told Congress"): the first person named
+    in the next three sentences, if the article never gives that person a given name (the title
+    introduced them), has named them nowhere before and gives them no role."""
+    end = view.sentence_at(at).end_char
+    for _ in range(3):
+        end = view.sentence_at(end + 1).end_char
+    following = named_at.starting_in(at, end)
+    if not following:
+        return None
+    name = following[0][2].name
+    if " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
+        return None
+    return name
 
 
 def _a_body(title: str, head: str) -> bool:
