@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from newsfacts.extract import extract_facts
+from newsfacts.extract.people import canonical_role
 from newsfacts.records import Article, Facts
 
 PUBLISHED = date(2005, 3, 1)
@@ -708,3 +709,11 @@ def test_a_title_before_a_person_never_named_in_full_is_that_persons_role() -> N
     # a person named in full is introduced by their name, not by a title before it
     body = "Traders fear the harbour board chairman may raise the fees. Tom Quayle, a lawyer, said costs rose."
     assert people(body) == {"Tom Quayle": "lawyer"}
+
+
+def test_an_office_word_inside_a_capitalised_name_keeps_its_capital() -> None:
+    assert canonical_role("Federal Reserve chairman") == "Federal Reserve chairman"
+    assert canonical_role("Home Office minister") == "Home Office minister"
+    assert canonical_role("Home Secretary") == "home secretary"
+    assert canonical_role("Former Shadow Home Secretary") == "former shadow home secretary"
+    assert canonical_role("Senator (R-Ohio)") == "senator (R-Ohio)"

@@ -218,8 +218,24 @@ def canonical_role(role: str | None) -> str | None:
         words.pop(0)
     if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
         words[:1] = ["former", words[0][3:]]
-    folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
+    folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
     return " ".join(folded) or None
+
+
+def _office_word(words: list[str], k: int) -> bool:
+    """Whether the k-th word of a role is an office word, written in lower case: not letters
+    ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
+    "Home Office", "National Security Council"); a rank or a role head always is ("Former",
+    "Senator")."""
+    word = words[k].rstrip(",")
+    if word.lower() not in OFFICE_WORDS or word.isupper():
+        return False
+    if word.lower() in RANKS | ROLE_HEADS or not word.istitle():
+        return True
+    end = k
+    while end + 1 < len(words) and words[end + 1].istitle() and words[end + 1].isalpha() and words[end][-1] != ",":
+        end += 1
+    return end == k or words[end].lower() in OFFICE_WORDS
 
 
 def _place_name(words: list[str]) -> bool:
