@@ -717,3 +717,9 @@ def test_an_office_word_inside_a_capitalised_name_keeps_its_capital() -> None:
     assert canonical_role("Home Secretary") == "home secretary"
     assert canonical_role("Former Shadow Home Secretary") == "former shadow home secretary"
     assert canonical_role("Senator (R-Ohio)") == "senator (R-Ohio)"
+
+
+def test_ruler_and_landowner_are_roles_before_a_name() -> None:
+    assert people("Victims of former military ruler Tom Baker's regime will be paid.") == {
+        "Tom Baker": "former military ruler"}
+    assert people("Hill farm landowner Ann Hale was told it was an offence.") == {"Ann Hale": "Hill farm landowner"}
