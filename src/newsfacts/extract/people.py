@@ -283,7 +283,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if not _role_head(subject) or who(match, subject) or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}:
+        if (
+            not _role_head(subject)
+            or who(match, subject)
+            or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}
+            or any(who(match, c) for c in subject.children if c.dep_ == "appos")  # "the chancellor, X, insisted"
+        ):
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
