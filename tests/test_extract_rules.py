@@ -723,3 +723,8 @@ def test_ruler_and_landowner_are_roles_before_a_name() -> None:
     assert people("Victims of former military ruler Tom Baker's regime will be paid.") == {
         "Tom Baker": "former military ruler"}
     assert people("Hill farm landowner Ann Hale was told it was an offence.") == {"Ann Hale": "Hill farm landowner"}
+
+
+def test_a_description_after_a_capitalised_word_before_a_name_is_the_role() -> None:
+    assert people("Board member Ann Hale voted for a rise.") == {"Ann Hale": "Board member"}
+    assert people("Yet Council member Ann Hale voted for a rise.") == {"Ann Hale": "Council member"}

@@ -657,7 +657,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         return _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X": the head and its portfolio
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
-        or titled and words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X": no surname
+        or words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X", "MPC member X": no surname
+        and (titled or len(words) > 1 and (words[-2].is_upper or words[-2].is_title))
         or _compound(doc, words[-1]) in ROLE_HEADS
         or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS
     ):
