@@ -624,7 +624,11 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             and doc[j].is_lower
             and not any(t.lower_ in ROLE_HEADS for t in doc[j:i])
         )
-        if (low in ROLE_STOPS and not (inside_name or portfolio)) or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
+        if (
+            (low in ROLE_STOPS and not (inside_name or portfolio))
+            or tok.is_punct
+            and tok.text not in {"-", "'s", "\u2019s"}
+        ):
             break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
         if (
@@ -670,7 +674,9 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
 
 def _role_text(doc: Doc, start: int, end: int) -> str:
     """The role written in tokens `start` to `end`, office abbreviations written out."""
-    return "".join(OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[start:end]).strip()
+    return "".join(
+        OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[start:end]
+    ).strip()
 
 
 def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
@@ -818,7 +824,9 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title) or (not near and _named_next(view, named_at, roles, at)):
+            if name := _referent(near, evidence, counts, title) or (
+                not near and _named_next(view, named_at, roles, at)
+            ):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
