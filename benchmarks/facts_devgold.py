@@ -33,9 +33,11 @@ tests/devgold/README.md). Matching rules, per kind:
   found with their type.
 
 Prints one summary line per kind (`devgold_<kind> key=value ...`, read by
-tests/test_benchmark_floors.py); `--verbose` lists every miss and false positive first.
+tests/test_benchmark_floors.py); `--verbose` lists every miss and false positive first;
+`--people-only` scores and prints people alone, for a gold that annotates nothing else
+(tests/traingold_roles, the train gold for roles).
 
-    python benchmarks/facts_devgold.py [--gold tests/devgold] [--gold another/devgold] [--verbose]
+    python benchmarks/facts_devgold.py [--gold tests/devgold] [--gold another/devgold] [--verbose] [--people-only]
 """
 
 from __future__ import annotations
@@ -361,6 +363,11 @@ def main() -> None:
         help="a folder of gold .json files with texts/ (repeatable; default tests/devgold)",
     )
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
+    ap.add_argument(
+        "--people-only",
+        action="store_true",
+        help="score people alone (a gold that annotates only people, such as tests/traingold_roles)",
+    )
     args = ap.parse_args()
     folders = args.gold or [ROOT / "tests" / "devgold"]
     items = corpus(folders)
@@ -380,19 +387,24 @@ def main() -> None:
         score_dates(name, article.body, gold, facts, tallies["dates"])
         score_entities(name, gold, facts, people, tallies["entities"])
     if args.verbose:
-        for tally in tallies.values():
-            for note in tally.notes:
+        for kind, tally in tallies.items():
+            for note in tally.notes if kind == "people" or not args.people_only else []:
                 print(note)
     p, q, n, d, e = (tallies[k] for k in ("people", "quotes", "quantities", "dates", "entities"))
-    print(
-        f"articles={len(items)} gold: people {p.counts['gold']}, quotes {q.counts['gold']}, "
-        f"quantities {n.counts['gold']}, dates {d.counts['gold']}, entities {e.counts['gold']}"
-    )
+    if args.people_only:
+        print(f"articles={len(items)} gold: people {p.counts['gold']}, with a role {p.counts['gold_roles']}")
+    else:
+        print(
+            f"articles={len(items)} gold: people {p.counts['gold']}, quotes {q.counts['gold']}, "
+            f"quantities {n.counts['gold']}, dates {d.counts['gold']}, entities {e.counts['gold']}"
+        )
     print(
         f"devgold_people P={p.ratio('extracted_right', 'extracted'):.3f} R={p.ratio('gold_found', 'gold'):.3f} "
         f"role_recall={p.ratio('gold_roles_found', 'gold_roles'):.3f} "
         f"role_precision={p.ratio('roles_given_right', 'roles_given'):.3f}"
     )
+    if args.people_only:
+        return
     print(
         f"devgold_quotes P={q.ratio('extracted_right', 'extracted'):.3f} R={q.ratio('gold_found', 'gold'):.3f} "
         f"speaker={q.ratio('speaker_right', 'gold'):.3f} partial={q.ratio('partial_right', 'gold_found'):.3f}"

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from newsfacts.extract import extract_facts
+from newsfacts.extract.people import canonical_role
 from newsfacts.parse import parse_document
 from newsfacts.records import Article, Facts
 
@@ -704,3 +705,50 @@ def test_no_fact_comes_from_a_table_row() -> None:
     assert found.quantities[0].sentence.startswith("The council expects")
     for fact in [*found.people, *found.quantities, *found.dates, *found.quotes]:
         assert not table.start_char <= fact.start_char < table.end_char, fact
+
+
+def test_a_title_with_a_capitalised_head_after_a_lower_case_word_refers_back() -> None:
+    body = ("Tom Baker has accepted a seat on the harbour board. "
+            "But the outgoing European Commissioner said the board needed reform.")
+    assert people(body) == {"Tom Baker": "outgoing European commissioner"}
+
+
+def test_a_description_before_a_title_and_a_name_is_the_role() -> None:
+    # "expert" is too common a surname to end a role written before a bare name; before a title it is none
+    assert people("A survey for transport expert professor Tom Baker found long delays.") == {
+        "Tom Baker": "transport expert"}
+
+
+def test_a_role_before_a_name_keeps_its_portfolio_after_for_or_of() -> None:
+    assert people("Shadow spokesman for tourism Tom Baker said the plan was late.") == {
+        "Tom Baker": "shadow spokesman for tourism"}
+    # a role head after "for" is someone else's role: the first head is not the name's
+    assert people("Ann Hale, a campaigner for leftist senator Tom Baker, spoke.")["Tom Baker"] == "senator"
+
+
+def test_a_title_before_a_person_never_named_in_full_is_that_persons_role() -> None:
+    body = ("Traders fear the Port Authority chairman may raise the fees again. The board has raised them twice. "
+            "Mr Quayle told councillors that costs were rising.")
+    assert people(body) == {"Quayle": "Port Authority chairman"}
+    # a person named in full is introduced by their name, not by a title before it
+    body = "Traders fear the harbour board chairman may raise the fees. Tom Quayle, a lawyer, said costs rose."
+    assert people(body) == {"Tom Quayle": "lawyer"}
+
+
+def test_an_office_word_inside_a_capitalised_name_keeps_its_capital() -> None:
+    assert canonical_role("Federal Reserve chairman") == "Federal Reserve chairman"
+    assert canonical_role("Home Office minister") == "Home Office minister"
+    assert canonical_role("Home Secretary") == "home secretary"
+    assert canonical_role("Former Shadow Home Secretary") == "former shadow home secretary"
+    assert canonical_role("Senator (R-Ohio)") == "senator (R-Ohio)"
+
+
+def test_ruler_and_landowner_are_roles_before_a_name() -> None:
+    assert people("Victims of former military ruler Tom Baker's regime will be paid.") == {
+        "Tom Baker": "former military ruler"}
+    assert people("Hill farm landowner Ann Hale was told it was an offence.") == {"Ann Hale": "Hill farm landowner"}
+
+
+def test_a_description_after_a_capitalised_word_before_a_name_is_the_role() -> None:
+    assert people("Board member Ann Hale voted for a rise.") == {"Ann Hale": "Board member"}
+    assert people("Yet Council member Ann Hale voted for a rise.") == {"Ann Hale": "Council member"}

@@ -110,7 +110,17 @@ OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
     w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
 }
 # The grammar relations (patterns/grammar.jsonl) that name a person and a role head.
-ROLE_RELATIONS = ("role-relative", "role-appointment", "role-appointed", "role-appointed-as")
+ROLE_RELATIONS = (
+    "role-relative",
+    "role-copula",
+    "role-as",
+    "role-appointment",
+    "role-appointment-of",
+    "role-appointed",
+    "role-appointed-as",
+)
+# Of those, the ones that read a role from what a sentence says of a person, not from a title.
+STATED_RELATIONS = frozenset({"role-copula", "role-as"})
 # What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
 # ("elections chief last October").
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
@@ -204,20 +214,44 @@ def canonical_role(role: str | None) -> str | None:
     if not role:
         return role
     words = DASH_BREAK.split(role)[-1].strip(" ,").split()
-    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}):
+    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}) and not _place_name(words):
         words.pop(0)
     if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
         words[:1] = ["former", words[0][3:]]
-    folded = [w.lower() if w.rstrip(",").lower() in OFFICE_WORDS and not w.isupper() else w for w in words]
+    folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
     return " ".join(folded) or None
+
+
+def _office_word(words: list[str], k: int) -> bool:
+    """Whether the k-th word of a role is an office word, written in lower case: not letters
+    ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
+    "Home Office", "National Security Council"); a rank or a role head always is ("Former",
+    "Senator")."""
+    word = words[k].rstrip(",")
+    if word.lower() not in OFFICE_WORDS or word.isupper():
+        return False
+    if word.lower() in RANKS | ROLE_HEADS or not word.istitle():
+        return True
+    end = k
+    while end + 1 < len(words) and words[end + 1].istitle() and words[end + 1].isalpha() and words[end][-1] != ",":
+        end += 1
+    return end == k or words[end].lower() in OFFICE_WORDS
+
+
+def _place_name(words: list[str]) -> bool:
+    """Whether a role opens with a place named "New ..." ("New York senator"), not with a new
+    holder of an office ("New Home Secretary")."""
+    return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
 def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
-    clause ("X, who is chairman of Y"), an appointment ("X's appointment as chief executive"),
-    and a role that speaks in the sentence before the one a new name opens ("..., the home
-    secretary has said. X said ..."). Also, by where the mention starts, a role fronted before
+    clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
+    as chairman"), an appointment ("X's appointment as chief executive", "the appointment of X
+    as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
+    opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
+    ... X has been on trial"). Also, by where the mention starts, a role fronted before
     a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
     grammar = view.doc._.grammar
     if grammar is None:
@@ -233,7 +267,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     fronted: dict[int, str] = {}
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
-    pairs += [(m, m.nodes["name"], m.nodes["role"]) for pid in ROLE_RELATIONS for m in grammar.of(pid)]
+    pairs += [
+        (m, m.nodes["name"], m.nodes["role"])
+        for pid in ROLE_RELATIONS
+        for m in grammar.of(pid)
+        if pid not in STATED_RELATIONS or _stated(view, m)
+    ]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
         if person and _role_head(role_token) and not who(match, role_token):
@@ -244,7 +283,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 found[person] = role
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
-        if subject.lower_ not in ROLE_HEADS or who(match, subject) or subject.left_edge.lower_ not in DEFINITE_OPENERS:
+        if (
+            not _role_head(subject)
+            or who(match, subject)
+            or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}
+            or any(who(match, c) for c in subject.children if c.dep_ == "appos")  # "the chancellor, X, insisted"
+        ):
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
         sentence = view.sentence_at(after + 1)
@@ -259,6 +303,19 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
         if role := _role_phrase(subject):
             found[first[2]] = role
     return found, fronted
+
+
+def _stated(view: DocView, match: Match) -> bool:
+    """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as
+    its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
+    a denial ("X is not a journalist") or someone's words in a quote."""
+    verb, role = match.nodes["verb"], match.nodes["role"]
+    judged = any(
+        t.tag_ in {"JJ", "JJR", "JJS", "RBS"} and t.is_lower and t.lower_ not in ROLE_MODIFIERS | ROLE_HEADS
+        for t in role.lefts
+    )
+    denied = any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
+    return not (judged or denied or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
 
 
 def _role_head(token: Token) -> bool:
@@ -285,7 +342,7 @@ def _role_phrase(head: Token) -> str | None:
     for t in kept:
         if t.i > head.i and t.i == run[-1].i + 1:
             run.append(t)
-    while run and run[0].lower_ in ROLE_DETERMINERS:
+    while run and run[0].lower_ in ROLE_DETERMINERS and not _place_name([t.text for t in run[:2]]):
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
@@ -548,7 +605,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     union leader") belong to it when a role word or a capitalised word stands before them;
     words shaped like verbs ("attacked", "says") and other people's names end it."""
     i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
+    titled = i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES
+    if titled:
         i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
@@ -559,8 +617,19 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         low = tok.lower_
         saw_noun = saw_noun or _role_noun(tok)
         inside_name = low in {"of", "for"} and j - 2 >= 0 and doc[j - 2].is_title and doc[j].is_title
-        if (low in ROLE_STOPS and not inside_name) or tok.is_punct and tok.text not in {"-", "'s", "\u2019s"}:
-            break  # but "Commission for Racial Equality chairman" keeps its "for"
+        portfolio = (  # "spokesman for sport X", not "campaigner for leftist senator X"
+            low in {"of", "for"}
+            and j - 2 >= 0
+            and doc[j - 2].lower_ in ROLE_HEADS
+            and doc[j].is_lower
+            and not any(t.lower_ in ROLE_HEADS for t in doc[j:i])
+        )
+        if (
+            (low in ROLE_STOPS and not (inside_name or portfolio))
+            or tok.is_punct
+            and tok.text not in {"-", "'s", "\u2019s"}
+        ):
+            break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
         if (
             tok.is_sent_start
@@ -587,16 +656,26 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
+    heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
+    if heads and 0 < len(words) - heads[-1] - 2 < 3 and words[heads[-1] + 1].lower_ in {"of", "for"}:
+        return _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X": the head and its portfolio
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
+        or words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X", "MPC member X": no surname
+        and (titled or len(words) > 1 and (words[-2].is_upper or words[-2].is_title))
         or _compound(doc, words[-1]) in ROLE_HEADS
         or words[-1].lower_.rstrip(".") in OFFICE_ABBREVIATIONS
     ):
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
+    return _role_text(doc, words[0].i, i)
+
+
+def _role_text(doc: Doc, start: int, end: int) -> str:
+    """The role written in tokens `start` to `end`, office abbreviations written out."""
     return "".join(
-        OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[words[0].i : i]
+        OFFICE_ABBREVIATIONS.get(t.lower_.rstrip("."), t.text) + t.whitespace_ for t in doc[start:end]
     ).strip()
 
 
@@ -710,10 +789,10 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     in the article, else to a person named just before it (journalists introduce a name, then
     vary it with the title): see `_referent`. Returns those titles as mentions of their person,
     so that a "he" after "The home secretary said ..." finds him."""
-    titles = [(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)]
+    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)}
     for m in THE_WORDS.finditer(view.body):
         if title := _lower_case_title(view.body, m):
-            titles.append((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
+            titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
     grammar = view.doc._.grammar
@@ -745,12 +824,31 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title):
+            if name := _referent(near, evidence, counts, title) or (
+                not near and _named_next(view, named_at, roles, at)
+            ):
                 roles.setdefault(name, title)
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
     return found
+
+
+def _named_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str], at: int) -> str | None:
+    """The person a title refers forward to when no one may be meant before it ("the Federal
+    Reserve chairman may raise rates. ... Mr Greenspan told Congress"): the first person named
+    in the next three sentences, if the article never gives that person a given name (the title
+    introduced them), has named them nowhere before and gives them no role."""
+    end = view.sentence_at(at).end_char
+    for _ in range(3):
+        end = view.sentence_at(end + 1).end_char
+    following = named_at.starting_in(at, end)
+    if not following:
+        return None
+    name = following[0][2].name
+    if " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
+        return None
+    return name
 
 
 def _a_body(title: str, head: str) -> bool:
@@ -870,8 +968,9 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         nxt = words[k + 1][0] if k + 1 < len(words) else ""
+        head = word[0].lower()  # "the outgoing European Commissioner": a capitalised head after a lower-case word
         # "prime" of "prime minister" goes on; a head alone is a title only where it names one office
-        if word[0] in ROLE_HEADS and (k > 0 or word[0] in LONE_OFFICES) and nxt not in ROLE_HEADS:
+        if head in ROLE_HEADS and (k > 0 or head in LONE_OFFICES) and nxt.lower() not in ROLE_HEADS:
             follow = body[match.start(1) + word.end() :][:1]
             if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
                 return None
