@@ -752,3 +752,12 @@ def test_ruler_and_landowner_are_roles_before_a_name() -> None:
 def test_a_description_after_a_capitalised_word_before_a_name_is_the_role() -> None:
     assert people("Board member Ann Hale voted for a rise.") == {"Ann Hale": "Board member"}
     assert people("Yet Council member Ann Hale voted for a rise.") == {"Ann Hale": "Council member"}
+
+
+def test_mr_and_a_surname_is_not_the_knight_who_shares_it() -> None:
+    """A knight is "Sir Alan", never "Mr Hale": the surname after "Mr" is the other Hale's."""
+    body = ("Sir Alan Hale, the police chief, warned of new threats. Later Tom Hale defended the plans. "
+            'Sir Alan said the risk was real. But Mr Hale insisted: "There is no greater freedom than safety."')
+    facts = extract_facts([Article(title=None, body=body)])[0]
+    assert {p.name: p.mentions for p in facts.people} == {"Alan Hale": 2, "Tom Hale": 2}
+    assert [q.speaker for q in facts.quotes] == ["Tom Hale"]

@@ -155,7 +155,18 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     title_genders: dict[str, set[str | None]] = {}
     for m in TITLED_NAME.finditer(view.body):
         title_genders.setdefault(m[2], set()).add(TITLE_GENDER.get(m[1].lower()))
-    mentions = {Mention(s, e, _gendered(view.body, s, n, canon, title_genders)) for s, e, n in raw if n in canon}
+    honoured = {canon.get(m[2]) for m in TITLED_NAME.finditer(view.body) if m[1].lower() in FIRST_NAME_TITLES}
+    namesakes: dict[str, list[str]] = {}
+    for _, _, n in sorted(raw):
+        if n in canon and canon[n] not in namesakes.setdefault(canon[n].split()[-1], []):
+            namesakes[canon[n].split()[-1]].append(canon[n])
+    mentions = {
+        Mention(
+            s, e, _addressed(view.body, s, n, _gendered(view.body, s, n, canon, title_genders), honoured, namesakes)
+        )
+        for s, e, n in raw
+        if n in canon
+    }
     mentions = sorted(mentions | _surname_mentions(view.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
@@ -477,6 +488,18 @@ def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_gender
     return full if _title_gender(body, at) == gender else name
 
 
+def _addressed(
+    body: str, at: int, name: str, full: str, honoured: set[str | None], namesakes: dict[str, list[str]]
+) -> str:
+    """ "Mr Blair" is not "Sir Ian Blair": a knight or dame is "Sir Ian", never "Mr" or "Ms" with
+    the surname. Where the article gives a surname to such a person and to another, the surname
+    after "Mr" or "Ms" is the other's (the first the article names, as `_canonical_names` picks)."""
+    if " " in name or full not in honoured or _title_gender(body, at) is None or _title_before(body, at) == "sir":
+        return full
+    others = [f for f in namesakes.get(full.split()[-1], []) if f not in honoured]
+    return others[0] if others else full
+
+
 def _given_name_gender(name: str) -> str | None:
     given = name.split()[0].lower()
     return "m" if given in MALE_NAMES else "f" if given in FEMALE_NAMES else None
@@ -484,8 +507,12 @@ def _given_name_gender(name: str) -> str | None:
 
 def _title_gender(body: str, at: int) -> str | None:
     """The gender of the title right before `at` ("Mrs." is "f"), if there is one."""
+    return TITLE_GENDER.get(_title_before(body, at) or "")
+
+
+def _title_before(body: str, at: int) -> str | None:
     before = body[max(0, at - 6) : at].split()
-    return TITLE_GENDER.get(before[-1].rstrip(".").lower()) if before else None
+    return before[-1].rstrip(".").lower() if before else None
 
 
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
