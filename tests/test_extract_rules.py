@@ -761,3 +761,8 @@ def test_mr_and_a_surname_is_not_the_knight_who_shares_it() -> None:
     facts = extract_facts([Article(title=None, body=body)])[0]
     assert {p.name: p.mentions for p in facts.people} == {"Alan Hale": 2, "Tom Hale": 2}
     assert [q.speaker for q in facts.quotes] == ["Tom Hale"]
+
+
+def test_a_verb_early_after_a_names_comma_makes_a_clause_not_a_role() -> None:
+    assert people("The revival, directed by Ann Hale, will also star Tom Baker as the mother.")["Ann Hale"] is None
+    assert people("A remake starring Tom Baker, Ocean Bay was directed by the film director Ann Hale.")["Tom Baker"] is None

@@ -47,6 +47,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SURNAME_HEADS,
     TITLE_GENDER,
+    function_words,
 )
 from .ranges import Ranges, T
 from .view import DocView, Mention, body_of
@@ -89,6 +90,10 @@ ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "fro
 CLAUSE_OPENERS = frozenset(
     "who which whose and but or on in at by with for from of to as after before when while where".split()
 )
+# A verb among the first words after a name's comma makes it a clause: "X, will also star Y",
+# "Ocean's Eleven was directed by ...", never an apposition.
+CLAUSE_VERBS = function_words("finite") | function_words("modal")
+CLAUSE_VERB_REACH = 3
 # The rest of a title up to the name it stands beside: " of the economy, X", ", X".
 TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|to)\s+[a-z][a-z ]{0,40}?)?,\s*(?=[A-Z])")
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
@@ -787,6 +792,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
+        or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
         or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
         or (
             " and " in role
