@@ -138,7 +138,7 @@ PRONOUN_REACH = 250
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # Modals: a role head right after one is a verb ("will host", "would chair").
-VERB_LEADS = frozenset({"will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+VERB_LEADS = function_words("modal")
 # Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
