@@ -5,6 +5,7 @@ queries by name from any folder; --version."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -148,6 +149,27 @@ def test_status_formats(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert datetime.fromisoformat(row["started_at"]).tzinfo is not None
     code, out, _ = run(["status", "--db", str(db), "--format", "table"], capsys)
     assert out.startswith("┌") and "succeeded" in out
+
+
+def test_status_into_a_pipe_still_says_files_are_in_quarantine(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The csv holds the runs alone; the held files are counted on stderr, not hidden."""
+    db = Path(shutil.copy(db, tmp_path / "held.duckdb"))
+    with duckdb.connect(str(db)) as con:
+        con.execute(
+            "INSERT INTO files (source_file, version, content_sha256, size_bytes, mtime_ns, status, run_id, seen_at)"
+            " VALUES ('bad.txt', 1, 'ab', 3, 1, 'quarantined', 'r1', now())"
+        )
+        con.execute(
+            "INSERT INTO quarantine (run_id, source_file, stage, reason, content_sha256, quarantined_at)"
+            " VALUES ('r1', 'bad.txt', 'decode', 'file is binary', 'ab', now())"
+        )
+    code, out, err = run(["status", "--db", str(db), "--format", "csv"], capsys)
+    assert code == 0 and out.splitlines()[1].startswith("r1,")
+    assert err == "in quarantine now: 1 file (listed by `SELECT * FROM quarantined_files`)\n"
+    code, out, _ = run(["status", "--db", str(db), "--format", "table"], capsys)
+    assert "in quarantine now: 1 file" in out and "bad.txt" in out and "file is binary" in out
 
 
 def test_search_formats(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

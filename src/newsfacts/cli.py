@@ -253,7 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
         "status",
         help="show recent runs and the files in quarantine now",
         description="Show the most recent runs, newest first, then the files in quarantine now "
-        "(held until a new version of the file loads or it leaves the inbox).",
+        "(held until a new version of the file loads or it leaves the inbox). In csv or json the "
+        "output is the runs alone, and how many files are in quarantine goes to stderr.",
     )
     _db_arg(st)
     _catalog_arg(st)
@@ -510,24 +511,32 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     with _warehouse(target(args.db, args.catalog), "runs") as con:
         rel = con.sql(store.sql("load/recent_runs"), params={"limit": args.limit})
-        formats.write_relation(rel, _output_format(args), sys.stdout, args.limit)
-        if _output_format(args) == "table":
-            _status_quarantine(con)
+        fmt = _output_format(args)
+        formats.write_relation(rel, fmt, sys.stdout, args.limit)
+        _status_quarantine(con, listed=fmt == "table")
     return 0
 
 
-def _status_quarantine(con: duckdb.DuckDBPyConnection) -> None:
-    """The files in quarantine now: held until a new version of the file loads or it leaves the inbox."""
+def _status_quarantine(con: duckdb.DuckDBPyConnection, listed: bool) -> None:
+    """The files in quarantine now: held until a new version of the file loads or it leaves the inbox.
+    Into a pipe (csv, json) stdout holds the runs alone, for programs, so a held file is only
+    counted, on stderr: `newsfacts status | less` must not hide that files are in quarantine."""
+    out = sys.stdout if listed else sys.stderr
     try:
         held = con.sql(store.sql("load/quarantined_now"))
     except duckdb.CatalogException:  # a warehouse last written before the view existed
-        print("in quarantine now: unknown until the next `newsfacts run` (this warehouse predates the view)")
+        print("in quarantine now: unknown until the next `newsfacts run` (this warehouse predates the view)", file=out)
         return
     count = len(held)
     if not count:
-        print("in quarantine now: no file")
+        if listed:
+            print("in quarantine now: no file")
         return
-    print(f"in quarantine now: {count} file{'s' if count != 1 else ''}")
+    files = f"{count} file{'s' if count != 1 else ''}"
+    if not listed:
+        print(f"in quarantine now: {files} (listed by `SELECT * FROM quarantined_files`)", file=out)
+        return
+    print(f"in quarantine now: {files}")
     held.show(max_width=200, max_rows=count)
 
 
