@@ -9,7 +9,8 @@ tests/devgold/README.md). Matching rules, per kind:
   Ferguson"). Precision counts extracted people that are a gold person
   (those in `neutral.people` are left out), recall gold people found. Roles: a role is right
   when it and the gold role (or one of `role_any_of`) contain one another, case ignored; role
-  recall is over gold people with a role, role precision over the roles given to people found.
+  recall is over gold people with a role, role precision over the roles given to people found;
+  role_status is the share of roles found whose `former` (people.role_status) agrees with the gold.
 - quotes: a gold quote's text is found in the body (its next unused occurrence) and is found
   when one extracted quote covers at least 60% of its words. An extracted quote is right when at
   least 60% of its words lie in one gold or neutral quote. Speaker accuracy is over all gold
@@ -54,7 +55,7 @@ import _setup  # noqa: F401  (this checkout on sys.path)
 
 from newsfacts.extract import extract_facts
 from newsfacts.parse import parse_document
-from newsfacts.records import Article, Facts
+from newsfacts.records import Article, Facts, Person
 
 ROOT = Path(__file__).resolve().parents[1]
 COVER = 0.6
@@ -116,10 +117,16 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def role_right(got: str | None, gold: dict[str, Any]) -> bool:
-    if not got:
+def role_right(got: Person | None, gold: dict[str, Any]) -> bool:
+    if got is None or not got.role:
         return False
-    return any(norm(w) in norm(got) or norm(got) in norm(w) for w in [gold["role"], *gold.get("role_any_of", [])] if w)
+    role = norm(got.role)
+    return any(norm(w) in role or role in norm(w) for w in [gold["role"], *gold.get("role_any_of", [])] if w)
+
+
+def shown_role(p: Person | None) -> str | None:
+    """The role as a miss is listed: its status before it ("former chancellor")."""
+    return " ".join(w for w in (p.role_status, p.role) if w) or None if p else None
 
 
 def within(short: str, long: str) -> bool:
@@ -164,10 +171,10 @@ def score_people(name: str, gold: dict, facts: Facts, t: Tally) -> dict[str, dic
         found[p.name] = g
         if p.role:
             t.counts["roles_given"] += 1
-            if role_right(p.role, g):
+            if role_right(p, g):
                 t.counts["roles_given_right"] += 1
             else:
-                t.notes.append(f"people ROLE-WRONG {name}: {p.name!r} got {p.role!r}, gold {g['role']!r}")
+                t.notes.append(f"people ROLE-WRONG {name}: {p.name!r} got {shown_role(p)!r}, gold {g['role']!r}")
     matched = {id(g): p for p, g in found.items()}
     for g in gold["people"]:
         t.counts["gold"] += 1
@@ -178,11 +185,15 @@ def score_people(name: str, gold: dict, facts: Facts, t: Tally) -> dict[str, dic
             t.counts["gold_found"] += 1
         if g["role"]:
             t.counts["gold_roles"] += 1
-            role = next((p.role for p in facts.people if p.name == person), None)
-            if role_right(role, g):
+            got = next((p for p in facts.people if p.name == person), None)
+            if role_right(got, g):
                 t.counts["gold_roles_found"] += 1
+                if (got.role_status == "former") == bool(g.get("former")):
+                    t.counts["gold_roles_found_status"] += 1
+                else:
+                    t.notes.append(f"people ROLE-STATUS {name}: {g['name']!r} former={g.get('former')}, got {shown_role(got)!r}")
             else:
-                t.notes.append(f"people ROLE-MISS {name}: {g['name']!r} gold {g['role']!r}, got {role!r}")
+                t.notes.append(f"people ROLE-MISS {name}: {g['name']!r} gold {g['role']!r}, got {shown_role(got)!r}")
     return found
 
 
@@ -401,7 +412,8 @@ def main() -> None:
     print(
         f"devgold_people P={p.ratio('extracted_right', 'extracted'):.3f} R={p.ratio('gold_found', 'gold'):.3f} "
         f"role_recall={p.ratio('gold_roles_found', 'gold_roles'):.3f} "
-        f"role_precision={p.ratio('roles_given_right', 'roles_given'):.3f}"
+        f"role_precision={p.ratio('roles_given_right', 'roles_given'):.3f} "
+        f"role_status={p.ratio('gold_roles_found_status', 'gold_roles_found'):.3f}"
     )
     if args.people_only:
         return

@@ -87,6 +87,9 @@ CREATE TABLE IF NOT EXISTS people (
     start_char INTEGER NOT NULL,
     end_char   INTEGER NOT NULL
 );
+-- Whether the role is one the person held before ('former') or has just taken ('new'); NULL is
+-- neither. The role itself is the office alone, so a former home secretary and a new one share it.
+ALTER TABLE people ADD COLUMN IF NOT EXISTS role_status VARCHAR;
 
 CREATE TABLE IF NOT EXISTS quotes (
     article_id        VARCHAR NOT NULL,
@@ -183,9 +186,3 @@ CREATE TABLE IF NOT EXISTS quarantine (
     quarantined_at TIMESTAMPTZ NOT NULL
 );
 
--- One row per expectation per run (issue 20): the key of the expectation in its suite, how many
--- of the run's batches it checked and failed, and up to 5 distinct failing values (JSON array).
-ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS expectation_key VARCHAR;
-ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches INTEGER;
-ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS batches_failed INTEGER;
-ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS unexpected_sample VARCHAR;

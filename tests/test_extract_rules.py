@@ -90,7 +90,8 @@ def test_dates_without_a_publication_date_stay_unresolved() -> None:
 
 
 def people(body: str) -> dict[str, str | None]:
-    return {p.name: p.role for p in facts(body).people}
+    """Each person's role, its status before it ("former chancellor") as the text says it."""
+    return {p.name: " ".join(w for w in (p.role_status, p.role) if w) or None for p in facts(body).people}
 
 
 def test_a_lone_word_never_named_in_full_is_not_a_person() -> None:
@@ -612,8 +613,8 @@ def test_a_surname_after_mr_is_never_someone_elses_given_name() -> None:
 
 
 def test_a_role_is_written_one_way_whatever_its_case_or_newness() -> None:
-    assert people("New Home Secretary Anna Hale spoke. Later Home Secretary Anna Hale left.") == {
-        "Anna Hale": "home secretary"}
+    (person,) = facts("New Home Secretary Anna Hale spoke. Later Home Secretary Anna Hale left.").people
+    assert (person.role, person.role_status) == ("home secretary", "new")
     assert people("Former Labour MP Anna Hale spoke.") == {"Anna Hale": "former Labour MP"}
 
 
@@ -665,14 +666,14 @@ def test_a_table_rule_is_no_unit() -> None:
         assert q.about is None or any(c.isalpha() for c in q.about), q
 
 
-@pytest.mark.parametrize(("body", "role"), [
-    ("Ex-health secretary Alan Milburn said the plan would work.", "former health secretary"),
-    ("Alan Milburn, the ex-health secretary, said the plan would work.", "former health secretary"),
-    ('The row was "over", as one activist put it - Tory leader Michael Howard said so.', "Tory leader"),
+@pytest.mark.parametrize(("body", "role", "status"), [
+    ("Ex-health secretary Alan Milburn said the plan would work.", "health secretary", "former"),
+    ("Alan Milburn, the ex-health secretary, said the plan would work.", "health secretary", "former"),
+    ('The row was "over", as one activist put it - Tory leader Michael Howard said so.', "Tory leader", None),
 ])
-def test_a_role_is_written_one_way_and_never_runs_across_a_dash(body: str, role: str) -> None:
+def test_a_role_is_written_one_way_and_never_runs_across_a_dash(body: str, role: str, status: str | None) -> None:
     (person,) = facts(body).people
-    assert person.role == role
+    assert (person.role, person.role_status) == (role, status)
 
 
 @pytest.mark.parametrize("body", [
@@ -736,11 +737,20 @@ def test_a_title_before_a_person_never_named_in_full_is_that_persons_role() -> N
 
 
 def test_an_office_word_inside_a_capitalised_name_keeps_its_capital() -> None:
-    assert canonical_role("Federal Reserve chairman") == "Federal Reserve chairman"
-    assert canonical_role("Home Office minister") == "Home Office minister"
-    assert canonical_role("Home Secretary") == "home secretary"
-    assert canonical_role("Former Shadow Home Secretary") == "former shadow home secretary"
-    assert canonical_role("Senator (R-Ohio)") == "senator (R-Ohio)"
+    assert canonical_role("Federal Reserve chairman") == ("Federal Reserve chairman", None)
+    assert canonical_role("Home Office minister") == ("Home Office minister", None)
+    assert canonical_role("Home Secretary") == ("home secretary", None)
+    assert canonical_role("Senator (R-Ohio)") == ("senator (R-Ohio)", None)
+
+
+def test_new_and_former_are_the_roles_status_not_part_of_it() -> None:
+    assert canonical_role("Former Shadow Home Secretary") == ("shadow home secretary", "former")
+    assert canonical_role("the ex-chancellor") == ("chancellor", "former")
+    assert canonical_role("New Home Secretary") == ("home secretary", "new")
+    assert canonical_role("New York senator") == ("New York senator", None)
+    body = "Former home secretary Tom Baker spoke. New Home Secretary Ann Hale replied."
+    found = {p.name: (p.role, p.role_status) for p in facts(body).people}
+    assert found == {"Tom Baker": ("home secretary", "former"), "Ann Hale": ("home secretary", "new")}
 
 
 def test_ruler_and_landowner_are_roles_before_a_name() -> None:

@@ -2,7 +2,8 @@
 -- role (case and spacing ignored) and year. The date of an article is its story's date (the
 -- earliest dated article in its story cluster), so an undated press release gets the date of
 -- the report it belongs to and a copy re-dated years later does not move the role holder;
--- an article in no dated story has year NULL.
+-- an article in no dated story has year NULL. A role the article says the person held before
+-- (people.role_status = 'former') is not a role held at that date, and is left out.
 CREATE OR REPLACE VIEW role_timeline AS
 WITH dated AS (
     SELECT c.article_id, min(a.published_date) OVER (PARTITION BY c.cluster_id) AS story_date
@@ -17,7 +18,7 @@ roles AS (
     FROM people p
     JOIN current_articles a USING (article_id)
     LEFT JOIN dated d USING (article_id)
-    WHERE p.role IS NOT NULL AND trim(p.role) <> ''
+    WHERE p.role IS NOT NULL AND trim(p.role) <> '' AND p.role_status IS DISTINCT FROM 'former'
 )
 SELECT mode(name) AS name,
        mode(role) AS role,

@@ -54,6 +54,7 @@ class Person:
     mentions: int
     start_char: int
     end_char: int
+    role_status: str | None = None  # "former" or "new": the role is the office alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +242,7 @@ PEOPLE = pa.schema(
         ("mentions", pa.int32()),
         ("start_char", pa.int32()),
         ("end_char", pa.int32()),
+        ("role_status", pa.string()),  # last: added to warehouses made before it (sql/schema.sql)
     ]
 )
 

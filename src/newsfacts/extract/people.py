@@ -108,7 +108,9 @@ TITLE_WORDS = (
 # An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
 OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
 # Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
-ROLE_OPENERS = frozenset({"new", "the", "a", "an"})
+ROLE_OPENERS = frozenset({"the", "a", "an"})
+# Words before an office that say when it is held: the role's status, not part of the role.
+ROLE_STATUS = frozenset({"new", "former"})
 # The words of an office, written in lower case in a canonical role; a party or a people named in
 # a role keeps its capital ("Labour MP", "Scottish National Party leader").
 OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
@@ -207,35 +209,47 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         by_name.setdefault(m.name, []).append(m)
     people = []
     for name, own in by_name.items():
+        role, status = canonical_role(
+            ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
+        )
         people.append(
             Person(
                 name=name,
-                role=canonical_role(
-                    ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
-                ),
+                role=role,
                 mentions=len(own),
                 start_char=own[0].start_char,
                 end_char=own[0].end_char,
+                role_status=status,
             )
         )
     return tuple(people), mentions, genders
 
 
-def canonical_role(role: str | None) -> str | None:
-    """One spelling per role: without "new" ("New Home Secretary" is the home secretary) or a
-    stray possessive before it, and its role words in lower case ("Home Secretary" and "home
-    secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
-    in lower case, and "ex-" is written so: a former home secretary does not hold the office. A
-    dash breaks off what came before it ("as one activist put it - Tory leader")."""
+def canonical_role(role: str | None) -> tuple[str | None, str | None]:
+    """One spelling per role, and its status: the office alone, its role words in lower case
+    ("Home Secretary" and "home secretary" are one role; names inside it keep their capitals,
+    "Labour MP"), without an article or a stray possessive before it; "new" and "former" (or
+    "ex-") are the status, so a new, a former and a serving home secretary share the role
+    ("New Home Secretary" is ("home secretary", "new")). A dash breaks off what came before it
+    ("as one activist put it - Tory leader")."""
     if not role:
-        return role
+        return None, None
     words = DASH_BREAK.split(role)[-1].strip(" ,").split()
-    while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}) and not _place_name(words):
-        words.pop(0)
-    if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
-        words[:1] = ["former", words[0][3:]]
+    status = None
+    while words and not _place_name(words):
+        first = words[0].lower()
+        if first.startswith("ex-") and len(first) > 3:
+            words[0], status = words[0][3:], "former"
+        elif first in ROLE_STATUS:
+            words.pop(0)
+            status = first
+        elif first in ROLE_OPENERS or first in {"'s", "\u2019s"}:
+            words.pop(0)
+        else:
+            break
     folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
-    return " ".join(folded) or None
+    role = " ".join(folded)
+    return (role, status) if role else (None, None)
 
 
 def _office_word(words: list[str], k: int) -> bool:
