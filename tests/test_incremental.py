@@ -121,6 +121,20 @@ def test_reprocess_replaces_facts_of_older_pipeline_versions(inbox: Path, tmp_pa
     assert rows(db, "SELECT count(*) FROM articles WHERE pipeline_version = 'old'") == [(0,)]
 
 
+def test_the_summary_counts_what_reprocess_rebuilds_earlier_versions_too(inbox: Path, tmp_path: Path) -> None:
+    """An edited file's first version is history, but its facts are rows SQL reads: a reprocess
+    rebuilds it too, and the summary's count says so beforehand."""
+    db = tmp_path / "w.duckdb"
+    run(inbox, db)
+    with (inbox / SEED).open("a") as f:
+        f.write("\nA paragraph added later.\n")
+    run(inbox, db)
+    with duckdb.connect(str(db)) as con:
+        con.execute("UPDATE articles SET pipeline_version = 'old'")
+    assert run(inbox, db).older_pipeline == 2
+    assert run(inbox, db, reprocess=True).articles_reprocessed == 2
+
+
 def test_reprocess_parses_again_a_file_the_inbox_still_holds(tmp_path: Path) -> None:
     """A parser's fix reaches loaded articles (their stored body was an older parser's), and an
     article whose file is gone or changed is rebuilt from what was stored."""

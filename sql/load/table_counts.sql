@@ -1,6 +1,7 @@
 -- What the warehouse holds now, for run summaries: the current articles (the latest version
 -- of each file still in the inbox) and their facts; stories; quarantine rows ever kept, and
--- the files quarantined now (the quarantined_files view); current articles an older pipeline built.
+-- the files quarantined now (the quarantined_files view); articles an older pipeline built, earlier
+-- versions included, as `run --reprocess` rebuilds them all.
 WITH current_ids AS (SELECT article_id FROM current_articles)
 SELECT 'articles' AS table_name, count(*) AS n FROM current_ids
 UNION ALL SELECT 'people', count(*) FROM people SEMI JOIN current_ids USING (article_id)
@@ -13,4 +14,4 @@ UNION ALL SELECT 'dq_flags', count(*) FROM dq_flags SEMI JOIN current_ids USING 
 UNION ALL SELECT 'story_clusters', count(*) FROM story_clusters
 UNION ALL SELECT 'quarantine', count(*) FROM quarantine
 UNION ALL SELECT 'quarantined_files', count(*) FROM quarantined_files
-UNION ALL SELECT 'older_pipeline', count(*) FROM current_articles WHERE pipeline_version <> $pipeline_version;
+UNION ALL SELECT 'older_pipeline', count(*) FROM articles WHERE pipeline_version <> $pipeline_version;
