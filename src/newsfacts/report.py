@@ -304,7 +304,11 @@ def _verdict(
     )
     cards = [
         ("Current articles", _n(counts["articles"]), f"{_n(counts['article_versions'])} versions kept in history"),
-        ("This run", _n(run["articles_loaded"]), f"articles loaded from {_n(run['files_new'])} new or changed files"),
+        (
+            "This run",
+            _n(run["articles_loaded"]),
+            f"articles loaded or rebuilt (--reprocess); {_n(run['files_new'])} new or changed files",
+        ),
         (
             "In quarantine now",
             _n(held),
