@@ -741,6 +741,7 @@ def test_an_office_word_inside_a_capitalised_name_keeps_its_capital() -> None:
     assert canonical_role("Home Office minister") == ("Home Office minister", None)
     assert canonical_role("Home Secretary") == ("home secretary", None)
     assert canonical_role("Senator (R-Ohio)") == ("senator (R-Ohio)", None)
+    assert canonical_role("Prime Minister's Official Spokesman") == ("prime minister's official spokesman", None)
 
 
 def test_new_and_former_are_the_roles_status_not_part_of_it() -> None:

@@ -256,8 +256,8 @@ def _office_word(words: list[str], k: int) -> bool:
     """Whether the k-th word of a role is an office word, written in lower case: not letters
     ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
     "Home Office", "National Security Council"); a rank or a role head always is ("Former",
-    "Senator")."""
-    word = words[k].rstrip(",")
+    "Senator"), and so is its possessive ("Prime Minister's envoy")."""
+    word = words[k].rstrip(",").removesuffix("'s").removesuffix("\u2019s")
     if word.lower() not in OFFICE_WORDS or word.isupper():
         return False
     if word.lower() in RANKS | ROLE_HEADS or not word.istitle():
