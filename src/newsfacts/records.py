@@ -135,15 +135,6 @@ class Rejected:
 
 
 @dataclass(frozen=True, slots=True)
-class ProcessedDoc:
-    """What one source file became: its articles with their facts and flags."""
-
-    source_file: str
-    content_sha256: str
-    articles: tuple[tuple[Article, Facts, tuple[Flag, ...]], ...] = field(default=())
-
-
-@dataclass(frozen=True, slots=True)
 class ExpectationTotals:
     """A run's expectations, each counted once (from dq_results): what its summary reports."""
 

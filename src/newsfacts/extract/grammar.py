@@ -45,10 +45,6 @@ class Parsed:
         """Where a token of this sentence stands in the body."""
         return self.start_char + token.idx, self.start_char + token.idx + len(token)
 
-    def article_token(self, article: Doc, token: Token) -> Token:
-        """The article doc's token for a token of this sentence."""
-        return article[self.start + token.i]
-
 
 @dataclass(frozen=True, slots=True)
 class Match:

@@ -108,12 +108,9 @@ def function_words(kind: str) -> frozenset[str]:
 _TITLES = rows("titles")
 TITLE_GENDER = {r["title"]: r["gender"] for r in _TITLES if r["gender"]}
 NOBLE_TITLES = frozenset(r["title"] for r in _TITLES if "noble" in kinds(r))
-PEERAGE_TITLES = frozenset(r["title"] for r in _TITLES if "peerage" in kinds(r))
 FIRST_NAME_TITLES = frozenset(r["title"] for r in _TITLES if "first-name" in kinds(r))
 # Titles written before a surname as a form of address: "Mr X", "Lord X".
 ADDRESS_TITLES = tuple(r["title"] for r in _TITLES if "address" in kinds(r))
-# Peers listed after one plural title: "Lords Bingham, Steyn and Hope" (capitalised as written).
-PLURAL_TITLES = {r["plural"].capitalize(): r["title"].capitalize() for r in _TITLES if r["plural"]}
 # Offices abbreviated before a name ("Sen. X", "Lt. Gen. Y", "Cllr Z"), written out in the role.
 OFFICE_ABBREVIATIONS = {r["abbreviation"]: r["office"] for r in rows("office_abbreviations")}
 _DOTTED = {r["title"] for r in _TITLES if "abbreviation" in kinds(r)}
@@ -167,8 +164,6 @@ PEOPLE_VERBS = words("people_verbs")
 VOICE_NOUNS = words("voice_nouns")
 NAME_PARTICLES = words("name_particles")
 NOT_MEN_PLURAL = words("not_men_plural")
-STREET_WORDS = words("street_words")
-ING_NOUNS = words("ing_nouns")
 TIME_NOUNS = words("time_nouns")
 # Function words that end a counted noun's phrase.
 PHRASE_STOPS = words("phrase_stops")
@@ -199,8 +194,6 @@ NOT_ENTITIES = words("not_entities")
 HOME_NATIONS = words("home_nations")
 HOLIDAYS = words("holidays")
 TERRITORIES = frozenset(r["iso2"] for r in rows("territories"))
-WORK_NOUNS = words("work_nouns")
-PORTFOLIO_HEADS = words("portfolio_heads")
 METONYM_ORGS = words("metonym_orgs")
 ORG_SUFFIXES = words("org_suffixes")
 SPORT_WORDS = words("sport_words")
@@ -215,8 +208,5 @@ COMPASS_WORDS = words("compass_words")
 PARTY_NAMES = {r["written"]: r["party"] for r in rows("parties")}
 PEOPLES = words("peoples")
 SEAT_WORDS = words("seat_words")
-# Words joining an organisation's name to the rest of it ("Medical Foundation for the Care of ...").
-NAME_JOINERS = frozenset({"for", "of", "the"})
-PLACE_NOUNS_AFTER = words("place_nouns_after")
 BROADCAST_WORDS = words("broadcast_words")
 NAME_PREFIXES = words("name_prefixes")

@@ -84,8 +84,6 @@ PROTAGONIST = 2
 # Between a person and a title, lower-case words only, a verb and its object ("X told the party
 # leader", "X said of the Tory leader", "X has no doubt it is the prime minister"): someone else.
 ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,7}\s+(?:the|a|an)\s+")
-# Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
-ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
 # First words of a clause after a name's comma, which is then no apposition.
 CLAUSE_OPENERS = frozenset(
     "who which whose and but or on in at by with for from of to as after before when while where".split()

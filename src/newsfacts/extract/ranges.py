@@ -54,11 +54,6 @@ class Ranges(Generic[T]):
         i = bisect_left(self._items, lo, key=_start)
         return self._items[i : bisect_left(self._items, hi, key=_start, lo=i)]
 
-    def starting_from(self, at: int) -> Iterator[tuple[int, int, T]]:
-        """Items starting at or after `at`, in order, read lazily."""
-        for i in range(bisect_left(self._items, at, key=_start), len(self._items)):
-            yield self._items[i]
-
     def last_ending_by(self, at: int, keep: Callable[[T], bool] = lambda _: True) -> tuple[int, int, T] | None:
         """The last item, in order, that ends at or before `at` and whose value `keep` accepts."""
         for i in range(bisect_right(self._items, at, key=_start) - 1, -1, -1):
