@@ -777,3 +777,11 @@ def test_mr_and_a_surname_is_not_the_knight_who_shares_it() -> None:
 def test_a_verb_early_after_a_names_comma_makes_a_clause_not_a_role() -> None:
     assert people("The revival, directed by Ann Hale, will also star Tom Baker as the mother.")["Ann Hale"] is None
     assert people("A remake starring Tom Baker, Ocean Bay was directed by the film director Ann Hale.")["Tom Baker"] is None
+
+
+def test_a_plural_title_before_a_list_makes_each_name_a_peer() -> None:
+    body = ("The appeal was heard by Lords Baker, Hale and Quayle. Lord Baker said the law was clear. "
+            "The House of Lords Reform and Labour committees met.")
+    assert people(body) == {"Lord Baker": None, "Lord Hale": None, "Lord Quayle": None}
+    kinds = {e.name: e.entity_type for e in facts(body).entities}
+    assert all(kinds.get(f"Lord {n}") == "PERSON" for n in ("Baker", "Hale", "Quayle")), kinds

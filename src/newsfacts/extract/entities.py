@@ -43,6 +43,7 @@ from .lexicon import (
     PEOPLES,
     PLACE_WORDS,
     PLACES,
+    PLURAL_TITLES,
     POST_NOMINALS,
     REGIONS,
     ROLE_STOPS,
@@ -105,7 +106,7 @@ BROADCAST_TAIL = 3
 DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
-PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS}
+PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS} | {p.lower() for p in PLURAL_TITLES}
 
 # Company patterns (entities.jsonl) whose match ends where a name starts, or starts where it ends.
 COMPANY_CUES_BEFORE = frozenset({"company-noun-before", "company-holding-in", "company-head-of"})
@@ -240,7 +241,7 @@ def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
     for m in mentions:
         for i in range(max(m.start_char, span.start_char), min(m.end_char, span.end_char)):
             chars[i - span.start_char] = " "
-    return all(w.strip(".,").lower().removesuffix("s") in PERSON_TITLES for w in "".join(chars).split())
+    return all(w.strip(".,").lower() in PERSON_TITLES for w in "".join(chars).split())
 
 
 def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:

@@ -111,6 +111,8 @@ NOBLE_TITLES = frozenset(r["title"] for r in _TITLES if "noble" in kinds(r))
 FIRST_NAME_TITLES = frozenset(r["title"] for r in _TITLES if "first-name" in kinds(r))
 # Titles written before a surname as a form of address: "Mr X", "Lord X".
 ADDRESS_TITLES = tuple(r["title"] for r in _TITLES if "address" in kinds(r))
+# Peers listed after one plural title: "Lords Bingham, Steyn and Hope" (capitalised as written).
+PLURAL_TITLES = {r["plural"].capitalize(): r["title"].capitalize() for r in _TITLES if r["plural"]}
 # Offices abbreviated before a name ("Sen. X", "Lt. Gen. Y", "Cllr Z"), written out in the role.
 OFFICE_ABBREVIATIONS = {r["abbreviation"]: r["office"] for r in rows("office_abbreviations")}
 _DOTTED = {r["title"] for r in _TITLES if "abbreviation" in kinds(r)}

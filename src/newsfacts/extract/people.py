@@ -37,6 +37,7 @@ from .lexicon import (
     ORG_WORDS,
     PARTY_NAMES,
     PLACE_WORDS,
+    PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
     QUALIFIED_HEADS,
@@ -55,6 +56,12 @@ from .view import DocView, Mention, body_of
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
+# One plural title before a list of surnames: each is a peer of that title ("Lords Bingham, Steyn and
+# Hope"); never the house ("House of Lords Reform and ...").
+PLURAL_TITLED = re.compile(
+    rf"(?<!of )\b({'|'.join(PLURAL_TITLES)})\s+((?:[A-Z][\w'\u2019-]+(?:,\s+|\s+and\s+))+[A-Z][\w'\u2019-]+)"
+)
+LIST_SEPARATOR = re.compile(r",\s+|\s+and\s+")
 FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!['\u2019]s? [A-Z]| [A-Z])")
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
@@ -428,7 +435,23 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
+    peers = _plural_titled(view.body)
+    listed = {(s, e) for s, e, _ in peers}
+    found = [c for c in found if (c[0], c[1]) not in listed] + peers
     return found + _first_name_pairs(view, found) + _described_names(view, found)
+
+
+def _plural_titled(body: str) -> list[tuple[int, int, str]]:
+    """Each surname listed after a plural title, as that title's peer: "Lords Bingham, Steyn and
+    Hope" names Lord Bingham, Lord Steyn and Lord Hope, whatever the model took each word for."""
+    out = []
+    for m in PLURAL_TITLED.finditer(body):
+        title, at = PLURAL_TITLES[m[1]], m.start(2)
+        for part in LIST_SEPARATOR.split(m[2]):
+            start = body.index(part, at)
+            at = start + len(part)
+            out.append((start, at, f"{title} {part}"))
+    return out
 
 
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -736,6 +759,8 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
         j = i - 1
         while j > 0 and (doc[j - 1].lower_ in ROLE_MODIFIERS or doc[j - 1].is_title and not doc[j - 1].is_sent_start):
             j -= 1
+        if j == i - 1 and doc[j].text in PLURAL_TITLES:
+            return None  # "Lords X and Y": a title each holds, not a role; "law lords X and Y" is one
         role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
     if role is None:
         return None
