@@ -640,11 +640,19 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return name, name
     if role_person := _person_by_role(view, words, start):
         return role_person, role_person
+    if words[0] in POSSESSIVE_PRONOUNS and (apposed := _apposed(view, start)):
+        return apposed, apposed  # "Mr Y, his transport spokesman, said": the description is Y's
     described = _describe(view, " ".join(shown), start)
     if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
         org = _opening_org(view, _sentence_before(view.body, start)[0])
         described = f"{org} {described}" if org else described
     return described, None
+
+
+def _apposed(view: _QuoteView, start: int) -> str | None:
+    """The person named right before the comma that opens a description, whom it describes."""
+    found = view.last_named(start)
+    return found.name if found and view.body[found.end_char : start].strip() == "," else None
 
 
 # Words before an organisation among the speaker words that make it an object or one of several.
