@@ -24,7 +24,7 @@ def speaker_of(body: str, contains: str) -> str | None:
 @pytest.mark.parametrize(("body", "contains", "speaker"), [
     pytest.param(
         "Among those with doubts were Tom Baker, Ann Hale and Peter Quayle. But Mr Hansen denied Mr Quayle, "
-        'his harbour spokesman, said the plans "stink".',
+        'his transport and environment spokesman, said the plans "stink".',
         "stink", "Peter Quayle", id="a-possessive-description-after-a-name-is-that-persons"),
     pytest.param(
         "Peter Hansen runs the port.\n\nIn a statement on Friday, Hansen said: "
