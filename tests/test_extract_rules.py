@@ -785,3 +785,8 @@ def test_a_plural_title_before_a_list_makes_each_name_a_peer() -> None:
     assert people(body) == {"Lord Baker": None, "Lord Hale": None, "Lord Quayle": None}
     kinds = {e.name: e.entity_type for e in facts(body).entities}
     assert all(kinds.get(f"Lord {n}") == "PERSON" for n in ("Baker", "Hale", "Quayle")), kinds
+
+
+def test_a_plain_word_before_a_capitalised_name_ends_the_role_before_a_person() -> None:
+    body = "Previous winners of the Quayle award include Harbour Bank chief executive Tom Baker and Ann Hale."
+    assert people(body)["Tom Baker"] == "Harbour Bank chief executive"

@@ -707,6 +707,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             break  # "Refugee Council Chief Executive X": an ordinary word opening a capitalised name stays
         if saw_noun and named.cover(tok.idx):
             break  # "X met union leader Y": another person ends a role that took in a noun
+        if j < i and _role_noun(tok) and doc[j].is_title and doc[j].lower_ not in ROLE_HEADS | ROLE_MODIFIERS:
+            break  # "winners include Acme Bank chief X": a plain word before a name is no part of the role
         if not (
             tok.is_title
             or tok.is_upper
