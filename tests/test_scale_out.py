@@ -152,3 +152,23 @@ def test_ducklake_catalog_takes_a_run_and_answers_sql(inbox: Path, tmp_path: Pat
         con.load_extension(str(store.ducklake_extension()))
         con.execute(f"ATTACH 'ducklake:{catalog}' AS l (READ_ONLY)")
         assert con.execute("SELECT count(*) FROM l.articles").fetchone() == (5,)
+
+
+def test_reprocessing_on_a_lake_rebuilds_every_article_and_loses_none(inbox: Path, tmp_path: Path) -> None:
+    """On a lake, a batch's articles already committed are dropped as another writer's; articles a
+    reprocess rebuilds are committed too, and were dropped while their old rows were deleted."""
+    catalog, data = tmp_path / "lake.ducklake", tmp_path / "lake_files"
+    lake = ["--catalog", str(catalog), "--data-path", str(data), "--workers", "1"]
+    assert newsfacts("run", "--inbox", str(inbox), *lake, cwd=tmp_path).returncode == 0
+    before = content(Lake(f"ducklake:{catalog}"))
+    with duckdb.connect() as con:
+        con.load_extension(str(store.ducklake_extension()))
+        con.execute(f"ATTACH 'ducklake:{catalog}' AS l (DATA_PATH '{data}/')")
+        con.execute("UPDATE l.articles SET pipeline_version = 'old'")
+    again = newsfacts("run", "--inbox", str(inbox), *lake, "--reprocess", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "reprocessed: 5 articles" in again.stdout
+    after = content(Lake(f"ducklake:{catalog}"))
+    for table in CONTENT_TABLES:
+        if table != "story_clusters":
+            assert after[table] == before[table], table

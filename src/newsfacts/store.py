@@ -330,6 +330,10 @@ def load_batch(
 
     def body(con: duckdb.DuckDBPyConnection) -> None:
         batch_tables, batch_files, batch_items = tables, files, items
+        if replaces:  # first: on a lake, `settle` would drop the rebuilt articles as already committed
+            con.register("replaced_ids", pa.table({"article_id": list(replaces)}))
+            con.execute(sql("load/delete_articles"))
+            con.unregister("replaced_ids")
         if lake:
             batch_tables, batch_files, batch_items = settle(con, tables, files, items)
             new_before = files.column("status").to_pylist().count("loaded")
@@ -337,10 +341,6 @@ def load_batch(
                 new_before - batch_files.column("status").to_pylist().count("loaded"),
                 tables["articles"].num_rows - batch_tables["articles"].num_rows,
             ]
-        if replaces:
-            con.register("replaced_ids", pa.table({"article_id": list(replaces)}))
-            con.execute(sql("load/delete_articles"))
-            con.unregister("replaced_ids")
         for name, table in batch_tables.items():
             if table.num_rows:
                 con.from_arrow(table).insert_into(name)
