@@ -27,11 +27,14 @@ from .lexicon import (
     FIRST_NAME_TITLES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    LEAVING_VERBS,
     LONE_OFFICES,
     MAJOR_PLACES,
     MALE_NAMES,
+    MONTHS,
     NOBLE_TITLES,
     NOT_PEOPLE,
+    OBJECT_AS_VERBS,
     OFFICE_ABBREVIATIONS,
     OFFICE_RANKS,
     ORG_WORDS,
@@ -39,6 +42,7 @@ from .lexicon import (
     PLACE_WORDS,
     POST_NOMINALS,
     PRONOUN_GENDER,
+    PRONOUNS,
     QUALIFIED_HEADS,
     ROLE_GENDER,
     ROLE_HEADS,
@@ -47,6 +51,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SURNAME_HEADS,
     TITLE_GENDER,
+    WEEKDAYS,
     function_words,
 )
 from .ranges import Ranges, T
@@ -137,8 +142,10 @@ ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "n
 PRONOUN_REACH = 250
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# Modals: a role head right after one is a verb ("will host", "would chair").
-VERB_LEADS = function_words("modal")
+# Modals and the relative pronouns that are a clause's subject: a role head right after one is a
+# verb ("will host", "would chair", "the film, which stars X and Y"); not "that" (also "signs that
+# chief executive X is ...") nor "whose" ("whose chairman X").
+VERB_LEADS = function_words("modal") | function_words("relative") - function_words("subordinator") - {"whose"}
 # Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
@@ -180,7 +187,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
-    parsed, fronted = _grammar_roles(view, mentions)
+    parsed, fronted, left = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
             continue
@@ -199,8 +206,11 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         elif office or affiliation:
             letters.setdefault(m.name, office[1] if office else affiliation)
     for name, role in parsed.items():
-        roles.setdefault(name, role)
+        if name not in left:
+            roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
+    for name in left:
+        roles.setdefault(name, parsed[name])
     genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -225,15 +235,16 @@ def canonical_role(role: str | None) -> str | None:
     """One spelling per role: without "new" ("New Home Secretary" is the home secretary) or a
     stray possessive before it, and its role words in lower case ("Home Secretary" and "home
     secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
-    in lower case, and "ex-" is written so: a former home secretary does not hold the office. A
+    in lower case, and "ex-" (or "former-") is written so: a former home secretary does not hold the office. A
     dash breaks off what came before it ("as one activist put it - Tory leader")."""
     if not role:
         return role
     words = DASH_BREAK.split(role)[-1].strip(" ,").split()
     while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}) and not _place_name(words):
         words.pop(0)
-    if words and words[0].lower().startswith("ex-") and len(words[0]) > 3:
-        words[:1] = ["former", words[0][3:]]
+    prefix, hyphen, rest = words[0].partition("-") if words else ("", "", "")
+    if hyphen and rest and prefix.lower() in {"ex", "former"}:  # "Ex-minister", "former-President"
+        words[:1] = ["former", rest]
     folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
     return " ".join(folded) or None
 
@@ -260,7 +271,7 @@ def _place_name(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
-def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str], set[str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
     clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
@@ -268,10 +279,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
     opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
     ... X has been on trial"). Also, by where the mention starts, a role fronted before
-    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
+    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own; and
+    the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
+    current one the article gives them elsewhere comes before."""
     grammar = view.doc._.grammar
     if grammar is None:
-        return {}, {}
+        return {}, {}, set()
     named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     starts = Ranges((m.start_char, m.end_char, m.start_char) for m in mentions)
 
@@ -281,6 +294,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
 
     found: dict[str, str] = {}
     fronted: dict[int, str] = {}
+    left: set[str] = set()
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
     pairs += [
@@ -297,6 +311,9 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 fronted.update((start, role) for _, _, start in starts.covering(at))
             if role and person not in found:
                 found[person] = role
+                if "verb" in match.nodes and match.nodes["verb"].lower_ in LEAVING_VERBS:
+                    found[person] = f"former {role}"  # "X resigned as chairman"
+                    left.add(person)
     for match in grammar.of("speech-subject"):
         subject = match.nodes["subject"]
         if (
@@ -318,14 +335,18 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
             continue
         if role := _role_phrase(subject):
             found[first[2]] = role
-    return found, fronted
+    return found, fronted, left
 
 
 def _stated(view: DocView, match: Match) -> bool:
     """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as
     its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
-    a denial ("X is not a journalist") or someone's words in a quote."""
+    a denial ("X is not a journalist") or someone's words in a quote. After a verb of naming or
+    appointing with an object, "as" says what the object is, not the subject ("X appointed Y as
+    his elections chief"; but "X replaced Y as chairman")."""
     verb, role = match.nodes["verb"], match.nodes["role"]
+    if verb.lower_ in OBJECT_AS_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return False
     judged = any(
         t.tag_ in {"JJ", "JJR", "JJS", "RBS"} and t.is_lower and t.lower_ not in ROLE_MODIFIERS | ROLE_HEADS
         for t in role.lefts
@@ -351,7 +372,12 @@ def _role_phrase(head: Token) -> str | None:
     """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
     clause or list hanging from it, without the article before it; None when it runs long. A name
     in it stays ("Ironco chairwoman", "former Baker adviser")."""
-    cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
+    cut = {
+        t.i
+        for c in head.children
+        if c.dep_ in ROLE_CUT_DEPS or c.dep_ == "prep" and c.tag_ in {"VBG", "VBN"}  # "following criticism"
+        for t in c.subtree
+    }
     kept = [t for t in head.subtree if t.i not in cut]
     run = [t for t in kept if t.i <= head.i]
     run = run[max((k + 1 for k, t in enumerate(run[:-1]) if run[k + 1].i != t.i + 1), default=0) :]
@@ -660,6 +686,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             (low in ROLE_STOPS and not (inside_name or portfolio))
             or tok.is_punct
             and tok.text not in {"-", "'s", "\u2019s"}
+            or tok.is_title
+            and (low in MONTHS or low in WEEKDAYS)  # "In October Tory leader X": a time, not the role
         ):
             break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
@@ -701,6 +729,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
+    if " ".join(t.text for t in words) in PARTY_NAMES:
+        return None  # "Liberal Democrat X": a party, as "Conservative X", is no role
     return _role_text(doc, words[0].i, i)
 
 
@@ -718,12 +748,16 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
     role = shared.get(m.start_char)
     i = _token_at(doc, m.start_char)
     if role is None and i:
-        singular = _singular_head(doc[i - 1].lower_)
-        if singular is None:
-            return None
+        singular = _singular_head(doc[i - 1].lower_, DESCRIPTION_HEADS)
+        if singular is None or i > 1 and doc[i - 2].lower_ in VERB_LEADS:
+            return None  # "which stars X and Y": a verb
         j = i - 1
-        while j > 0 and (doc[j - 1].lower_ in ROLE_MODIFIERS or doc[j - 1].is_title and not doc[j - 1].is_sent_start):
+        while j > 0 and (
+            _qualifies(doc[j - 1]) or _role_noun(doc[j - 1]) and j > 1 and _qualifies(doc[j - 2])
+        ):  # "senior shadow cabinet members": a word of no role list between two that are
             j -= 1
+        if j == i - 1 and singular not in ROLE_HEADS:
+            return None  # "members X and Y" says no more than that they belong
         role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
     if role is None:
         return None
@@ -734,10 +768,16 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
     return role
 
 
-def _singular_head(word: str) -> str | None:
+def _singular_head(word: str, heads: frozenset[str] = ROLE_HEADS) -> str | None:
     """The role head a plural word is the plural of ("tycoons", "chairmen", "witnesses"), if any."""
     one = word.removesuffix("s")
-    return one if one != word and one in ROLE_HEADS else None
+    return one if one != word and one in heads else None
+
+
+def _qualifies(tok: Token) -> bool:
+    """Whether a word before a plural role is part of it: a role modifier ("senior") or a capital
+    inside the sentence ("Irish")."""
+    return tok.lower_ not in ROLE_STOPS and (tok.lower_ in ROLE_MODIFIERS or tok.is_title and not tok.is_sent_start)
 
 
 def _compound(doc: Doc, tok: Token) -> str:
@@ -792,6 +832,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
+        or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
         or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
         or (
@@ -803,8 +844,12 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         )
     ):
         return None
-    if not any(w.lower() in heads for w in role.split()):
+    if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
         return None
+    for start in named.named_at.starting_in(match.start("role"), match.start("role") + len(role)):
+        before = body[match.start("role") : start[0]].split()
+        if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
+            return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return role
 
 
