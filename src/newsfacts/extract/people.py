@@ -278,7 +278,8 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     as chairman"), an appointment ("X's appointment as chief executive", "the appointment of X
     as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
     opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
-    ... X has been on trial"). Also, by where the mention starts, a role fronted before
+    ... X has been on trial"), or that is appointed there ("The firm has appointed a new finance
+    director. X joins from ..."). Also, by where the mention starts, a role fronted before
     a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own; and
     the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
     current one the article gives them elsewhere comes before."""
@@ -314,12 +315,13 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 if "verb" in match.nodes and match.nodes["verb"].lower_ in LEAVING_VERBS:
                     found[person] = f"former {role}"  # "X resigned as chairman"
                     left.add(person)
-    for match in grammar.of("speech-subject"):
-        subject = match.nodes["subject"]
+    speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
+    appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
+    for match, subject, openers in speaking + appointed:
         if (
             not _role_head(subject)
             or who(match, subject)
-            or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}
+            or subject.left_edge.lower_ not in openers
             or any(who(match, c) for c in subject.children if c.dep_ == "appos")  # "the chancellor, X, insisted"
         ):
             continue
@@ -442,7 +444,21 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
-    return found + _first_name_pairs(view, found) + _described_names(view, found)
+    every = found + _first_name_pairs(view, found) + _described_names(view, found)
+    return [c for c in every if not _work_title(view, c[0])]
+
+
+def _work_title(view: DocView, at: int) -> bool:
+    """Whether the words at `at` follow a capital "The" inside a sentence: the name of a work or a
+    body ("the show The Beverly Hillbillies", "the comedy The American President"), not a person
+    nor a title referring to one ("the American president")."""
+    the = at - 4
+    return (
+        the > 0
+        and view.body[the:at] == "The "
+        and view.body[the - 1] not in "\"'(\u2018\u201c\n"
+        and view.sentence_at(the).start_char < the
+    )
 
 
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -708,12 +724,16 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             or tok.text in {"-", "'s", "\u2019s"}
             or hyphen_prefix
             or _role_noun(tok)
+            or _name_number(doc, j - 1)
         ):
             break
         j -= 1
     words = [t for t in doc[j:i]]
     while words and (
-        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
+        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS
+        or words[0].text == "-"
+        or _role_noun(words[0])
+        or words[0].like_num
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
@@ -732,6 +752,11 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     if " ".join(t.text for t in words) in PARTY_NAMES:
         return None  # "Liberal Democrat X": a party, as "Conservative X", is no role
     return _role_text(doc, words[0].i, i)
+
+
+def _name_number(doc: Doc, k: int) -> bool:
+    """Whether token k is a number inside a capitalised name ("No 10 media chief", "Radio 4 presenter")."""
+    return doc[k].like_num and k >= 1 and doc[k - 1].is_title
 
 
 def _role_text(doc: Doc, start: int, end: int) -> str:
@@ -867,9 +892,9 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     in the article, else to a person named just before it (journalists introduce a name, then
     vary it with the title): see `_referent`. Returns those titles as mentions of their person,
     so that a "he" after "The home secretary said ..." finds him."""
-    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)}
+    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body) if not _work_title(view, m.start(1))}
     for m in THE_WORDS.finditer(view.body):
-        if title := _lower_case_title(view.body, m):
+        if (title := _lower_case_title(view.body, m)) and not _work_title(view, m.start(1) + 1):
             titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
@@ -1001,8 +1026,11 @@ def _narrower(role: str, title: str) -> bool:
 
 def _same_office(role: str, title: str, head: str) -> bool:
     """Whether a person's role may be the office a title names: the same head noun ("leader" for
-    "the Tory leader") and the same rank ("the prime minister" is not the deputy prime minister)."""
-    return role.lower().split()[-1].split("-")[-1] == head and _ranks(role) == _ranks(title)
+    "the Tory leader", "bishop" of "bishop of Durham" for "the Bishop") and the same rank ("the prime minister" is not the deputy prime minister)."""
+    words = role.lower().split()
+    ends = [k for k, w in enumerate(words) if w in ROLE_PREPOSITIONS and k > 0]
+    own = words[ends[0] - 1] if ends else words[-1]  # "bishop of Durham" is a bishop
+    return own.split("-")[-1] == head and _ranks(role) == _ranks(title)
 
 
 def _ranks(role: str) -> set[str]:
