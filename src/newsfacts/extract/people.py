@@ -32,6 +32,7 @@ from .lexicon import (
     MAJOR_PLACES,
     MALE_NAMES,
     MONTHS,
+    NAME_PARTICLES,
     NOBLE_TITLES,
     NOT_PEOPLE,
     OBJECT_AS_VERBS,
@@ -100,7 +101,10 @@ CLAUSE_OPENERS = frozenset(
 CLAUSE_VERBS = function_words("finite") | function_words("modal")
 CLAUSE_VERB_REACH = 3
 # The rest of a title up to the name it stands beside: " of the economy, X", ", X".
-TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|to)\s+[a-z][a-z ]{0,40}?)?,\s*(?=[A-Z])")
+TITLE_TAIL = re.compile(
+    r"(?:\s+(?:of|for|at|to)\s+(?:[a-z][a-z ]{0,40}?|(?:the\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4}))?"
+    r",\s*(?=[A-Z])"
+)
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
 TITLE_WORDS = (
     {h.rstrip(".") for h in HONORIFICS}
@@ -597,7 +601,10 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
+    if not 1 <= len(words) <= 4 or not all(
+        NAME_WORD.match(w) or 0 < k < len(words) - 1 and w in NAME_PARTICLES  # "Pierre de Vos"
+        for k, w in enumerate(words)
+    ):
         return False
     if any(re.search(r"['\u2019]s$", w) for w in words[:-1]):
         return False  # "Brown's Budget": a possessive inside is not a name
@@ -634,7 +641,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
                 full.append(name)
     canon = {f: f for f in full}
     for f in full:  # "Mrs Parker Bowles" after "Camilla Parker Bowles": the tail of one fuller name
-        longer = [g for g in full if g.endswith(" " + f)]
+        tails = {" " + f, " " + f[0].lower() + f[1:]} if f.split()[0].lower() in NAME_PARTICLES else {" " + f}
+        longer = [g for g in full if g.endswith(tuple(tails))]  # "Van Gogh" opening a sentence: "Theo van Gogh"
         if len(longer) == 1:
             canon[f] = longer[0]
     # "Prince Charles" ... "Charles said": a lone word that is a titled name's only name is that person.
@@ -894,7 +902,9 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     so that a "he" after "The home secretary said ..." finds him."""
     titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body) if not _work_title(view, m.start(1))}
     for m in THE_WORDS.finditer(view.body):
-        if (title := _lower_case_title(view.body, m)) and not _work_title(view, m.start(1) + 1):
+        if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m)) and not _work_title(
+            view, m.start(1) + 1
+        ):
             titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
@@ -1084,6 +1094,17 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
         if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS):
             return None
     return None
+
+
+def _fronted_title(body: str, match: re.Match[str]) -> str | None:
+    """A role head right after "the" that a name follows in apposition, perhaps after its body:
+    "The chairman of the Bar Council, X,", "the chairman, X," (whatever the head: the name says
+    whose it is)."""
+    word = re.match(r"\s+([a-z][\w-]*)", match[1])
+    if word is None or word[1] not in ROLE_HEADS:
+        return None
+    end = match.start(1) + word.end()
+    return word[1] if TITLE_TAIL.match(body, end) else None
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
