@@ -68,6 +68,8 @@ RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
 DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
+# "former minister and now a European commissioner": what a person is now is their role.
+NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -130,6 +132,7 @@ ROLE_RELATIONS = (
     "role-as",
     "role-appointment",
     "role-appointment-of",
+    "role-appointment-to-post",
     "role-appointed",
     "role-appointed-as",
 )
@@ -240,10 +243,14 @@ def canonical_role(role: str | None) -> str | None:
     stray possessive before it, and its role words in lower case ("Home Secretary" and "home
     secretary" are one role); names inside it keep their capitals ("Labour MP"). "former" stays,
     in lower case, and "ex-" (or "former-") is written so: a former home secretary does not hold the office. A
-    dash breaks off what came before it ("as one activist put it - Tory leader")."""
+    dash breaks off what came before it ("as one activist put it - Tory leader"), and "and now" a
+    former office ("former minister and now a European commissioner" is a European commissioner)."""
     if not role:
         return role
-    words = DASH_BREAK.split(role)[-1].strip(" ,").split()
+    role = NOW_BREAK.split(DASH_BREAK.split(role)[-1])[-1]
+    if role.count("(") > role.count(")"):
+        role += ")"  # "... Phonographic Industries (IFPI" cut at its bracket
+    words = role.strip(" ,").split()
     while words and (words[0].lower() in ROLE_OPENERS or words[0] in {"'s", "\u2019s"}) and not _place_name(words):
         words.pop(0)
     prefix, hyphen, rest = words[0].partition("-") if words else ("", "", "")
@@ -310,6 +317,13 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     ]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
+        start, end = match.sentence.char_span(role_token)
+        if (
+            role_token.i > name_token.i
+            and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in role_token.children)
+            and _name_listed(view.body, start, end, named)
+        ):
+            continue  # "X, Queen, Y and Z"; not "Argentina's President, Y, said"
         if person and _role_head(role_token) and not who(match, role_token):
             if (role := _role_phrase(role_token)) and role_token.i < name_token.i and _definite(role_token):
                 at = match.sentence.char_span(name_token)[0]
@@ -879,11 +893,19 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         return None
     if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
         return None
+    if len(words) == 1 and _name_listed(body, match.start("role"), match.end("role"), named.named_at):
+        return None  # "X, Queen, Y and Z": a list of names, one a title
     for start in named.named_at.starting_in(match.start("role"), match.start("role") + len(role)):
         before = body[match.start("role") : start[0]].split()
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return role
+
+
+def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
+    """Whether one capitalised word at `start`-`end` after a name's comma is an item of a list of
+    names: another name follows it after a comma ("X, Queen, Y and Z")."""
+    return body[start : start + 1].isupper() and body.startswith(",", end) and bool(named.starting_in(end + 1, end + 3))
 
 
 def _listed(body: str, role_start: int, at: int, role: str) -> bool:
