@@ -85,6 +85,7 @@ DEFINITE_ROLE = re.compile(
 )
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
+OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers
 # to when nothing else decides: its protagonist.
@@ -928,6 +929,13 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             view, m.start(1) + 1
         ):
             titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
+    # "its Paris lawyer, X": an owned title is a name's beside it only, never a free one
+    owned = {
+        (m.start(1) + len(m[1]) - len(m[1].lstrip()), title)
+        for m in OWNED_WORDS.finditer(view.body)
+        if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m))
+    }
+    titles |= owned
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
     grammar = view.doc._.grammar
@@ -944,7 +952,8 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             if named := _name_at(view.body, tail.end(), named_at):
                 roles.setdefault(named[2].name, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
-        free.append((at, title, head))
+        if (at, title) not in owned:
+            free.append((at, title, head))
     # Evidence read before any title is given: a title whose only possible referent is one person
     # ("Gordon Brown spoke. The chancellor said") is that person's, wherever else it stands.
     evidence: dict[str, Counter[str]] = {}
