@@ -264,11 +264,15 @@ def canonical_role(role: str | None) -> str | None:
 def _office_word(words: list[str], k: int) -> bool:
     """Whether the k-th word of a role is an office word, written in lower case: not letters
     ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
-    "Home Office", "National Security Council"); a rank or a role head always is ("Former",
-    "Senator")."""
+    "Home Office", "National Security Council"); a rank always is ("Former"), and a role head
+    ("Senator") unless a capitalised word of no office follows it in a name ("Star Wars actor")."""
     word = words[k].rstrip(",")
     if word.lower() not in OFFICE_WORDS or word.isupper():
         return False
+    if word.lower() in ROLE_HEADS - ROLE_MODIFIERS and word.istitle() and words[k][-1] != "," and k + 1 < len(words):
+        after = words[k + 1]
+        if after.istitle() and after.isalpha() and after.lower() not in OFFICE_WORDS:
+            return False
     if word.lower() in RANKS | ROLE_HEADS or not word.istitle():
         return True
     end = k
