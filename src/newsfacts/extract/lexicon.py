@@ -141,6 +141,9 @@ OFFICE_RANKS = words("office_ranks")
 ROLE_GENDER = {r["word"]: r["gender"] for r in _ROLES if r["gender"]}
 ROLE_MODIFIERS = words("role_modifiers")
 ROLE_STOPS = words("role_stops")
+LEAVING_VERBS = words("leaving_verbs")
+# Verbs whose object an "as" phrase describes: "appointed X as chairman", "described X as a liar".
+OBJECT_AS_VERBS = words("appointment_verbs") | words("naming_verbs")
 _GIVEN = rows("given_names")
 MALE_NAMES = frozenset(r["name"] for r in _GIVEN if r["gender"] == "m")
 FEMALE_NAMES = frozenset(r["name"] for r in _GIVEN if r["gender"] == "f")

@@ -27,11 +27,15 @@ from .lexicon import (
     FIRST_NAME_TITLES,
     HONORIFICS,
     INTRODUCTORY_WORDS,
+    LEAVING_VERBS,
     LONE_OFFICES,
     MAJOR_PLACES,
     MALE_NAMES,
+    MONTHS,
+    NAME_PARTICLES,
     NOBLE_TITLES,
     NOT_PEOPLE,
+    OBJECT_AS_VERBS,
     OFFICE_ABBREVIATIONS,
     OFFICE_RANKS,
     ORG_WORDS,
@@ -40,6 +44,7 @@ from .lexicon import (
     PLURAL_TITLES,
     POST_NOMINALS,
     PRONOUN_GENDER,
+    PRONOUNS,
     QUALIFIED_HEADS,
     ROLE_GENDER,
     ROLE_HEADS,
@@ -48,6 +53,7 @@ from .lexicon import (
     SPEECH_VERBS,
     SURNAME_HEADS,
     TITLE_GENDER,
+    WEEKDAYS,
     function_words,
 )
 from .ranges import Ranges, T
@@ -69,6 +75,8 @@ RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
 DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
+# "former minister and now a European commissioner": what a person is now is their role.
+NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
     r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
@@ -84,6 +92,7 @@ DEFINITE_ROLE = re.compile(
 )
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
 THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
+OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)((?:\s+[A-Za-z][\w-]*){1,4})")
 MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers
 # to when nothing else decides: its protagonist.
@@ -91,6 +100,8 @@ PROTAGONIST = 2
 # Between a person and a title, lower-case words only, a verb and its object ("X told the party
 # leader", "X said of the Tory leader", "X has no doubt it is the prime minister"): someone else.
 ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,7}\s+(?:the|a|an)\s+")
+# Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
+ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
 # First words of a clause after a name's comma, which is then no apposition.
 CLAUSE_OPENERS = frozenset(
     "who which whose and but or on in at by with for from of to as after before when while where".split()
@@ -100,7 +111,10 @@ CLAUSE_OPENERS = frozenset(
 CLAUSE_VERBS = function_words("finite") | function_words("modal")
 CLAUSE_VERB_REACH = 3
 # The rest of a title up to the name it stands beside: " of the economy, X", ", X".
-TITLE_TAIL = re.compile(r"(?:\s+(?:of|for|at|to)\s+[a-z][a-z ]{0,40}?)?,\s*(?=[A-Z])")
+TITLE_TAIL = re.compile(
+    r"(?:\s+(?:of|for|at|to)\s+(?:[a-z][a-z ]{0,40}?|(?:the\s+)?[A-Z][\w&'\u2019-]*(?:\s+[A-Z][\w&'\u2019-]*){0,4}))?"
+    r",\s*(?=[A-Z])"
+)
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
 TITLE_WORDS = (
     {h.rstrip(".") for h in HONORIFICS}
@@ -128,6 +142,7 @@ ROLE_RELATIONS = (
     "role-as",
     "role-appointment",
     "role-appointment-of",
+    "role-appointment-to-post",
     "role-appointed",
     "role-appointed-as",
 )
@@ -144,8 +159,10 @@ ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "n
 PRONOUN_REACH = 250
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# Modals: a role head right after one is a verb ("will host", "would chair").
-VERB_LEADS = function_words("modal")
+# Modals and the relative pronouns that are a clause's subject: a role head right after one is a
+# verb ("will host", "would chair", "the film, which stars X and Y"); not "that" (also "signs that
+# chief executive X is ...") nor "whose" ("whose chairman X").
+VERB_LEADS = function_words("modal") | function_words("relative") - function_words("subordinator") - {"whose"}
 # Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
 HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
@@ -187,7 +204,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
-    parsed, fronted = _grammar_roles(view, mentions)
+    parsed, fronted, left = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
             continue
@@ -206,8 +223,11 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         elif office or affiliation:
             letters.setdefault(m.name, office[1] if office else affiliation)
     for name, role in parsed.items():
-        roles.setdefault(name, role)
+        if name not in left:
+            roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
+    for name in left:
+        roles.setdefault(name, parsed[name])
     genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -234,17 +254,22 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
     """One spelling per role, and its status: the office alone, its role words in lower case
     ("Home Secretary" and "home secretary" are one role; names inside it keep their capitals,
     "Labour MP"), without an article or a stray possessive before it; "new" and "former" (or
-    "ex-") are the status, so a new, a former and a serving home secretary share the role
-    ("New Home Secretary" is ("home secretary", "new")). A dash breaks off what came before it
-    ("as one activist put it - Tory leader")."""
+    "ex-", "former-") are the status, so a new, a former and a serving home secretary share the
+    role ("New Home Secretary" is ("home secretary", "new")). A dash breaks off what came before
+    it ("as one activist put it - Tory leader"), and "and now" a former office ("former minister
+    and now a European commissioner" is a European commissioner)."""
     if not role:
         return None, None
-    words = DASH_BREAK.split(role)[-1].strip(" ,").split()
+    role = NOW_BREAK.split(DASH_BREAK.split(role)[-1])[-1]
+    if role.count("(") > role.count(")"):
+        role += ")"  # "... Phonographic Industries (IFPI" cut at its bracket
+    words = role.strip(" ,").split()
     status = None
     while words and not _place_name(words):
         first = words[0].lower()
-        if first.startswith("ex-") and len(first) > 3:
-            words[0], status = words[0][3:], "former"
+        prefix, hyphen, rest = words[0].partition("-")
+        if hyphen and rest and prefix.lower() in {"ex", "former"}:  # "Ex-minister", "former-President"
+            words[0], status = rest, "former"
         elif first in ROLE_STATUS:
             words.pop(0)
             status = first
@@ -260,11 +285,16 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
 def _office_word(words: list[str], k: int) -> bool:
     """Whether the k-th word of a role is an office word, written in lower case: not letters
     ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
-    "Home Office", "National Security Council"); a rank or a role head always is ("Former",
-    "Senator"), and so is its possessive ("Prime Minister's envoy")."""
+    "Home Office", "National Security Council"); a rank always is ("Former"), and a role head
+    ("Senator") unless a capitalised word of no office follows it in a name ("Star Wars actor");
+    so is its possessive ("Prime Minister's envoy")."""
     word = words[k].rstrip(",").removesuffix("'s").removesuffix("\u2019s")
     if word.lower() not in OFFICE_WORDS or word.isupper():
         return False
+    if word.lower() in ROLE_HEADS - ROLE_MODIFIERS and word.istitle() and word == words[k] and k + 1 < len(words):
+        after = words[k + 1]
+        if after.istitle() and after.isalpha() and after.lower() not in OFFICE_WORDS:
+            return False
     if word.lower() in RANKS | ROLE_HEADS or not word.istitle():
         return True
     end = k
@@ -279,18 +309,21 @@ def _place_name(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
-def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str]]:
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str], set[str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
     clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
     as chairman"), an appointment ("X's appointment as chief executive", "the appointment of X
     as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
     opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
-    ... X has been on trial"). Also, by where the mention starts, a role fronted before
-    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own."""
+    ... X has been on trial"), or that is appointed there ("The firm has appointed a new finance
+    director. X joins from ..."). Also, by where the mention starts, a role fronted before
+    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own; and
+    the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
+    current one the article gives them elsewhere comes before."""
     grammar = view.doc._.grammar
     if grammar is None:
-        return {}, {}
+        return {}, {}, set()
     named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     starts = Ranges((m.start_char, m.end_char, m.start_char) for m in mentions)
 
@@ -300,6 +333,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
 
     found: dict[str, str] = {}
     fronted: dict[int, str] = {}
+    left: set[str] = set()
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
     pairs += [
@@ -310,18 +344,29 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     ]
     for match, name_token, role_token in pairs:
         person = who(match, name_token)
+        start, end = match.sentence.char_span(role_token)
+        if (
+            role_token.i > name_token.i
+            and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in role_token.children)
+            and _name_listed(view.body, start, end, named)
+        ):
+            continue  # "X, Queen, Y and Z"; not "Argentina's President, Y, said"
         if person and _role_head(role_token) and not who(match, role_token):
             if (role := _role_phrase(role_token)) and role_token.i < name_token.i and _definite(role_token):
                 at = match.sentence.char_span(name_token)[0]
                 fronted.update((start, role) for _, _, start in starts.covering(at))
             if role and person not in found:
                 found[person] = role
-    for match in grammar.of("speech-subject"):
-        subject = match.nodes["subject"]
+                if "verb" in match.nodes and match.nodes["verb"].lower_ in LEAVING_VERBS:
+                    found[person] = f"former {role}"  # "X resigned as chairman"
+                    left.add(person)
+    speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
+    appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
+    for match, subject, openers in speaking + appointed:
         if (
             not _role_head(subject)
             or who(match, subject)
-            or subject.left_edge.lower_ not in DEFINITE_OPENERS | {"a", "an"}
+            or subject.left_edge.lower_ not in openers
             or any(who(match, c) for c in subject.children if c.dep_ == "appos")  # "the chancellor, X, insisted"
         ):
             continue
@@ -337,14 +382,18 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
             continue
         if role := _role_phrase(subject):
             found[first[2]] = role
-    return found, fronted
+    return found, fronted, left
 
 
 def _stated(view: DocView, match: Match) -> bool:
     """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as
     its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
-    a denial ("X is not a journalist") or someone's words in a quote."""
+    a denial ("X is not a journalist") or someone's words in a quote. After a verb of naming or
+    appointing with an object, "as" says what the object is, not the subject ("X appointed Y as
+    his elections chief"; but "X replaced Y as chairman")."""
     verb, role = match.nodes["verb"], match.nodes["role"]
+    if verb.lower_ in OBJECT_AS_VERBS and any(c.dep_ == "dobj" for c in verb.children):
+        return False
     judged = any(
         t.tag_ in {"JJ", "JJR", "JJS", "RBS"} and t.is_lower and t.lower_ not in ROLE_MODIFIERS | ROLE_HEADS
         for t in role.lefts
@@ -370,7 +419,12 @@ def _role_phrase(head: Token) -> str | None:
     """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
     clause or list hanging from it, without the article before it; None when it runs long. A name
     in it stays ("Ironco chairwoman", "former Baker adviser")."""
-    cut = {t.i for c in head.children if c.dep_ in ROLE_CUT_DEPS for t in c.subtree}
+    cut = {
+        t.i
+        for c in head.children
+        if c.dep_ in ROLE_CUT_DEPS or c.dep_ == "prep" and c.tag_ in {"VBG", "VBN"}  # "following criticism"
+        for t in c.subtree
+    }
     kept = [t for t in head.subtree if t.i not in cut]
     run = [t for t in kept if t.i <= head.i]
     run = run[max((k + 1 for k, t in enumerate(run[:-1]) if run[k + 1].i != t.i + 1), default=0) :]
@@ -438,7 +492,21 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
     peers = _plural_titled(view.body)
     listed = {(s, e) for s, e, _ in peers}
     found = [c for c in found if (c[0], c[1]) not in listed] + peers
-    return found + _first_name_pairs(view, found) + _described_names(view, found)
+    every = found + _first_name_pairs(view, found) + _described_names(view, found)
+    return [c for c in every if not _work_title(view, c[0])]
+
+
+def _work_title(view: DocView, at: int) -> bool:
+    """Whether the words at `at` follow a capital "The" inside a sentence: the name of a work or a
+    body ("the show The Beverly Hillbillies", "the comedy The American President"), not a person
+    nor a title referring to one ("the American president")."""
+    the = at - 4
+    return (
+        the > 0
+        and view.body[the:at] == "The "
+        and view.body[the - 1] not in "\"'(\u2018\u201c\n"
+        and view.sentence_at(the).start_char < the
+    )
 
 
 def _plural_titled(body: str) -> list[tuple[int, int, str]]:
@@ -590,7 +658,10 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
 
 def _is_name(text: str) -> bool:
     words = text.split()
-    if not 1 <= len(words) <= 4 or not all(NAME_WORD.match(w) for w in words):
+    if not 1 <= len(words) <= 4 or not all(
+        NAME_WORD.match(w) or 0 < k < len(words) - 1 and w in NAME_PARTICLES  # "Pierre de Vos"
+        for k, w in enumerate(words)
+    ):
         return False
     if any(re.search(r"['\u2019]s$", w) for w in words[:-1]):
         return False  # "Brown's Budget": a possessive inside is not a name
@@ -627,7 +698,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
                 full.append(name)
     canon = {f: f for f in full}
     for f in full:  # "Mrs Parker Bowles" after "Camilla Parker Bowles": the tail of one fuller name
-        longer = [g for g in full if g.endswith(" " + f)]
+        tails = {" " + f, " " + f[0].lower() + f[1:]} if f.split()[0].lower() in NAME_PARTICLES else {" " + f}
+        longer = [g for g in full if g.endswith(tuple(tails))]  # "Van Gogh" opening a sentence: "Theo van Gogh"
         if len(longer) == 1:
             canon[f] = longer[0]
     # "Prince Charles" ... "Charles said": a lone word that is a titled name's only name is that person.
@@ -695,6 +767,8 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             (low in ROLE_STOPS and not (inside_name or portfolio))
             or tok.is_punct
             and tok.text not in {"-", "'s", "\u2019s"}
+            or tok.is_title
+            and (low in MONTHS or low in WEEKDAYS)  # "In October Tory leader X": a time, not the role
         ):
             break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
@@ -717,12 +791,16 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             or tok.text in {"-", "'s", "\u2019s"}
             or hyphen_prefix
             or _role_noun(tok)
+            or _name_number(doc, j - 1)
         ):
             break
         j -= 1
     words = [t for t in doc[j:i]]
     while words and (
-        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or words[0].text == "-" or _role_noun(words[0])
+        words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS
+        or words[0].text == "-"
+        or _role_noun(words[0])
+        or words[0].like_num
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
@@ -738,7 +816,14 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         return None
     if words[0].i > 0 and doc[words[0].i - 1].lower_ in VERB_LEADS:
         return None  # "Cafod will host Mr X's speech": a verb, not an office
+    if " ".join(t.text for t in words) in PARTY_NAMES:
+        return None  # "Liberal Democrat X": a party, as "Conservative X", is no role
     return _role_text(doc, words[0].i, i)
+
+
+def _name_number(doc: Doc, k: int) -> bool:
+    """Whether token k is a number inside a capitalised name ("No 10 media chief", "Radio 4 presenter")."""
+    return doc[k].like_num and k >= 1 and doc[k - 1].is_title
 
 
 def _role_text(doc: Doc, start: int, end: int) -> str:
@@ -755,14 +840,18 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
     role = shared.get(m.start_char)
     i = _token_at(doc, m.start_char)
     if role is None and i:
-        singular = _singular_head(doc[i - 1].lower_)
-        if singular is None:
-            return None
+        singular = _singular_head(doc[i - 1].lower_, DESCRIPTION_HEADS)
+        if singular is None or i > 1 and doc[i - 2].lower_ in VERB_LEADS:
+            return None  # "which stars X and Y": a verb
         j = i - 1
-        while j > 0 and (doc[j - 1].lower_ in ROLE_MODIFIERS or doc[j - 1].is_title and not doc[j - 1].is_sent_start):
+        while j > 0 and (
+            _qualifies(doc[j - 1]) or _role_noun(doc[j - 1]) and j > 1 and _qualifies(doc[j - 2])
+        ):  # "senior shadow cabinet members": a word of no role list between two that are
             j -= 1
         if j == i - 1 and doc[j].text in PLURAL_TITLES:
             return None  # "Lords X and Y": a title each holds, not a role; "law lords X and Y" is one
+        if j == i - 1 and singular not in ROLE_HEADS:
+            return None  # "members X and Y" says no more than that they belong
         role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
     if role is None:
         return None
@@ -773,10 +862,16 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
     return role
 
 
-def _singular_head(word: str) -> str | None:
+def _singular_head(word: str, heads: frozenset[str] = ROLE_HEADS) -> str | None:
     """The role head a plural word is the plural of ("tycoons", "chairmen", "witnesses"), if any."""
     one = word.removesuffix("s")
-    return one if one != word and one in ROLE_HEADS else None
+    return one if one != word and one in heads else None
+
+
+def _qualifies(tok: Token) -> bool:
+    """Whether a word before a plural role is part of it: a role modifier ("senior") or a capital
+    inside the sentence ("Irish")."""
+    return tok.lower_ not in ROLE_STOPS and (tok.lower_ in ROLE_MODIFIERS or tok.is_title and not tok.is_sent_start)
 
 
 def _compound(doc: Doc, tok: Token) -> str:
@@ -831,6 +926,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
+        or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
         or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
         or (
@@ -842,9 +938,21 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         )
     ):
         return None
-    if not any(w.lower() in heads for w in role.split()):
+    if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
         return None
+    if len(words) == 1 and _name_listed(body, match.start("role"), match.end("role"), named.named_at):
+        return None  # "X, Queen, Y and Z": a list of names, one a title
+    for start in named.named_at.starting_in(match.start("role"), match.start("role") + len(role)):
+        before = body[match.start("role") : start[0]].split()
+        if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
+            return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return role
+
+
+def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
+    """Whether one capitalised word at `start`-`end` after a name's comma is an item of a list of
+    names: another name follows it after a comma ("X, Queen, Y and Z")."""
+    return body[start : start + 1].isupper() and body.startswith(",", end) and bool(named.starting_in(end + 1, end + 3))
 
 
 def _listed(body: str, role_start: int, at: int, role: str) -> bool:
@@ -861,10 +969,19 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     in the article, else to a person named just before it (journalists introduce a name, then
     vary it with the title): see `_referent`. Returns those titles as mentions of their person,
     so that a "he" after "The home secretary said ..." finds him."""
-    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body)}
+    titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body) if not _work_title(view, m.start(1))}
     for m in THE_WORDS.finditer(view.body):
-        if title := _lower_case_title(view.body, m):
+        if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m)) and not _work_title(
+            view, m.start(1) + 1
+        ):
             titles.add((m.start(1) + len(m[1]) - len(m[1].lstrip()), title))
+    # "its Paris lawyer, X": an owned title is a name's beside it only, never a free one
+    owned = {
+        (m.start(1) + len(m[1]) - len(m[1].lstrip()), title)
+        for m in OWNED_WORDS.finditer(view.body)
+        if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m))
+    }
+    titles |= owned
     named_at = Ranges((m.start_char, m.end_char, m) for m in mentions)
     counts = Counter(m.name for m in mentions)
     grammar = view.doc._.grammar
@@ -881,7 +998,8 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             if named := _name_at(view.body, tail.end(), named_at):
                 roles.setdefault(named[2].name, view.body[at : tail.start() + len(tail[0].rstrip(", "))])
             continue
-        free.append((at, title, head))
+        if (at, title) not in owned:
+            free.append((at, title, head))
     # Evidence read before any title is given: a title whose only possible referent is one person
     # ("Gordon Brown spoke. The chancellor said") is that person's, wherever else it stands.
     evidence: dict[str, Counter[str]] = {}
@@ -995,8 +1113,11 @@ def _narrower(role: str, title: str) -> bool:
 
 def _same_office(role: str, title: str, head: str) -> bool:
     """Whether a person's role may be the office a title names: the same head noun ("leader" for
-    "the Tory leader") and the same rank ("the prime minister" is not the deputy prime minister)."""
-    return role.lower().split()[-1].split("-")[-1] == head and _ranks(role) == _ranks(title)
+    "the Tory leader", "bishop" of "bishop of Durham" for "the Bishop") and the same rank ("the prime minister" is not the deputy prime minister)."""
+    words = role.lower().split()
+    ends = [k for k, w in enumerate(words) if w in ROLE_PREPOSITIONS and k > 0]
+    own = words[ends[0] - 1] if ends else words[-1]  # "bishop of Durham" is a bishop
+    return own.split("-")[-1] == head and _ranks(role) == _ranks(title)
 
 
 def _ranks(role: str) -> set[str]:
@@ -1050,6 +1171,17 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
         if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS):
             return None
     return None
+
+
+def _fronted_title(body: str, match: re.Match[str]) -> str | None:
+    """A role head right after "the" that a name follows in apposition, perhaps after its body:
+    "The chairman of the Bar Council, X,", "the chairman, X," (whatever the head: the name says
+    whose it is)."""
+    word = re.match(r"\s+([a-z][\w-]*)", match[1])
+    if word is None or word[1] not in ROLE_HEADS:
+        return None
+    end = match.start(1) + word.end()
+    return word[1] if TITLE_TAIL.match(body, end) else None
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
