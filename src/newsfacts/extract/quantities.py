@@ -172,9 +172,12 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in PHONE.finditer(body):  # a press office's "020 7035 4848", "1-800-555-0199"
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
             blocked.add(m.start(), m.end(), None)
+    metres = Ranges[None]()  # "won the 3,000m", "30ft (10m)": the `metres-*` patterns
     for span in doc.spans.get("quantities", ()):  # ages, house numbers, labels ("No 10", "page 4")
         if span.label_ == "NOT_QUANTITY":
             blocked.add(span.start_char, span.end_char, None)
+        elif span.label_ == "METRES":
+            metres.add(span.start_char, span.end_char, None)
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
@@ -197,8 +200,11 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
-        value = float(m["num"].replace(",", "")) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-        found.append(_build(view, m, value))
+        value = float(m["num"].replace(",", ""))
+        if _in_metres(body, m, metres):
+            found.append(_build(view, m, value, "metres"))
+            continue
+        found.append(_build(view, m, value * MULTIPLIERS.get((m["mult"] or "").lower(), 1)))
     about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
         if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
@@ -223,6 +229,16 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     found = [q if q.start_char in bare else _about_parsed(q, about) for q in found]
     parsed = [_about_parsed(q, about) if q.start_char in bare else q for q in _borrow_units(view, found, about)]
     return tuple(_same_group(view, _restated(view.body, parsed), about))
+
+
+def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
+    """Whether a number written with "m" is a distance: one a `metres-*` pattern marks ("the 800m final",
+    "won the 3,000m", "30ft (10m)", "stretches for 300m"), with no currency sign or word ("£3,000m",
+    "3,000m euros" are sums)."""
+    if m["mult"] != "m" or m["cur"] or m["pct"] or not metres.overlaps(m.start("num"), m.end("num")):
+        return False
+    word = NEXT_WORDS.match(body, m.end())
+    return not (word and word.group(1).lower() in CURRENCY_WORDS)
 
 
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
@@ -335,6 +351,8 @@ class ParsedAbout:
         noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
         if noun is None or noun.lower_ in TIME_UNITS or not any(c.isalpha() for c in noun.text):
             return None  # "48,000 last year": no count of years; "| 10,234 |": a table's rule counts nothing
+        if noun.lower_ in MULTIPLIERS and noun.i == number.i + 1:
+            return None  # "up from 38m": the number's own multiplier, parsed as a noun, counts nothing
         return noun
 
     def acts(self, start: int, end: int) -> bool:
@@ -881,7 +899,7 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             if _names_unit(q):
                 q = replace(q, about=None)
         elif not q.unit:
-            prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
+            prev = _stated(body, out, next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None))
             counted = NUMBER_OF.search(q.sentence)
             if (
                 prev is not None
@@ -899,6 +917,23 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit="count", about=None)
         out.append(q)
     return out
+
+
+def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity | None:
+    """The sum as first stated when `prev` restates it in another currency: a bare sum after "77m euros
+    (£53m; $100m)" is in euros ("up from 38m"), as one after "$28.5m (£15.2m)" is in dollars."""
+    if prev is None or prev.unit not in CURRENCY_CODES:
+        return prev
+    i = out.index(prev)
+    while (
+        i > 0
+        and out[i - 1].sentence == prev.sentence
+        and out[i - 1].unit in CURRENCY_CODES
+        and out[i - 1].unit != out[i].unit
+        and RESTATED_GAP.fullmatch(body, out[i - 1].end_char, out[i].start_char)
+    ):
+        i -= 1
+    return out[i]
 
 
 def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
