@@ -147,8 +147,9 @@ DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The extremes a duration measures ("a six-year high"): what reached them is what the duration is of.
-EXTREMES = frozenset({"high", "highs", "low", "lows", "peak"})
+# The extremes an amount is at ("a six-year high", "a new record of £28bn", "a record low of 3.2 million"):
+# what reached them is what the amount is of.
+EXTREMES = frozenset({"high", "highs", "low", "lows", "peak", "record"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
@@ -404,7 +405,7 @@ class ParsedAbout:
         # with no pattern, the noun or verb above; not a time a share is of with no "of" ("half the time")
         nodes = nodes or [g for g in [_governor(head)] if g is None or not _timeword(g)]
         for node in nodes:
-            if duration and node is not None and (target := _at_extreme(node)) is not None:
+            if node is not None and (target := _at_extreme(node)) is not None:
                 node = target
             if node is not None and node.tag_.startswith("VB") and (duration or money):
                 phrase = _verb_phrase(node, inside)
@@ -502,9 +503,9 @@ def _object_of(amount: Token, verb: Token) -> bool:
 
 
 def _at_extreme(noun: Token) -> Token | None:
-    """What reached the extreme a duration measures ("exports hit a six-year high", "pushed prices to
-    four-month highs", "the dollar's fall to a five-week low"): the object moved there, else the
-    verb's subject, else the noun the phrase hangs on."""
+    """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed
+    prices to four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record
+    of £27.9bn"): the object moved there, else the verb's subject, else the noun the phrase hangs on."""
     if noun.lower_ not in EXTREMES:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
