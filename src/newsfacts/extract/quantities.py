@@ -158,6 +158,7 @@ MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "case", "
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 # What follows a verb in the phrase a duration is of: its object, complement or preposition.
 VERB_COMPLEMENTS = frozenset({"dobj", "attr", "prep", "prt", "acomp", "oprd", "dative"})
+POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 POSSESSIVE_GAP = re.compile(r" (['\u2019]s?)(?!\w)")
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
@@ -672,7 +673,7 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
             return True  # "11 March", "March 11", but "in March 300 migrants"
-        if _in_name(body, start):
+        if _in_name(body, start) and not _owned(body, m):
             return True
         line_start = body.rfind("\n", 0, start) + 1
         if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
@@ -715,6 +716,19 @@ def _in_name(body: str, pos: int) -> bool:
         return False
     before = body[: pos - len(word) - 1].rstrip()
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
+
+
+def _owned(body: str, m: re.Match[str]) -> bool:
+    """A number after a name's possessive that counts what the name has, not a model or a label: a
+    thousands figure ("the Transport Union's 70,000", "Amicus' 20,000"), people ("the Lords' 750
+    hereditary peers") or a span of time ("Angola's 30-year civil war"); "Boeing's 777 line" and
+    "Porsche's 911 sports cars" stay names."""
+    if not POSSESSIVE.search(_word_before(body, m.start("num"))):
+        return False
+    if "," in m["num"] or HYPHEN_TIME.match(body, m.end()):
+        return True
+    noun = _counted_noun(body, m.end())
+    return noun is not None and any(_counts_people(w) for w in noun[2].split())
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
