@@ -850,7 +850,7 @@ def _head(words: list[str]) -> int | None:
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
-        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS or w in TIME_UNITS:
+        if _counts_people(w) or w in CURRENCY_WORDS or w in CURRENCY_NOUNS or w in MEASURE_UNITS or w in TIME_UNITS:
             return None if verb_like and i == 0 else i
     for i, w in enumerate(lows):
         in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
