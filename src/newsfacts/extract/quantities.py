@@ -631,11 +631,13 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
             continue
         if t in qualifying or t.dep_ == "cc" and _numeric(t.head):
             continue  # what qualifies the amount: "Only 2%", "at least two hours"; "14 and 15 inch screens"
-        if t.is_punct and t.i > noun.i:
-            break
+        if t.is_punct and t.i > noun.i and not _joins(t):
+            break  # a comma or bracket ends the phrase; a hyphen inside a word does not ("in pre-tax profits")
         if not t.is_punct and any(c.isalnum() for c in t.text) or _joins(t) or t.tag_ == "POS":
             words.append(t)
-    words = words[:MAX_ABOUT_WORDS]
+    counted = [t for t in words if not _joins(t)]  # a hyphen inside a word is no word of its own
+    if len(counted) > MAX_ABOUT_WORDS:
+        words = [t for t in words if t.i < counted[MAX_ABOUT_WORDS].i]
     while len(words) > 1 and words[-1].lower_ in STOP:
         words.pop()
     kept = {t.i for t in words}  # a hyphen joins two words kept, not a dropped number ("nine-year low")
