@@ -40,6 +40,7 @@ from .lexicon import (
     QUALIFIERS,
     TIME_NOUNS,
     TIME_UNITS,
+    WEEKDAYS,
     alternation,
 )
 from .patterns import ids
@@ -316,9 +317,10 @@ def _names_unit(q: Quantity) -> bool:
 
 
 def _links_or_times(about: str) -> bool:
-    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February")."""
-    last = about.split()[-1]
-    return last.islower() and last in STOP or last.lower() in TIME_UNITS or last.lower() in MONTHS
+    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February",
+    "Friday")."""
+    last = about.split()[-1].lower()
+    return about.split()[-1].islower() and last in STOP or last in TIME_UNITS or last in MONTHS or last in WEEKDAYS
 
 
 class ParsedAbout:
@@ -415,8 +417,15 @@ class ParsedAbout:
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
             # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
+            # nor a bare time noun ("the same period"), but "a consultation period" or "40% of his time" is
+            bare_time = (
+                node is not None
+                and node.lower_ in TIME_NOUNS
+                and not any(c.dep_ in {"compound", "poss"} for c in node.children)
+            )
             if (
                 node is not None
+                and not bare_time
                 and (phrase := _noun_phrase(node, inside))
                 and not (_links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP))
             ):
