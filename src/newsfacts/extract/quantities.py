@@ -110,6 +110,8 @@ DASH_GAP = re.compile(r"[-\u2013]")
 SCORE_BEFORE = re.compile(r"\d[-\u2013]$")
 SCORE_AFTER = re.compile(r"[-\u2013]\d")
 TIE_BREAK = re.compile(r"\d[-\u2013]\d\s\(\d+\)$")
+# A number per something is a rate, not a share like the one before it ("an average of 22 per surveyor").
+PER_RATE = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
 OF_ANY = re.compile(r"\s+of\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
@@ -697,6 +699,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if after.startswith("/"):
             return True  # "9/11", "24/7"
+        if body[m.end() : m.end() + 1].isupper():
+            return True  # glued to a capital, part of a name: "1Xtra", "3G"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
     return False
@@ -930,6 +934,7 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             if (
                 prev is not None
                 and not (prev.unit == "percent" and q.value > 100)
+                and not (prev.unit == "percent" and PER_RATE.match(body, q.end_char))
                 and not _plain_for_money(body, prev, q)
             ):
                 q = replace(q, unit=prev.unit, about=prev.about)
