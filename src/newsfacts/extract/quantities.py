@@ -214,6 +214,8 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in SPELLED.finditer(body):
         if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
+        if m["word"][0].isupper() and _inside_sentence(body, m.start()):
+            continue  # capitalised inside a sentence, a name: "BBC Two", "The Three Rooms of ...", "on Five"
         if (
             _noun_after(body, m.end()) is None
             and not m["mult"]
@@ -744,6 +746,13 @@ def _owned(body: str, m: re.Match[str]) -> bool:
         return True
     noun = _counted_noun(body, m.end())
     return noun is not None and any(_counts_people(w) for w in noun[2].split())
+
+
+def _inside_sentence(body: str, pos: int) -> bool:
+    """Whether a word at `pos` has words of its sentence before it (no sentence end, colon, quotation
+    mark or line break right before it)."""
+    before = body[:pos].rstrip()
+    return bool(before) and before[-1] not in '.!?:\n"\u201c\u2018(' and not before.endswith("'")
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
