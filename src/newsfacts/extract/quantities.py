@@ -361,6 +361,9 @@ class ParsedAbout:
             return None  # "48,000 last year": no count of years; "| 10,234 |": a table's rule counts nothing
         if noun.lower_ in MULTIPLIERS and noun.i == number.i + 1:
             return None  # "up from 38m": the number's own multiplier, parsed as a noun, counts nothing
+        doc = noun.doc
+        while noun.i + 2 < len(doc) and _joins(doc[noun.i + 1]):
+            noun = doc[noun.i + 2]  # the word's last part: "Eight super-casinos" counts casinos, not "super"
         return noun
 
     def acts(self, start: int, end: int) -> bool:
@@ -605,6 +608,10 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
+    prefix: list[Token] = []
+    while noun.i + 2 < len(noun.doc) and _joins(noun.doc[noun.i + 1]) and noun.doc[noun.i + 2].tag_.startswith("NN"):
+        prefix += noun.doc[noun.i : noun.i + 2]
+        noun = noun.doc[noun.i + 2]  # a hyphenated noun is its last part, with the rest: "super-casinos"
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.tag_.startswith("NN"):
         noun = noun.head  # the noun a counted one names a kind of: "20Mbps connections", "14 inch screens"
     named = (
@@ -617,7 +624,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or not noun.text[:1].isalpha():
         return None  # a pronoun, a number, or a symbol (a table's "|") names nothing counted
     keep = [t for child in noun.lefts if child.dep_ in MODIFIERS for t in child.subtree]
-    keep.append(noun)
+    keep.extend([*prefix, noun])
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {
             "of",
@@ -639,7 +646,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
         t for a in amount for c in a.children if c.dep_ in {"advmod", "quantmod"} and c not in amount for t in c.subtree
     }
     words: list[Token] = []
-    for t in sorted(keep, key=lambda t: t.i):
+    for t in sorted(set(keep), key=lambda t: t.i):
         if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
             continue
         if t in qualifying or t.dep_ == "cc" and _numeric(t.head):
