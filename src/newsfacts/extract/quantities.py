@@ -362,7 +362,7 @@ class ParsedAbout:
         if noun.lower_ in MULTIPLIERS and noun.i == number.i + 1:
             return None  # "up from 38m": the number's own multiplier, parsed as a noun, counts nothing
         doc = noun.doc
-        while noun.i + 2 < len(doc) and _joins(doc[noun.i + 1]):
+        while noun.i + 2 < len(doc) and _joins(doc[noun.i + 1]) and doc[noun.i + 2].tag_.startswith("NN"):
             noun = doc[noun.i + 2]  # the word's last part: "Eight super-casinos" counts casinos, not "super"
         return noun
 
@@ -755,11 +755,14 @@ def _owned(body: str, m: re.Match[str]) -> bool:
     return noun is not None and any(_counts_people(w) for w in noun[2].split())
 
 
+SENTENCE_LEADS = frozenset(".!?:;\n\"'()[]~-\u2013\u2014\u201c\u201d\u2018\u2019")
+
+
 def _inside_sentence(body: str, pos: int) -> bool:
-    """Whether a word at `pos` has words of its sentence before it (no sentence end, colon, quotation
-    mark or line break right before it)."""
+    """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon,
+    quotation mark, bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days")."""
     before = body[:pos].rstrip()
-    return bool(before) and before[-1] not in '.!?:\n"\u201c\u2018(' and not before.endswith("'")
+    return bool(before) and before[-1] not in SENTENCE_LEADS
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
