@@ -34,6 +34,7 @@ from .lexicon import (
     NOT_MEN_PLURAL,
     NOT_PLURAL,
     NUMBER_WORDS,
+    PEOPLE_GROUPS,
     PEOPLE_NOUNS,
     PEOPLE_VERBS,
     PHRASE_STOPS,
@@ -947,6 +948,8 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
             if _names_unit(q):
                 q = replace(q, about=None)
+        elif not q.unit and _counts_group(phrase := parsed(q.start_char, q.end_char)):
+            q = replace(q, unit="people", about=phrase)  # "a workforce of 43 million", not the jobs before
         elif not q.unit:
             prev = _stated(body, out, next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None))
             counted = NUMBER_OF.search(q.sentence)
@@ -967,6 +970,11 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit="count", about=None)
         out.append(q)
     return out
+
+
+def _counts_group(phrase: str | None) -> bool:
+    """Whether what a bare number is of is a body of people ("total work force", "audience")."""
+    return bool(phrase) and phrase.split()[-1].lower() in PEOPLE_GROUPS
 
 
 def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity | None:
