@@ -761,9 +761,10 @@ SENTENCE_LEADS = frozenset(".!?:;\n\"'()[]~-\u2013\u2014\u201c\u201d\u2018\u2019
 
 def _inside_sentence(body: str, pos: int) -> bool:
     """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon,
-    quotation mark, bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days")."""
+    quotation mark, bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a
+    byline's line, then "Three guards")."""
     before = body[:pos].rstrip()
-    return bool(before) and before[-1] not in SENTENCE_LEADS
+    return bool(before) and before[-1] not in SENTENCE_LEADS and "\n" not in body[len(before) : pos]
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
