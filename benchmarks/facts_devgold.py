@@ -35,10 +35,11 @@ tests/devgold/README.md). Matching rules, per kind:
 
 Prints one summary line per kind (`devgold_<kind> key=value ...`, read by
 tests/test_benchmark_floors.py); `--verbose` lists every miss and false positive first;
-`--people-only` scores and prints people alone, for a gold that annotates nothing else
-(tests/traingold_roles, the train gold for roles).
+`--kinds people,quantities` scores and prints those kinds alone, for a gold that annotates
+nothing else (tests/traingold_roles, the train gold for roles; tests/traingold_quantities);
+`--people-only` is `--kinds people`.
 
-    python benchmarks/facts_devgold.py [--gold tests/devgold] [--gold another/devgold] [--verbose] [--people-only]
+    python benchmarks/facts_devgold.py [--gold tests/devgold] [--gold another/devgold] [--verbose] [--kinds K,K]
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ ARTICLES = re.compile(r"^(?:a|an|the)\s+")
 TITLES = re.compile(r"^(?:(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|baroness|professor|prof|rev)\.?\s+)+")
 SCORED_TYPES = {"PERSON", "ORG", "PLACE", "COUNTRY"}
 VALUE_TOLERANCE = 0.005
+KINDS = ("people", "quotes", "quantities", "dates", "entities")
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -375,11 +377,17 @@ def main() -> None:
     )
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
     ap.add_argument(
-        "--people-only",
-        action="store_true",
-        help="score people alone (a gold that annotates only people, such as tests/traingold_roles)",
+        "--kinds",
+        type=lambda v: [k.strip() for k in v.split(",") if k.strip()],
+        default=list(KINDS),
+        help=f"comma-separated kinds to score and print (of {','.join(KINDS)}; default all), for a gold "
+        "that annotates only those (tests/traingold_roles, tests/traingold_quantities)",
     )
+    ap.add_argument("--people-only", action="store_true", help="the same as --kinds people")
     args = ap.parse_args()
+    kinds = ["people"] if args.people_only else args.kinds
+    if unknown := set(kinds) - set(KINDS):
+        raise SystemExit(f"unknown kinds: {', '.join(sorted(unknown))} (known: {', '.join(KINDS)})")
     folders = args.gold or [ROOT / "tests" / "devgold"]
     items = corpus(folders)
     if not items:
@@ -390,7 +398,7 @@ def main() -> None:
         if len(parts) != 1:
             raise SystemExit(f"{name}: parsed into {len(parts)} articles, expected one")
         articles.append(parts[0])
-    tallies = {kind: Tally() for kind in ("people", "quotes", "quantities", "dates", "entities")}
+    tallies = {kind: Tally() for kind in KINDS}
     for (name, _, gold), article, facts in zip(items, articles, extract_facts(articles), strict=True):
         people = score_people(name, gold, facts, tallies["people"])
         score_quotes(name, article.body, gold, facts, tallies["quotes"])
@@ -398,38 +406,28 @@ def main() -> None:
         score_dates(name, article.body, gold, facts, tallies["dates"])
         score_entities(name, gold, facts, people, tallies["entities"])
     if args.verbose:
-        for kind, tally in tallies.items():
-            for note in tally.notes if kind == "people" or not args.people_only else []:
+        for kind in kinds:
+            for note in tallies[kind].notes:
                 print(note)
-    p, q, n, d, e = (tallies[k] for k in ("people", "quotes", "quantities", "dates", "entities"))
-    if args.people_only:
-        print(f"articles={len(items)} gold: people {p.counts['gold']}, with a role {p.counts['gold_roles']}")
-    else:
-        print(
-            f"articles={len(items)} gold: people {p.counts['gold']}, quotes {q.counts['gold']}, "
-            f"quantities {n.counts['gold']}, dates {d.counts['gold']}, entities {e.counts['gold']}"
-        )
-    print(
-        f"devgold_people P={p.ratio('extracted_right', 'extracted'):.3f} R={p.ratio('gold_found', 'gold'):.3f} "
+    print(f"articles={len(items)} gold: " + ", ".join(f"{k} {tallies[k].counts['gold']}" for k in kinds))
+    p, q, n, d, e = (tallies[k] for k in KINDS)
+    lines = {
+        "people": f"devgold_people P={p.ratio('extracted_right', 'extracted'):.3f} R={p.ratio('gold_found', 'gold'):.3f} "
         f"role_recall={p.ratio('gold_roles_found', 'gold_roles'):.3f} "
         f"role_precision={p.ratio('roles_given_right', 'roles_given'):.3f} "
-        f"role_status={p.ratio('gold_roles_found_status', 'gold_roles_found'):.3f}"
-    )
-    if args.people_only:
-        return
-    print(
-        f"devgold_quotes P={q.ratio('extracted_right', 'extracted'):.3f} R={q.ratio('gold_found', 'gold'):.3f} "
-        f"speaker={q.ratio('speaker_right', 'gold'):.3f} partial={q.ratio('partial_right', 'gold_found'):.3f}"
-    )
-    print(
-        f"devgold_quantities P={n.ratio('extracted_right', 'extracted'):.3f} R={n.ratio('gold_found', 'gold'):.3f} "
-        f"fully_right={n.ratio('fully_right', 'gold'):.3f} value_unit={n.ratio('value_unit', 'gold'):.3f}"
-    )
-    print(
-        f"devgold_dates P={d.ratio('extracted_right', 'extracted'):.3f} R={d.ratio('gold_found', 'gold'):.3f} "
-        f"resolved={d.ratio('resolved_right', 'gold_found'):.3f}"
-    )
-    print(f"devgold_entities P={e.ratio('extracted_right', 'extracted'):.3f} R={e.ratio('gold_found', 'gold'):.3f}")
+        f"role_status={p.ratio('gold_roles_found_status', 'gold_roles_found'):.3f}",
+        "quotes": f"devgold_quotes P={q.ratio('extracted_right', 'extracted'):.3f} R={q.ratio('gold_found', 'gold'):.3f} "
+        f"speaker={q.ratio('speaker_right', 'gold'):.3f} partial={q.ratio('partial_right', 'gold_found'):.3f}",
+        "quantities": f"devgold_quantities P={n.ratio('extracted_right', 'extracted'):.3f} "
+        f"R={n.ratio('gold_found', 'gold'):.3f} "
+        f"fully_right={n.ratio('fully_right', 'gold'):.3f} value_unit={n.ratio('value_unit', 'gold'):.3f}",
+        "dates": f"devgold_dates P={d.ratio('extracted_right', 'extracted'):.3f} R={d.ratio('gold_found', 'gold'):.3f} "
+        f"resolved={d.ratio('resolved_right', 'gold_found'):.3f}",
+        "entities": f"devgold_entities P={e.ratio('extracted_right', 'extracted'):.3f} R={e.ratio('gold_found', 'gold'):.3f}",
+    }
+    for kind in KINDS:
+        if kind in kinds:
+            print(lines[kind])
 
 
 if __name__ == "__main__":

@@ -131,7 +131,7 @@ WEEKDAY_RANGE = re.compile(rf"\b({_WEEKDAY})\s+(?:to|until|till|and|-|\u2013)\s+
 DATED = re.compile(rf"\b(?:(?:1[5-9]|20)\d\d|{_MONTH})\b", re.I)
 QUOTE_MARK = re.compile('["\u201c\u201d]')
 # The patterns (patterns/dates.jsonl) of stretches of time and of repetitions: no dates.
-SPELLS = frozenset({"duration-count", "duration-vague", "frequency"})
+SPELLS = frozenset({"duration-count", "duration-count-described", "duration-vague", "frequency"})
 # What makes a span holding a duration a date still: "ago", a year or a month.
 SAYS_WHEN = re.compile(rf"\bago\b|{DATED.pattern}", re.I)
 # Two years as the ends of one period ("1983 until 1992", "between 1999 and 2003").

@@ -174,6 +174,7 @@ TIME_NOUNS = words("time_nouns")
 PHRASE_STOPS = words("phrase_stops")
 TIME_UNITS = {r["word"]: (r["unit"], float(r["factor"])) for r in rows("time_units")}
 MEASURE_UNITS = words("measure_units")
+PEOPLE_GROUPS = words("people_groups")
 NOT_PLURAL = words("not_plural")
 NOT_COUNTED = words("not_counted")
 

@@ -34,12 +34,14 @@ from .lexicon import (
     NOT_MEN_PLURAL,
     NOT_PLURAL,
     NUMBER_WORDS,
+    PEOPLE_GROUPS,
     PEOPLE_NOUNS,
     PEOPLE_VERBS,
     PHRASE_STOPS,
     QUALIFIERS,
     TIME_NOUNS,
     TIME_UNITS,
+    WEEKDAYS,
     alternation,
 )
 from .patterns import ids
@@ -109,6 +111,8 @@ DASH_GAP = re.compile(r"[-\u2013]")
 SCORE_BEFORE = re.compile(r"\d[-\u2013]$")
 SCORE_AFTER = re.compile(r"[-\u2013]\d")
 TIE_BREAK = re.compile(r"\d[-\u2013]\d\s\(\d+\)$")
+# A number per something is a rate, not a share like the one before it ("an average of 22 per surveyor").
+PER_RATE = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
 OF_ANY = re.compile(r"\s+of\b", re.I)
 NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
@@ -147,8 +151,9 @@ DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The extremes a duration measures ("a six-year high"): what reached them is what the duration is of.
-EXTREMES = frozenset({"high", "highs", "low", "lows", "peak"})
+# The extremes an amount is at ("a six-year high", "a new record of £28bn", "a record low of 3.2 million"):
+# what reached them is what the amount is of.
+EXTREMES = frozenset({"high", "highs", "low", "lows", "peak", "record"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
@@ -157,6 +162,7 @@ MODIFIERS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod", "case", "
 CLAUSE_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep"})
 # What follows a verb in the phrase a duration is of: its object, complement or preposition.
 VERB_COMPLEMENTS = frozenset({"dobj", "attr", "prep", "prt", "acomp", "oprd", "dative"})
+POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 POSSESSIVE_GAP = re.compile(r" (['\u2019]s?)(?!\w)")
 MAX_NOUN_WORDS = 3
 MAX_ABOUT_WORDS = 7
@@ -172,9 +178,12 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in PHONE.finditer(body):  # a press office's "020 7035 4848", "1-800-555-0199"
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
             blocked.add(m.start(), m.end(), None)
+    metres = Ranges[None]()  # "won the 3,000m", "30ft (10m)": the `metres-*` patterns
     for span in doc.spans.get("quantities", ()):  # ages, house numbers, labels ("No 10", "page 4")
         if span.label_ == "NOT_QUANTITY":
             blocked.add(span.start_char, span.end_char, None)
+        elif span.label_ == "METRES":
+            metres.add(span.start_char, span.end_char, None)
     found = []
     for m in PLURAL_COUNT.finditer(body):
         word = NEXT_WORDS.match(body, m.end())
@@ -197,12 +206,17 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     for m in NUMBER.finditer(body):
         if _skip_numeral(body, m, blocked):
             continue
-        value = float(m["num"].replace(",", "")) * MULTIPLIERS.get((m["mult"] or "").lower(), 1)
-        found.append(_build(view, m, value))
+        value = float(m["num"].replace(",", ""))
+        if _in_metres(body, m, metres):
+            found.append(_build(view, m, value, "metres"))
+            continue
+        found.append(_build(view, m, value * MULTIPLIERS.get((m["mult"] or "").lower(), 1)))
     about = ParsedAbout(doc)
     for m in SPELLED.finditer(body):
         if blocked.overlaps(*m.span()) or (body.startswith("-", m.end()) and not HYPHEN_TIME.match(body, m.end())):
             continue
+        if m["word"][0].isupper() and _inside_sentence(body, m.start()):
+            continue  # capitalised inside a sentence, a name: "BBC Two", "The Three Rooms of ...", "on Five"
         if (
             _noun_after(body, m.end()) is None
             and not m["mult"]
@@ -223,6 +237,16 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     found = [q if q.start_char in bare else _about_parsed(q, about) for q in found]
     parsed = [_about_parsed(q, about) if q.start_char in bare else q for q in _borrow_units(view, found, about)]
     return tuple(_same_group(view, _restated(view.body, parsed), about))
+
+
+def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
+    """Whether a number written with "m" is a distance: one a `metres-*` pattern marks ("the 800m final",
+    "won the 3,000m", "30ft (10m)", "stretches for 300m"), with no currency sign or word ("£3,000m",
+    "3,000m euros" are sums)."""
+    if m["mult"] != "m" or m["cur"] or m["pct"] or not metres.overlaps(m.start("num"), m.end("num")):
+        return False
+    word = NEXT_WORDS.match(body, m.end())
+    return not (word and word.group(1).lower() in CURRENCY_WORDS)
 
 
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
@@ -298,9 +322,10 @@ def _names_unit(q: Quantity) -> bool:
 
 
 def _links_or_times(about: str) -> bool:
-    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February")."""
-    last = about.split()[-1]
-    return last.islower() and last in STOP or last.lower() in TIME_UNITS or last.lower() in MONTHS
+    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February",
+    "Friday")."""
+    last = about.split()[-1].lower()
+    return about.split()[-1].islower() and last in STOP or last in TIME_UNITS or last in MONTHS or last in WEEKDAYS
 
 
 class ParsedAbout:
@@ -335,6 +360,11 @@ class ParsedAbout:
         noun = self.counts.get((sentence.start, number.i)) if sentence and number is not None else None
         if noun is None or noun.lower_ in TIME_UNITS or not any(c.isalpha() for c in noun.text):
             return None  # "48,000 last year": no count of years; "| 10,234 |": a table's rule counts nothing
+        if noun.lower_ in MULTIPLIERS and noun.i == number.i + 1:
+            return None  # "up from 38m": the number's own multiplier, parsed as a noun, counts nothing
+        doc = noun.doc
+        while noun.i + 2 < len(doc) and _joins(doc[noun.i + 1]) and doc[noun.i + 2].tag_.startswith("NN"):
+            noun = doc[noun.i + 2]  # the word's last part: "Eight super-casinos" counts casinos, not "super"
         return noun
 
     def acts(self, start: int, end: int) -> bool:
@@ -386,7 +416,7 @@ class ParsedAbout:
         # with no pattern, the noun or verb above; not a time a share is of with no "of" ("half the time")
         nodes = nodes or [g for g in [_governor(head)] if g is None or not _timeword(g)]
         for node in nodes:
-            if duration and node is not None and (target := _at_extreme(node)) is not None:
+            if node is not None and (target := _at_extreme(node)) is not None:
                 node = target
             if node is not None and node.tag_.startswith("VB") and (duration or money):
                 phrase = _verb_phrase(node, inside)
@@ -395,8 +425,15 @@ class ParsedAbout:
             if node is not None and node.tag_.startswith("VB"):
                 node = _subject(node)
             # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
+            # nor a bare time noun ("the same period"), but "a consultation period" or "40% of his time" is
+            bare_time = (
+                node is not None
+                and node.lower_ in TIME_NOUNS
+                and not any(c.dep_ in {"compound", "poss"} for c in node.children)
+            )
             if (
                 node is not None
+                and not bare_time
                 and (phrase := _noun_phrase(node, inside))
                 and not (_links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP))
             ):
@@ -484,9 +521,9 @@ def _object_of(amount: Token, verb: Token) -> bool:
 
 
 def _at_extreme(noun: Token) -> Token | None:
-    """What reached the extreme a duration measures ("exports hit a six-year high", "pushed prices to
-    four-month highs", "the dollar's fall to a five-week low"): the object moved there, else the
-    verb's subject, else the noun the phrase hangs on."""
+    """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed
+    prices to four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record
+    of £27.9bn"): the object moved there, else the verb's subject, else the noun the phrase hangs on."""
     if noun.lower_ not in EXTREMES:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -572,6 +609,10 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
     one holding the amount), without the amount, articles or anything after a comma or bracket; None
     for a pronoun."""
+    prefix: list[Token] = []
+    while noun.i + 2 < len(noun.doc) and _joins(noun.doc[noun.i + 1]) and noun.doc[noun.i + 2].tag_.startswith("NN"):
+        prefix += noun.doc[noun.i : noun.i + 2]
+        noun = noun.doc[noun.i + 2]  # a hyphenated noun is its last part, with the rest: "super-casinos"
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.tag_.startswith("NN"):
         noun = noun.head  # the noun a counted one names a kind of: "20Mbps connections", "14 inch screens"
     named = (
@@ -584,7 +625,7 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or not noun.text[:1].isalpha():
         return None  # a pronoun, a number, or a symbol (a table's "|") names nothing counted
     keep = [t for child in noun.lefts if child.dep_ in MODIFIERS for t in child.subtree]
-    keep.append(noun)
+    keep.extend([*prefix, noun])
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in {
             "of",
@@ -606,16 +647,18 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
         t for a in amount for c in a.children if c.dep_ in {"advmod", "quantmod"} and c not in amount for t in c.subtree
     }
     words: list[Token] = []
-    for t in sorted(keep, key=lambda t: t.i):
+    for t in sorted(set(keep), key=lambda t: t.i):
         if t in amount or t.dep_ == "det" or t.is_space or (_amount_word(t) and t is not noun):
             continue
         if t in qualifying or t.dep_ == "cc" and _numeric(t.head):
             continue  # what qualifies the amount: "Only 2%", "at least two hours"; "14 and 15 inch screens"
-        if t.is_punct and t.i > noun.i:
-            break
+        if t.is_punct and t.i > noun.i and not _joins(t):
+            break  # a comma or bracket ends the phrase; a hyphen inside a word does not ("in pre-tax profits")
         if not t.is_punct and any(c.isalnum() for c in t.text) or _joins(t) or t.tag_ == "POS":
             words.append(t)
-    words = words[:MAX_ABOUT_WORDS]
+    counted = [t for t in words if not _joins(t)]  # a hyphen inside a word is no word of its own
+    if len(counted) > MAX_ABOUT_WORDS:
+        words = [t for t in words if t.i < counted[MAX_ABOUT_WORDS].i]
     while len(words) > 1 and words[-1].lower_ in STOP:
         words.pop()
     kept = {t.i for t in words}  # a hyphen joins two words kept, not a dropped number ("nine-year low")
@@ -653,7 +696,7 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
             return True  # "11 March", "March 11", but "in March 300 migrants"
-        if _in_name(body, start):
+        if _in_name(body, start) and not _owned(body, m):
             return True
         line_start = body.rfind("\n", 0, start) + 1
         if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
@@ -666,6 +709,8 @@ def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
             return True
         if after.startswith("/"):
             return True  # "9/11", "24/7"
+        if body[m.end() : m.end() + 1].isupper():
+            return True  # glued to a capital, part of a name: "1Xtra", "3G"
         if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
             return _counted_noun(body, m.end()) is None
     return False
@@ -696,6 +741,30 @@ def _in_name(body: str, pos: int) -> bool:
         return False
     before = body[: pos - len(word) - 1].rstrip()
     return bool(before) and before[-1] not in '.!?:\n"\u201c'
+
+
+def _owned(body: str, m: re.Match[str]) -> bool:
+    """A number after a name's possessive that counts what the name has, not a model or a label: a
+    thousands figure ("the Transport Union's 70,000", "Amicus' 20,000"), people ("the Lords' 750
+    hereditary peers") or a span of time ("Angola's 30-year civil war"); "Boeing's 777 line" and
+    "Porsche's 911 sports cars" stay names."""
+    if not POSSESSIVE.search(_word_before(body, m.start("num"))):
+        return False
+    if "," in m["num"] or HYPHEN_TIME.match(body, m.end()):
+        return True
+    noun = _counted_noun(body, m.end())
+    return noun is not None and any(_counts_people(w) for w in noun[2].split())
+
+
+SENTENCE_LEADS = frozenset(".!?:;\n\"'()[]~-\u2013\u2014\u201c\u201d\u2018\u2019")
+
+
+def _inside_sentence(body: str, pos: int) -> bool:
+    """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon,
+    quotation mark, bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a
+    byline's line, then "Three guards")."""
+    before = body[:pos].rstrip()
+    return bool(before) and before[-1] not in SENTENCE_LEADS and "\n" not in body[len(before) : pos]
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
@@ -817,7 +886,7 @@ def _head(words: list[str]) -> int | None:
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
-        if _counts_people(w) or w in CURRENCY_WORDS or w in MEASURE_UNITS or w in TIME_UNITS:
+        if _counts_people(w) or w in CURRENCY_WORDS or w in CURRENCY_NOUNS or w in MEASURE_UNITS or w in TIME_UNITS:
             return None if verb_like and i == 0 else i
     for i, w in enumerate(lows):
         in_name = words[i][0].isupper() and any(words[j][0].isupper() for j in (i - 1, i + 1) if 0 <= j < len(words))
@@ -880,12 +949,15 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             q = replace(q, unit=unit, about=_noun_phrase(noun, []))
             if _names_unit(q):
                 q = replace(q, about=None)
+        elif not q.unit and _counts_group(phrase := parsed(q.start_char, q.end_char)):
+            q = replace(q, unit="people", about=phrase)  # "a workforce of 43 million", not the jobs before
         elif not q.unit:
-            prev = next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None)
+            prev = _stated(body, out, next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None))
             counted = NUMBER_OF.search(q.sentence)
             if (
                 prev is not None
                 and not (prev.unit == "percent" and q.value > 100)
+                and not (prev.unit == "percent" and PER_RATE.match(body, q.end_char))
                 and not _plain_for_money(body, prev, q)
             ):
                 q = replace(q, unit=prev.unit, about=prev.about)
@@ -899,6 +971,28 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
                 q = replace(q, unit="count", about=None)
         out.append(q)
     return out
+
+
+def _counts_group(phrase: str | None) -> bool:
+    """Whether what a bare number is of is a body of people ("total work force", "audience")."""
+    return bool(phrase) and phrase.split()[-1].lower() in PEOPLE_GROUPS
+
+
+def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity | None:
+    """The sum as first stated when `prev` restates it in another currency: a bare sum after "77m euros
+    (£53m; $100m)" is in euros ("up from 38m"), as one after "$28.5m (£15.2m)" is in dollars."""
+    if prev is None or prev.unit not in CURRENCY_CODES:
+        return prev
+    i = out.index(prev)
+    while (
+        i > 0
+        and out[i - 1].sentence == prev.sentence
+        and out[i - 1].unit in CURRENCY_CODES
+        and out[i - 1].unit != out[i].unit
+        and RESTATED_GAP.fullmatch(body, out[i - 1].end_char, out[i].start_char)
+    ):
+        i -= 1
+    return out[i]
 
 
 def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
