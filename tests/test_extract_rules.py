@@ -790,3 +790,11 @@ def test_a_plural_title_before_a_list_makes_each_name_a_peer() -> None:
 def test_a_plain_word_before_a_capitalised_name_ends_the_role_before_a_person() -> None:
     body = "Previous winners of the Quayle award include Harbour Bank chief executive Tom Baker and Ann Hale."
     assert people(body)["Tom Baker"] == "Harbour Bank chief executive"
+
+
+def test_an_amount_at_an_extreme_is_of_what_reached_it_not_of_what_stands_off_it() -> None:
+    assert [q.about for q in facts("Harbour imports rose to a new record of £27.9bn in May.").quantities] == [
+        "Harbour imports"]
+    body = ("Spending on new ferries was still high, up 21.3% from the previous year - although some way "
+            "off the peak of 43% seen in the first quarter.")
+    assert [q.about for q in facts(body).quantities][1] != "way"

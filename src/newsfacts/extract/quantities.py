@@ -154,6 +154,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The extremes an amount is at ("a six-year high", "a new record of £28bn", "a record low of 3.2 million"):
 # what reached them is what the amount is of.
 EXTREMES = frozenset({"high", "highs", "low", "lows", "peak", "record"})
+# Prepositions that put what hangs on them at an extreme ("rose to a record", "stood at a high").
+REACHED = frozenset({"to", "at"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
@@ -523,8 +525,9 @@ def _object_of(amount: Token, verb: Token) -> bool:
 def _at_extreme(noun: Token) -> Token | None:
     """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed
     prices to four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record
-    of £27.9bn"): the object moved there, else the verb's subject, else the noun the phrase hangs on."""
-    if noun.lower_ not in EXTREMES:
+    of £27.9bn"): the object moved there, else the verb's subject, else the noun the phrase hangs on.
+    Only what goes to an extreme or stands at it reached it: "some way off the peak" did not."""
+    if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in REACHED:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
     if above.tag_.startswith("NN"):
