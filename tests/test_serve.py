@@ -255,6 +255,20 @@ def test_stopping_serve_mid_run_cancels_the_run_and_its_flow_run(tmp_path: Path)
         assert runs and {r["state_type"] for r in runs} == {"CANCELLED"}, runs
 
 
+def _completed_flow_run(base: str) -> dict:
+    """The first completed top-level flow run on serve's server. The runs table says 'succeeded'
+    before the flow run's final state reaches the API, so this waits for the API as well."""
+    done = {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}
+    deadline = time.monotonic() + 60
+    while True:
+        runs = [r for r in _api(f"{base}/api/flow_runs/filter", done) if r["parent_task_run_id"] is None]
+        if runs or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    assert runs, "the run the runs table records never reached COMPLETED in Prefect's API"
+    return runs[0]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(browser.chromium() is None, reason="chromium not installed (apt-get install chromium)")
 def test_the_ui_serve_prints_lists_the_deployment_its_runs_task_runs_and_logs(tmp_path: Path) -> None:
@@ -264,8 +278,7 @@ def test_the_ui_serve_prints_lists_the_deployment_its_runs_task_runs_and_logs(tm
     try:
         port = _wait_for_first_run(proc, log, db)
         base = f"http://127.0.0.1:{port}"
-        done = {"flow_runs": {"state": {"type": {"any_": ["COMPLETED"]}}}}
-        [run, *_] = [r for r in _api(f"{base}/api/flow_runs/filter", done) if r["parent_task_run_id"] is None]
+        run = _completed_flow_run(base)
         with browser.open_page(f"{base}/runs") as page:
             assert page.wait_for(f"document.body.innerText.includes({json.dumps(run['name'])})", 90), "run not listed"
             assert page.wait_for("document.body.innerText.includes('newsfacts')", 30)  # the deployment
