@@ -60,6 +60,18 @@ def test_a_file_that_breaks_an_extractor_is_quarantined_alone(
     assert run(Settings.load(inbox=inbox, db=db, workers=1)).files_quarantined == 0
 
 
+def test_a_batch_is_extracted_together_and_again_file_by_file_when_that_fails(
+    inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The model runs faster over many articles at once; a failure is traced to its file alone."""
+    calls: list[int] = []
+    broken = poisoned(pipeline.extract_facts)
+    monkeypatch.setattr(pipeline, "extract_facts", lambda articles: calls.append(len(articles)) or broken(articles))
+    summary = run(Settings.load(inbox=inbox, db=tmp_path / "w.duckdb", batch_size=10, workers=1))
+    assert (summary.articles_loaded, summary.files_quarantined) == (3, 1)
+    assert calls == [4, 1, 1, 1, 1]
+
+
 def test_a_file_over_the_time_budget_is_quarantined_and_the_run_goes_on(
     inbox: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -232,7 +232,7 @@ def _running_run(db: Path) -> bool:
 def test_stopping_serve_mid_run_cancels_the_run_and_its_flow_run(tmp_path: Path) -> None:
     with local_server(tmp_path / "their-prefect") as api_url:
         env = {**_env_without_api(), "PREFECT_API_URL": api_url, "NEWSFACTS_BATCH_SIZE": "4"}
-        proc, log, db = _start_serve(tmp_path, hooks.slow_extraction(tmp_path, 1.5, env), copies=60)
+        proc, log, db = _start_serve(tmp_path, hooks.slow_extraction(tmp_path, 6, env), copies=60)
         try:
             deadline = time.monotonic() + FIRST_RUN_WITHIN_S
             while not _running_run(db) and time.monotonic() < deadline and proc.poll() is None:

@@ -81,7 +81,7 @@ def test_a_signal_stops_the_run_cleanly_and_the_next_run_finishes(
         text=True,
         start_new_session=True,
         preexec_fn=start,
-        env=hooks.slow_extraction(tmp_path, 1.5),  # 15 batches on 2 workers: over 10 s left when `status` looks
+        env=hooks.slow_extraction(tmp_path, 6),  # a batch of 4 in one call: 15 batches on 2 workers, over 10 s left when `status` looks
     )
     # Off a terminal the run prints a line per loaded batch: stop it after the second.
     lines = []

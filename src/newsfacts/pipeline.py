@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -19,6 +19,7 @@ from newsfacts.batch import article_id, fact_tables
 from newsfacts.budget import OverBudget, for_size, time_limit
 from newsfacts.checks import article_flags
 from newsfacts.extract import extract_facts
+from newsfacts.extract.nlp import BATCH_CHARS, PIPE_BATCH
 from newsfacts.intake import NO_PRIOR, Outcome, Resolved
 from newsfacts.parse import check_file_type, parse_document
 from newsfacts.parse.jsonfeed import parse_item, read_feed
@@ -54,11 +55,39 @@ def process_batch(
     specific reason, or any exception from a parser or an extractor), and a file that
     overruns the per-file time budget, becomes that file's Outcome with `rejected` set and
     the raw bytes kept. The other files of the batch are untouched by it.
+
+    Each file is read and parsed alone; their articles are extracted a group of files at a
+    time (`_groups`), as the model and the parser run faster over many articles at once
+    (measured on 150 BBC articles: 52-55 ms an article against 57-62 one file at a time, the
+    same facts). A group that fails or overruns its budget is extracted again file by file, each
+    within its own budget, so only the file at fault is quarantined, as if it had been alone.
     """
-    return [_process_one(src, priors.get(src.rel, NO_PRIOR), max_bytes, timeout_s) for src in sources]
+    outcomes: list[Outcome | _Parsed] = [
+        _read_one(src, priors.get(src.rel, NO_PRIOR), max_bytes, timeout_s) for src in sources
+    ]
+    parsed = [(k, p) for k, p in enumerate(outcomes) if isinstance(p, _Parsed)]
+    for group in _groups(parsed):
+        for (k, _), outcome in zip(group, _extracted_together([p for _, p in group], timeout_s), strict=True):
+            outcomes[k] = outcome
+    return [o for o in outcomes if isinstance(o, Outcome)]
 
 
-def _process_one(src: SourceFile, prior: Prior, max_bytes: int, timeout_s: float | None) -> Outcome:
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A file read and parsed, its articles still to extract."""
+
+    source: SourceFile
+    sha: str
+    data: bytes
+    items: list[Item]
+    problems: list[Rejected]
+
+    @property
+    def chars(self) -> int:
+        return sum(len(item.article.body) for item in self.items if item.article is not None)
+
+
+def _read_one(src: SourceFile, prior: Prior, max_bytes: int, timeout_s: float | None) -> Outcome | _Parsed:
     stage, data, sha = "read", None, None
     try:
         with time_limit(for_size(timeout_s, src.size)):
@@ -74,16 +103,63 @@ def _process_one(src: SourceFile, prior: Prior, max_bytes: int, timeout_s: float
             text = decode(data)
             stage = "parse"
             items, problems = _items(src.rel, text, sha, prior.articles)
-            stage = "extract"
-            items = _extracted(items)
     except BadInput as exc:
         if isinstance(exc, TooLarge):
             sha = sha256_file(src.path)
         return Outcome(src, sha, rejected=Rejected(src.rel, exc.stage, exc.reason, sha, data))
-    except Exception as exc:  # a parser or extractor failing on this file: the file's problem, not the run's
-        reason = str(exc) if isinstance(exc, OverBudget) else f"{type(exc).__name__}: {exc}"
-        return Outcome(src, sha, rejected=Rejected(src.rel, stage, reason, sha, data))
-    return Outcome(src, sha, items=tuple(items), problems=tuple(problems))
+    except Exception as exc:  # a parser failing on this file: the file's problem, not the run's
+        return Outcome(src, sha, rejected=_rejected(src.rel, stage, exc, sha, data))
+    return _Parsed(src, sha, data, items, problems)
+
+
+def _groups(parsed: list[tuple[int, _Parsed]]) -> list[list[tuple[int, _Parsed]]]:
+    """The parsed files in groups extracted together: consecutive files with at most `PIPE_BATCH`
+    articles and `BATCH_CHARS` characters of body in all (a longer file alone), what the model
+    reads in one batch, so a group's extraction takes seconds, far within any file's budget."""
+    groups: list[list[tuple[int, _Parsed]]] = []
+    articles = chars = 0
+    for k, p in parsed:
+        n = sum(item.article is not None for item in p.items)
+        if not groups or articles + n > PIPE_BATCH or chars + p.chars > BATCH_CHARS:
+            groups.append([])
+            articles = chars = 0
+        groups[-1].append((k, p))
+        articles, chars = articles + n, chars + p.chars
+    return groups
+
+
+def _extracted_together(group: list[_Parsed], timeout_s: float | None) -> list[Outcome]:
+    """Each file's Outcome, its articles extracted with the group's in one call, within the budget
+    of the group's largest file; on any failure or overrun, file by file."""
+    done = None
+    if len(group) > 1:
+        try:
+            with time_limit(for_size(timeout_s, max(p.source.size for p in group))):
+                done = _extracted([item for p in group for item in p.items])
+        except Exception:  # the file at fault is found and quarantined below, file by file
+            done = None
+    if done is None:
+        return [_extracted_alone(p, timeout_s) for p in group]
+    out, start = [], 0
+    for p in group:
+        items = tuple(done[start : start + len(p.items)])
+        out.append(Outcome(p.source, p.sha, items=items, problems=tuple(p.problems)))
+        start += len(p.items)
+    return out
+
+
+def _extracted_alone(p: _Parsed, timeout_s: float | None) -> Outcome:
+    try:
+        with time_limit(for_size(timeout_s, p.source.size)):
+            items = _extracted(p.items)
+    except Exception as exc:  # an extractor failing on this file: the file's problem, not the run's
+        return Outcome(p.source, p.sha, rejected=_rejected(p.source.rel, "extract", exc, p.sha, p.data))
+    return Outcome(p.source, p.sha, items=tuple(items), problems=tuple(p.problems))
+
+
+def _rejected(rel: str, stage: str, exc: Exception, sha: str | None, data: bytes | None) -> Rejected:
+    reason = str(exc) if isinstance(exc, OverBudget) else f"{type(exc).__name__}: {exc}"
+    return Rejected(rel, stage, reason, sha, data)
 
 
 def _items(rel: str, text: str, sha: str, loaded: frozenset[str]) -> tuple[list[Item], list[Rejected]]:
