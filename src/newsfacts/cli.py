@@ -143,8 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--file-timeout",
         type=BUDGET,
         metavar="SECONDS",
-        help="time budget for reading, parsing and extracting a file, per started megabyte of it; a file "
-        "over its budget is quarantined (default 120, or $NEWSFACTS_FILE_TIMEOUT_S)",
+        help="time budget for reading and parsing a file, and again for extracting it, per started "
+        "megabyte of it; a file over its budget is quarantined (default 120, or $NEWSFACTS_FILE_TIMEOUT_S)",
     )
     run.add_argument("--quiet", action="store_true", help="print only the summary, no progress")
     run.add_argument(

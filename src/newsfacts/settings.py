@@ -152,7 +152,7 @@ class Settings:
     batch_size: int = BATCH_SIZE
     max_file_bytes: int = MAX_FILE_BYTES
     wait_s: float = RUN_WAIT_S
-    file_timeout_s: float = DEFAULT_FILE_TIMEOUT_S  # per started MB of a file: reading, parsing and extracting it
+    file_timeout_s: float = DEFAULT_FILE_TIMEOUT_S  # per started MB of a file: to read and parse it; again to extract
     reprocess: bool = False
     workers: int = 1  # processes that parse and extract (local pool, or a local Dask cluster's workers)
     task_runner: str = "processes"  # one of TASK_RUNNERS
