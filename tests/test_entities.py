@@ -368,3 +368,17 @@ def test_a_territory_with_a_code_is_a_place_not_a_country() -> None:
 def test_a_demonym_run_on_after_a_name_describes_what_follows() -> None:
     found = [(name, label) for name, label, _ in spans("She also owns the Harford Hawks American football franchise.")]
     assert ("Harford Hawks", "ORG") in found
+
+
+def test_an_acronym_the_model_calls_a_person_is_an_organisation() -> None:
+    """The small model reads some acronyms in running text as people ("HAA said"); in a sentence
+    written in capitals (a headline) a word in capitals may be anything, so it is left alone."""
+    from spacy.tokens import Span
+
+    nlp = get_nlp()
+    for text, want in [("At Marsby , HAA said it would appeal .", "ORG"), ("HAA SAID IT WOULD APPEAL", "PERSON")]:
+        doc = nlp(text)
+        at = [t.i for t in doc if t.text == "HAA"][0]
+        doc.ents = [Span(doc, at, at + 1, "PERSON")]
+        got = [(text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+        assert ("HAA", want) in got, got

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
@@ -152,7 +152,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             ent = _correct(doc, cues, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
+    found = _consistent(doc, _org_of_place(doc, _add_countries(doc, _add_parties(doc, found))))
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
@@ -407,7 +407,11 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or POST_NOMINAL.match(text)
     ):
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    cued = _cued(doc, cues, start, end, label)
+    if label == "PERSON" and end - start == 1 and cues.get(("acronym", start)) and _in_lower_case(doc[start]):
+        return start, end, "ORG", None  # "BAA said": an acronym in running text names a body, not a person
+    cued = [
+        c for c in _cued(doc, cues, start, end, label) if c[0]["label"] != "PERSON" or _person_shaped(doc[c[1] : c[2]])
+    ]
     strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
     if strong is not None and strong[0]["label"] != "NONE":
         return strong[1], strong[2], strong[0]["label"], None
@@ -481,13 +485,57 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     return start, end, label, None
 
 
+def _in_lower_case(token: Token) -> bool:
+    """Whether the token's sentence is running text, with words in lower case (not a headline in capitals)."""
+    return any(t.is_lower and t.is_alpha for t in token.sent)
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or three words in title case that no gazetteer or word list gives to a place or a body,
+    none of them a word the article also writes in lower case: what a person's name after their role
+    looks like ("chief executive Ann Hale"; not "the best actress Academy Award")."""
+    words = [t.text for t in span]
+    low = {w.lower() for w in words}
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not low & (ORG_WORDS | ORG_SUFFIXES | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
+        and not _is_place_name(span.text)
+        and not _is_place_name(words[0])  # "the world champion Atlanta Braves", "the official China Daily"
+        and span.text.lower() not in _demonyms()
+    )
+
+
+def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """An organisation's name ending on an organisation's word and running on with "of" into a place
+    is one name ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it.
+    Not after a legal form: "X Inc of Boulder" is a company and its seat."""
+    joins = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "org-of-place"}
+    out: list[Ent] = []
+    for ent in sorted(found):
+        if (
+            out
+            and out[-1][2] == "ORG"
+            and out[-1][1] in joins
+            and ent[0] == out[-1][1] + 1
+            and ent[2] in {"PLACE", "COUNTRY"}
+        ):
+            out[-1] = (out[-1][0], ent[1], "ORG", None)
+        else:
+            out.append(ent)
+    return out
+
+
 def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
     """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a
-    name they bear on ends ("before": the match ends where the name starts) or starts ("after")."""
+    name they bear on ends ("before": the match ends where the name starts) or starts ("after");
+    and the `org-acronym` matches by their token ("acronym")."""
     out: dict[tuple[str, int], list[Span]] = defaultdict(list)
     for c in doc.spans.get("entities", ()):
         if (rule := CUES.get(c.id_)) is not None:
             out[("before", c.end) if rule["cue"] == "before" else ("after", c.start)].append(c)
+        elif c.id_ == "org-acronym":
+            out[("acronym", c.start)].append(c)
     return out
 
 
