@@ -382,3 +382,19 @@ def test_an_acronym_the_model_calls_a_person_is_an_organisation() -> None:
         doc.ents = [Span(doc, at, at + 1, "PERSON")]
         got = [(text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
         assert ("HAA", want) in got, got
+
+
+def test_a_span_run_over_two_names_the_article_also_gives_alone_is_cut_in_two() -> None:
+    """The model may run "Gazcorp and Nefteco" into one name; both named alone elsewhere, it is two. A
+    name given only whole ("Harlow and Venn said") stays one."""
+    from spacy.tokens import Span
+
+    nlp = get_nlp()
+    doc = nlp("Gazcorp said profits rose . Nefteco fell . Gazcorp and Nefteco will merge .")
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 5, 6, "ORG"), Span(doc, 8, 11, "ORG")]
+    got = [(doc.text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+    assert got.count(("Gazcorp", "ORG")) == 2 and got.count(("Nefteco", "ORG")) == 2, got
+    doc = nlp("Harlow and Venn said profits rose .")
+    doc.ents = [Span(doc, 0, 3, "ORG")]
+    assert [(s.label) for s in entity_spans(doc)] == ["ORG"]
+    assert doc.text[entity_spans(doc)[0].start_char : entity_spans(doc)[0].end_char] == "Harlow and Venn"

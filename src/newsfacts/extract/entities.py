@@ -152,6 +152,7 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             ent = _correct(doc, cues, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
+    found = _split_joined(doc, found)
     found = _consistent(doc, _org_of_place(doc, _add_countries(doc, _add_parties(doc, found))))
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
@@ -504,6 +505,31 @@ def _person_shaped(span: Span) -> bool:
         and not _is_place_name(words[0])  # "the world champion Atlanta Braves", "the official China Daily"
         and span.text.lower() not in _demonyms()
     )
+
+
+def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """A span the model ran over "A and B" is two names when the article names both on their own too
+    ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and
+    "Mr Elgindy"; the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one.
+    Each part takes the label its other mentions have, a surname the person's."""
+    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    if not ands:
+        return found
+    alone: dict[str, str] = {}
+    for s, e, label, _ in found:
+        if not any(s < i < e for i in ands):
+            alone.setdefault(doc[s:e].text, label)
+            if label == "PERSON" and e - s > 1:
+                alone[doc[e - 1].text] = "PERSON"
+    out: list[Ent] = []
+    for s, e, label, iso in found:
+        cut = next((i for i in ands if s < i < e - 1), None)
+        left, right = (doc[s:cut].text, doc[cut + 1 : e].text) if cut is not None else ("", "")
+        if cut is not None and left in alone and right in alone:
+            out += [(s, cut, alone[left], None), (cut + 1, e, alone[right], None)]
+        else:
+            out.append((s, e, label, iso))
+    return out
 
 
 def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
