@@ -153,7 +153,8 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
     found = _split_joined(doc, found)
-    found = _consistent(doc, _org_of_place(doc, _add_countries(doc, _add_parties(doc, found))))
+    found = _coordinated(doc, _org_of_place(doc, _add_countries(doc, _add_parties(doc, found))))
+    found = _consistent(doc, found)
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
@@ -529,6 +530,35 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
             out += [(s, cut, alone[left], None), (cut + 1, e, alone[right], None)]
         else:
             out.append((s, e, label, iso))
+    return out
+
+
+def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Names joined by "and" are of one kind (the `names-joined-and` matches).
+
+    A lone word the model calls a person beside a place is a place ("the boroughs of Hillingdon and
+    Wandsworth"), unless it is the surname of someone named in full or a given name.
+    """
+    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    if not ands:
+        return found
+    out = sorted(found)
+    ends = {e: n for n, (_, e, _, _) in enumerate(out)}
+    starts = {s: n for n, (s, _, _, _) in enumerate(out)}
+    surnames = {doc[e - 1].text for s, e, label, _ in out if label == "PERSON" and e - s > 1}
+    for i in sorted(ands):
+        left, right = ends.get(i), starts.get(i + 1)
+        if left is not None and right is not None:
+            for n, other in ((left, right), (right, left)):
+                s, e, label, _ = out[n]
+                if (
+                    label == "PERSON"
+                    and out[other][2] in {"PLACE", "COUNTRY"}
+                    and e - s == 1
+                    and doc[s].text not in surnames
+                    and doc[s].lower_ not in MALE_NAMES | FEMALE_NAMES
+                ):
+                    out[n] = (s, e, "PLACE", place_code(doc[s].text))
     return out
 
 
