@@ -398,3 +398,10 @@ def test_a_span_run_over_two_names_the_article_also_gives_alone_is_cut_in_two() 
     doc.ents = [Span(doc, 0, 3, "ORG")]
     assert [(s.label) for s in entity_spans(doc)] == ["ORG"]
     assert doc.text[entity_spans(doc)[0].start_char : entity_spans(doc)[0].end_char] == "Harlow and Venn"
+
+
+def test_a_two_word_surname_written_with_a_hyphen_is_the_same_person() -> None:
+    """Articles write a two-word surname both ways: "Mr Hilton-Barnes" after "Robert Hilton Barnes" is him."""
+    got = entities("Campaigner Robert Hilton Barnes launched the group on Monday. Later Mr Hilton-Barnes said "
+                   "it would stand in every seat.")
+    assert [(t, n, m) for t, n, _, m in got if t == "PERSON"] == [("PERSON", "Robert Hilton Barnes", 2)], got
