@@ -25,6 +25,7 @@ from .lexicon import (
     COMPETITION_WORDS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
     HOLIDAYS,
@@ -132,6 +133,7 @@ Ent = tuple[int, int, str, str | None]
 # it; not inside a URL or e-mail address), and where a doc keeps the set of them.
 LOWER_WORD = re.compile(r"(?<![\w./@])[a-z]+(?![\w/@]|\.\w)")
 LOWER_WORDS_KEY = "newsfacts.lower_case_words"
+TITLE_WORDS_KEY = "newsfacts.title_case_words"
 
 
 def entity_spans(doc: Doc) -> list[EntitySpan]:
@@ -409,10 +411,18 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or POST_NOMINAL.match(text)
     ):
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    if label == "PERSON" and end - start == 1 and cues.get(("acronym", start)) and _in_lower_case(doc[start]):
+    if (
+        label == "PERSON"
+        and end - start == 1
+        and cues.get(("acronym", start))
+        and _in_lower_case(doc[start])
+        and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc))  # "NASHUA" beside "Nashua"
+    ):
         return start, end, "ORG", None  # "BAA said": an acronym in running text names a body, not a person
     cued = [
-        c for c in _cued(doc, cues, start, end, label) if c[0]["label"] != "PERSON" or _person_shaped(doc[c[1] : c[2]])
+        c
+        for c in _cued(doc, cues, start, end, label)
+        if c[0]["label"] != "PERSON" or _person_after_role(doc[c[1] : c[2]])
     ]
     strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
     if strong is not None and strong[0]["label"] != "NONE":
@@ -487,9 +497,28 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     return start, end, label, None
 
 
+def _title_words(doc: Doc) -> set[str]:
+    """Every word the article writes in title case, read once per doc."""
+    if TITLE_WORDS_KEY not in doc.user_data:
+        doc.user_data[TITLE_WORDS_KEY] = {t.text for t in doc if t.is_title}
+    return doc.user_data[TITLE_WORDS_KEY]
+
+
 def _in_lower_case(token: Token) -> bool:
     """Whether the token's sentence is running text, with words in lower case (not a headline in capitals)."""
     return any(t.is_lower and t.is_alpha for t in token.sent)
+
+
+def _person_after_role(span: Span) -> bool:
+    """Whether a name after a role word is the role holder's: shaped like a person's name, not a
+    modifier of another role ("billionaire Dallas Mavericks owner X"), and not a name the model
+    elsewhere in the article reads as something else more often than as a person ("the official
+    White House photographer" beside "the White House")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DESCRIPTION_HEADS:
+        return False
+    others = Counter(e.label_ == "PERSON" for e in doc.ents if e.text == span.text and e.start != span.start)
+    return others[False] <= others[True] and _person_shaped(span)
 
 
 def _person_shaped(span: Span) -> bool:
@@ -536,8 +565,8 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
 def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Names joined by "and" are of one kind (the `names-joined-and` matches).
 
-    A lone word the model calls a person beside a place is a place ("the boroughs of Hillingdon and
-    Wandsworth"), unless it is the surname of someone named in full or a given name.
+    A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of
+    Hillingdon and Wandsworth"), unless it is the surname of someone named in full or a given name.
     """
     ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
     if not ands:
@@ -546,6 +575,7 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     ends = {e: n for n, (_, e, _, _) in enumerate(out)}
     starts = {s: n for n, (s, _, _, _) in enumerate(out)}
     surnames = {doc[e - 1].text for s, e, label, _ in out if label == "PERSON" and e - s > 1}
+    model = {e.start: e.label_ for e in doc.ents}
     for i in sorted(ands):
         left, right = ends.get(i), starts.get(i + 1)
         if left is not None and right is not None:
@@ -554,6 +584,7 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
                 if (
                     label == "PERSON"
                     and out[other][2] in {"PLACE", "COUNTRY"}
+                    and model.get(out[other][0]) in PLACE_LABELS  # not "Kerry and Obama": a surname and a county
                     and e - s == 1
                     and doc[s].text not in surnames
                     and doc[s].lower_ not in MALE_NAMES | FEMALE_NAMES
