@@ -405,3 +405,20 @@ def test_a_two_word_surname_written_with_a_hyphen_is_the_same_person() -> None:
     got = entities("Campaigner Robert Hilton Barnes launched the group on Monday. Later Mr Hilton-Barnes said "
                    "it would stand in every seat.")
     assert [(t, n, m) for t, n, _, m in got if t == "PERSON"] == [("PERSON", "Robert Hilton Barnes", 2)], got
+
+
+def test_a_name_after_a_role_word_is_no_person_when_another_role_word_follows_it() -> None:
+    """"chief executive Dyfed Rees said" names a person the model may call an organisation; in
+    "billionaire Kellby Rovers owner Tom Hale" the name before "owner" is what Tom Hale owns."""
+    from spacy.tokens import Span
+
+    nlp = get_nlp()
+    for text, name, want in [
+        ("Profits rose , said chief executive Dyfed Rees .", "Dyfed Rees", "PERSON"),
+        ("The billionaire Kellby Rovers owner Tom Hale bought it .", "Kellby Rovers", "ORG"),
+    ]:
+        doc = nlp(text)
+        at = text.index(name)
+        doc.ents = [doc.char_span(at, at + len(name), "ORG")]
+        got = [(text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+        assert (name, want) in got, got
