@@ -410,7 +410,6 @@ def test_a_two_word_surname_written_with_a_hyphen_is_the_same_person() -> None:
 def test_a_name_after_a_role_word_is_no_person_when_another_role_word_follows_it() -> None:
     """"chief executive Dyfed Rees said" names a person the model may call an organisation; in
     "billionaire Kellby Rovers owner Tom Hale" the name before "owner" is what Tom Hale owns."""
-    from spacy.tokens import Span
 
     nlp = get_nlp()
     for text, name, want in [
