@@ -368,3 +368,56 @@ def test_a_territory_with_a_code_is_a_place_not_a_country() -> None:
 def test_a_demonym_run_on_after_a_name_describes_what_follows() -> None:
     found = [(name, label) for name, label, _ in spans("She also owns the Harford Hawks American football franchise.")]
     assert ("Harford Hawks", "ORG") in found
+
+
+def test_an_acronym_the_model_calls_a_person_is_an_organisation() -> None:
+    """The small model reads some acronyms in running text as people ("HAA said"); in a sentence
+    written in capitals (a headline) a word in capitals may be anything, so it is left alone."""
+    from spacy.tokens import Span
+
+    nlp = get_nlp()
+    for text, want in [("At Marsby , HAA said it would appeal .", "ORG"), ("HAA SAID IT WOULD APPEAL", "PERSON")]:
+        doc = nlp(text)
+        at = [t.i for t in doc if t.text == "HAA"][0]
+        doc.ents = [Span(doc, at, at + 1, "PERSON")]
+        got = [(text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+        assert ("HAA", want) in got, got
+
+
+def test_a_span_run_over_two_names_the_article_also_gives_alone_is_cut_in_two() -> None:
+    """The model may run "Gazcorp and Nefteco" into one name; both named alone elsewhere, it is two. A
+    name given only whole ("Harlow and Venn said") stays one."""
+    from spacy.tokens import Span
+
+    nlp = get_nlp()
+    doc = nlp("Gazcorp said profits rose . Nefteco fell . Gazcorp and Nefteco will merge .")
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 5, 6, "ORG"), Span(doc, 8, 11, "ORG")]
+    got = [(doc.text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+    assert got.count(("Gazcorp", "ORG")) == 2 and got.count(("Nefteco", "ORG")) == 2, got
+    doc = nlp("Harlow and Venn said profits rose .")
+    doc.ents = [Span(doc, 0, 3, "ORG")]
+    assert [(s.label) for s in entity_spans(doc)] == ["ORG"]
+    assert doc.text[entity_spans(doc)[0].start_char : entity_spans(doc)[0].end_char] == "Harlow and Venn"
+
+
+def test_a_two_word_surname_written_with_a_hyphen_is_the_same_person() -> None:
+    """Articles write a two-word surname both ways: "Mr Hilton-Barnes" after "Robert Hilton Barnes" is him."""
+    got = entities("Campaigner Robert Hilton Barnes launched the group on Monday. Later Mr Hilton-Barnes said "
+                   "it would stand in every seat.")
+    assert [(t, n, m) for t, n, _, m in got if t == "PERSON"] == [("PERSON", "Robert Hilton Barnes", 2)], got
+
+
+def test_a_name_after_a_role_word_is_no_person_when_another_role_word_follows_it() -> None:
+    """"chief executive Dyfed Rees said" names a person the model may call an organisation; in
+    "billionaire Kellby Rovers owner Tom Hale" the name before "owner" is what Tom Hale owns."""
+
+    nlp = get_nlp()
+    for text, name, want in [
+        ("Profits rose , said chief executive Dyfed Rees .", "Dyfed Rees", "PERSON"),
+        ("The billionaire Kellby Rovers owner Tom Hale bought it .", "Kellby Rovers", "ORG"),
+    ]:
+        doc = nlp(text)
+        at = text.index(name)
+        doc.ents = [doc.char_span(at, at + len(name), "ORG")]
+        got = [(text[s.start_char : s.end_char], s.label) for s in entity_spans(doc)]
+        assert (name, want) in got, got

@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Entity
 
@@ -25,6 +25,7 @@ from .lexicon import (
     COMPETITION_WORDS,
     COUNTRY_ALIASES,
     DEMONYMS,
+    DESCRIPTION_HEADS,
     FEMALE_NAMES,
     HEADLINE_SMALL_WORDS,
     HOLIDAYS,
@@ -132,6 +133,7 @@ Ent = tuple[int, int, str, str | None]
 # it; not inside a URL or e-mail address), and where a doc keeps the set of them.
 LOWER_WORD = re.compile(r"(?<![\w./@])[a-z]+(?![\w/@]|\.\w)")
 LOWER_WORDS_KEY = "newsfacts.lower_case_words"
+TITLE_WORDS_KEY = "newsfacts.title_case_words"
 
 
 def entity_spans(doc: Doc) -> list[EntitySpan]:
@@ -152,7 +154,9 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
             ent = _correct(doc, cues, s, t, label)
             if ent is not None and not (found and ent[0] < found[-1][1]):  # no overlaps: the first wins
                 found.append(ent)
-    found = _consistent(doc, _add_countries(doc, _add_parties(doc, found)))
+    found = _split_joined(doc, found)
+    found = _coordinated(doc, _org_of_place(doc, _add_countries(doc, _add_parties(doc, found))))
+    found = _consistent(doc, found)
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
@@ -407,7 +411,19 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or POST_NOMINAL.match(text)
     ):
         return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    cued = _cued(doc, cues, start, end, label)
+    if (
+        label == "PERSON"
+        and end - start == 1
+        and cues.get(("acronym", start))
+        and _in_lower_case(doc[start])
+        and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc))  # "NASHUA" beside "Nashua"
+    ):
+        return start, end, "ORG", None  # "BAA said": an acronym in running text names a body, not a person
+    cued = [
+        c
+        for c in _cued(doc, cues, start, end, label)
+        if c[0]["label"] != "PERSON" or _person_after_role(doc[c[1] : c[2]])
+    ]
     strong = next((c for c in cued if c[0]["label"] != "PLACE"), None)
     if strong is not None and strong[0]["label"] != "NONE":
         return strong[1], strong[2], strong[0]["label"], None
@@ -481,13 +497,132 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     return start, end, label, None
 
 
+def _title_words(doc: Doc) -> set[str]:
+    """Every word the article writes in title case, read once per doc."""
+    if TITLE_WORDS_KEY not in doc.user_data:
+        doc.user_data[TITLE_WORDS_KEY] = {t.text for t in doc if t.is_title}
+    return doc.user_data[TITLE_WORDS_KEY]
+
+
+def _in_lower_case(token: Token) -> bool:
+    """Whether the token's sentence is running text, with words in lower case (not a headline in capitals)."""
+    return any(t.is_lower and t.is_alpha for t in token.sent)
+
+
+def _person_after_role(span: Span) -> bool:
+    """Whether a name after a role word is the role holder's: shaped like a person's name, not a
+    modifier of another role ("billionaire Dallas Mavericks owner X"), and not a name the model
+    elsewhere in the article reads as something else more often than as a person ("the official
+    White House photographer" beside "the White House")."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in DESCRIPTION_HEADS:
+        return False
+    others = Counter(e.label_ == "PERSON" for e in doc.ents if e.text == span.text and e.start != span.start)
+    return others[False] <= others[True] and _person_shaped(span)
+
+
+def _person_shaped(span: Span) -> bool:
+    """Two or three words in title case that no gazetteer or word list gives to a place or a body,
+    none of them a word the article also writes in lower case: what a person's name after their role
+    looks like ("chief executive Ann Hale"; not "the best actress Academy Award")."""
+    words = [t.text for t in span]
+    low = {w.lower() for w in words}
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not low & (ORG_WORDS | ORG_SUFFIXES | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
+        and not _is_place_name(span.text)
+        and not _is_place_name(words[0])  # "the world champion Atlanta Braves", "the official China Daily"
+        and span.text.lower() not in _demonyms()
+    )
+
+
+def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """A span the model ran over "A and B" is two names when the article names both on their own too
+    ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and
+    "Mr Elgindy"; the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one.
+    Each part takes the label its other mentions have, a surname the person's."""
+    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    if not ands:
+        return found
+    alone: dict[str, str] = {}
+    for s, e, label, _ in found:
+        if not any(s < i < e for i in ands):
+            alone.setdefault(doc[s:e].text, label)
+            if label == "PERSON" and e - s > 1:
+                alone[doc[e - 1].text] = "PERSON"
+    out: list[Ent] = []
+    for s, e, label, iso in found:
+        cut = next((i for i in ands if s < i < e - 1), None)
+        left, right = (doc[s:cut].text, doc[cut + 1 : e].text) if cut is not None else ("", "")
+        if cut is not None and left in alone and right in alone:
+            out += [(s, cut, alone[left], None), (cut + 1, e, alone[right], None)]
+        else:
+            out.append((s, e, label, iso))
+    return out
+
+
+def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """Names joined by "and" are of one kind (the `names-joined-and` matches).
+
+    A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of
+    Hillingdon and Wandsworth"), unless it is the surname of someone named in full or a given name.
+    """
+    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    if not ands:
+        return found
+    out = sorted(found)
+    ends = {e: n for n, (_, e, _, _) in enumerate(out)}
+    starts = {s: n for n, (s, _, _, _) in enumerate(out)}
+    surnames = {doc[e - 1].text for s, e, label, _ in out if label == "PERSON" and e - s > 1}
+    model = {e.start: e.label_ for e in doc.ents}
+    for i in sorted(ands):
+        left, right = ends.get(i), starts.get(i + 1)
+        if left is not None and right is not None:
+            for n, other in ((left, right), (right, left)):
+                s, e, label, _ = out[n]
+                if (
+                    label == "PERSON"
+                    and out[other][2] in {"PLACE", "COUNTRY"}
+                    and model.get(out[other][0]) in PLACE_LABELS  # not "Kerry and Obama": a surname and a county
+                    and e - s == 1
+                    and doc[s].text not in surnames
+                    and doc[s].lower_ not in MALE_NAMES | FEMALE_NAMES
+                ):
+                    out[n] = (s, e, "PLACE", place_code(doc[s].text))
+    return out
+
+
+def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
+    """An organisation's name ending on an organisation's word and running on with "of" into a place
+    is one name ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it.
+    Not after a legal form: "X Inc of Boulder" is a company and its seat."""
+    joins = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "org-of-place"}
+    out: list[Ent] = []
+    for ent in sorted(found):
+        if (
+            out
+            and out[-1][2] == "ORG"
+            and out[-1][1] in joins
+            and ent[0] == out[-1][1] + 1
+            and ent[2] in {"PLACE", "COUNTRY"}
+        ):
+            out[-1] = (out[-1][0], ent[1], "ORG", None)
+        else:
+            out.append(ent)
+    return out
+
+
 def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
     """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a
-    name they bear on ends ("before": the match ends where the name starts) or starts ("after")."""
+    name they bear on ends ("before": the match ends where the name starts) or starts ("after");
+    and the `org-acronym` matches by their token ("acronym")."""
     out: dict[tuple[str, int], list[Span]] = defaultdict(list)
     for c in doc.spans.get("entities", ()):
         if (rule := CUES.get(c.id_)) is not None:
             out[("before", c.end) if rule["cue"] == "before" else ("after", c.start)].append(c)
+        elif c.id_ == "org-acronym":
+            out[("acronym", c.start)].append(c)
     return out
 
 

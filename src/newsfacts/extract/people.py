@@ -719,7 +719,7 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             canon[name] = canon[same]
             continue
         last = words[-1]
-        by_last = sorted({canon[f] for f in full if f.split()[-1] == last})
+        by_last = sorted({canon[f] for f in full if last in _surnames(f)})
         by_first = sorted({canon[f] for f in full if f.split()[0] == last})
         if len(by_last) == 1:
             canon[name] = by_last[0]
@@ -736,6 +736,14 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
         elif not by_last and (len(words) > 1 or last in titled):
             canon[name] = name
     return canon
+
+
+def _surnames(full: str) -> set[str]:
+    """The forms a full name's surname may take alone: its last word, and for a name of three words or
+    more its last two joined by a hyphen ("Kilroy-Silk" of "Robert Kilroy Silk", which articles write
+    both ways)."""
+    words = full.split()
+    return {words[-1], "-".join(words[-2:])} if len(words) >= 3 else {words[-1]}
 
 
 def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
