@@ -262,6 +262,8 @@ def test_bad_lines_of_a_jsonl_are_quarantined_one_by_one(tmp_path: Path) -> None
         ("parse", "line 5 has no body (keys tried", lines[4].encode()),
     ]
     assert rows(db, "SELECT source_file, whole_file, records FROM quarantined_files") == [("feed.jsonl", False, 3)]
+    [(reason,)] = rows(db, "SELECT reason FROM quarantined_files")
+    assert reason.startswith("line ") and reason.endswith(" (and 2 other reasons: quarantine holds each record)")
     assert s.still_quarantined == 1
 
 

@@ -6,8 +6,10 @@
 --   an error-level expectation) when that version was loaded, and the rest loaded. A rejected
 --   fact row belongs to the run that built its article's facts: `run --reprocess` rebuilds them,
 --   and the rows the rebuild no longer rejects leave quarantine.
--- stage and reason are the latest recorded; first_quarantined_at is the first time these
--- bytes of this file were quarantined (a run that finds the file unchanged adds no record).
+-- stage and reason are the latest recorded, the reason saying how many other reasons the
+-- version's records give (a feed's bad lines each have their own); first_quarantined_at is the
+-- first time these bytes of this file were quarantined (a run that finds the file unchanged adds
+-- no record).
 CREATE OR REPLACE VIEW quarantined_files AS
 WITH latest AS (
     SELECT source_file, version, content_sha256, status, run_id, deleted_at
@@ -44,7 +46,15 @@ SELECT
     content_sha256,
     whole_file,
     arg_max(stage, quarantined_at) AS stage,
-    arg_max(reason, quarantined_at) AS reason,
+    arg_max(reason, quarantined_at)
+    || CASE
+        WHEN count(DISTINCT reason) FILTER (WHERE run_id = owner_run_id) > 1
+            THEN format(
+                ' (and {} other reasons: quarantine holds each record)',
+                count(DISTINCT reason) FILTER (WHERE run_id = owner_run_id) - 1
+            )
+        ELSE ''
+    END AS reason,
     count(*) FILTER (WHERE run_id = owner_run_id) AS records,
     min(quarantined_at) AS first_quarantined_at,
     max(quarantined_at) AS last_quarantined_at
