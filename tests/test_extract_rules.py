@@ -105,6 +105,22 @@ def test_a_name_given_only_with_an_honorific_is_kept() -> None:
     assert list(people(body)) == ["Haldane"]
 
 
+@pytest.mark.parametrize("surname", ["King", "Bishop"])
+def test_an_office_word_after_a_given_name_the_list_lacks_is_a_surname(surname: str) -> None:
+    assert people(f"Rates were held on Thursday, said central bank governor Hamish {surname}.") == {
+        f"Hamish {surname}": "governor"
+    }
+
+
+def test_an_office_word_the_article_writes_after_mr_is_a_surname() -> None:
+    """As "Mr Haldane" alone is a person, so is "Mr King", though "king" is an office."""
+    assert people("Mr King warned of risks on Monday. Critics said Mr King was wrong.") == {"King": None}
+
+
+def test_an_office_word_before_a_name_stays_a_title() -> None:
+    assert "Halvard" not in " ".join(people("King Halvard opened the session. The king said it was a good year."))
+
+
 def test_sir_with_a_first_name_is_the_person_named_in_full() -> None:
     body = "Edmund Pryce, head of the employers' group, spoke first. Sir Edmund said costs would rise."
     assert list(people(body)) == ["Edmund Pryce"]

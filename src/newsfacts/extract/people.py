@@ -50,6 +50,7 @@ from .lexicon import (
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_STOPS,
+    SOCIAL_TITLES,
     SPEECH_VERBS,
     SURNAME_HEADS,
     TITLE_GENDER,
@@ -62,6 +63,11 @@ from .view import DocView, Mention, body_of
 TITLES = "|".join([t.capitalize() for t in ADDRESS_TITLES] + [short.capitalize() for short in OFFICE_ABBREVIATIONS])
 # The name after a title, not a given name before an initial ("Rep. Robert C. Scott": the model's span).
 TITLED_NAME = re.compile(rf"\b({TITLES})\.?\s+((?:[A-Z][\w'\u2019-]+\s+)?[A-Z][\w'\u2019-]+)(?!\s+[A-Z]\.)")
+# One word after a social title ("Mr King", "Ms Judge"): the article uses it as a surname.
+SOCIAL_TITLED = re.compile(
+    rf"\b(?:{'|'.join(sorted(t.capitalize() for t in SOCIAL_TITLES if not t.endswith('.')))})\.?\s+"
+    rf"([A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])"
+)
 # One plural title before a list of surnames: each is a peer of that title ("Lords Bingham, Steyn and
 # Hope"); never the house ("House of Lords Reform and ...").
 PLURAL_TITLED = re.compile(
@@ -457,6 +463,7 @@ class _Others:
 def _candidates(view: DocView) -> list[tuple[int, int, str]]:
     """(start, end, cleaned name) for every span that names a person."""
     found = []
+    addressed = _addressed_surnames(view.body)
     for span in view.spans:
         if span.label == "PERSON":
             whole = view.body[span.start_char : span.end_char]
@@ -478,14 +485,14 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             while len(text.split()) > 2 and text.split()[-1] in POST_NOMINALS:  # "Ian Kerr QC"
                 text = text.rsplit(" ", 1)[0]
                 end = start + len(text)
-            if _is_name(text):
+            if _is_name(text, addressed):
                 found.append((start, end, text))
     taken = Ranges((s, e, None) for s, e, _ in found)
     for m in TITLED_NAME.finditer(view.body):
         s = m.start(2)
         name_text = _before_possessive(m[2])
         e = s + len(name_text)
-        if taken.overlaps(s, e) or not _is_name(name_text):
+        if taken.overlaps(s, e) or not _is_name(name_text, addressed):
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
@@ -656,7 +663,27 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     return extra
 
 
-def _is_name(text: str) -> bool:
+def _addressed_surnames(body: str) -> frozenset[str]:
+    """Office words the article writes after a social title ("Mr King", "Ms Judge"): there they are
+    surnames, so "Mr King" alone is a person as "Mr Haldane" is."""
+    return frozenset(m[1] for m in SOCIAL_TITLED.finditer(body) if m[1].lower() in SURNAME_HEADS)
+
+
+def _office_surname(words: list[str], addressed: frozenset[str]) -> bool:
+    """Whether a name's last word, an office word that is also a common surname ("King", "Judge"),
+    is its surname: after a listed given name ("Charlie King"); after one first word that is no
+    role, organisation or place word (the list of given names is short: "Mervyn King"); or where
+    the article writes it after a social title ("Mr King")."""
+    low = {w.lower() for w in words}
+    return words[-1].lower() in SURNAME_HEADS and (
+        given_name_first(words)
+        or words[-1] in addressed
+        or len(words) == 2
+        and not low & (ORG_WORDS | PLACE_WORDS | ROLE_HEADS - SURNAME_HEADS)
+    )
+
+
+def _is_name(text: str, addressed: frozenset[str] = frozenset()) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 4 or not all(
         NAME_WORD.match(w) or 0 < k < len(words) - 1 and w in NAME_PARTICLES  # "Pierre de Vos"
@@ -668,8 +695,8 @@ def _is_name(text: str) -> bool:
     low = text.lower()
     if len(words) > 1 and words[0].lower() in NOBLE_TITLES:
         words = words[1:]  # "Prince Charles": the title is part of the name
-    elif words[-1].lower() in SURNAME_HEADS and given_name_first(words):
-        words = words[:-1]  # "Charlie King", "Alan Judge": after a given name, an office word is a surname
+    elif _office_surname(words, addressed):
+        words = words[:-1]  # "Charlie King", "Mr King": the office word is a surname
     if any(
         p in NOT_PEOPLE or w.lower() in ROLE_HEADS or w.lower().rstrip(".") in OFFICE_ABBREVIATIONS
         for w in words
