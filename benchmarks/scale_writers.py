@@ -23,7 +23,7 @@ from pathlib import Path
 
 import _setup  # noqa: F401  (first: paths and Prefect's settings)
 import psutil
-from throughput import corpus_files, make_inbox
+from throughput import copy_files, corpus_files
 
 from tests import servers
 
@@ -66,7 +66,7 @@ def configuration(n: int, files: list[Path], root: Path, copies: int, pg: server
     for w in range(n):
         home = work / f"w{n}-{w}"
         inbox = home / "inbox"
-        make_inbox(files[w::n], root, inbox, copies)
+        copy_files(files[w::n], root, inbox, copies)
         env = {**os.environ, "PREFECT_HOME": str(home / "prefect")}
         argv = [sys.executable, __file__, "--as-writer", str(inbox), catalog, f"{data}/", str(home / "w.duckdb")]
         procs.append(subprocess.Popen(argv, cwd=home, env=env, stdout=subprocess.PIPE, text=True))
@@ -114,7 +114,8 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1, help="repeat the corpus K times, each copy marked")
     ap.add_argument("--writers", default="1,2,3", help="writer counts to run, comma-separated (default 1,2,3)")
     args = ap.parse_args()
-    files = corpus_files(args.corpus, args.limit)
+    files = corpus_files(args.corpus)
+    files = files[: args.limit] if args.limit else files
     print(f"corpus: {len(files)} files x {args.copies} from {args.corpus}; cores: {os.cpu_count()}")
     with tempfile.TemporaryDirectory(prefix="scale-writers-") as tmp, servers.postgres() as pg:
         for n in (int(x) for x in args.writers.split(",")):

@@ -130,13 +130,19 @@ def corpus_files(folder: Path) -> list[Path]:
 def make_inbox(folders: list[Path], inbox: Path, copies: int) -> None:
     """Every file of `folders` under `inbox/<folder name>/`; with several copies, each file ends in
     a line naming its copy."""
+    for folder in folders:
+        copy_files(corpus_files(folder), folder.parent, inbox, copies)
+
+
+def copy_files(files: list[Path], root: Path, inbox: Path, copies: int) -> None:
+    """`files` (paths under `root`) into `inbox`, kept at their path below `root`; with several
+    copies, under `copyNNN/`, each file ending in a line naming its copy."""
     for k in range(copies):
         marker = f"\n\nCorpus copy {k + 1} of {copies}.\n".encode() if copies > 1 else b""
-        for folder in folders:
-            for f in corpus_files(folder):
-                out = inbox / (f"copy{k:03d}" if copies > 1 else "") / folder.name / f.relative_to(folder)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(f.read_bytes().rstrip() + marker if marker else f.read_bytes())
+        for f in files:
+            out = inbox / (f"copy{k:03d}" if copies > 1 else "") / f.relative_to(root)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(f.read_bytes().rstrip() + marker if marker else f.read_bytes())
 
 
 def run_newsfacts(inbox: Path, db: Path, workers: int, batch_size: int, work: Path) -> tuple[int, float, float, float]:
