@@ -495,6 +495,31 @@ def test_a_description_after_a_name_is_its_role(body: str, role: str) -> None:
     assert people(body)["Peter Hansen"] == role
 
 
+@pytest.mark.parametrize(("body", "role"), [
+    ("The court heard from criminologist Peter Hansen on Monday.", "criminologist"),
+    ("She trained with javelin thrower Peter Hansen for a year.", "javelin thrower"),
+    ("The panel rejected former Danish triple jumper Peter Hansen.", "former Danish triple jumper"),
+    ("Its latest chart-topper Peter Hansen sang first.", "chart-topper"),
+    ("Peter Hansen, 28, a hotel receptionist, was arrested.", "hotel receptionist"),
+])
+def test_a_job_the_role_list_lacks_is_read_from_a_noun_for_a_kind_of_person(body: str, role: str) -> None:
+    assert people(body)["Peter Hansen"] == role
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an office said later outranks a description said first
+    ("The show's fellow guest Peter Hansen laughed. Transport minister Peter Hansen left.",
+     {"Peter Hansen": "transport minister"}),
+    # another person and "and" end the description
+    ("The song by Oskar Velden and lyricist Peter Hansen won.",
+     {"Oskar Velden": None, "Peter Hansen": "lyricist"}),
+    # a clause after the name is no description
+    ("Peter Hansen, the first man ever to sail alone around the island, landed.", {"Peter Hansen": None}),
+])
+def test_a_description_yields_to_an_office_and_stops_at_other_names(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
 @pytest.mark.parametrize("body", [
     "Judge Peter Hansen, sitting with Lord Marsh and Lord Tolley, said no.",
     "BBC chairman Peter Hansen, director-general Oskar Velden and reporter Tom Baker quit.",

@@ -163,6 +163,8 @@ CURRENCY_NOUNS = frozenset(r["form"] for r in _CURRENCIES if "noun" in kinds(r))
 CURRENCY_SUBUNITS = frozenset(r["form"] for r in _CURRENCIES if "subunit" in kinds(r))
 QUALIFIERS = {r["phrase"]: r["qualifier"] for r in rows("qualifiers")}
 PEOPLE_NOUNS = words("people_nouns")
+# Nouns for a kind of person, from WordNet ("receptionist", "thrower"): a job or description.
+PERSON_NOUNS = words("person_nouns")
 # What happens only to people: a bare number before one counts people ("3,000 died").
 PEOPLE_VERBS = words("people_verbs")
 # People and bodies who voice a view without a name ("critics", "campaigners").

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from newsfacts.records import Person
@@ -40,6 +41,7 @@ from .lexicon import (
     OFFICE_RANKS,
     ORG_WORDS,
     PARTY_NAMES,
+    PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
     POST_NOMINALS,
@@ -131,6 +133,10 @@ TITLE_WORDS = (
     | INTRODUCTORY_WORDS
 )
 # An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
+# Words of a description after a name ("a hotel receptionist", "a Birmingham housing officer").
+MAX_DESCRIPTION_WORDS = 3
+# An age between a name and what follows it: "X, 28, a hotel receptionist".
+AGE_AFTER = re.compile(r",\s*\d{1,3}(?=\s*,)")
 OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
 # Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
 ROLE_OPENERS = frozenset({"the", "a", "an"})
@@ -210,6 +216,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
+    # A job or description with no office ("criminalist X", "X, a hotel receptionist"): the role
+    # only of a person the article gives no office.
+    descriptions: dict[str, str] = {}
     parsed, fronted, left = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
@@ -219,6 +228,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
         if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
             end = office.end()
+        end = age.end() if (age := AGE_AFTER.match(view.body, end)) else end
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
@@ -228,12 +238,16 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
                 described[m.name] = after
         elif office or affiliation:
             letters.setdefault(m.name, office[1] if office else affiliation)
+        elif description := _description_before(view.doc, m) or _description_after(view.body, end, named):
+            descriptions.setdefault(m.name, description)
     for name, role in parsed.items():
         if name not in left:
             roles.setdefault(name, role)
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     for name in left:
         roles.setdefault(name, parsed[name])
+    for name, description in descriptions.items():
+        roles.setdefault(name, description)
     genders = _genders(view.body, mentions, roles)
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -854,6 +868,64 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
     if " ".join(t.text for t in words) in PARTY_NAMES:
         return None  # "Liberal Democrat X": a party, as "Conservative X", is no role
     return _role_text(doc, words[0].i, i)
+
+
+def _description_before(doc: Doc, m: Mention) -> str | None:
+    """A job or description written before the name, headed by a noun for a kind of person that
+    is no office ("criminalist X", "javelin thrower X", "former British triple jumper X"): the
+    noun, one lower-case word right before it, and the capitalised words and role modifiers
+    before those. Shorter than an office's: a description is read in ordinary prose, where
+    lower-case words before it are rarely part of it."""
+    i = _token_at(doc, m.start_char)
+    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
+        i -= 1
+    if not i or not _person_noun(doc[i - 1]):
+        return None
+    j = i - 1
+    if j > 1 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2  # "chart-topper"
+    elif (
+        j > 0
+        and _role_noun(doc[j - 1])
+        and not (doc[j - 1].is_stop or doc[j - 1].is_sent_start or doc[j - 1].lower_.endswith("ly"))
+    ):
+        j -= 1  # "costume designer", not "whose daughter" or "openly segregationist"
+    while (
+        j > 0
+        and not doc[j - 1].is_sent_start
+        and (
+            doc[j - 1].is_title
+            or doc[j - 1].is_upper
+            or doc[j - 1].lower_ in ROLE_MODIFIERS - LEADING_JUNK  # "former", not "and"
+            or doc[j - 1].text in {"'s", "\u2019s"}
+        )
+    ):
+        j -= 1
+    while j < i - 1 and (doc[j].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS or doc[j].text in {"'s", "\u2019s"}):
+        j += 1
+    if j > 0 and doc[j - 1].lower_ in VERB_LEADS:
+        return None  # "The charity will host Mr X's speech": a verb
+    return _role_text(doc, j, i)
+
+
+def _description_after(body: str, at: int, named: _Others) -> str | None:
+    """A short apposition after the name headed by a noun for a kind of person: "X, 28, a hotel
+    receptionist,"; not a clause ("X, the first woman ever to divorce her husband")."""
+    role = _role_after(body, at, named, PERSON_NOUNS)
+    words = role.split() if role else []
+    if not words or len(words) > MAX_DESCRIPTION_WORDS or any(w.lower() in STOP_WORDS for w in words):
+        return None
+    return role if _person_noun_word(words[-1]) else None
+
+
+def _person_noun(tok: Token) -> bool:
+    """A lower-case noun for a kind of person ("receptionist", "witness"), not shaped like a verb
+    ("accused" is a person only after "the")."""
+    return tok.is_lower and _person_noun_word(tok.text)
+
+
+def _person_noun_word(word: str) -> bool:
+    return word.islower() and word in PERSON_NOUNS and not word.endswith("ed")
 
 
 def _name_number(doc: Doc, k: int) -> bool:
