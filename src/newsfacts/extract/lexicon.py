@@ -142,6 +142,7 @@ ROLE_GENDER = {r["word"]: r["gender"] for r in _ROLES if r["gender"]}
 ROLE_MODIFIERS = words("role_modifiers")
 ROLE_STOPS = words("role_stops")
 LEAVING_VERBS = words("leaving_verbs")
+SUCCESSION_VERBS = words("succession_verbs")
 # Verbs whose object an "as" phrase describes: "appointed X as chairman", "described X as a liar".
 OBJECT_AS_VERBS = words("appointment_verbs") | words("naming_verbs")
 _GIVEN = rows("given_names")

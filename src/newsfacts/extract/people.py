@@ -54,7 +54,9 @@ from .lexicon import (
     ROLE_STOPS,
     SOCIAL_TITLES,
     SPEECH_VERBS,
+    SUCCESSION_VERBS,
     SURNAME_HEADS,
+    TIME_NOUNS,
     TITLE_GENDER,
     WEEKDAYS,
     function_words,
@@ -152,6 +154,7 @@ ROLE_RELATIONS = (
     "role-relative",
     "role-copula",
     "role-as",
+    "role-object-as",
     "role-appointment",
     "role-appointment-of",
     "role-appointment-to-post",
@@ -159,7 +162,7 @@ ROLE_RELATIONS = (
     "role-appointed-as",
 )
 # Of those, the ones that read a role from what a sentence says of a person, not from a title.
-STATED_RELATIONS = frozenset({"role-copula", "role-as"})
+STATED_RELATIONS = frozenset({"role-copula", "role-as", "role-object-as"})
 # What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
 # ("elections chief last October").
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
@@ -377,8 +380,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 fronted.update((start, role) for _, _, start in starts.covering(at))
             if role and person not in found:
                 found[person] = role
-                if "verb" in match.nodes and match.nodes["verb"].lower_ in LEAVING_VERBS:
-                    found[person] = f"former {role}"  # "X resigned as chairman"
+                if "verb" in match.nodes and (
+                    match.nodes["verb"].lower_ in LEAVING_VERBS
+                    or match.id == "role-object-as"
+                    and match.nodes["verb"].lower_ in SUCCESSION_VERBS
+                ):
+                    found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
     speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
     appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
@@ -435,6 +442,14 @@ def _definite(head: Token) -> bool:
     return head.left_edge.lower_ in DEFINITE_OPENERS or any(c.dep_ == "poss" for c in head.children)
 
 
+def _a_time(prep: Token) -> bool:
+    """Whether a preposition's object is a time ("on Monday", "in May", "last year")."""
+    return any(
+        t.dep_ == "pobj" and (t.lower_ in WEEKDAYS or t.lower_ in MONTHS or t.lower_ in TIME_NOUNS)
+        for t in prep.children
+    )
+
+
 def _role_phrase(head: Token) -> str | None:
     """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
     clause or list hanging from it, without the article before it; None when it runs long. A name
@@ -442,7 +457,9 @@ def _role_phrase(head: Token) -> str | None:
     cut = {
         t.i
         for c in head.children
-        if c.dep_ in ROLE_CUT_DEPS or c.dep_ == "prep" and c.tag_ in {"VBG", "VBN"}  # "following criticism"
+        if c.dep_ in ROLE_CUT_DEPS
+        or c.dep_ == "prep"
+        and (c.tag_ in {"VBG", "VBN"} or _a_time(c))  # "following criticism", "on Monday": no part of the role
         for t in c.subtree
     }
     kept = [t for t in head.subtree if t.i not in cut]
