@@ -4,7 +4,8 @@ The extraction pipeline runs the model's NER without its tagger and parser (2.3 
 Some facts are decided by grammar: who is the subject of a speech verb, the agent of a
 passive, the person an apposition describes, the noun a number counts. This component finds
 the sentences that may hold such a fact - those with a quotation mark, a speech verb or a
-number (the cue patterns in `patterns/grammar.jsonl`) - and runs a second pipeline, the same
+number (the cue patterns in `patterns/grammar.jsonl`), and a lead sentence opening with a role -
+and runs a second pipeline, the same
 pinned model's tagger and parser, over those sentences alone. Each parsed sentence is a doc of
 its own, tokenised exactly as the article's doc, so token k of it is token `start + k` of the
 article and `start_char + token.idx` its offset in the body. The dependency patterns of `patterns/grammar.jsonl` are matched there once for every
@@ -131,11 +132,14 @@ class GrammarReader:
                 yield doc
 
     def _cued(self, doc: Doc) -> list[Span]:
-        """The doc's sentences holding a cue."""
+        """The doc's sentences holding a cue; a `LEAD` cue counts in the first sentence only (the
+        lead, which names a role its next sentence often gives a name: "A witness has told jurors.
+        X said ...")."""
         if self.cues is None:
             return []
         self.cues(doc)
-        cued = {span.start for span in doc.spans["grammar"]}
+        lead = next(doc.sents).end if len(doc) else 0
+        cued = {span.start for span in doc.spans["grammar"] if span.label_ != "LEAD" or span.start < lead}
         return [s for s in doc.sents if any(i in cued for i in range(s.start, s.end))]
 
 

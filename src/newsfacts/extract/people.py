@@ -388,16 +388,26 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                     found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
     speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
+    # the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
+    leading = [
+        (m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"})
+        for m in grammar.of("role-subject")
+        if m.sentence.start == 0
+    ]
     appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
-    for match, subject, openers in speaking + appointed:
+    for match, subject, openers in speaking + leading + appointed:
         if (
-            not _role_head(subject)
+            not (_role_head(subject) or _person_noun(subject))
             or who(match, subject)
             or subject.left_edge.lower_ not in openers
+            and not any(c.dep_ == "poss" and c.tag_ in {"NNP", "NNPS"} and not who(match, c) for c in subject.children)
+            # "Acme's chief executive has been named"; "His spokesman", "X's spokesman" are another's
             or any(who(match, c) for c in subject.children if c.dep_ == "appos")  # "the chancellor, X, insisted"
         ):
             continue
         after = match.sentence.start_char + len(match.sentence.doc.text)
+        if after + 1 >= len(view.body):
+            continue  # no sentence follows
         sentence = view.sentence_at(after + 1)
         opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
         first = _name_at(view.body, opening, named)
