@@ -490,6 +490,8 @@ def test_a_title_before_and_a_description_after_the_name_are_both_the_role() -> 
      "expert on trade at the Harbour Institute"),
     ("Peter Hansen, a prominent New York Democrat, said no.", "prominent New York Democrat"),
     ("Peter Hansen, a nursing home owner, said no.", "nursing home owner"),
+    ("The post goes to Peter Hansen, presently a director of the harbour trust.", "director of the harbour trust"),
+    ("Peter Hansen, now the chairman of the trust, said no.", "chairman of the trust"),
 ])
 def test_a_description_after_a_name_is_its_role(body: str, role: str) -> None:
     assert people(body)["Peter Hansen"] == role

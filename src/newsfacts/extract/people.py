@@ -89,7 +89,7 @@ DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
 NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
-    r"\s*,\s*(?:the |a |an |his |her |its |their |now |then )?"
+    r"\s*,\s*(?:(?:now|currently|presently|still|also) )?(?:the |a |an |his |her |its |their |then )?"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
 )
 # A US party and state after a name, "X (D-Md.)", "X, R-Ky.,"; or a constituency, "Rep. X of Maryland".
