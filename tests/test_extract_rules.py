@@ -532,6 +532,10 @@ def test_a_clause_or_a_list_of_people_after_a_name_is_not_its_role(body: str) ->
     assert "," not in role and "majority" not in role
 
 
+def test_words_after_a_names_comma_that_a_speech_verb_ends_are_the_speaker_not_a_role() -> None:
+    assert people("A letter has also been sent to Peter Hansen, the men's solicitor says.") == {"Peter Hansen": None}
+
+
 def test_an_office_word_after_a_given_name_is_a_surname() -> None:
     body = '"Turnout matters," said Charlie King, a veteran organiser. Mr. King said more.'
     assert people(body) == {"Charlie King": "veteran organiser"}

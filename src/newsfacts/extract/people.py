@@ -137,6 +137,8 @@ TITLE_WORDS = (
 # An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
 # Words of a description after a name ("a hotel receptionist", "a Birmingham housing officer").
 MAX_DESCRIPTION_WORDS = 3
+# A speech verb ending the sentence after an apposition's words: they are its speaker.
+ATTRIBUTION_END = re.compile(r"\s+(?:said|says)\s*[.!?]")
 # An age between a name and what follows it: "X, 28, a hotel receptionist".
 AGE_AFTER = re.compile(r",\s*\d{1,3}(?=\s*,)")
 OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
@@ -1053,8 +1055,8 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     a fellow at the Y Institute,". Not a clause ("sitting with Lord Y", "giving the leader a
     majority") nor a list of other people ("director-general Y and reporter Z")."""
     match = APPOSITION.match(body, at)
-    if not match:
-        return None
+    if not match or ATTRIBUTION_END.match(body, match.end("role")):
+        return None  # "... sent to X, the men's solicitor says.": the speaker, not X
     role = match["role"].strip()
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if (
