@@ -532,6 +532,18 @@ def test_a_clause_or_a_list_of_people_after_a_name_is_not_its_role(body: str) ->
     assert "," not in role and "majority" not in role
 
 
+@pytest.mark.parametrize(("body", "role"), [
+    ("The plan was welcomed by Conservative shadow pensions secretary Peter Hansen.", "Conservative shadow pensions secretary"),
+    ("The firm's chief operations officer Peter Hansen quit.", "chief operations officer"),
+])
+def test_a_plural_noun_inside_a_role_before_the_name_stays_in_it(body: str, role: str) -> None:
+    assert people(body)["Peter Hansen"] == role
+
+
+def test_a_verb_ending_in_s_before_a_role_is_no_part_of_it() -> None:
+    assert people("The party wants minister Peter Hansen to resign.") == {"Peter Hansen": "minister"}
+
+
 def test_words_after_a_names_comma_that_a_speech_verb_ends_are_the_speaker_not_a_role() -> None:
     assert people("A letter has also been sent to Peter Hansen, the men's solicitor says.") == {"Peter Hansen": None}
 

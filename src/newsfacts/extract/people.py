@@ -869,6 +869,7 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             or tok.text in {"-", "'s", "\u2019s"}
             or hyphen_prefix
             or _role_noun(tok)
+            or _plural_inside_role(doc, j - 1)
             or _name_number(doc, j - 1)
         ):
             break
@@ -955,6 +956,25 @@ def _person_noun(tok: Token) -> bool:
 
 def _person_noun_word(word: str) -> bool:
     return word.islower() and word in PERSON_NOUNS and not word.endswith("ed")
+
+
+def _plural_inside_role(doc: Doc, k: int) -> bool:
+    """Whether token k is a plural noun between a role's words ("shadow pensions secretary",
+    "chief operations officer"): a lower-case word ending in -s, which alone may be a verb, is
+    read as a noun between a rank, a role word or a capital and an office ("The party wants
+    minister X": a verb)."""
+    tok = doc[k]
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and tok.lower_.endswith("s")
+        and not tok.is_stop
+        and tok.lower_ not in SPEECH_VERBS | VERB_LEADS
+        and k + 1 < len(doc)
+        and doc[k + 1].lower_ in ROLE_HEADS
+        and k > 0
+        and (doc[k - 1].lower_ in RANKS | ROLE_HEADS or doc[k - 1].is_title and not doc[k - 1].is_sent_start)
+    )
 
 
 def _name_number(doc: Doc, k: int) -> bool:
