@@ -544,6 +544,33 @@ def test_a_verb_ending_in_s_before_a_role_is_no_part_of_it() -> None:
     assert people("The party wants minister Peter Hansen to resign.") == {"Peter Hansen": "minister"}
 
 
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Madrid is represented by Spain's director general for Europe, Peter Hansen.",
+     {"Peter Hansen": "director general for Europe"}),
+    ("The board's deputy chairman, Peter Hansen, said no.", {"Peter Hansen": "deputy chairman"}),
+    # a name set off by commas in a list of names takes no role from them
+    ("Jack Straw, Ann Hale and Peter Hansen, the trio, spoke.", {"Jack Straw": None, "Ann Hale": None, "Peter Hansen": None}),
+])
+def test_a_name_in_apposition_after_a_role_and_a_comma_takes_that_role(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Tom Baker and Ann Hale spoke. Also in Leeds, the prime minister took questions. Mr Hansen told the "
+     "audience he was proud. Peter Hansen left.", {"Tom Baker": None, "Ann Hale": None, "Peter Hansen": "prime minister"}),
+    # an office many hold says nothing of who is meant
+    ("Tom Baker and Ann Hale spoke. The minister took questions. Mr Hansen told the audience he was proud. "
+     "Peter Hansen left.", {"Tom Baker": None, "Ann Hale": None, "Peter Hansen": None}),
+    # nor does a person with a role of their own take another
+    ("Tom Baker and Ann Hale spoke. The prime minister took questions. Labour leader Peter Hansen told the "
+     "audience he was proud.", {"Tom Baker": None, "Ann Hale": None, "Peter Hansen": "Labour leader"}),
+])
+def test_a_named_office_no_one_before_it_holds_refers_to_the_name_opening_the_next_sentence(
+    body: str, expected: dict
+) -> None:
+    assert people(body) == expected
+
+
 def test_words_after_a_names_comma_that_a_speech_verb_ends_are_the_speaker_not_a_role() -> None:
     assert people("A letter has also been sent to Peter Hansen, the men's solicitor says.") == {"Peter Hansen": None}
 

@@ -137,6 +137,8 @@ TITLE_WORDS = (
 # An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
 # Words of a description after a name ("a hotel receptionist", "a Birmingham housing officer").
 MAX_DESCRIPTION_WORDS = 3
+# What closes a name set off after a role by a comma: "the party's chairman, X, said", "..., X."
+APPOSITION_CLOSE = re.compile(r"\s*[,.;]")
 # A speech verb ending the sentence after an apposition's words: they are its speaker.
 ATTRIBUTION_END = re.compile(r"\s+(?:said|says)\s*[.!?]")
 # An age between a name and what follows it: "X, 28, a hotel receptionist".
@@ -237,7 +239,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
-        if role := before or after or fronted.get(m.start_char):
+        if role := before or after or fronted.get(m.start_char) or _role_before_comma(view.doc, m, named):
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
@@ -827,6 +829,21 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
         i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
     if i is None or i == 0:
         return None
+    return _role_ending_at(doc, i, named, titled)
+
+
+def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
+    """A title written before the name and a comma, when a comma or a full stop closes the name:
+    "Spain's director general for Europe, X.", "the party's chairman, X, said"."""
+    i = _token_at(doc, m.start_char)
+    if i is None or i < 2 or doc[i - 1].text != "," or not APPOSITION_CLOSE.match(doc.text, m.end_char):
+        return None
+    return _role_ending_at(doc, i - 1, named, titled=False)
+
+
+def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | None:
+    """The role whose words end right before token i (see `_role_before`); `titled` when a title
+    ("Dr", "Sir") stands between it and the name."""
     j = i
     saw_noun = False
     while j > 0:
@@ -838,7 +855,7 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
             low in {"of", "for"}
             and j - 2 >= 0
             and doc[j - 2].lower_ in ROLE_HEADS
-            and doc[j].is_lower
+            and (doc[j].is_lower or doc[j].is_title)  # "for sport", "for Europe"
             and not any(t.lower_ in ROLE_HEADS for t in doc[j:i])
         )
         if (
@@ -1170,8 +1187,10 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
         }
         if not holders and _open(view.body, at, title, head):
             near = _near(view, named_at, roles, at, title, head, speakers)
-            if name := _referent(near, evidence, counts, title) or (
-                not near and _named_next(view, named_at, roles, at)
+            if name := (
+                _referent(near, evidence, counts, title)
+                or (not near and _named_next(view, named_at, roles, at))
+                or (_named_office(title, head) and _opening_next(view, named_at, roles, at))
             ):
                 roles.setdefault(name, title)
                 holders = {name}
@@ -1195,6 +1214,32 @@ def _named_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str],
     if " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
         return None
     return name
+
+
+def _named_office(title: str, head: str) -> bool:
+    """Whether a title names one serving office by its words alone: one with a single holder ("the
+    chancellor"), or role words in lower case ("the prime minister", "the home secretary"); not a
+    former one, nor a description ("the Mexican leader", "the Democratic candidate")."""
+    words = title.split()
+    if any(w.lower() in ROLE_STATUS for w in words):
+        return False
+    return (
+        head in LONE_OFFICES or len(words) > 1 and all(w.islower() and w in ROLE_MODIFIERS | ROLE_HEADS for w in words)
+    )
+
+
+def _opening_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str], at: int) -> str | None:
+    """The person a named office ("the prime minister", "the chancellor"; not "the minister") refers
+    forward to when no one before it is shown to be meant: the one named at the opening of the
+    next sentence ("... the prime minister took questions. Mr X told the audience ..."), if the
+    article gives them no role."""
+    end = view.sentence_at(at).end_char
+    if end >= len(view.body):
+        return None
+    sentence = view.sentence_at(end + 1)
+    opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
+    first = _name_at(view.body, opening, named_at)
+    return first[2].name if first and first[2].name not in roles else None
 
 
 def _a_body(title: str, head: str) -> bool:
