@@ -534,7 +534,7 @@ def test_a_clause_or_a_list_of_people_after_a_name_is_not_its_role(body: str) ->
 
 @pytest.mark.parametrize(("body", "role"), [
     ("The plan was welcomed by Conservative shadow pensions secretary Peter Hansen.", "Conservative shadow pensions secretary"),
-    ("The firm's chief operations officer Peter Hansen quit.", "chief operations officer"),
+    ("The firm's chief operations officer Peter Hansen spoke.", "chief operations officer"),
 ])
 def test_a_plural_noun_inside_a_role_before_the_name_stays_in_it(body: str, role: str) -> None:
     assert people(body)["Peter Hansen"] == role
@@ -569,6 +569,17 @@ def test_a_named_office_no_one_before_it_holds_refers_to_the_name_opening_the_ne
     body: str, expected: dict
 ) -> None:
     assert people(body) == expected
+
+
+@pytest.mark.parametrize(("body", "role"), [
+    ("He became adviser to then-US secretary of state Peter Hansen in 1983.", "former US secretary of state"),
+    ("The reshuffle followed the resignation of the then Home Secretary Peter Hansen.", "former home secretary"),
+    ("Peter Hansen, then chairman of the trust, said no.", "former chairman of the trust"),
+    ("Chief executive Peter Hansen stepped down last week.", "former chief executive"),
+    ("Chief executive Peter Hansen said he would stay.", "chief executive"),
+])
+def test_an_office_held_then_or_left_right_after_the_name_is_former(body: str, role: str) -> None:
+    assert people(body)["Peter Hansen"] == role
 
 
 def test_words_after_a_names_comma_that_a_speech_verb_ends_are_the_speaker_not_a_role() -> None:

@@ -89,7 +89,7 @@ DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
 NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 APPOSITION = re.compile(
-    r"\s*,\s*(?:(?:now|currently|presently|still|also) )?(?:the |a |an |his |her |its |their |then )?"
+    r"\s*,\s*(?:(?:now|currently|presently|still|also) )?(?:the |a |an |his |her |its |their )?"
     r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
 )
 # A US party and state after a name, "X (D-Md.)", "X, R-Ky.,"; or a constituency, "Rep. X of Maryland".
@@ -139,6 +139,12 @@ TITLE_WORDS = (
 MAX_DESCRIPTION_WORDS = 3
 # What closes a name set off after a role by a comma: "the party's chairman, X, said", "..., X."
 APPOSITION_CLOSE = re.compile(r"\s*[,.;]")
+# A verb that ends the office of the name before it: "Chief executive X stepped down last week".
+LEFT_AFTER = re.compile(
+    r"\s+(?:has |had |have )?(?:"
+    + "|".join(sorted(LEAVING_VERBS | {"stepped down", "steps down", "stood down", "stands down"}))
+    + r")\b"
+)
 # A speech verb ending the sentence after an apposition's words: they are its speaker.
 ATTRIBUTION_END = re.compile(r"\s+(?:said|says)\s*[.!?]")
 # An age between a name and what follows it: "X, 28, a hotel receptionist".
@@ -239,6 +245,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         after = _role_after(view.body, end, named)
         if before and affiliation:
             before = f"{before} {affiliation}"
+        if before and LEFT_AFTER.match(view.body, m.end_char):
+            before = f"former {before}"  # "Chief executive X stepped down last week"
         if role := before or after or fronted.get(m.start_char) or _role_before_comma(view.doc, m, named):
             roles[m.name] = role
             if before and after:
@@ -295,11 +303,14 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
     while words and not _place_name(words):
         first = words[0].lower()
         prefix, hyphen, rest = words[0].partition("-")
-        if hyphen and rest and prefix.lower() in {"ex", "former"}:  # "Ex-minister", "former-President"
+        if hyphen and rest and prefix.lower() in {"ex", "former", "then"}:  # "Ex-minister", "then-US senator"
             words[0], status = rest, "former"
         elif first in ROLE_STATUS:
             words.pop(0)
             status = first
+        elif first == "then":  # "the then home secretary", "X, then chairman of Y"
+            words.pop(0)
+            status = "former"
         elif first in ROLE_OPENERS or first in {"'s", "\u2019s"}:
             words.pop(0)
         else:
@@ -901,7 +912,7 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
     if heads and 0 < len(words) - heads[-1] - 2 < 3 and words[heads[-1] + 1].lower_ in {"of", "for"}:
-        return _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X": the head and its portfolio
+        return _held_then(doc, words[0].i) + _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X"
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
         or words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X", "MPC member X": no surname
@@ -914,7 +925,14 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         return None  # "Cafod will host Mr X's speech": a verb, not an office
     if " ".join(t.text for t in words) in PARTY_NAMES:
         return None  # "Liberal Democrat X": a party, as "Conservative X", is no role
-    return _role_text(doc, words[0].i, i)
+    return _held_then(doc, words[0].i) + _role_text(doc, words[0].i, i)
+
+
+def _held_then(doc: Doc, k: int) -> str:
+    """ "former " when "then" stands before the role starting at token k ("the then home secretary
+    X", "then-US secretary of state X"), else nothing."""
+    before = [t.lower_ for t in doc[max(k - 2, 0) : k]]
+    return "former " if before[-1:] == ["then"] or before == ["then", "-"] else ""
 
 
 def _description_before(doc: Doc, m: Mention) -> str | None:
