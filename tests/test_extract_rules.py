@@ -503,6 +503,7 @@ def test_a_description_after_a_name_is_its_role(body: str, role: str) -> None:
     ("The panel rejected former Danish triple jumper Peter Hansen.", "former Danish triple jumper"),
     ("Its latest chart-topper Peter Hansen sang first.", "chart-topper"),
     ("Peter Hansen, 28, a hotel receptionist, was arrested.", "hotel receptionist"),
+    ("His mother said her son's killer, Peter Hansen, 17, had copied a game.", "killer"),
 ])
 def test_a_job_the_role_list_lacks_is_read_from_a_noun_for_a_kind_of_person(body: str, role: str) -> None:
     assert people(body)["Peter Hansen"] == role
@@ -594,7 +595,7 @@ def test_an_office_word_after_a_given_name_is_a_surname() -> None:
 def test_a_surname_with_a_title_of_the_other_gender_is_not_the_person_named_in_full() -> None:
     body = ("Mr. Velden met voters. His wife, Michelle Velden, will campaign. Mrs. Velden said so. "
             "Velden said it was personal.")
-    assert people(body) == {"Velden": None, "Michelle Velden": None}
+    assert people(body) == {"Velden": None, "Michelle Velden": "wife"}
 
 
 def test_a_title_in_apposition_to_a_name_is_that_persons_not_the_last_named() -> None:

@@ -939,11 +939,14 @@ def _description_before(doc: Doc, m: Mention) -> str | None:
     """A job or description written before the name, headed by a noun for a kind of person that
     is no office ("criminalist X", "javelin thrower X", "former British triple jumper X"): the
     noun, one lower-case word right before it, and the capitalised words and role modifiers
-    before those. Shorter than an office's: a description is read in ordinary prose, where
+    before those; or before it and a comma that a comma or full stop after the name answers ("her
+    son's killer, X,"). Shorter than an office's: a description is read in ordinary prose, where
     lower-case words before it are rarely part of it."""
     i = _token_at(doc, m.start_char)
     if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
         i -= 1
+    if i is not None and i > 1 and doc[i - 1].text == "," and APPOSITION_CLOSE.match(doc.text, m.end_char):
+        i -= 1  # "her son's killer, X, 17,": the name in apposition to the description
     if not i or not _person_noun(doc[i - 1]):
         return None
     j = i - 1
