@@ -172,3 +172,30 @@ def test_reprocessing_on_a_lake_rebuilds_every_article_and_loses_none(inbox: Pat
     for table in CONTENT_TABLES:
         if table != "story_clusters":
             assert after[table] == before[table], table
+
+
+def test_a_file_only_another_machine_loaded_is_not_deleted_by_this_one(inbox: Path, tmp_path: Path) -> None:
+    """Two machines (own working folders, so own writer identities) load different inboxes into one
+    lake; neither's files are missing from the other's inbox in any sense that matters: no run
+    counts them deleted, and none is marked so. Found using the product: machine B's first run said
+    "39 deleted" for machine A's files, and A's next run "40 deleted" for B's."""
+    catalog, data = tmp_path / "lake.ducklake", tmp_path / "lake_files"
+    lake = ["--catalog", str(catalog), "--data-path", str(data), "--workers", "1"]
+    seeds = sorted(inbox.iterdir())
+    folders = {}
+    for machine, share in (("a", seeds[:3]), ("b", seeds[3:])):
+        folders[machine] = tmp_path / machine
+        (folders[machine] / "inbox").mkdir(parents=True)
+        for f in share:
+            shutil.copy(f, folders[machine] / "inbox" / f.name)
+    for machine in ("a", "b", "a"):
+        out = newsfacts("run", "--inbox", "inbox", *lake, cwd=folders[machine])
+        assert out.returncode == 0, out.stderr
+        assert " 0 deleted" in out.stdout, out.stdout
+    deleted = newsfacts(
+        "sql", "SELECT count(*) AS n FROM files WHERE deleted_at IS NOT NULL", "--catalog", str(catalog), cwd=tmp_path
+    )
+    assert deleted.stdout == "n\n0\n", deleted.stderr
+    (folders["a"] / "inbox" / seeds[0].name).unlink()  # a file this machine loaded, gone: deleted
+    out = newsfacts("run", "--inbox", "inbox", *lake, cwd=folders["a"])
+    assert " 1 deleted" in out.stdout, out.stdout

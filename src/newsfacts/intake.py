@@ -86,7 +86,8 @@ def batches(items: Sequence[SourceFile], size: int) -> list[list[SourceFile]]:
 
 
 def select(sources: Sequence[SourceFile], known: Known) -> tuple[list[SourceFile], list[str]]:
-    """Files that need reading (new, or size/mtime changed) and files that left the inbox.
+    """Files that need reading (new, or size/mtime changed) and files that left the inbox (on a
+    lake, of those this machine recorded: another's are not missing from our inbox).
 
     A file whose size and mtime match its recorded version is skipped unread: that is
     what keeps a run over an unchanged inbox cheap.
@@ -97,7 +98,7 @@ def select(sources: Sequence[SourceFile], known: Known) -> tuple[list[SourceFile
         k = known.files.get(s.rel)
         if k is None or k.deleted or k.size != s.size or k.mtime_ns != s.mtime_ns:
             todo.append(s)
-    gone = [rel for rel, k in known.files.items() if rel not in present and not k.deleted]
+    gone = [rel for rel, k in known.files.items() if rel not in present and not k.deleted and k.ours]
     return todo, gone
 
 

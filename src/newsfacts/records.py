@@ -186,6 +186,7 @@ class KnownFile:
     mtime_ns: int
     deleted: bool
     status: str = "loaded"
+    ours: bool = True  # recorded by this writer (always, but on a lake several machines load)
 
 
 @dataclass(frozen=True, slots=True)

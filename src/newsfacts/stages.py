@@ -23,7 +23,7 @@ CANCEL_WAIT_S = 2.0
 def open_run(settings: Settings, run_id: str) -> Known:
     with store.connect(settings.target) as con:
         store.ensure_schema(con)
-        known = store.read_known(con)
+        known = store.read_known(con, settings.writer)
         # Last, so that a retry never follows a recorded start (it would insert the run twice).
         store.start_run(con, run_id, str(settings.inbox), PIPELINE_VERSION, settings.writer)
         return known

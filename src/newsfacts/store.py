@@ -232,12 +232,19 @@ def is_lake(con: duckdb.DuckDBPyConnection) -> bool:
     return kind is not None and kind[0] == "ducklake"
 
 
-def read_known(con: duckdb.DuckDBPyConnection) -> Known:
+def read_known(con: duckdb.DuckDBPyConnection, writer: str | None) -> Known:
+    """What the database holds; `writer` (on a lake) tells which files this machine recorded."""
     files = {
         row[0]: KnownFile(
-            version=row[1], content_sha256=row[2], size=row[3], mtime_ns=row[4], deleted=row[5], status=row[6]
+            version=row[1],
+            content_sha256=row[2],
+            size=row[3],
+            mtime_ns=row[4],
+            deleted=row[5],
+            status=row[6],
+            ours=row[7],
         )
-        for row in con.execute(sql("load/known_files")).fetchall()
+        for row in con.execute(sql("load/known_files"), {"writer": writer}).fetchall()
     }
     hashes: dict[str, str] = {}
     sizes: dict[int, set[str]] = {}
