@@ -199,3 +199,22 @@ def test_a_file_only_another_machine_loaded_is_not_deleted_by_this_one(inbox: Pa
     (folders["a"] / "inbox" / seeds[0].name).unlink()  # a file this machine loaded, gone: deleted
     out = newsfacts("run", "--inbox", "inbox", *lake, cwd=folders["a"])
     assert " 1 deleted" in out.stdout, out.stdout
+
+
+def test_two_machines_holding_different_texts_under_one_name_record_each_once(inbox: Path, tmp_path: Path) -> None:
+    """Machine A and machine B each hold story.txt, with different texts: two versions, one each,
+    and runs after that record nothing. Found using the product: each run on either machine
+    recorded the other's text again as a new 'duplicate' version, for ever."""
+    catalog, data = tmp_path / "lake.ducklake", tmp_path / "lake_files"
+    lake = ["--catalog", str(catalog), "--data-path", str(data), "--workers", "1"]
+    seed = sorted(inbox.iterdir())[0]
+    folders = {machine: tmp_path / machine for machine in ("a", "b")}
+    for machine, folder in folders.items():
+        (folder / "inbox").mkdir(parents=True)
+        text = seed.read_text() + ("" if machine == "a" else "\n\nEdited on machine B.\n")
+        (folder / "inbox" / "story.txt").write_text(text)
+    for machine in ("a", "b", "a", "b"):
+        out = newsfacts("run", "--inbox", "inbox", *lake, cwd=folders[machine])
+        assert out.returncode == 0, out.stderr
+    versions = newsfacts("sql", "SELECT version, status FROM files ORDER BY version", "--catalog", str(catalog), cwd=tmp_path)
+    assert versions.stdout == "version,status\n1,loaded\n2,loaded\n", versions.stdout
