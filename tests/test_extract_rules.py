@@ -896,3 +896,38 @@ def test_an_amount_at_an_extreme_is_of_what_reached_it_not_of_what_stands_off_it
     body = ("Spending on new ferries was still high, up 21.3% from the previous year - although some way "
             "off the peak of 43% seen in the first quarter.")
     assert [q.about for q in facts(body).quantities][1] != "way"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Mr Halvorsen's career owes much to his father Tobias, who died in 1990.", {"Halvorsen": None, "Tobias": "father"}),
+        ("His mother, Marisol, said the sentence was too short.", {"Marisol": "mother"}),
+        ("Mr Pettifer hopes to start a family with wife Rhiannon.", {"Pettifer": None, "Rhiannon": "wife"}),
+    ],
+)
+def test_a_given_name_alone_after_a_relation_is_a_person_with_that_role(body: str, expected: dict) -> None:
+    assert people(body) == expected
+
+
+def test_a_given_name_after_a_relation_is_the_person_named_in_full() -> None:
+    body = "Sophie Brandt spoke first. Later Tom Brandt and his wife Sophie went home."
+    assert people(body) == {"Sophie Brandt": "wife", "Tom Brandt": None}
+
+
+def test_a_relation_before_a_title_is_not_a_name() -> None:
+    assert "Ms" not in people("He was joined by his wife, Ms. Quellan, and their son.")
+
+
+def test_an_office_before_a_lone_surname_is_its_title_of_address() -> None:
+    assert people("The jobs figures mean that President Okonkwo can celebrate.") == {"Okonkwo": "president"}
+
+
+def test_a_named_office_owning_a_thing_refers_back_to_the_person() -> None:
+    body = "Mr Tennant bypassed the cabinet. The prime minister's official spokesman denied it."
+    assert people(body) == {"Tennant": "prime minister"}
+
+
+def test_an_office_in_a_bodys_name_refers_to_no_one() -> None:
+    body = "Ms Orlova was arrested. The Kent County Sheriff's Department said she was held."
+    assert people(body) == {"Orlova": None}

@@ -49,6 +49,7 @@ from .lexicon import (
     PRONOUNS,
     QUALIFIED_HEADS,
     ROLE_GENDER,
+    KIN_NOUNS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_STOPS,
@@ -83,6 +84,13 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
+# A given name alone right after a relation ("his father Ralph,", "His mother, Giselle,", "with wife
+# Ffion."): a person, the relation their role; not the start of a longer name ("his wife Lady X").
+KIN_NAMED = re.compile(
+    rf"\b(?P<kin>{'|'.join(sorted(KIN_NOUNS))}),?\s+(?P<name>[A-Z][a-z]+)\b(?![\w'\u2019-]|\s+[A-Z]|\s*\()"
+)
+# "the prime minister's spokesman": the title owns a thing, not a body ("the Sheriff's Department")
+OWNER = re.compile(r"['\u2019]s\s+[a-z]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
 DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
 # "former minister and now a European commissioner": what a person is now is their role.
@@ -205,7 +213,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     view = DocView(doc)
     raw = _hyphens_unified(_candidates(view))
     titled = {_before_possessive(m[2]).split()[-1] for m in TITLED_NAME.finditer(view.body)}
-    canon = _canonical_names(raw, titled)
+    kin = {m["name"]: m["kin"] for m in _kin_named(view)}
+    canon = _canonical_names(raw, titled, kin.keys() | _office_titled(view.body, raw))
     title_genders: dict[str, set[str | None]] = {}
     for m in TITLED_NAME.finditer(view.body):
         title_genders.setdefault(m[2], set()).add(TITLE_GENDER.get(m[1].lower()))
@@ -261,6 +270,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
     for name in left:
         roles.setdefault(name, parsed[name])
+    for name, relation in kin.items():
+        if name in canon:
+            roles.setdefault(canon[name], relation)
     for name, description in descriptions.items():
         roles.setdefault(name, description)
     genders = _genders(view.body, mentions, roles)
@@ -552,6 +564,9 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             continue
         name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
         found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
+    for m in _kin_named(view):
+        if not taken.overlaps(m.start("name"), m.end("name")):
+            found.append((m.start("name"), m.end("name"), m["name"]))
     peers = _plural_titled(view.body)
     listed = {(s, e) for s, e, _ in peers}
     found = [c for c in found if (c[0], c[1]) not in listed] + peers
@@ -762,7 +777,7 @@ def _is_name(text: str, addressed: frozenset[str] = frozenset()) -> bool:
     return low not in MAJOR_PLACES and not text.isupper()
 
 
-def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[str, str]:
+def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: set[str]) -> dict[str, str]:
     """Map every name form to the fullest form of the same person in the article.
 
     A lone word that never gets a first name or an honorific ("Mr Bolton") is not taken
@@ -771,6 +786,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
     share is the one the article introduced first, its protagonist: "Mr Howard" after "Michael
     Howard", though "Australia's PM, John Howard" comes later and nearer. A word written after
     "Mr" or "Ms" is a surname: never the given name of someone else ("Grant Hale" is not "Mr Grant").
+    A lone word in `alone` names a person by itself where no fuller name is its own: "President
+    Bush", "his father Ralph".
     """
     full: list[str] = []
     for _, _, name in raw:
@@ -816,9 +833,38 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str]) -> dict[
             and (len(words) == 1 and last not in titled or words[0].lower() in FIRST_NAME_TITLES)
         ):  # "Charles said" after "Charles Kennedy"; never "Mr Grant" after "Grant Hale": a surname
             canon[name] = by_first[0]
-        elif not by_last and (len(words) > 1 or last in titled):
+        elif not by_last and (len(words) > 1 or last in titled or name in alone):
             canon[name] = name
     return canon
+
+
+def _kin_named(view: DocView) -> list[re.Match[str]]:
+    """Given names alone after a relation ("his father Ralph"), where the model, the given names
+    list or a closing comma ("His mother, Giselle, said") shows the word is a name."""
+    people = {(s.start_char, s.end_char) for s in view.spans if s.label == "PERSON"}
+    return [
+        m
+        for m in KIN_NAMED.finditer(view.body)
+        if m["name"] not in NAME_TITLES
+        and (
+            (m.start("name"), m.end("name")) in people
+            or _given_name_gender(m["name"])
+            or view.body[m.end("name") : m.end("name") + 1] == ","
+        )
+    ]
+
+
+def _office_titled(body: str, raw: list[tuple[int, int, str]]) -> set[str]:
+    """Lone names an office stands right before ("President Bush", "Chancellor Schroeder"): the
+    office is their title of address, so they name a person as "Mr Bush" does."""
+    return {
+        name
+        for start, _, name in raw
+        if " " not in name
+        and (before := body[max(0, start - 30) : start].split())
+        and before[-1].istitle()
+        and before[-1].lower() in ROLE_HEADS
+    }
 
 
 def _surnames(full: str) -> set[str]:
@@ -1378,16 +1424,16 @@ def _inside_quote(body: str, at: int) -> bool:
 def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
     """The office in "the prime minister said", "the Tory leader": a lower-case role head after
     capitalised names or role modifiers only, not followed by a name ("the Tory leader Michael
-    Howard" is a title before a name) nor by a possessive or hyphen ("the leader's", "the
-    minister-led"). Any noun phrase ending in a head ("the team leader") is not one."""
+    Howard" is a title before a name) nor by a hyphen or a body's possessive ("the
+    minister-led", "the Sheriff's Department"; "the prime minister's spokesman" is his). Any noun phrase ending in a head ("the team leader") is not one."""
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         nxt = words[k + 1][0] if k + 1 < len(words) else ""
         head = word[0].lower()  # "the outgoing European Commissioner": a capitalised head after a lower-case word
         # "prime" of "prime minister" goes on; a head alone is a title only where it names one office
         if head in ROLE_HEADS and (k > 0 or head in LONE_OFFICES) and nxt.lower() not in ROLE_HEADS:
-            follow = body[match.start(1) + word.end() :][:1]
-            if follow in {"-", "'", "\u2019"} or nxt[:1].isupper():
+            end = match.start(1) + word.end()
+            if body[end : end + 1] in {"-", "'", "\u2019"} and not OWNER.match(body, end) or nxt[:1].isupper():
                 return None
             return " ".join(w[0] for w in words[: k + 1])
         if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS):
