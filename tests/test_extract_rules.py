@@ -931,3 +931,17 @@ def test_a_named_office_owning_a_thing_refers_back_to_the_person() -> None:
 def test_an_office_in_a_bodys_name_refers_to_no_one() -> None:
     body = "Ms Orlova was arrested. The Kent County Sheriff's Department said she was held."
     assert people(body) == {"Orlova": None}
+
+
+def test_lower_case_portfolio_words_before_a_secretary_make_one_office() -> None:
+    body = "Parents could be tagged, Lord Farrowby said. The constitutional affairs secretary outlined the plans."
+    assert people(body) == {"Lord Farrowby": "constitutional affairs secretary"}
+
+
+def test_lower_case_words_before_another_head_are_no_office() -> None:
+    assert people("Mr Dunmore spoke. The team leader said no.") == {"Dunmore": None}
+
+
+@pytest.mark.parametrize("title", ["Lord Justice", "Mr Justice", "Lady Justice"])
+def test_a_judges_style_before_the_surname_makes_a_judge(title: str) -> None:
+    assert people(f"The appeal was dismissed by {title} Carrow on Friday.") == {"Carrow": "judge"}

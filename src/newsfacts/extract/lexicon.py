@@ -140,6 +140,7 @@ QUALIFIED_HEADS = frozenset(r["word"] for r in _ROLES if "qualified" in kinds(r)
 OFFICE_RANKS = words("office_ranks")
 ROLE_GENDER = {r["word"]: r["gender"] for r in _ROLES if r["gender"]}
 KIN_NOUNS = frozenset(r["word"] for r in _ROLES if "kin" in kinds(r))
+PORTFOLIO_HEADS = words("portfolio_heads")
 ROLE_MODIFIERS = words("role_modifiers")
 ROLE_STOPS = words("role_stops")
 LEAVING_VERBS = words("leaving_verbs")

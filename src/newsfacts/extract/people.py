@@ -45,6 +45,7 @@ from .lexicon import (
     PERSON_NOUNS,
     PLACE_WORDS,
     PLURAL_TITLES,
+    PORTFOLIO_HEADS,
     POST_NOMINALS,
     PRONOUN_GENDER,
     PRONOUNS,
@@ -84,6 +85,9 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
+# How English courts style their judges before the surname: "Lord Justice X", "Mr Justice X".
+JUDICIAL_STYLE = r"\b(?:Lord|Lady|Mr|Mrs|Ms|Dame)\.?\s+Justice\s+"
+JUDICIAL_TITLE = re.compile(JUDICIAL_STYLE + "$")
 # A given name alone right after a relation ("his father Ralph,", "His mother, Giselle,", "with wife
 # Ffion."): a person, the relation their role; not the start of a longer name ("his wife Lady X").
 KIN_NAMED = re.compile(
@@ -246,7 +250,11 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         if m.name in roles:
             continue
         named = _Others(named_at, m.name)
-        before = _role_before(view.doc, m, named) or _shared_role(view.doc, m, shared)
+        before = (
+            _role_before(view.doc, m, named)
+            or _shared_role(view.doc, m, shared)
+            or (JUDICIAL_TITLE.search(view.body, max(0, m.start_char - 20), m.start_char) and "judge")
+        )
         affiliation, end = _affiliation(view.body, m.end_char, bool(before))
         if office := OFFICE_AFTER.match(view.body, end):  # "Anna Hale MP", "Anna Hale MP, the party's ..."
             end = office.end()
@@ -550,6 +558,8 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
             if head and last.lower() in SPEECH_VERBS:  # "Obama Says" in a title-case headline
                 text, end = head, start + len(head)
             text, start = _untitled(text, start)
+            if style := re.match(JUDICIAL_STYLE, text):  # "Lord Justice Rix" is Rix, a judge
+                text, start = text[style.end() :], start + style.end()
             while len(text.split()) > 2 and text.split()[-1] in POST_NOMINALS:  # "Ian Kerr QC"
                 text = text.rsplit(" ", 1)[0]
                 end = start + len(text)
@@ -559,11 +569,13 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
     for m in TITLED_NAME.finditer(view.body):
         s = m.start(2)
         name_text = _before_possessive(m[2])
+        noble = m[1].lower() in NOBLE_TITLES
+        if style := re.match(JUDICIAL_STYLE, m[0]):  # "Lord Justice Rix" is Rix, a judge
+            s, name_text, noble = m.start() + style.end(), _before_possessive(m[0][style.end() :]), False
         e = s + len(name_text)
         if taken.overlaps(s, e) or not _is_name(name_text, addressed):
             continue
-        name = f"{m[1]} {name_text}" if m[1].lower() in NOBLE_TITLES else name_text
-        found.append((m.start() if m[1].lower() in NOBLE_TITLES else s, e, name))
+        found.append((m.start(), e, f"{m[1]} {name_text}") if noble else (s, e, name_text))
     for m in _kin_named(view):
         if not taken.overlaps(m.start("name"), m.end("name")):
             found.append((m.start("name"), m.end("name"), m["name"]))
@@ -1436,9 +1448,16 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
             if body[end : end + 1] in {"-", "'", "\u2019"} and not OWNER.match(body, end) or nxt[:1].isupper():
                 return None
             return " ".join(w[0] for w in words[: k + 1])
-        if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS):
+        if not (word[0][0].isupper() or word[0] in ROLE_MODIFIERS or _portfolio_word(word[0], words[k + 1 :])):
             return None
     return None
+
+
+def _portfolio_word(word: str, rest: list[re.Match[str]]) -> bool:
+    """Whether a lower-case word names the portfolio of a minister or secretary that follows ("the
+    constitutional affairs secretary", "the work and pensions minister"); any other head needs its
+    words from the role vocabulary ("the team leader" is no office)."""
+    return (word not in STOP_WORDS or word == "and") and any(w[0].lower() in PORTFOLIO_HEADS for w in rest[:3])
 
 
 def _fronted_title(body: str, match: re.Match[str]) -> str | None:
