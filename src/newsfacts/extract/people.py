@@ -113,8 +113,9 @@ DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
-THE_WORDS = re.compile(r"\b[Tt]he((?:\s+[A-Za-z][\w-]*){1,4})")
-OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)((?:\s+[A-Za-z][\w-]*){1,4})")
+# Read ahead, not consumed: "the summit at the foreign secretary's house" holds two.
+THE_WORDS = re.compile(r"\b[Tt]he(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
+OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
 MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers
 # to when nothing else decides: its protagonist.
@@ -1375,12 +1376,21 @@ def _near(
     near = [
         m.name
         for m in before
-        if m.name not in acting and (m.name not in roles or _same_office(roles[m.name], title, head))
+        if m.name not in acting
+        and (m.name not in roles or _same_office(roles[m.name], title, head))
+        and not _other_gender(m.name, head)
     ]
     if any(m.start_char >= own_start for m in before):
         return near
     speaking = [m.name for m in before if m.name in near and any(m.start_char <= k < m.end_char for k in speakers)]
     return speaking if len(set(speaking)) == 1 else near
+
+
+def _other_gender(name: str, head: str) -> bool:
+    """Whether a title's head and a person's given name say different genders: "the former
+    congressman" is not Hillary X."""
+    said, given = ROLE_GENDER.get(head), _given_name_gender(name)
+    return said is not None and given is not None and said != given
 
 
 def _narrower(role: str, title: str) -> bool:
