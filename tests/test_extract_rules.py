@@ -945,3 +945,7 @@ def test_lower_case_words_before_another_head_are_no_office() -> None:
 @pytest.mark.parametrize("title", ["Lord Justice", "Mr Justice", "Lady Justice"])
 def test_a_judges_style_before_the_surname_makes_a_judge(title: str) -> None:
     assert people(f"The appeal was dismissed by {title} Carrow on Friday.") == {"Carrow": "judge"}
+
+
+def test_queens_counsel_after_a_name_is_the_role() -> None:
+    assert people("The claims were made in a book by Marcus Ellery QC last week.") == {"Marcus Ellery": "QC"}
