@@ -949,3 +949,17 @@ def test_a_judges_style_before_the_surname_makes_a_judge(title: str) -> None:
 
 def test_queens_counsel_after_a_name_is_the_role() -> None:
     assert people("The claims were made in a book by Marcus Ellery QC last week.") == {"Marcus Ellery": "QC"}
+
+
+def test_a_titles_full_stop_goes_on_inside_an_apposition() -> None:
+    body = "Dennis Marlow, a senior adviser to Mr. Okafor, said the talks had failed."
+    assert people(body)["Dennis Marlow"] == "senior adviser to Mr. Okafor"
+
+
+def test_an_office_after_for_before_a_names_comma_is_not_the_names() -> None:
+    body = "The group backing Jeb Hollis for president, Mike Tarrant, praised the donor."
+    assert people(body)["Mike Tarrant"] != "president"
+
+
+def test_a_past_tense_verb_after_a_names_comma_opens_a_clause_not_a_role() -> None:
+    assert people("Mike Tarrant, praised the donor on Monday.") == {"Mike Tarrant": None}

@@ -93,6 +93,9 @@ JUDICIAL_TITLE = re.compile(JUDICIAL_STYLE + "$")
 KIN_NAMED = re.compile(
     rf"\b(?P<kin>{'|'.join(sorted(KIN_NOUNS))}),?\s+(?P<name>[A-Z][a-z]+)\b(?![\w'\u2019-]|\s+[A-Z]|\s*\()"
 )
+# A bare office after these is sought or served, not a title of the name after its comma:
+# "backing Y for president, X, said".
+OFFICE_SOUGHT = (["for"], ["as"])
 # "the prime minister's spokesman": the title owns a thing, not a body ("the Sheriff's Department")
 OWNER = re.compile(r"['\u2019]s\s+[a-z]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
@@ -100,9 +103,14 @@ DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
 # "former minister and now a European commissioner": what a person is now is their role.
 NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+# The full stop of a title written before a name ("adviser to Mr. Obama") goes on inside a role.
+TITLE_STOP = "|".join(
+    rf"(?<=\b{t.capitalize()})" for t in sorted({h.rstrip(".") for h in HONORIFICS} | OFFICE_ABBREVIATIONS.keys())
+)
 APPOSITION = re.compile(
     r"\s*,\s*(?:(?:now|currently|presently|still|also) )?(?:the |a |an |his |her |its |their )?"
-    r"(?P<role>[^,.;:()\n\"\u201c\u201d]{2,140}?)\s*(?=,|\.|;|\)|\n| said| says| who| which)"
+    rf"(?P<role>(?:[^,.;:()\n\"\u201c\u201d]|(?:{TITLE_STOP})\.){{2,140}}?)"
+    rf"\s*(?=,|(?!{TITLE_STOP})\.|;|\)|\n| said| says| who| which)"
 )
 # A US party and state after a name, "X (D-Md.)", "X, R-Ky.,"; or a constituency, "Rep. X of Maryland".
 PARTY_STATE = r"[DRI]-[A-Z][\w.]*(?: [A-Z][\w.]*)?"
@@ -904,11 +912,14 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
 
 def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
     """A title written before the name and a comma, when a comma or a full stop closes the name:
-    "Spain's director general for Europe, X.", "the party's chairman, X, said"."""
+    "Spain's director general for Europe, X.", "the party's chairman, X, said"; not the object of a
+    preposition ("backing Y for president, X, praised")."""
     i = _token_at(doc, m.start_char)
     if i is None or i < 2 or doc[i - 1].text != "," or not APPOSITION_CLOSE.match(doc.text, m.end_char):
         return None
-    return _role_ending_at(doc, i - 1, named, titled=False)
+    role = _role_ending_at(doc, i - 1, named, titled=False)
+    start = doc.text.rfind(role, 0, doc[i - 1].idx) if role else -1
+    return None if start > 0 and doc.text[:start].split()[-1:] in OFFICE_SOUGHT else role
 
 
 def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | None:
@@ -1004,9 +1015,10 @@ def _description_before(doc: Doc, m: Mention) -> str | None:
     i = _token_at(doc, m.start_char)
     if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
         i -= 1
-    if i is not None and i > 1 and doc[i - 1].text == "," and APPOSITION_CLOSE.match(doc.text, m.end_char):
+    comma = i is not None and i > 1 and doc[i - 1].text == "," and APPOSITION_CLOSE.match(doc.text, m.end_char)
+    if comma:
         i -= 1  # "her son's killer, X, 17,": the name in apposition to the description
-    if not i or not _person_noun(doc[i - 1]):
+    if not i or not _person_noun(doc[i - 1]) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
         return None
     j = i - 1
     if j > 1 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
@@ -1182,6 +1194,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
         or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
+        or (words[0].endswith("ed") and words[1:2] and words[1] in ROLE_DETERMINERS)  # "X, praised the donor"
         or (
             " and " in role
             and any(
