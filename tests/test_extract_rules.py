@@ -963,3 +963,12 @@ def test_an_office_after_for_before_a_names_comma_is_not_the_names() -> None:
 
 def test_a_past_tense_verb_after_a_names_comma_opens_a_clause_not_a_role() -> None:
     assert people("Mike Tarrant, praised the donor on Monday.") == {"Mike Tarrant": None}
+
+
+def test_a_possessed_office_refers_forward_to_the_person_opening_the_next_sentence() -> None:
+    body = "Awards were given on Monday. Acme's chief executive was named businessman of the year. Tom Raines said he was honoured."
+    assert people(body) == {"Tom Raines": "Acme's chief executive"}
+
+
+def test_a_possessed_office_is_not_someone_named_beside_it() -> None:
+    assert people("Spain's foreign minister met Mr Corran. Alan Corran said no.") == {"Alan Corran": None}

@@ -124,6 +124,7 @@ DEFINITE_ROLE = re.compile(
 # Read ahead, not consumed: "the summit at the foreign secretary's house" holds two.
 THE_WORDS = re.compile(r"\b[Tt]he(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
 OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
+POSSESSED_WORDS = re.compile(r"\b[A-Z][\w&-]*['\u2019]s(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
 MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers
 # to when nothing else decides: its protagonist.
@@ -1289,6 +1290,20 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
+    # "France's finance minister has said ... . Herve Gaymard said": a possessed office refers
+    # forward only, to the person opening the next sentence; never back (that may be anyone).
+    for m in POSSESSED_WORDS.finditer(view.body):
+        at = m.start(1) + len(m[1]) - len(m[1].lstrip())
+        if (
+            (title := _lower_case_title(view.body, m))
+            and _named_office(title, head := title.split()[-1].lower())
+            and not TITLE_TAIL.match(view.body, at + len(title))
+            and _open(view.body, at, title, head)
+            and (name := _opening_next(view, named_at, roles, at))
+            and not any(n.name == name for _, _, n in named_at.starting_in(0, view.sentence_at(at).end_char))
+        ):
+            roles[name] = view.body[m.start() : at + len(title)]
+            found.append(Mention(at, at + len(title), name))
     return found
 
 
