@@ -322,7 +322,8 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
     ("Home Secretary" and "home secretary" are one role; names inside it keep their capitals,
     "Labour MP"), without an article or a stray possessive before it; "new" and "former" (or
     "ex-", "former-") are the status, so a new, a former and a serving home secretary share the
-    role ("New Home Secretary" is ("home secretary", "new")). A dash breaks off what came before
+    role ("New Home Secretary" is ("home secretary", "new"); "the party's former treasurer" is
+    ("party's treasurer", "former")). A dash breaks off what came before
     it ("as one activist put it - Tory leader"), and "and now" a former office ("former minister
     and now a European commissioner" is a European commissioner)."""
     if not role:
@@ -347,6 +348,10 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
             words.pop(0)
         else:
             break
+    owner = next((k for k, w in enumerate(words[:-2]) if POSSESSIVE_END.search(w)), None)
+    if owner is not None and words[owner + 1].lower() in ROLE_STATUS | {"then"}:
+        # "the party's former treasurer": a former treasurer of the party
+        status = "new" if words.pop(owner + 1).lower() == "new" else "former"
     folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
     role = " ".join(folded)
     return (role, status) if role else (None, None)
