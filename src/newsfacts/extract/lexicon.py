@@ -52,33 +52,8 @@ OPEN_QUOTES = frozenset('"\u201c')
 CLOSE_QUOTES = frozenset('"\u201d')
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES
 
-# Abbreviations whose period does not end a sentence (regex fragments, fixed width).
-ABBREVIATIONS = (
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Rep",
-    "Reps",
-    "Sen",
-    "Sens",
-    "Gov",
-    "Del",
-    "Jr",
-    "Sr",
-    "St",
-    "Lt",
-    "Gen",
-    "Col",
-    "Sgt",
-    "Capt",
-    "Adm",
-    "Prof",
-    "Rev",
-    "Hon",
-    "No",
-    "[A-Z]",
-)
+# Abbreviations whose period does not end a sentence (regex fragments, fixed width), and initials.
+ABBREVIATIONS = (*_entries("abbreviations.txt"), "[A-Z]")
 
 # --- speech -------------------------------------------------------------------
 
