@@ -1,8 +1,7 @@
 """Named entities: the small model's spans corrected by domain rules and gazetteers.
 
-`entity_spans` is the entity layer on its own (a Doc in, typed spans out), so
-the CoNLL benchmark can score it on pre-tokenised sentences; `extract` turns
-it into one row per entity per article with canonical names and ISO codes.
+`entity_spans` is the entity layer on its own (a Doc in, typed spans out), so the CoNLL benchmark can score it on
+pre-tokenised sentences; `extract` turns it into one row per entity per article with canonical names and ISO codes.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
+from itertools import groupby
 
 import pycountry
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +48,6 @@ from .lexicon import (
     POST_NOMINALS,
     REGIONS,
     ROLE_STOPS,
-    SEAT_WORDS,
     SOCIAL_TITLES,
     SPORT_MIN,
     SPORT_WORDS,
@@ -93,8 +92,6 @@ RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
-# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
-SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
@@ -139,12 +136,11 @@ TITLE_WORDS_KEY = "newsfacts.title_case_words"
 def entity_spans(doc: Doc) -> list[EntitySpan]:
     """The model's entities corrected by the rules, in text order.
 
-    1. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own
-       (gazetteers, suffixes, context words); spans never overlap.
-    2. The document is read as a whole: parties and
-       countries the model missed or cut, one label per name (full names decide their short
-       forms), ordinary words and acronyms that are ordinary words dropped, datelines as places,
-       and in sports reports towns as teams and scorecard names as people.
+    1. Each span is cut where one name ends and the next begins, trimmed and relabelled on its own (gazetteers,
+       suffixes, context words); spans never overlap.
+    2. The document is read as a whole: parties and countries the model missed or cut, one label per name (full names
+       decide their short forms), ordinary words and acronyms that are ordinary words dropped, datelines as places, and
+       in sports reports towns as teams and scorecard names as people.
     """
     lines = _lines(doc)
     cues = _cue_index(doc)
@@ -213,10 +209,10 @@ def extract(doc: Doc) -> tuple[Entity, ...]:
 def _with_people(view: DocView) -> list[tuple[EntitySpan, str | None]]:
     """The entity spans, people's by the people rules' name mentions: (span, canonical name or None).
 
-    People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so
-    their name mentions decide who is named where: each counts once, also where the model saw no one or
-    gave the name another label with at most titles beside it ("Lords Bingham" as an ORG). A mention
-    inside a longer name of another kind ("Tony Blair Foundation") stays that name's.
+    People read titles and lists the model misses ("Lords Bingham, Steyn and Hope", "Lord Walker"), so their name
+    mentions decide who is named where: each counts once, also where the model saw no one or gave the name another label
+    with at most titles beside it ("Lords Bingham" as an ORG). A mention inside a longer name of another kind
+    ("Tony Blair Foundation") stays that name's.
     """
     names = [m for m in view.mentions if _names_person(view.body[m.start_char : m.end_char], m.name)]
     out: list[tuple[EntitySpan, str | None]] = []
@@ -249,9 +245,8 @@ def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
 
 
 def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's name that is the start of exactly one longer name in the article, before
-    its "for" or "of", counts as that organisation ("Medical Foundation" of "Medical Foundation for
-    the Care of Victims of Torture")."""
+    """An organisation's name that is the start of exactly one longer name in the article, before its "for" or "of",
+    counts as that organisation ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture")."""
     orgs = [name for label, name in rows if label == "ORG"]
     for name in orgs:
         longs = [long for long in orgs if long.startswith((name + " for ", name + " of "))]
@@ -261,8 +256,8 @@ def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str
 
 
 def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's acronym counts as the organisation when the article also writes its name
-    out and no other organisation there has the same initials ("BNP" and "British National Party")."""
+    """An organisation's acronym counts as the organisation when the article also writes its name out and no other
+    organisation there has the same initials ("BNP" and "British National Party")."""
     by_initials: dict[str, list[str]] = defaultdict(list)
     for label, name in rows:
         if label == "ORG" and " " in name:
@@ -288,29 +283,25 @@ def country_code(text: str) -> str | None:
 def place_code(text: str) -> str | None:
     """ISO alpha-2 code of the country a town, region or facility lies in, else None.
 
-    A compass word before the name or a facility word after it does not change
-    the country: "north-west London" and "Heathrow Airport" are in GB; nor does
-    a district of a known town.
+    A compass word before the name or a facility word after it does not change the country: "north-west London" and
+    "Heathrow Airport" are in GB; nor does a district of a known town.
     """
     low = _ascii(text.lower()).removeprefix("the ")
     words = low.split()
-    names = [low]
-    if len(words) > 1 and all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-")):
-        names.append(" ".join(words[1:]))
     if iso := PLACES.get(low) or _subdivisions().get(low):
         return iso
-    for name in names[1:]:
-        if iso := PLACES.get(name):
-            return iso
-    return PLACES.get(words[0]) if len(words) > 1 else None  # "Sheffield Hallam", a constituency
+    if len(words) < 2:
+        return None
+    compass = all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-"))
+    return compass and PLACES.get(" ".join(words[1:])) or PLACES.get(words[0])  # "Sheffield Hallam", a constituency
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str | None]:
     """Words for a country's people, singular and plural, lower case -> its code.
 
-    The listed ones (gazetteer, aliases) win; others are formed from pycountry's
-    names by the regular English endings ("Eritrea" -> "Eritrean", "Iraq" -> "Iraqi").
+    The listed ones (gazetteer, aliases) win; others are formed from pycountry's names by the regular English endings
+    ("Eritrea" -> "Eritrean", "Iraq" -> "Iraqi").
     """
     formed: dict[str, str | None] = {}
     for c in pycountry.countries:
@@ -338,12 +329,8 @@ def _demonym_forms(name: str) -> list[str]:
 
 def country_name(iso2: str | None) -> str | None:
     """The common English name for a code, as the canonical entity name."""
-    if iso2 is None:
-        return None
-    country = pycountry.countries.get(alpha_2=iso2)
-    if country is None:
-        return None
-    return getattr(country, "common_name", None) or country.name
+    country = pycountry.countries.get(alpha_2=iso2) if iso2 is not None else None
+    return None if country is None else getattr(country, "common_name", None) or country.name
 
 
 @lru_cache(maxsize=4096)
@@ -391,9 +378,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
-    seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
-    if seat:
-        end -= 1  # "Ashbury MP": the member's seat, not the member
     if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
         stop = min(end + BROADCAST_TAIL, len(doc))
         while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
@@ -440,14 +424,6 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and low not in _demonyms()
     ):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
-    if (
-        seat
-        and text not in PARTY_NAMES
-        and low not in PEOPLES
-        and low not in _demonyms()
-        and country_code(text) is None
-    ):
-        return start, end, "PLACE", place_code(text)
     if low in METONYM_ORGS:
         return start, end, "ORG", None
     if label != "PERSON" and _given_name_first(span):
@@ -510,10 +486,9 @@ def _in_lower_case(token: Token) -> bool:
 
 
 def _person_after_role(span: Span) -> bool:
-    """Whether a name after a role word is the role holder's: shaped like a person's name, not a
-    modifier of another role ("billionaire Dallas Mavericks owner X"), and not a name the model
-    elsewhere in the article reads as something else more often than as a person ("the official
-    White House photographer" beside "the White House")."""
+    """Whether a name after a role word is the role holder's: shaped like a person's name, not a modifier of another
+    role ("billionaire Dallas Mavericks owner X"), and not a name the model elsewhere in the article reads as something
+    else more often than as a person ("the official White House photographer" beside "the White House")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DESCRIPTION_HEADS:
         return False
@@ -522,9 +497,9 @@ def _person_after_role(span: Span) -> bool:
 
 
 def _person_shaped(span: Span) -> bool:
-    """Two or three words in title case that no gazetteer or word list gives to a place or a body,
-    none of them a word the article also writes in lower case: what a person's name after their role
-    looks like ("chief executive Ann Hale"; not "the best actress Academy Award")."""
+    """Two or three words in title case that no gazetteer or word list gives to a place or a body, none of them a word
+    the article also writes in lower case: what a person's name after their role looks like ("chief executive Ann Hale";
+    not "the best actress Academy Award")."""
     words = [t.text for t in span]
     low = {w.lower() for w in words}
     return (
@@ -539,12 +514,10 @@ def _person_shaped(span: Span) -> bool:
 
 def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
     """A span the model ran over "A and B" is two names when the article names both on their own too
-    ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and
-    "Mr Elgindy"; the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one.
-    Each part takes the label its other mentions have, a surname the person's."""
+    ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and "Mr Elgindy";
+    the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one. Each part takes the label its
+    other mentions have, a surname the person's."""
     ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
-    if not ands:
-        return found
     alone: dict[str, str] = {}
     for s, e, label, _ in found:
         if not any(s < i < e for i in ands):
@@ -565,8 +538,8 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
 def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Names joined by "and" are of one kind (the `names-joined-and` matches).
 
-    A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of
-    Hillingdon and Wandsworth"), unless it is the surname of someone named in full or a given name.
+    A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of Hillingdon and
+    Wandsworth"), unless it is the surname of someone named in full or a given name.
     """
     ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
     if not ands:
@@ -594,9 +567,9 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 
 def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """An organisation's name ending on an organisation's word and running on with "of" into a place
-    is one name ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it.
-    Not after a legal form: "X Inc of Boulder" is a company and its seat."""
+    """An organisation's name ending on an organisation's word and running on with "of" into a place is one name
+    ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it. Not after a legal form:
+    "X Inc of Boulder" is a company and its seat."""
     joins = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "org-of-place"}
     out: list[Ent] = []
     for ent in sorted(found):
@@ -614,9 +587,9 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 
 def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
-    """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a
-    name they bear on ends ("before": the match ends where the name starts) or starts ("after");
-    and the `org-acronym` matches by their token ("acronym")."""
+    """The context patterns' matches (entities.jsonl, those with a "cue"), by the token where a name they bear on ends
+    ("before": the match ends where the name starts) or starts ("after"); and the `org-acronym` matches by their token
+    ("acronym")."""
     out: dict[tuple[str, int], list[Span]] = defaultdict(list)
     for c in doc.spans.get("entities", ()):
         if (rule := CUES.get(c.id_)) is not None:
@@ -629,10 +602,10 @@ def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
 def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[dict, int, int]]:
     """The context patterns around a span, in the file's order: (pattern, start, end).
 
-    A pattern's `label` is what the span is ("NONE": no entity, part of a title), its `labels`, if
-    given, the model labels it may overrule; `extend` takes the match into the span ("Amateur
-    Championship" after "U.S."), or that many of its words next to the name ("Sunday" of "the
-    Sunday"); with `keep_places` a name the gazetteers know stays a place.
+    A pattern's `label` is what the span is ("NONE": no entity, part of a title), its `labels`, if given, the model
+    labels it may overrule; `extend` takes the match into the span ("Amateur Championship" after "U.S."), or that many
+    of its words next to the name ("Sunday" of "the Sunday"); with `keep_places` a name the gazetteers know stays a
+    place.
     """
     found = sorted(cues.get(("before", start), []) + cues.get(("after", end), []), key=lambda c: CUE_ORDER[c.id_])
     out = []
@@ -647,8 +620,8 @@ def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[
 
 
 def given_name_first(words: Sequence[str]) -> bool:
-    """Two words or more, the first a common given name, none a place's or an organisation's
-    word: a person's name ("John Major"), not "Victoria Station" or "Charlotte Street"."""
+    """Two words or more, the first a common given name, none a place's or an organisation's word: a person's name
+    ("John Major"), not "Victoria Station" or "Charlotte Street"."""
     low = [w.lower() for w in words]
     return (
         len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (ORG_WORDS | PLACE_WORDS)
@@ -670,9 +643,8 @@ def _given_name_first(span: Span) -> bool:
 def _subdivisions() -> dict[str, str]:
     """States, provinces and counties of every country (ISO 3166-2), lower case -> country code.
 
-    Names that are also everyday words ("Central", "North") are left out. A
-    district named after two towns gives both ("Brighton and Hove"). The corpus
-    is UK news, so a name several countries use is read as the British one.
+    Names that are also everyday words ("Central", "North") are left out. A district named after two towns gives both
+    ("Brighton and Hove"). The corpus is UK news, so a name several countries use is read as the British one.
     """
     out: dict[str, str] = {}
     subs = sorted(pycountry.subdivisions, key=lambda sub: sub.country_code != "GB")
@@ -691,11 +663,9 @@ def _subdivisions() -> dict[str, str]:
 def _pieces(ent: Span) -> list[tuple[int, int, str]]:
     """Token ranges and labels of the names a model span runs together.
 
-    Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at
-    brackets, at line breaks (a headline runs on into the first line), at a comma in an
-    organisation (a list of them); a title
-    ("Foreign Policy Centre Mr Straw") or a given name after a party word or
-    demonym ("Tory Liam Fox") starts a person.
+    Cut at bare numbers ("Malta 1 Cyprus 0" is two teams and a score), at brackets, at line breaks (a headline runs on
+    into the first line), at a comma in an organisation (a list of them); a title ("Foreign Policy Centre Mr Straw") or
+    a given name after a party word or demonym ("Tory Liam Fox") starts a person.
     """
     doc = ent.doc
     out, start, label = [], ent.start, ent.label_
@@ -758,8 +728,8 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
 def _spelled(
     doc: Doc, found: list[Ent], names: Collection[str], fold: Callable[[str], str], at_sentence_start: bool
 ) -> list[tuple[int, int, str]]:
-    """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of
-    `names` (as `fold` writes it) and overlaps no entity found, the longest at each token."""
+    """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of `names` (as `fold` writes
+    it) and overlaps no entity found, the longest at each token."""
     taken = {i for s, e, _, _ in found for i in range(s, e)}
     firsts = {name.split()[0] for name in names}
     out = []
@@ -778,9 +748,8 @@ def _spelled(
 
 
 def _party_names(doc: Doc) -> list[Span]:
-    """The party names the `party-name` patterns found, read as a regex alternation of them would:
-    from the left, the longest name at each place that does not run on into a capitalised word,
-    none overlapping another."""
+    """The party names the `party-name` patterns found, read as a regex alternation of them would: from the left, the
+    longest name at each place that does not run on into a capitalised word, none overlapping another."""
     found = sorted(
         (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
     )
@@ -796,9 +765,9 @@ def _party_names(doc: Doc) -> list[Span]:
 def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Political parties by the names news gives them, over whatever the model made of them.
 
-    The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a
-    people; the party list knows the whole name. A name run on from a capitalised
-    word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
+    The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a people; the party list knows the whole
+    name. A name run on from a capitalised word before it ("Scottish Labour") is left to the model, but not from an
+    opener ("But").
     """
     parties = []
     for span in _party_names(doc):
@@ -806,8 +775,6 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
         if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
         parties.append((span.start, span.end, "ORG", None))
-    if not parties:
-        return found
     taken = {i for s, e, _, _ in parties for i in range(s, e)}
     return [ent for ent in found if not any(i in taken for i in range(ent[0], ent[1]))] + parties
 
@@ -864,8 +831,8 @@ def _scorecard_names(doc: Doc, found: list[Ent]) -> list[Ent]:
 def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) -> list[Ent]:
     """In a sports report a town or region is a team (ORG) unless it is a venue or a dateline.
 
-    Countries stay places: national teams are named after them and read as such.
-    Rows of a results table ("Lotte 6 Hyundai 2") name teams the model may miss.
+    Countries stay places: national teams are named after them and read as such. Rows of a results table
+    ("Lotte 6 Hyundai 2") name teams the model may miss.
     """
     out: list[Ent] = []
     for s, e, label, iso in sorted(_scorecard_names(doc, found)):
@@ -911,7 +878,6 @@ def _is_table_row(line: Span) -> bool:
     words = [t for t in line if not t.is_punct]
     return (
         any(NUMBER.match(t.text) for t in words)
-        and bool(words)
         and not words[0].like_num
         and all(NUMBER.match(t.text) or t.is_title or t.is_upper for t in words)
     )
@@ -919,27 +885,22 @@ def _is_table_row(line: Span) -> bool:
 
 def _name_runs(line: Span) -> list[tuple[int, int]]:
     """Token ranges of consecutive capitalised words in a line."""
-    runs, start = [], None
-    for tok in line:
-        named = (tok.is_title or tok.is_upper) and tok.is_alpha
-        if named and start is None:
-            start = tok.i
-        elif not named and start is not None:
-            runs.append((start, tok.i))
-            start = None
-    if start is not None:
-        runs.append((start, line.end))
+    runs, start = [], line.start
+    for named, toks in groupby(line, key=lambda t: (t.is_title or t.is_upper) and t.is_alpha):
+        end = start + len(list(toks))
+        if named:
+            runs.append((start, end))
+        start = end
     return runs
 
 
 def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     """One reading per name in a document.
 
-    The fullest forms decide: the surname of someone the model found by full
-    name is that person ("Wang" after "Wang Dan"), the stem of a company with
-    its legal form is that company ("Magna" after "Magna International Inc"),
-    also where the model missed them. Other names take the label most of
-    their mentions got. Countries and demonyms keep their gazetteer labels.
+    The fullest forms decide: the surname of someone the model found by full name is that person ("Wang" after
+    "Wang Dan"), the stem of a company with its legal form is that company ("Magna" after "Magna International Inc"),
+    also where the model missed them. Other names take the label most of their mentions got. Countries and demonyms keep
+    their gazetteer labels.
     """
     decided: dict[str, str] = {}
     given: set[str] = set()
@@ -979,19 +940,16 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
 def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
     """A name the text shows to be a business is an organisation at every mention.
 
-    The small model calls many one-word companies places and some two-word ones people. The
-    `company-*` patterns of entities.jsonl are the evidence: a trade noun right before the name
-    ("telecoms firm X"), a holding or head of it ("shares in X", "chief executive of X"), what only a
-    business has after it ("X's profits"), an apposition naming a trade ("X, a games company,").
-    A name the gazetteers know as a place, one that opens with a given name, or the surname of
-    someone named in full keeps its label.
+    The small model calls many one-word companies places and some two-word ones people. The `company-*` patterns of
+    entities.jsonl are the evidence: a trade noun right before the name ("telecoms firm X"), a holding or head of it
+    ("shares in X", "chief executive of X"), what only a business has after it ("X's profits"), an apposition naming a
+    trade ("X, a games company,"). A name the gazetteers know as a place, one that opens with a given name, or the
+    surname of someone named in full keeps its label.
     """
     cues = doc.spans.get("entities", ())
     ends = {c.end for c in cues if c.id_ in COMPANY_CUES_BEFORE}
     starts = {c.start for c in cues if c.id_ in COMPANY_CUES_AFTER}
     names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
-    if not names:
-        return found
     people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
     names = {n for n in names - people if not _known_place(n) and not given_name_first(n.split())}
     return [
@@ -1009,11 +967,10 @@ def _known_place(text: str) -> bool:
 def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Entities less the ordinary words the model took for names because of their capital.
 
-    A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"),
-    and an acronym the article spells out in lower case ("qualified majority voting (QMV)"),
-    are no names, unless it names a known place or a party or is the surname of someone named in full.
-    Surnames of people named in full joined by a hyphen ("the Hale-Berg feud") name a relation
-    between them, no third entity.
+    A lone title-case word the article also writes in lower case ("Visa" beside "visa staff"), and an acronym the
+    article spells out in lower case ("qualified majority voting (QMV)"), are no names, unless it names a known place or
+    a party or is the surname of someone named in full. Surnames of people named in full joined by a hyphen
+    ("the Hale-Berg feud") name a relation between them, no third entity.
     """
     lower = lower_case_words(doc)
     common = lower_case_acronyms(body_of(doc))
@@ -1039,8 +996,8 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 
 def lower_case_acronyms(text: str) -> set[str]:
-    """Acronyms the text defines by words in lower case: common nouns, not names
-    ("qualified majority voting (QMV)", "tuberculosis (TB)")."""
+    """Acronyms the text defines by words in lower case: common nouns, not names ("qualified majority voting
+    (QMV)", "tuberculosis (TB)")."""
     found = set()
     for m in LOWER_ACRONYM.finditer(text):
         words, short = m[1].split(), m[2].lower()
@@ -1056,8 +1013,7 @@ def _is_place_name(text: str) -> bool:
 
 
 def lower_case_words(doc: Doc) -> set[str]:
-    """Every word the article writes in lower case; several rules ask (here and in people), so it
-    is read once per doc."""
+    """Every word the article writes in lower case; several rules ask (here and in people), so it is read once per doc."""
     if LOWER_WORDS_KEY not in doc.user_data:
         doc.user_data[LOWER_WORDS_KEY] = set(LOWER_WORD.findall(body_of(doc)))
     return doc.user_data[LOWER_WORDS_KEY]
@@ -1066,8 +1022,8 @@ def lower_case_words(doc: Doc) -> set[str]:
 def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) -> list[Ent]:
     """Mentions the model skipped of names it labelled elsewhere in the document.
 
-    Only names the document never writes in lower case: "Ruch" is a company
-    all through an article, "May" may be a month.
+    Only names the document never writes in lower case: "Ruch" is a company all through an article, "May" may be a
+    month.
     """
     known = dict(decided)
     for s, e, label, _ in found:
