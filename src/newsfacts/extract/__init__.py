@@ -1,11 +1,10 @@
 """Facts with provenance: people, quotes, quantities, entities, dates and links.
 
-`extract_facts` runs the extraction pipeline (nlp.py) over a batch: the model's NER and a
-rule sentencizer read each body (a long one in pieces, joined back), then the fact
-components (components.py) set each article's facts on its doc as `doc._` attributes, in
-the declared order: links and dates before quantities (which do not claim their numbers),
-people before entities and quotes (which read the people's mentions). docs/extraction.md
-describes the components, the patterns and word lists they read, and how to add a rule.
+`extract_facts` runs the extraction pipeline (nlp.py) over a batch: the model's NER and a rule sentencizer read each
+body (a long one in pieces, joined back), then the fact components (components.py) set each article's facts on its doc
+as `doc._` attributes, in the declared order: links and dates before quantities (which do not claim their numbers),
+people before entities and quotes (which read the people's mentions). docs/extraction.md describes the components, the
+patterns and word lists they read, and how to add a rule.
 """
 
 from __future__ import annotations
@@ -26,9 +25,8 @@ def extract_facts(articles: Sequence[Article]) -> list[Facts]:
 
 
 def extracted(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
-    """Each article's doc, in order, through `nlp`: the model reads the body's prose (`prose`:
-    tables blanked; a long body in pieces), then the fact components run on the joined doc
-    with the publication date set."""
+    """Each article's doc, in order, through `nlp`: the model reads the body's prose (`prose`: tables blanked; a long
+    body in pieces), then the fact components run on the joined doc with the publication date set."""
     articles = list(articles)
     docs = read(nlp, (prose(a) for a in articles))
     return nlp.pipe(_dated(articles, docs), disable=list(MODEL_PIPES))
@@ -37,12 +35,11 @@ def extracted(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
 def prose(article: Article) -> str:
     """The body as the rules read it: its table sections blanked, every other character in place.
 
-    A table's rows are no sentences (parse/text.py `_is_table_row` says why they stay in the
-    body): read as prose they ran into the next sentence, the row "| Poles | 12,000 | 41% |"
-    made Poles an entity and its figures quantities of "Poles Lithuanians". Blanking the rows
-    with spaces (their line ends kept) keeps every offset into the body, so spans still index
-    into it, and no fact comes from a row. What a table's figures count is in its header, not
-    in a sentence: reading them as quantities would need their column, which no rule reads yet.
+    A table's rows are no sentences (parse/text.py `_is_table_row` says why they stay in the body): read as prose they
+    ran into the next sentence, the row "| Poles | 12,000 | 41% |" made Poles an entity and its figures quantities of
+    "Poles Lithuanians". Blanking the rows with spaces (their line ends kept) keeps every offset into the body, so spans
+    still index into it, and no fact comes from a row. What a table's figures count is in its header, not in a sentence:
+    reading them as quantities would need their column, which no rule reads yet.
     """
     tables = [s for s in article.sections if s.name == "table"]
     if not tables:

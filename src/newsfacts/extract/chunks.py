@@ -1,13 +1,11 @@
 """Long bodies cut into pieces the model reads one at a time, at the most natural break in reach.
 
-The model's working memory grows with the length of what it reads at once (measured: about
-3.4 MB per thousand characters of one text), and spaCy refuses texts over `max_length`
-(a million characters) outright. A transcript of several megabytes is read in pieces of at
-most `size` characters, cut after a blank line where the last stretch of the piece holds
-one, else after a line end, else after a sentence end, else at a space: never inside a
-word, which is what keeps every token (and so every span) of the pieces the same as the
-whole text's. Only a stretch of `size` characters with no space at all, which no reader
-takes for words, is cut where it stands. The pieces, joined, are the text.
+The model's working memory grows with the length of what it reads at once (measured: about 3.4 MB per thousand
+characters of one text), and spaCy refuses texts over `max_length` (a million characters) outright. A transcript of
+several megabytes is read in pieces of at most `size` characters, cut after a blank line where the last stretch of the
+piece holds one, else after a line end, else after a sentence end, else at a space: never inside a word, which is what
+keeps every token (and so every span) of the pieces the same as the whole text's. Only a stretch of `size` characters
+with no space at all, which no reader takes for words, is cut where it stands. The pieces, joined, are the text.
 """
 
 from __future__ import annotations
@@ -37,8 +35,8 @@ def pieces(text: str, size: int) -> list[str]:
 
 
 def _cut(text: str, start: int, limit: int) -> int:
-    """Where to end the piece that starts at `start` and may not reach past `limit`: after the last
-    break of the most natural kind found in the piece's second half, else in the whole piece."""
+    """Where to end the piece that starts at `start` and may not reach past `limit`: after the last break of the most
+    natural kind found in the piece's second half, else in the whole piece."""
     for lo in (start + (limit - start) // 2, start + 1):
         for pattern in BREAKS:
             ends = [m.end() for m in pattern.finditer(text, lo, limit)]

@@ -1,14 +1,12 @@
 """The extraction as spaCy pipeline components, each setting its facts on the doc.
 
-Each fact kind is a component registered with `@Language.factory`, declaring what it writes
-(`assigns`) and what it reads (`requires`) as `doc._` extension attributes; `nlp.PIPES` puts
-them in order, and `nlp.analyze_pipes()` checks that everything a component reads is written
-by one before it. A component sets its own attributes once and never touches another's: the
-facts of an article are `doc._.<kind>` when the pipeline is done.
+Each fact kind is a component registered with `@Language.factory`, declaring what it writes (`assigns`) and what it
+reads (`requires`) as `doc._` extension attributes; `nlp.PIPES` puts them in order, and `nlp.analyze_pipes()` checks
+that everything a component reads is written by one before it. A component sets its own attributes once and never
+touches another's: the facts of an article are `doc._.<kind>` when the pipeline is done.
 
-A component also loads its kind's patterns (`patterns/<kind>.jsonl`) into a SpanRuler, whose
-matches it leaves in `doc.spans[<kind>]` (each span's `id_` the pattern's id) before its rules
-run, so rules can read them.
+A component also loads its kind's patterns (`patterns/<kind>.jsonl`) into a SpanRuler, whose matches it leaves in
+`doc.spans[<kind>]` (each span's `id_` the pattern's id) before its rules run, so rules can read them.
 """
 
 from __future__ import annotations
@@ -47,9 +45,9 @@ for _name in EXTENSIONS:
 class FactComponent:
     """A component that runs one kind's rules on the doc and sets what they return.
 
-    `attrs` names the `doc._` attributes the rules' result fills, in order (one, or a tuple's
-    parts). The token and phrase patterns of `patterns/<patterns>.jsonl`, if given, are matched
-    first into `doc.spans[<patterns>]`, where the rules read them.
+    `attrs` names the `doc._` attributes the rules' result fills, in order (one, or a tuple's parts). The token and
+    phrase patterns of `patterns/<patterns>.jsonl`, if given, are matched first into `doc.spans[<patterns>]`, where the
+    rules read them.
     """
 
     def __init__(

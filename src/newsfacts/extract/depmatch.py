@@ -1,15 +1,14 @@
 """spaCy's DependencyMatcher, with its node conditions looked up rather than tried one by one.
 
-The stock matcher adds every node of every pattern to an inner token Matcher as a rule of its
-own and tries each rule on each token: `{"DEP": "pobj"}` is tried ten times a token, since ten
-of our patterns hold it; and it finds each matched token's root by listing its ancestors.
-That was most of the grammar component's matching time, and matching took as long as parsing.
+The stock matcher adds every node of every pattern to an inner token Matcher as a rule of its own and tries each rule on
+each token: `{"DEP": "pobj"}` is tried ten times a token, since ten of our patterns hold it; and it finds each matched
+token's root by listing its ancestors. That was most of the grammar component's matching time, and matching took as long
+as parsing.
 
-Here a node condition that only asks for words, tags or dependency labels (`{"DEP": "nsubj"}`,
-`{"TAG": {"IN": [...]}}`, `{"LOWER": {"IN": "@speech_verbs"}}`: all of ours today) is indexed by
-the values it accepts, and each token looks its four values up once; any other condition still
-goes to a spaCy Matcher. Roots come from the doc's head array. The tree search is spaCy's own,
-over the same candidate tokens, so the matches are the stock matcher's
+Here a node condition that only asks for words, tags or dependency labels (`{"DEP": "nsubj"}`, `{"TAG": {"IN": [...]}}`,
+`{"LOWER": {"IN": "@speech_verbs"}}`: all of ours today) is indexed by the values it accepts, and each token looks its
+four values up once; any other condition still goes to a spaCy Matcher. Roots come from the doc's head array. The tree
+search is spaCy's own, over the same candidate tokens, so the matches are the stock matcher's
 (tests/test_extract_depmatch.py).
 """
 
@@ -32,8 +31,8 @@ Positions = defaultdict[int, defaultdict[int, list[int]]]
 
 
 class IndexedDependencyMatcher(DependencyMatcher):
-    """A DependencyMatcher whose word, tag and label conditions are found by lookup, each once
-    however many pattern nodes share it."""
+    """A DependencyMatcher whose word, tag and label conditions are found by lookup, each once however many pattern
+    nodes share it."""
 
     def __init__(self, vocab: Vocab, *, validate: bool = False) -> None:
         super().__init__(vocab, validate=validate)

@@ -1,16 +1,14 @@
 """Grammar where a fact depends on it, parsed only there.
 
-The extraction pipeline runs the model's NER without its tagger and parser (2.3 times faster).
-Some facts are decided by grammar: who is the subject of a speech verb, the agent of a
-passive, the person an apposition describes, the noun a number counts. This component finds
-the sentences that may hold such a fact - those with a quotation mark, a speech verb or a
-number (the cue patterns in `patterns/grammar.jsonl`), and a lead sentence opening with a role -
-and runs a second pipeline, the same
-pinned model's tagger and parser, over those sentences alone. Each parsed sentence is a doc of
-its own, tokenised exactly as the article's doc, so token k of it is token `start + k` of the
-article and `start_char + token.idx` its offset in the body. The dependency patterns of `patterns/grammar.jsonl` are matched there once for every
-kind that reads them; `dependency_matches` runs any other DependencyMatcher over the same
-sentences, and a match answers in body offsets.
+The extraction pipeline runs the model's NER without its tagger and parser (2.3 times faster). Some facts are decided by
+grammar: who is the subject of a speech verb, the agent of a passive, the person an apposition describes, the noun a
+number counts. This component finds the sentences that may hold such a fact - those with a quotation mark, a speech verb
+or a number (the cue patterns in `patterns/grammar.jsonl`), and a lead sentence opening with a role - and runs a second
+pipeline, the same pinned model's tagger and parser, over those sentences alone. Each parsed sentence is a doc of its
+own, tokenised exactly as the article's doc, so token k of it is token `start + k` of the article and
+`start_char + token.idx` its offset in the body. The dependency patterns of `patterns/grammar.jsonl` are matched there
+once for every kind that reads them; `dependency_matches` runs any other DependencyMatcher over the same sentences, and
+a match answers in body offsets.
 """
 
 from __future__ import annotations
@@ -54,8 +52,8 @@ class Parsed:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A dependency pattern matched in a parsed sentence: the pattern's id and each of its nodes
-    (by the pattern's RIGHT_ID) as a token of the parsed sentence."""
+    """A dependency pattern matched in a parsed sentence: the pattern's id and each of its nodes (by the pattern's
+    RIGHT_ID) as a token of the parsed sentence."""
 
     id: str
     sentence: Parsed
@@ -67,9 +65,9 @@ class Match:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    """What `doc._.grammar` holds: the parsed sentences, and the grammatical relations the
-    dependency patterns of `patterns/grammar.jsonl` find in them (several fact kinds read the
-    same relation: who a speech verb's subject is, what a number counts)."""
+    """What `doc._.grammar` holds: the parsed sentences, and the grammatical relations the dependency patterns of
+    `patterns/grammar.jsonl` find in them (several fact kinds read the same relation: who a speech verb's subject is,
+    what a number counts)."""
 
     sentences: tuple[Parsed, ...]
     relations: tuple[Match, ...]
@@ -92,8 +90,8 @@ class Grammar:
         return list(self._by_pattern.get(pattern, ()))
 
     def at(self, pattern: str, node: str, starts: Collection[int]) -> list[Match]:
-        """The relations of one pattern whose `node` begins at one of the body offsets `starts`, in
-        text order: what a rule asks of each quote, answered without going through every relation."""
+        """The relations of one pattern whose `node` begins at one of the body offsets `starts`, in text order: what a
+        rule asks of each quote, answered without going through every relation."""
         index = self._by_node_start.get((pattern, node))
         if index is None:
             index = self._by_node_start[pattern, node] = {}
@@ -103,10 +101,10 @@ class Grammar:
 
 
 class GrammarReader:
-    """The `newsfacts_grammar` component: parses the sentences that hold a grammar cue and finds
-    the grammatical relations in them. Over a stream of docs (`pipe`) it parses the cued sentences
-    of a whole batch of articles at once: the parser's cost per call is paid per batch, not per
-    article (measured: 0.042 s/article parsing each article's sentences alone, 0.026 in batches)."""
+    """The `newsfacts_grammar` component: parses the sentences that hold a grammar cue and finds the grammatical
+    relations in them. Over a stream of docs (`pipe`) it parses the cued sentences of a whole batch of articles at once:
+    the parser's cost per call is paid per batch, not per article (measured: 0.042 s/article parsing each article's
+    sentences alone, 0.026 in batches)."""
 
     def __init__(self, nlp: Language) -> None:
         self.cues = span_ruler(nlp, "grammar")
@@ -132,9 +130,8 @@ class GrammarReader:
                 yield doc
 
     def _cued(self, doc: Doc) -> list[Span]:
-        """The doc's sentences holding a cue; a `LEAD` cue counts in the first sentence only (the
-        lead, which names a role its next sentence often gives a name: "A witness has told jurors.
-        X said ...")."""
+        """The doc's sentences holding a cue; a `LEAD` cue counts in the first sentence only (the lead, which names a
+        role its next sentence often gives a name: "A witness has told jurors. X said ...")."""
         if self.cues is None:
             return []
         self.cues(doc)
@@ -146,8 +143,8 @@ class GrammarReader:
 def dependency_matches(
     sentences: Iterable[Parsed], matcher: DependencyMatcher, nodes: Mapping[str, list[str]]
 ) -> list[Match]:
-    """Every match of `matcher`'s patterns in parsed sentences, in text order. `nodes` gives each
-    pattern id's node names in pattern order (as `patterns.dependency_matcher` returns them)."""
+    """Every match of `matcher`'s patterns in parsed sentences, in text order. `nodes` gives each pattern id's node
+    names in pattern order (as `patterns.dependency_matcher` returns them)."""
     out = []
     for sentence in sentences:
         for key, tokens in matcher(sentence.doc):

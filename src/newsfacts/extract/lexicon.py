@@ -1,11 +1,10 @@
 """The word lists and tables the rules read, loaded once from `data/`: rules as data.
 
-Each file in `data/` holds one concept (speech verbs, titles, demonyms, places, ...) and
-opens with comment lines saying what it holds and how it was made. A `.txt` file is one
-entry per line; a `.tsv` file has a header row naming its columns. Everything is general
-English news vocabulary, never text from a particular article. The names below are what the
-rule modules import; where one file serves several rules (titles, currencies, roles), each
-rule's view of it is derived here, once.
+Each file in `data/` holds one concept (speech verbs, titles, demonyms, places, ...) and opens with comment lines saying
+what it holds and how it was made. A `.txt` file is one entry per line; a `.tsv` file has a header row naming its
+columns. Everything is general English news vocabulary, never text from a particular article. The names below are what
+the rule modules import; where one file serves several rules (titles, currencies, roles), each rule's view of it is
+derived here, once.
 """
 
 from __future__ import annotations

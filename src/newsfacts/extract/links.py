@@ -15,9 +15,8 @@ TRAILING = ".,;:!?)]}'\u2019"
 
 
 def extract(doc: Doc) -> tuple[Link, ...]:
-    """Every URL, without the sentence punctuation that follows it. One written without its
-    scheme ("www.gov.uk/visas") is stored as a browser reads it (http://...), so every url opens;
-    its span is still the text as written."""
+    """Every URL, without the sentence punctuation that follows it. One written without its scheme ("www.gov.uk/visas")
+    is stored as a browser reads it (http://...), so every url opens; its span is still the text as written."""
     view = DocView(doc)
     links = []
     for m in URL.finditer(view.body):

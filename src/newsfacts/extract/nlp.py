@@ -1,21 +1,18 @@
 """The extraction pipeline, loaded once per process: the model's NER, then the fact components.
 
-The small English model's `ner` has its own tok2vec (it does not listen to the
-shared one), so tagger, parser, attribute ruler and lemmatizer can be left out:
-measured on the BBC politics set, the entities are identical and the pipeline
-runs 2.3x faster. A rule `sentencizer` stands in for the parser's sentences.
-After them come the fact components (components.py) in the order of `PIPES`; where
-grammar decides a fact, `newsfacts_grammar` parses the sentences that need it (grammar.py).
+The small English model's `ner` has its own tok2vec (it does not listen to the shared one), so tagger, parser, attribute
+ruler and lemmatizer can be left out: measured on the BBC politics set, the entities are identical and the pipeline runs
+2.3x faster. A rule `sentencizer` stands in for the parser's sentences. After them come the fact components
+(components.py) in the order of `PIPES`; where grammar decides a fact, `newsfacts_grammar` parses the sentences that
+need it (grammar.py).
 
-Bodies longer than `CHUNK_CHARS` are read in paragraph-aligned pieces (chunks.py) and
-the pieces' docs joined back into one doc whose text is the body, so every span the
-rules find indexes into the body however long it is. Batches are bounded by characters
-as well as by documents: the model's working memory follows the characters it holds.
+Bodies longer than `CHUNK_CHARS` are read in paragraph-aligned pieces (chunks.py) and the pieces' docs joined back into
+one doc whose text is the body, so every span the rules find indexes into the body however long it is. Batches are
+bounded by characters as well as by documents: the model's working memory follows the characters it holds.
 
-The models run on thinc's NumpyOps without BLIS: their matrix products go to numpy's OpenBLAS,
-held to one thread per process (the pipeline runs one process per core). Measured on BBC
-politics in one process, NER took 45.6 instead of 50.7 ms an article that way and found the same entities
-(tests/test_extract_ops.py).
+The models run on thinc's NumpyOps without BLIS: their matrix products go to numpy's OpenBLAS, held to one thread per
+process (the pipeline runs one process per core). Measured on BBC politics in one process, NER took 45.6 instead of 50.7
+ms an article that way and found the same entities (tests/test_extract_ops.py).
 """
 
 from __future__ import annotations
@@ -68,12 +65,11 @@ PIPES = (
 def paragraph_breaks(doc: Doc) -> Doc:
     """A blank line starts a sentence, unless the paragraph before it ends with a colon.
 
-    The rule sentencizer ends sentences at end punctuation only, but a web page's headings,
-    captions, list items and bylines have none: "Related stories" ran into the paragraph after
-    it, and a heading into a speaker's words. Bodies join paragraphs with blank lines
-    (parse/text.py), so a whitespace token holding one starts a sentence, as the sentencizer
-    starts one at the whitespace after a full stop. A colon hands its sentence on to what
-    follows ("Cruz called them on it:" and the quote in the next paragraph are one sentence).
+    The rule sentencizer ends sentences at end punctuation only, but a web page's headings, captions, list items and
+    bylines have none: "Related stories" ran into the paragraph after it, and a heading into a speaker's words. Bodies
+    join paragraphs with blank lines (parse/text.py), so a whitespace token holding one starts a sentence, as the
+    sentencizer starts one at the whitespace after a full stop. A colon hands its sentence on to what follows ("Cruz
+    called them on it:" and the quote in the next paragraph are one sentence).
     """
     for tok in doc[1:]:
         if tok.is_space and "\n\n" in tok.text and tok.nbor(-1).text != ":":
@@ -83,8 +79,8 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=2)
 def get_nlp(pipes: tuple[str, ...] = PIPES) -> Language:
-    """The pipeline: tokenizer (knowing office abbreviations), NER, a rule sentencizer and the fact
-    components `pipes` in that order."""
+    """The pipeline: tokenizer (knowing office abbreviations), NER, a rule sentencizer and the fact components `pipes`
+    in that order."""
     from . import components  # noqa: F401  (registers the fact components' factories)
 
     one_blas_thread()
@@ -103,9 +99,9 @@ def get_nlp(pipes: tuple[str, ...] = PIPES) -> Language:
 def one_blas_thread() -> bool:
     """Hold numpy's OpenBLAS to one thread in this process; False if it could not be found.
 
-    Each worker process has a core of its own: more BLAS threads would only contend with the
-    other workers (and OpenBLAS's idle threads spin). numpy is imported long before this runs
-    (pyarrow imports it), too late for OPENBLAS_NUM_THREADS, so the library's own setter is called.
+    Each worker process has a core of its own: more BLAS threads would only contend with the other workers (and
+    OpenBLAS's idle threads spin). numpy is imported long before this runs (pyarrow imports it), too late for
+    OPENBLAS_NUM_THREADS, so the library's own setter is called.
     """
     libs = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
     for path in sorted(libs.glob("*openblas*.so*")):
@@ -122,8 +118,7 @@ def one_blas_thread() -> bool:
 
 
 def read(nlp: Language, bodies: Iterable[str]) -> Iterator[Doc]:
-    """One doc per body, in order, through the model's pipes only (entities and sentences);
-    `doc.text` is the body."""
+    """One doc per body, in order, through the model's pipes only (entities and sentences); `doc.text` is the body."""
     numbered = ((k, piece) for k, body in enumerate(bodies) for piece in pieces(body, CHUNK_CHARS))
     current, parts = 0, []
     for k, doc in _piped(nlp, numbered):
@@ -136,8 +131,8 @@ def read(nlp: Language, bodies: Iterable[str]) -> Iterator[Doc]:
 
 
 def _piped(nlp: Language, numbered: Iterable[tuple[int, str]]) -> Iterator[tuple[int, Doc]]:
-    """(body number, doc) for each piece, run through the model in batches of at most `PIPE_BATCH`
-    pieces and `BATCH_CHARS` characters (a longer piece alone)."""
+    """(body number, doc) for each piece, run through the model in batches of at most `PIPE_BATCH` pieces and
+    `BATCH_CHARS` characters (a longer piece alone)."""
     batch: list[tuple[int, str]] = []
     chars = 0
     for item in numbered:

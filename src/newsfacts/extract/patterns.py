@@ -2,19 +2,17 @@
 
 A line is one pattern, one of spaCy's two kinds:
 
-- a token or phrase pattern for a SpanRuler (run over the article's doc; matches land in
-  `doc.spans[<kind>]`, each span's `id_` the pattern's id and `label_` its label):
-  `{"id": "weekday-name", "label": "DATE", "pattern": [{"TEXT": {"IN": "@weekdays:title"}}]}`
-  `{"id": "...", "label": "ORG", "pattern": "Downing Street"}`, or a phrase for each entry of a
-  word list: `{"id": "party-name", "label": "ORG", "phrases": "@parties"}`
-- a dependency pattern for a DependencyMatcher (run over the parsed sentences, grammar.py):
-  `{"id": "speech-subject", "dependency": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {...}}, ...]}`
+- a token or phrase pattern for a SpanRuler (run over the article's doc; matches land in `doc.spans[<kind>]`, each
+  span's `id_` the pattern's id and `label_` its label): `{"id": "weekday-name", "label": "DATE", "pattern": [{"TEXT":
+  {"IN": "@weekdays:title"}}]}` `{"id": "...", "label": "ORG", "pattern": "Downing Street"}`, or a phrase for each entry
+  of a word list: `{"id": "party-name", "label": "ORG", "phrases": "@parties"}`
+- a dependency pattern for a DependencyMatcher (run over the parsed sentences, grammar.py): `{"id": "speech-subject",
+  "dependency": [{"RIGHT_ID": "verb", "RIGHT_ATTRS": {...}}, ...]}`
 
-Inside a pattern, a list value written `"@name"` stands for the word list `data/<name>.txt` (or
-the first column of `data/<name>.tsv`), `"@name:title"` for the same words capitalised as in a
-title, `"@name:upper"` in capitals, `"@name[kind]"` the rows of a .tsv whose `kinds` hold that kind
-(`"@roles[head]"`): vocabulary stays in one file, patterns refer to it. Every
-pattern id has golden examples in `tests/extract_examples/<kind>.jsonl` (a test checks it).
+Inside a pattern, a list value written `"@name"` stands for the word list `data/<name>.txt` (or the first column of
+`data/<name>.tsv`), `"@name:title"` for the same words capitalised as in a title, `"@name:upper"` in capitals,
+`"@name[kind]"` the rows of a .tsv whose `kinds` hold that kind (`"@roles[head]"`): vocabulary stays in one file,
+patterns refer to it. Every pattern id has golden examples in `tests/extract_examples/<kind>.jsonl` (a test checks it).
 """
 
 from __future__ import annotations
@@ -78,8 +76,8 @@ def ids(kind: str) -> list[str]:
 
 
 def span_ruler(nlp: Language, kind: str) -> SpanRuler | None:
-    """A SpanRuler holding the kind's token and phrase patterns, writing to `doc.spans[kind]`;
-    None when the kind has none. Phrase patterns are tokenised by the pipeline's own tokenizer."""
+    """A SpanRuler holding the kind's token and phrase patterns, writing to `doc.spans[kind]`; None when the kind has
+    none. Phrase patterns are tokenised by the pipeline's own tokenizer."""
     entries = [
         {"id": p["id"], "label": p.get("label", kind), "pattern": pattern}
         for p in load(kind)
@@ -95,8 +93,8 @@ def span_ruler(nlp: Language, kind: str) -> SpanRuler | None:
 
 
 def dependency_matcher(vocab: Vocab, kind: str) -> tuple[DependencyMatcher, dict[str, list[str]]] | None:
-    """A DependencyMatcher holding the kind's dependency patterns, and each pattern's node names in
-    order (what `grammar.dependency_matches` needs to name a match's tokens); None when it has none."""
+    """A DependencyMatcher holding the kind's dependency patterns, and each pattern's node names in order (what
+    `grammar.dependency_matches` needs to name a match's tokens); None when it has none."""
     entries = [p for p in load(kind) if "dependency" in p]
     if not entries:
         return None

@@ -1,10 +1,9 @@
 """Character ranges of a body, sorted once and asked which of them touch a point or a range.
 
-The rules ask "is this offset inside a quote", "does this span overlap a date", "who is named
-between here and there" thousands of times per article. Scanning every range for each question
-is quadratic in the length of the text: harmless on a news story, hours on a long transcript.
-A range [a, b) touching [s, e) starts before e and no earlier than s minus the longest range's
-length, so each question bisects to that window and reads only what lies in it.
+The rules ask "is this offset inside a quote", "does this span overlap a date", "who is named between here and there"
+thousands of times per article. Scanning every range for each question is quadratic in the length of the text: harmless
+on a news story, hours on a long transcript. A range [a, b) touching [s, e) starts before e and no earlier than s minus
+the longest range's length, so each question bisects to that window and reads only what lies in it.
 """
 
 from __future__ import annotations

@@ -1,10 +1,9 @@
 """What a component's rules read of a doc: its text, its sentences, and what earlier components set on it.
 
-Facts travel on the doc as extension attributes (`doc._.people`, `doc._.dates`, ...), each set
-once by the component that finds it (components.py). A `DocView` is a read-only window on those
-for one component's rules: it holds the body once (spaCy builds `doc.text` anew on every call)
-and answers the questions several rules ask (which sentence holds this offset, who is named
-between here and there). It never carries results from one component to the next.
+Facts travel on the doc as extension attributes (`doc._.people`, `doc._.dates`, ...), each set once by the component
+that finds it (components.py). A `DocView` is a read-only window on those for one component's rules: it holds the body
+once (spaCy builds `doc.text` anew on every call) and answers the questions several rules ask (which sentence holds this
+offset, who is named between here and there). It never carries results from one component to the next.
 """
 
 from __future__ import annotations
@@ -24,8 +23,8 @@ BODY_KEY = "newsfacts.body"
 
 
 def body_of(doc: Doc) -> str:
-    """The doc's text, joined once per doc: spaCy joins every token's text anew on each `doc.text`,
-    and the components ask for it a dozen times an article (measured: a tenth of the rules' time)."""
+    """The doc's text, joined once per doc: spaCy joins every token's text anew on each `doc.text`, and the components
+    ask for it a dozen times an article (measured: a tenth of the rules' time)."""
     body = doc.user_data.get(BODY_KEY)
     if body is None:
         body = doc.user_data[BODY_KEY] = doc.text
@@ -95,8 +94,8 @@ class DocView:
         return self.doc[start:end]
 
     def _sentences(self) -> tuple[list[tuple[int, int]], list[int]]:
-        """The doc's sentences as token bounds and their start offsets, listed once per doc for every
-        component (kept as numbers: spans kept on the doc would hold it in a reference cycle)."""
+        """The doc's sentences as token bounds and their start offsets, listed once per doc for every component (kept as
+        numbers: spans kept on the doc would hold it in a reference cycle)."""
         if SENTENCES_KEY not in self.doc.user_data:
             sentences = list(self.doc.sents)
             bounds = [(s.start, s.end) for s in sentences]
