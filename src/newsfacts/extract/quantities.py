@@ -1,12 +1,10 @@
 """Quantities: numbers with what they count, normalised to a value and a unit.
 
-A regex finds numerals, money and percentages ("more than 3,000", "around
-£40m", "62 per cent") and spelled-out counts ("three people", "a dozen");
-years, dates, ordinals, times, list numbers and phone-like numbers are not
-quantities. The counted noun after the number gives the unit, the parse
-(the `amount-*` patterns of grammar.jsonl) what it is of, `about`; a number
-with no noun of its own borrows the sentence's ("numbers of arrivals ...
-from more than 3,000 to less than 300").
+A regex finds numerals, money and percentages ("more than 3,000", "around £40m", "62 per cent") and spelled-out counts
+("three people", "a dozen"); years, dates, ordinals, times, list numbers and phone-like numbers are not quantities. The
+counted noun after the number gives the unit, the parse (the `amount-*` patterns of grammar.jsonl) what it is of,
+`about`; a number with no noun of its own borrows the sentence's ("numbers of arrivals ... from more than 3,000 to less
+than 300").
 """
 
 from __future__ import annotations
@@ -243,8 +241,8 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
     """Whether a number written with "m" is a distance: one a `metres-*` pattern marks ("the 800m final",
-    "won the 3,000m", "30ft (10m)", "stretches for 300m"), with no currency sign or word ("£3,000m",
-    "3,000m euros" are sums)."""
+    "won the 3,000m", "30ft (10m)", "stretches for 300m"), with no currency sign or word ("£3,000m", "3,000m euros" are
+    sums)."""
     if m["mult"] != "m" or m["cur"] or m["pct"] or not metres.overlaps(m.start("num"), m.end("num")):
         return False
     word = NEXT_WORDS.match(body, m.end())
@@ -252,8 +250,8 @@ def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
 
 
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
-    """A sum restated in another currency is as exact as the first ("about £1.5bn ($2.8bn)", "some
-    $10m (£5m; 8m euros)", "about £800m, or $1.5bn"): it takes the first's qualifier."""
+    """A sum restated in another currency is as exact as the first ("about £1.5bn ($2.8bn)", "some $10m (£5m; 8m
+    euros)", "about £800m, or $1.5bn"): it takes the first's qualifier."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
@@ -273,12 +271,11 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
-    """A share that names nothing it is of, and is not itself the subject that acts ("39% opposed" are
-    people polled), is a value of the same measure as the share before it in its sentence ("the rate is
-    12%, in some areas it is 15%"; "29% and 18% lower"; "rise to 85% by 2008 and 100% by 2010"); a
-    fraction naming no group ("one in six knew") or a share "of them" is of the group of the share before
-    it, in its sentence or the one before ("a quarter of teenagers could not ...; one in six knew",
-    "4% of those questioned ...; 2% of them")."""
+    """A share that names nothing it is of, and is not itself the subject that acts ("39% opposed" are people polled),
+    is a value of the same measure as the share before it in its sentence ("the rate is 12%, in some areas it is
+    15%"; "29% and 18% lower"; "rise to 85% by 2008 and 100% by 2010"); a fraction naming no group ("one in six knew")
+    or a share "of them" is of the group of the share before it, in its sentence or the one before ("a quarter of
+    teenagers could not ...; one in six knew", "4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
         fraction = not _written_percent(view.body, q)
@@ -302,9 +299,8 @@ def _written_percent(body: str, q: Quantity) -> bool:
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
-    """The quantity with what the parse says it is of (a count's own noun as written where the parse
-    ties it to nothing); a count's unit is the noun the parse says it counts ("30,000 sports utility
-    vehicles")."""
+    """The quantity with what the parse says it is of (a count's own noun as written where the parse ties it to
+    nothing); a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
     noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
     if noun is not None and _counts_people(noun.text):
         q = replace(q, unit="people")
@@ -316,28 +312,27 @@ def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
 
 
 def _names_unit(q: Quantity) -> bool:
-    """An about that is the unit of measure again ("16 points lower", "5 miles", "five times"): what is
-    measured or repeated is elsewhere."""
+    """An about that is the unit of measure again ("16 points lower", "5 miles", "five times"): what is measured or
+    repeated is elsewhere."""
     words = (q.about or "").lower().split()
     measure = q.unit in MEASURE_UNITS or q.unit == "times"
     return measure and words[:1] == [q.unit] and words[1:2] != ["of"]  # but "tonnes of oil"
 
 
 def _links_or_times(about: str) -> bool:
-    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February",
-    "Friday")."""
+    """Whether a phrase ends in a word that links or times ("of", "over", "next decade", "February", "Friday")."""
     last = about.split()[-1].lower()
     return about.split()[-1].islower() and last in STOP or last in TIME_UNITS or last in MONTHS or last in WEEKDAYS
 
 
 class ParsedAbout:
-    """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency
-    patterns of `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun -
-    the one it modifies ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), what
-    it is spent on ("spend £5m on schools"), the object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12 months") - or
-    to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the
-    verb is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up
-    over 20 years"). The noun is given with its modifiers and its "of"/"in" phrase."""
+    """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency patterns of
+    `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun - the one it modifies
+    ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), what it is spent on
+    ("spend £5m on schools"), the object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12
+    months") - or to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the verb
+    is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up over 20 years"). The
+    noun is given with its modifiers and its "of"/"in" phrase."""
 
     def __init__(self, doc: Doc) -> None:
         grammar: Grammar = doc._.grammar
@@ -444,9 +439,9 @@ class ParsedAbout:
 
 
 def _governor(token: Token) -> Token | None:
-    """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%",
-    "closing at $53"); an amount read as the adverb of a noun after a preposition is the verb's
-    ("grew at a breakneck 9.5%", where "breakneck" is taken for a noun)."""
+    """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%", "closing at $53"); an
+    amount read as the adverb of a noun after a preposition is the verb's ("grew at a breakneck 9.5%", where "breakneck"
+    is taken for a noun)."""
     noun = token.head
     if token.dep_ == "npadvmod" and noun.dep_ == "pobj" and noun.head.head.tag_.startswith("VB"):
         return noun.head.head
@@ -476,9 +471,9 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
-    """What a sum or a duration is of when a verb governs it: the verb with its subject's phrase
-    and its complements, the amount left out ("Ann Hale spent in prison", "the trust raised from
-    its bond sale"); None when the amount is the subject, or only a form of "be" or "have" is left."""
+    """What a sum or a duration is of when a verb governs it: the verb with its subject's phrase and its complements,
+    the amount left out ("Ann Hale spent in prison", "the trust raised from its bond sale"); None when the amount is the
+    subject, or only a form of "be" or "have" is left."""
     subject = _subject(verb)
     below = {t.i for t in subject.subtree} if subject is not None else set()
     if verb.i not in below and any(t.i in below for t in amount):
@@ -513,8 +508,8 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
 
 
 def _object_of(amount: Token, verb: Token) -> bool:
-    """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its
-    preposition ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
+    """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its preposition
+    ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
     return (
         amount.head == verb
         and amount.dep_ in {"dobj", "npadvmod"}
@@ -523,10 +518,10 @@ def _object_of(amount: Token, verb: Token) -> bool:
 
 
 def _at_extreme(noun: Token) -> Token | None:
-    """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed
-    prices to four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record
-    of £27.9bn"): the object moved there, else the verb's subject, else the noun the phrase hangs on.
-    Only what goes to an extreme or stands at it reached it: "some way off the peak" did not."""
+    """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed prices to
+    four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record of £27.9bn"): the object
+    moved there, else the verb's subject, else the noun the phrase hangs on. Only what goes to an extreme or stands at
+    it reached it: "some way off the peak" did not."""
     if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in REACHED:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -539,8 +534,8 @@ def _at_extreme(noun: Token) -> Token | None:
 
 
 def _raised_object(amount: Token) -> Token | None:
-    """The object a verb moves by an amount, written between them: "showed exports up 35%", "sent
-    shares down 4%" - what went up, not the verb's subject."""
+    """The object a verb moves by an amount, written between them: "showed exports up 35%", "sent shares down 4%" - what
+    went up, not the verb's subject."""
     adverb = amount.head
     verb = adverb.head
     if (
@@ -553,9 +548,8 @@ def _raised_object(amount: Token) -> Token | None:
 
 
 def _sum_of(amount: Token, inside: list[Token]) -> str | None:
-    """What a sum is of when its own "of" phrase says it behind a restated amount ("$20bn (£11bn) of
-    extra aid"), or an "in" phrase after its rate ("$30bn a year in aid"), which the words right after
-    the number do not reach."""
+    """What a sum is of when its own "of" phrase says it behind a restated amount ("$20bn (£11bn) of extra aid"), or an
+    "in" phrase after its rate ("$30bn a year in aid"), which the words right after the number do not reach."""
     rate = [
         c
         for t in amount.head.rights
@@ -572,9 +566,8 @@ def _sum_of(amount: Token, inside: list[Token]) -> str | None:
 
 
 def _time_of(unit: Token) -> str | None:
-    """A duration's own phrase, when it says what the time was spent on or in ("his 22 years in
-    the council", "four months of talks"); None when it says nothing more or only when ("years
-    in 2004")."""
+    """A duration's own phrase, when it says what the time was spent on or in ("his 22 years in the council",
+    "four months of talks"); None when it says nothing more or only when ("years in 2004")."""
     if unit.lower_ not in TIME_UNITS:
         return None
     for child in unit.rights:
@@ -586,8 +579,8 @@ def _time_of(unit: Token) -> str | None:
 
 
 def _part_of_amount(token: Token) -> bool:
-    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one
-    ("up to", "more than")."""
+    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one ("up to",
+    "more than")."""
     if _numeric(token):
         return True
     near = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
@@ -609,9 +602,8 @@ def _amount_word(token: Token) -> bool:
 
 
 def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
-    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the
-    one holding the amount), without the amount, articles or anything after a comma or bracket; None
-    for a pronoun."""
+    """The noun with its modifiers before it and its first "of"/"in"/"for"/"on"/"from" phrase after (not the one holding
+    the amount), without the amount, articles or anything after a comma or bracket; None for a pronoun."""
     prefix: list[Token] = []
     while noun.i + 2 < len(noun.doc) and _joins(noun.doc[noun.i + 1]) and noun.doc[noun.i + 2].tag_.startswith("NN"):
         prefix += noun.doc[noun.i : noun.i + 2]
@@ -630,14 +622,8 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
     keep = [t for child in noun.lefts if child.dep_ in MODIFIERS for t in child.subtree]
     keep.extend([*prefix, noun])
     for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ in {
-            "of",
-            "in",
-            "for",
-            "on",
-            "from",
-            "with",
-        }:  # "earnings from tourism"
+        # its "of", "in", ... phrase: "earnings from tourism"
+        if child.dep_ == "prep" and child.lower_ in {"of", "in", "for", "on", "from", "with"}:
             clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
             if not any(t in amount or _numeric(t) for t in child.subtree if t not in clauses):  # not "for 50 years"
                 keep.extend(t for t in child.subtree if t not in clauses)
@@ -679,8 +665,8 @@ def _joins(token: Token) -> bool:
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
-    """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-year plan")
-    and numbers in names ("Radio 4", "FTSE 100") are not quantities."""
+    """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-year plan") and numbers in names
+    ("Radio 4", "FTSE 100") are not quantities."""
     start = m.start("num")
     if blocked.overlaps(start, m.end("num")):
         return True
@@ -737,8 +723,8 @@ def _word_before(body: str, pos: int) -> str:
 
 
 def _in_name(body: str, pos: int) -> bool:
-    """A bare number right after a capitalised word that does not open the sentence is part of
-    a name ("BBC Radio 4", "the FTSE 100 index", "Channel 4")."""
+    """A bare number right after a capitalised word that does not open the sentence is part of a name ("BBC Radio 4",
+    "the FTSE 100 index", "Channel 4")."""
     word = _word_before(body, pos)
     if not word or not word[0].isupper() or word.lower() in MONTHS:
         return False
@@ -747,10 +733,10 @@ def _in_name(body: str, pos: int) -> bool:
 
 
 def _owned(body: str, m: re.Match[str]) -> bool:
-    """A number after a name's possessive that counts what the name has, not a model or a label: a
-    thousands figure ("the Transport Union's 70,000", "Amicus' 20,000"), people ("the Lords' 750
-    hereditary peers") or a span of time ("Angola's 30-year civil war"); "Boeing's 777 line" and
-    "Porsche's 911 sports cars" stay names."""
+    """A number after a name's possessive that counts what the name has, not a model or a label: a thousands figure
+    ("the Transport Union's 70,000", "Amicus' 20,000"), people ("the Lords' 750 hereditary
+    peers") or a span of time ("Angola's 30-year civil war"); "Boeing's 777 line" and "Porsche's 911 sports cars" stay
+    names."""
     if not POSSESSIVE.search(_word_before(body, m.start("num"))):
         return False
     if "," in m["num"] or HYPHEN_TIME.match(body, m.end()):
@@ -763,16 +749,16 @@ SENTENCE_LEADS = frozenset(".!?:;\n\"'()[]~-\u2013\u2014\u201c\u201d\u2018\u2019
 
 
 def _inside_sentence(body: str, pos: int) -> bool:
-    """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon,
-    quotation mark, bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a
-    byline's line, then "Three guards")."""
+    """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon, quotation mark,
+    bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a byline's line, then
+    "Three guards")."""
     before = body[:pos].rstrip()
     return bool(before) and before[-1] not in SENTENCE_LEADS and "\n" not in body[len(before) : pos]
 
 
 def number_value(word: str, named: dict[str, float] | None = None) -> float:
-    """A number as a numeral or in words ("two", "twenty-two", "a"), or a fraction's denominator
-    ("thirds"); dates read it too ("two years ago")."""
+    """A number as a numeral or in words ("two", "twenty-two", "a"), or a fraction's denominator ("thirds"); dates read
+    it too ("two years ago")."""
     low = word.lower()
     if low.isdigit():
         return float(low)
@@ -787,8 +773,8 @@ def number_value(word: str, named: dict[str, float] | None = None) -> float:
 def _build(
     view: DocView, m: re.Match[str], value: float, unit: str | None = None, qualifier: str | None = None
 ) -> Quantity:
-    """The quantity a match stands for; `qualifier` is what the wording implies when none is written
-    ("thousands of" is more than a thousand)."""
+    """The quantity a match stands for; `qualifier` is what the wording implies when none is written ("thousands of" is
+    more than a thousand)."""
     body = view.body
     written, start = _qualifier(body, m.start())
     end = m.end()
@@ -833,8 +819,8 @@ def _build(
 
 
 def _qualifier(body: str, start: int, duration: bool = False) -> tuple[str | None, int]:
-    """The normalised qualifier written right before a number ("more than"), and where it starts.
-    Before a duration, a preposition of time is none ("over 20 years", "over a decade": during)."""
+    """The normalised qualifier written right before a number ("more than"), and where it starts. Before a duration, a
+    preposition of time is none ("over 20 years", "over a decade": during)."""
     m = QUAL_BEFORE.search(body, max(0, start - QUAL_REACH), start)
     if not m or (duration and m["qual"].lower() in TIME_PREPOSITIONS):
         return None, start
@@ -881,10 +867,9 @@ def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
 def _head(words: list[str]) -> int | None:
     """Index of the counted noun: a people noun or unit, else the first plural outside a name.
 
-    Without a tagger, a word ending in -ed or -ing right after the number is read as a
-    verb ("5,000 attended") unless a people noun or a plural follows it at once ("250,000
-    failed asylum seekers", "3,000 unaccompanied children"); a hyphenated one is an adjective
-    ("76 specially-designated register offices").
+    Without a tagger, a word ending in -ed or -ing right after the number is read as a verb ("5,000 attended") unless a
+    people noun or a plural follows it at once ("250,000 failed asylum seekers", "3,000 unaccompanied children"); a
+    hyphenated one is an adjective ("76 specially-designated register offices").
     """
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
@@ -899,8 +884,8 @@ def _head(words: list[str]) -> int | None:
 
 
 def _counts_people(word: str) -> bool:
-    """A noun for people: "migrants", nationals in the plural ("Albanians", "Britons"), or a plural
-    in -men ("policemen", "servicewomen")."""
+    """A noun for people: "migrants", nationals in the plural ("Albanians", "Britons"), or a plural in -men
+    ("policemen", "servicewomen")."""
     low = word.lower()
     return (
         low in PEOPLE_NOUNS
@@ -915,11 +900,10 @@ def _plural(word: str) -> bool:
 
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
-    """A bare number takes its unit from the number that closes its range ("10 to 20 people",
-    "5-7%"), else from the noun the parse says it counts (a list's item has its own: "12 libraries
-    and 40 Post Offices"), else from the previous one in its sentence, or from the noun of "numbers of X"
-    there ("Numbers of arrivals ... from more than 3,000 to 300"). Two bare numbers joined by
-    a dash are a score or a code ("won 3-1"), not quantities."""
+    """A bare number takes its unit from the number that closes its range ("10 to 20 people", "5-7%"), else from the
+    noun the parse says it counts (a list's item has its own: "12 libraries and 40 Post Offices"), else from the
+    previous one in its sentence, or from the noun of "numbers of X" there ("Numbers of arrivals ... from more than
+    3,000 to 300"). Two bare numbers joined by a dash are a score or a code ("won 3-1"), not quantities."""
     body = view.body
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
@@ -982,8 +966,8 @@ def _counts_group(phrase: str | None) -> bool:
 
 
 def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity | None:
-    """The sum as first stated when `prev` restates it in another currency: a bare sum after "77m euros
-    (£53m; $100m)" is in euros ("up from 38m"), as one after "$28.5m (£15.2m)" is in dollars."""
+    """The sum as first stated when `prev` restates it in another currency: a bare sum after "77m euros (£53m; $100m)"
+    is in euros ("up from 38m"), as one after "$28.5m (£15.2m)" is in dollars."""
     if prev is None or prev.unit not in CURRENCY_CODES:
         return prev
     i = out.index(prev)
@@ -999,8 +983,8 @@ def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity |
 
 
 def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
-    """A bare number dashed to a number that is no quantity ("6-4, 7-6": a set's score whose other
-    half was read as something else), or alone in brackets after a score (a tie-break "7-6 (5)")."""
+    """A bare number dashed to a number that is no quantity ("6-4, 7-6": a set's score whose other half was read as
+    something else), or alone in brackets after a score (a tie-break "7-6 (5)")."""
     ends = {f.end_char for f in found} | {f.start_char for f in found}
     before, after = body[max(0, q.start_char - 2) : q.start_char], body[q.end_char : q.end_char + 2]
     if SCORE_BEFORE.search(before) and q.start_char - 1 not in ends:
@@ -1011,14 +995,14 @@ def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
 
 
 def _plain_for_money(body: str, prev: Quantity, q: Quantity) -> bool:
-    """A plain number after a sum is not money ("£3bn in lost reserves, 250,000 repossessed"):
-    news writes the currency again, or only a multiplier ("£50m ... six or seven million")."""
+    """A plain number after a sum is not money ("£3bn in lost reserves, 250,000 repossessed"): news writes the currency
+    again, or only a multiplier ("£50m ... six or seven million")."""
     return prev.unit in CURRENCY_CODES and not MULT_WORD.search(body, q.start_char, q.end_char)
 
 
 def _people_before(body: str, start: int, end: int) -> str | None:
-    """The last noun for people earlier in the sentence, with a capitalised modifier: what a bare number
-    after it counts ("Net migration was 685,000", "police numbers had fallen by 1,132")."""
+    """The last noun for people earlier in the sentence, with a capitalised modifier: what a bare number after it counts
+    ("Net migration was 685,000", "police numbers had fallen by 1,132")."""
     words = WORD.findall(body, start, end)
     i = next((i for i in range(len(words) - 1, -1, -1) if _counts_people(words[i])), None)
     if i is None:

@@ -1,12 +1,10 @@
 """Direct quotes and who said them.
 
-Quotes are found by pairing quotation marks paragraph by paragraph; a
-paragraph that opens a quote without closing it continues into the next
-paragraph that opens with a mark (the news convention). The speaker comes
-from the attribution after the quote ("...," Mr Hale said / said X), before it
-(X said: "..."), from the parse (the subject of the verb the quote hangs from), or
-from the quote just before when quotes follow each other. Pronouns resolve to the last
-person named; spokespeople and documents become descriptions.
+Quotes are found by pairing quotation marks paragraph by paragraph; a paragraph that opens a quote without closing it
+continues into the next paragraph that opens with a mark (the news convention). The speaker comes from the attribution
+after the quote ("...," Mr Hale said / said X), before it (X said: "..."), from the parse (the subject of the verb the
+quote hangs from), or from the quote just before when quotes follow each other. Pronouns resolve to the last person
+named; spokespeople and documents become descriptions.
 """
 
 from __future__ import annotations
@@ -136,8 +134,8 @@ class _Raw:
 
 
 class _QuoteView(DocView):
-    """The doc as the quote rules read it: with where its quotes are, found first, since a name
-    inside quotation marks is not who "he said" refers to."""
+    """The doc as the quote rules read it: with where its quotes are, found first, since a name inside quotation marks
+    is not who "he said" refers to."""
 
     def __init__(self, doc: Doc, chains: list[list[_Raw]]) -> None:
         super().__init__(doc)
@@ -239,9 +237,9 @@ def _governing_speaker(
     relations: tuple[str, ...] = SPEAKER_RELATIONS,
     speaks: Callable[[Token, Speaker], bool] = lambda _token, _speaker: True,
 ) -> Speaker:
-    """Who the parse says the quote belongs to: of the verbs above one of its marks in the
-    dependency tree and outside it, the nearest, and its subject or passive agent, when that
-    stands outside the quote too ("...," he argued; "..." explained X; ..., says a spokesman)."""
+    """Who the parse says the quote belongs to: of the verbs above one of its marks in the dependency tree and outside
+    it, the nearest, and its subject or passive agent, when that stands outside the quote too ("...," he argued; "..."
+    explained X; ..., says a spokesman)."""
     end = last.close_mark if last.close_mark is not None else last.end
     marks = {first.open_mark, end}
     best: tuple[int, Speaker] | None = None
@@ -260,9 +258,8 @@ def _governing_speaker(
 
 
 def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = None) -> Speaker:
-    """The speaker named by the parse's phrase of a matched node, from its left edge to its right
-    edge and the rest of a word the parse split at a hyphen ("co-chairman"); a phrase that runs
-    into the quote at `limit` is cut there."""
+    """The speaker named by the parse's phrase of a matched node, from its left edge to its right edge and the rest of a
+    word the parse split at a hyphen ("co-chairman"); a phrase that runs into the quote at `limit` is cut there."""
     start = m.sentence.char_span(m.nodes[node].left_edge)[0]
     stop = HYPHENED_TAIL.match(view.body, m.sentence.char_span(m.nodes[node].right_edge)[1]).end()
     if limit is not None and start < limit < stop:
@@ -280,16 +277,16 @@ SPEAKING_NOUNS = PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS |
 
 
 def _may_speak(subject: Token, speaker: Speaker) -> bool:
-    """Whether the subject of a clause that is not about speech may still be whose words a
-    fragment quoted in it are: a person, a name ("Labour", "the Treasury"), people or a body
-    ("critics", "the committee") - not a thing ("the system was "nowhere near ready"")."""
+    """Whether the subject of a clause that is not about speech may still be whose words a fragment quoted in it are: a
+    person, a name ("Labour", "the Treasury"), people or a body ("critics", "the committee") - not a thing
+    ("the system was "nowhere near ready"")."""
     return speaker[1] is not None or subject.tag_ in {"NNP", "NNPS"} or subject.lower_ in SPEAKING_NOUNS
 
 
 def _names(text: str, name: str) -> bool:
-    """Whether a quote addresses or speaks of a person by their given name alone: then it is said
-    to or about them, not by them ("I have the highest regard for Mary" is not Mary Jones's). A
-    surname in a quote proves nothing: people speak of "the Jones family", "the Jones plan"."""
+    """Whether a quote addresses or speaks of a person by their given name alone: then it is said to or about them, not
+    by them ("I have the highest regard for Mary" is not Mary Jones's). A surname in a quote proves nothing: people
+    speak of "the Jones family", "the Jones plan"."""
     words = name.split()
     return len(words) > 1 and bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
 
@@ -301,8 +298,8 @@ def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
-    """Whether a quote with no speaker of its own is still the previous quote's speaker talking:
-    in the same sentence, with no speech verb between ("while the Tories say")."""
+    """Whether a quote with no speaker of its own is still the previous quote's speaker talking: in the same sentence,
+    with no speech verb between ("while the Tories say")."""
     return prev_end >= _sentence_start(body, open_mark) and not SPEECH_VERB.search(body[prev_end:open_mark])
 
 
@@ -330,8 +327,8 @@ def _pieces(body: str, start: int, end: int) -> list[_Raw]:
 
 
 def _chains(body: str) -> list[list[_Raw]]:
-    """Quotes as chains of pieces: an unclosed piece continues into the next paragraph
-    when that paragraph opens with a quotation mark."""
+    """Quotes as chains of pieces: an unclosed piece continues into the next paragraph when that paragraph opens with a
+    quotation mark."""
     chains: list[list[_Raw]] = []
     open_chain: list[_Raw] | None = None
     for paragraph in PARAGRAPH.finditer(body):
@@ -404,8 +401,8 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
 
 
 def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
-    """The person the parse makes the subject of the speech verb at offset `verb`: the one whose
-    mention holds the subject's head word, if any."""
+    """The person the parse makes the subject of the speech verb at offset `verb`: the one whose mention holds the
+    subject's head word, if any."""
     for m in view.grammar.at("speech-subject", "verb", {verb}):
         named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
         if named:
@@ -423,16 +420,15 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
 
 
 def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
-    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied
-    by X, who ..." is X."""
+    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied by X, who ..." is X."""
     for m in view.grammar.at("passive-agent", "verb", {verb}):
         return _phrase_speaker(view, m, "agent", limit)
     return None
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
-    """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X
-    saying" (the name right before the participle)."""
+    """Who speaks in "X attacked Y, saying" (the clause's subject, X) or "footage of X saying" (the name right before
+    the participle)."""
     last = view.last_named(verb)
     if last and not view.body[last.end_char : verb].strip():
         return last.name, last.name
@@ -440,8 +436,8 @@ def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
 
 
 def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
-    """The person who opens the sentence holding `at`, after any introductory phrase
-    ("In an August speech, Smith attacked ..."): who a quote with no speech verb is from."""
+    """The person who opens the sentence holding `at`, after any introductory phrase ("In an August speech, Smith
+    attacked ..."): who a quote with no speech verb is from."""
     body = view.body
     start = _clause_start(body, body.rfind("\n", 0, at) + 1, at, cut_at_quotes=False)
     start = _skip_introduction(view, start, at)
@@ -462,9 +458,8 @@ def _sentence_subject(view: _QuoteView, at: int) -> Speaker:
 
 
 def _pronoun_subject(view: _QuoteView, at: int) -> Speaker:
-    """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing
-    the party was not a wasted vote, adding that "what you see is what you get""), read as the
-    pronoun of "he said" is."""
+    """The person "he" or "she" opening the sentence holding `at` stands for ("He said backing the party was not a
+    wasted vote, adding that "what you see is what you get""), read as the pronoun of "he said" is."""
     start = _sentence_start(view.body, at)
     opening = PRONOUN_OPENING.match(view.body, start)
     return _resolve(view, start, opening.end(), True) if opening else (None, None)
@@ -476,18 +471,17 @@ def _sentence_start(body: str, at: int) -> int:
 
 
 def _sentence_before(body: str, at: int) -> tuple[int, int]:
-    """(start, end) of the sentence before the one holding `at`, maybe in the paragraph above;
-    end is 0 when `at` is in the first sentence."""
+    """(start, end) of the sentence before the one holding `at`, maybe in the paragraph above; end is 0 when `at` is in
+    the first sentence."""
     end = len(body[: _sentence_start(body, at)].rstrip())
     return _clause_start(body, body.rfind("\n", 0, max(end - 1, 0)) + 1, end, cut_at_quotes=False), end
 
 
 def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | None:
-    """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence:
-    the person who opened the sentence before ("Dr Fox accused Mr Blair of lying. He told the
-    BBC: ..." is Fox), if the gender fits. None when that sentence opens with no person.
-    Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass the look
-    back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
+    """Who "he" or "she" at `at` most likely is when no one is named earlier in its own sentence: the person who opened
+    the sentence before ("Dr Fox accused Mr Blair of lying. He told the BBC: ..." is Fox), if the gender fits. None when
+    that sentence opens with no person. Sentences opening with "he" and sentences of quotation ("'...,' he said.") pass
+    the look back on; a quoted sentence attributed to a name (`"...," Y said.`) is Y's."""
     if view.named_in(_sentence_start(view.body, at), at):  # someone is named earlier in its sentence
         return None
     for _ in range(CHAIN_SENTENCES):  # "Kennedy spoke. But he said X had lied. "...," he said." is Kennedy
@@ -510,8 +504,8 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
 
 
 def _reporter_before(view: _QuoteView, at: int) -> str | None:
-    """A quote that opens its sentence with no attribution continues the reported speech just
-    before it: the person who opens the previous sentence, when that sentence has a speech verb."""
+    """A quote that opens its sentence with no attribution continues the reported speech just before it: the person who
+    opens the previous sentence, when that sentence has a speech verb."""
     body = view.body
     if body[_sentence_start(body, at) : at].strip():
         return None  # the quote's own sentence attributes it ("with a spokesperson saying:")
@@ -525,16 +519,16 @@ def _reporter_before(view: _QuoteView, at: int) -> str | None:
 
 
 def _talk_resumes(view: _QuoteView, prev: Quote, open_mark: int) -> bool:
-    """Whether a quote with no speaker of its own goes back to the named speaker of the quote
-    before, however far back (an interview or profile: "So he is scathing of the party. "It is
-    ..."" after X's quotes): no one else is named in between."""
+    """Whether a quote with no speaker of its own goes back to the named speaker of the quote before, however far back
+    (an interview or profile: "So he is scathing of the party. "It is ..."" after X's quotes): no one else is named in
+    between."""
     named = view.named_in(prev.end_char, open_mark)
     return prev.speaker_name is not None and not prev.is_partial and all(m.name == prev.speaker_name for m in named)
 
 
 def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
-    """The person the parse makes the subject of the main speech verb of the sentence from
-    `start` to `end` ("The crisis overshadowed the year, Mr X said.")."""
+    """The person the parse makes the subject of the main speech verb of the sentence from `start` to `end` ("The crisis
+    overshadowed the year, Mr X said.")."""
     for m in view.grammar.of("speech-subject"):
         verb_at = m.char_span("verb")[0]
         if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT":
@@ -545,9 +539,8 @@ def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
 
 
 def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
-    """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ...", "A
-    Labour Party spokesman criticised X's record, saying ..."), described as a speaker is
-    ("Labour spokeswoman")."""
+    """The spokesperson who opens the sentence before `at` ("A Labour spokeswoman said ...", "A Labour Party spokesman
+    criticised X's record, saying ..."), described as a speaker is ("Labour spokeswoman")."""
     body = view.body
     start, end = _sentence_before(body, at)
     verb = SPEECH_VERB.search(body[start:end])
@@ -560,8 +553,8 @@ def _previous_spokesperson(view: _QuoteView, at: int) -> str | None:
 
 
 def _plausible_tail(body: str, last: _Raw) -> bool:
-    """An attribution follows the quote only when the quote ends its clause (a quote inside
-    the quote may close just before: `,'" said X`)."""
+    """An attribution follows the quote only when the quote ends its clause (a quote inside the quote may close just
+    before: `,'" said X`)."""
     closing = body[last.close_mark - 1] if last.close_mark else ""
     if closing in "'\u2019" and last.close_mark and last.close_mark >= 2:
         closing = body[last.close_mark - 2]
@@ -571,8 +564,8 @@ def _plausible_tail(body: str, last: _Raw) -> bool:
 
 
 def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = True) -> int:
-    """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`,
-    of the words after the last quotation mark in it."""
+    """Start of the sentence that ends at `end`, within its paragraph; with `cut_at_quotes`, of the words after the last
+    quotation mark in it."""
     starts = _sentence_starts(body)
     i = bisect_left(starts, end) - 1  # the last sentence that starts before `end`
     start = max(starts[i], para_start) if i >= 0 else para_start
@@ -585,14 +578,14 @@ def _clause_start(body: str, para_start: int, end: int, cut_at_quotes: bool = Tr
 
 @lru_cache(maxsize=4)
 def _sentence_starts(body: str) -> list[int]:
-    """Where each sentence after the first begins, found once per body: the speaker rules ask for
-    sentence starts thousands of times per article."""
+    """Where each sentence after the first begins, found once per body: the speaker rules ask for sentence starts
+    thousands of times per article."""
     return [m.end() for m in SENTENCE_END.finditer(body)]
 
 
 def _follows(body: str, prev: _Raw, first: _Raw) -> bool:
-    """True when a quote continues the previous one: later in the same paragraph, or
-    opening the next paragraph with nothing between."""
+    """True when a quote continues the previous one: later in the same paragraph, or opening the next paragraph with
+    nothing between."""
     if first.para_start == prev.para_start:
         return True
     if prev.close_mark is not None and SPEECH_VERB.search(body, prev.close_mark, prev.para_end):
@@ -660,8 +653,8 @@ ORG_OBJECT_WORDS = frozenset({"of", "for", "at", "from", "with", "by", "to", "in
 
 
 def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
-    """An organisation named last among the speaker words, right before the speech verb, speaks
-    ("No deal is close but Acme said"): the words before it are another clause, not its name."""
+    """An organisation named last among the speaker words, right before the speech verb, speaks ("No deal is close but
+    Acme said"): the words before it are another clause, not its name."""
     spans = view.spans[bisect_left(view.span_starts, start) : bisect_right(view.span_starts, end)]
     last = next((span for span in reversed(spans) if span.end_char <= end), None)
     if last is None or last.label != "ORG" or last.start_char == start:
@@ -676,27 +669,27 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
 
 
 def _past_fronted_clause(view: _QuoteView, at: int) -> int:
-    """Where to look back from for the person a "he" or "she" at `at` is: when a clause naming
-    someone comes before it in its sentence ("Mr X has failed, he claimed"; "Asked whether Ms X
-    could return, he replied"), that person is what is spoken of, not the speaker (a pronoun does
-    not stand for a name in a clause it governs), so the look-back starts before the sentence."""
+    """Where to look back from for the person a "he" or "she" at `at` is: when a clause naming someone comes before it
+    in its sentence ("Mr X has failed, he claimed"; "Asked whether Ms X could return, he replied"), that person is what
+    is spoken of, not the speaker (a pronoun does not stand for a name in a clause it governs), so the look-back starts
+    before the sentence."""
     start = _sentence_start(view.body, at)
     fronted = view.body[start:at].rstrip(" " + "".join(QUOTE_MARKS))  # `Mr X's plan was "a mess," he added`
     return start if view.named_in(start, at) and fronted.endswith(",") else at
 
 
 def _opening_org(view: _QuoteView, at: int) -> str | None:
-    """The organisation that opens the sentence starting at `at` ("But the Home Office
-    defended ...", "Downing Street said"): whom a bare spokesman there speaks for."""
+    """The organisation that opens the sentence starting at `at` ("But the Home Office defended ...", "Downing Street
+    said"): whom a bare spokesman there speaks for."""
     start = ORG_OPENING.match(view.body, at).end()  # every part of it is optional: it always matches
     orgs = [span for span in view.spans if span.start_char == start and span.label == "ORG"]
     return view.body[orgs[0].start_char : orgs[0].end_char] if orgs else None
 
 
 def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
-    """Past the opening phrases before a speaker, each ending in a comma: "In a statement Friday,
-    Acme said", "Later that day,", or a participle phrase ("Responding to critics,"), but not a
-    name ending in -ing ("King", "Stephen Manning")."""
+    """Past the opening phrases before a speaker, each ending in a comma: "In a statement Friday, Acme said", "Later
+    that day,", or a participle phrase ("Responding to critics,"), but not a name ending in -ing ("King",
+    "Stephen Manning")."""
     while (comma := view.body.find(",", start, end)) != -1:
         words = view.body[start:comma].split()
         participle = len(words) > 1 and words[0].lower().endswith("ing") and words[1][:1].islower()
@@ -707,8 +700,8 @@ def _skip_introduction(view: _QuoteView, start: int, end: int) -> int:
 
 
 def _as_clause(body: str, start: int, end: int) -> int:
-    """Where the speaker of "..., as X (, a lawyer,) recently put it" starts: after the "as"
-    that opens the clause holding the speech verb."""
+    """Where the speaker of "..., as X (, a lawyer,) recently put it" starts: after the "as" that opens the clause
+    holding the speech verb."""
     text = body[start:end]
     found = list(re.finditer(r"(?:^|,\s*)[Aa]s\s+(?=[A-Z])", text))
     if not found:
@@ -719,8 +712,8 @@ def _as_clause(body: str, start: int, end: int) -> int:
 
 
 def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
-    """True when a name only qualifies the speaker: "a narrator in the Smith ad", "the
-    Smith campaign", "Smith's lawyer" (the speaker is the narrator, campaign or lawyer)."""
+    """True when a name only qualifies the speaker: "a narrator in the Smith ad", "the Smith campaign", "Smith's lawyer"
+    (the speaker is the narrator, campaign or lawyer)."""
     after = body[m.end_char : end].split()
     if POSSESSIVE.match(body[m.end_char : end]) and len(after) > 1:
         return True
@@ -731,9 +724,9 @@ def _modifier(body: str, start: int, m: Mention, end: int) -> bool:
 
 
 def _person_by_role(view: _QuoteView, words: list[str], start: int) -> str | None:
-    """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role
-    holds all those words ("Republican presidential nominee"); of several, the one named last
-    before the quote. Only definite descriptions refer back: "a senior aide" is someone new."""
+    """ "the Home Secretary" or "the Republican nominee" as a speaker is the person whose role holds all those words
+    ("Republican presidential nominee"); of several, the one named last before the quote. Only definite descriptions
+    refer back: "a senior aide" is someone new."""
     if not words or words[0] not in {"the", "its", "their"} or words[-1].split("-")[-1] not in ROLE_HEADS:
         return None
     wanted = set(words[1:])
@@ -749,11 +742,10 @@ PERSON_NOUNS = PEOPLE_NOUNS | SPOKES_NOUNS | VOICE_NOUNS | ROLE_WORDS
 
 
 def _named_in_description(words: list[str]) -> str | None:
-    """The name a description ends on, which is who speaks: the name after its owner's possessive
-    ("Harbour Bank's Peter Hansen") or after a lower-case description ("shipping regulator
-    Portwatch", "a book by Daily Courier journalist Maria Lopez"), not a name a preposition or
-    an article governs ("MP for Hull", "the Home Office"), a name with a particle ("Pierre de
-    Vos") nor the body of someone who speaks ("a columnist for the news site Pando")."""
+    """The name a description ends on, which is who speaks: the name after its owner's possessive ("Harbour Bank's Peter
+    Hansen") or after a lower-case description ("shipping regulator Portwatch", "a book by Daily Courier journalist
+    Maria Lopez"), not a name a preposition or an article governs ("MP for Hull", "the Home Office"), a name with a
+    particle ("Pierre de Vos") nor the body of someone who speaks ("a columnist for the news site Pando")."""
     if (k := _capitalised_run(words, len(words))) == 0:
         return None
     if OWNER.search(words[k - 1]) and words[k - 1][:1].isupper():
