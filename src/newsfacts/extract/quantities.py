@@ -172,9 +172,7 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
     """Every quantity in the body, in text order; none inside a date or a link."""
     view = DocView(doc)
     body = view.body
-    blocked = Ranges((d.start_char, d.end_char, None) for d in view.dates)
-    for link in view.links:
-        blocked.add(link.start_char, link.end_char, None)
+    blocked = Ranges((f.start_char, f.end_char, None) for f in (*view.dates, *view.links))
     for m in PHONE.finditer(body):  # a press office's "020 7035 4848", "1-800-555-0199"
         if " " in m.group() and len(re.sub(r"\D", "", m.group())) >= 9 or "-" in m.group():
             blocked.add(m.start(), m.end(), None)

@@ -359,9 +359,7 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
 
 
 def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
-    """The speaker named right after the quote."""
-    if last.close_mark is None:
-        return None
+    """The speaker named right after the quote (none after one left open: nothing follows it in its paragraph)."""
     body = view.body
     offset = last.after
     tail = body[offset : last.para_end]
