@@ -681,9 +681,8 @@ def _pieces(ent: Span) -> list[tuple[int, int, str]]:
             and (doc[i - 1].lower_ in NOT_PEOPLE or doc[i - 1].lower_ in _demonyms())
             and given_name_first([t.text for t in doc[i : ent.end]])
         )
-        if (dropped or person) and i > ent.start:
-            if i > start:
-                out.append((start, i, label))
+        if (dropped or person) and i > start:  # start is never before the span's
+            out.append((start, i, label))
         if dropped:
             start = i + 1
         elif person:
