@@ -309,6 +309,9 @@ def test_words_that_are_no_entities(text: str) -> None:
                  id="weekday-opening-a-title-after-the-is-part-of-it"),
     pytest.param("He told BBC Radio Five Live that he would stay.", ("BBC Radio Five Live", "ORG"), "BBC Radio",
                  id="station-after-its-broadcaster-is-part-of-the-name"),
+    pytest.param("Tory Ann Hale, the Mid-Ashworthshire MP, said it was wrong.", ("Mid-Ashworthshire", "PLACE"),
+                 "Mid-Ashworthshire MP",
+                 id="members-letters-after-a-name-make-it-a-seat"),
     pytest.param('A candidate for the "Save Our Hospital Party won.', ("Save Our Hospital Party", "ORG"),
                  '"Save Our Hospital Party', id="stray-quotation-mark-is-trimmed"),
 ])

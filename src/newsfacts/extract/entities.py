@@ -48,6 +48,7 @@ from .lexicon import (
     POST_NOMINALS,
     REGIONS,
     ROLE_STOPS,
+    SEAT_WORDS,
     SOCIAL_TITLES,
     SPORT_MIN,
     SPORT_WORDS,
@@ -92,6 +93,8 @@ RUN_ON = re.compile(r"\s+[A-Z][a-z]")
 # Initials of a name: capitalised words give their first letter, acronyms all of it ("UK Independence Party").
 INITIAL_WORD = re.compile(r"\b(?:[A-Z]{2,}\b|[A-Z])")
 
+# Members' letters after a seat's name ("Ashbury MP"): the name is the constituency.
+SEAT_TITLES = frozenset(w.upper() for w in SEAT_WORDS) & POST_NOMINALS
 # Letters after a name on their own or plural ("the MEP", "MPs"): members, no organisation.
 POST_NOMINAL = re.compile(r"^(?:" + "|".join(sorted(POST_NOMINALS)) + r")s?$")
 # Endings of words for doctrines and attitudes, which the model takes for peoples or places.
@@ -370,6 +373,9 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
     if end - start >= 3 and doc[end - 1].text in POST_NOMINALS and all(t.is_title for t in doc[start : end - 1]):
         return start, end - 1, "PERSON", None  # "Guy Ashford QC", which the model calls an ORG
+    seat = end - start >= 2 and label != "PERSON" and doc[end - 1].text in SEAT_TITLES
+    if seat:
+        end -= 1  # "Ashbury MP": the member's seat, not the member
     if label != "PERSON" and doc[end - 1].is_title and doc[end - 1].lower_ in BROADCAST_WORDS:
         stop = min(end + BROADCAST_TAIL, len(doc))
         while end < stop and (doc[end].is_title or doc[end].like_num) and not doc[end].is_sent_start:
@@ -416,6 +422,14 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and low not in _demonyms()
     ):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
+    if (
+        seat
+        and text not in PARTY_NAMES
+        and low not in PEOPLES
+        and low not in _demonyms()
+        and country_code(text) is None
+    ):
+        return start, end, "PLACE", place_code(text)
     if low in METONYM_ORGS:
         return start, end, "ORG", None
     if label != "PERSON" and _given_name_first(span):

@@ -192,5 +192,6 @@ VENUE_PREPOSITIONS = words("venue_prepositions")
 COMPASS_WORDS = words("compass_words")
 PARTY_NAMES = {r["written"]: r["party"] for r in rows("parties")}
 PEOPLES = words("peoples")
+SEAT_WORDS = words("seat_words")
 BROADCAST_WORDS = words("broadcast_words")
 NAME_PREFIXES = words("name_prefixes")
