@@ -85,8 +85,6 @@ POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
-# A peer's territorial designation after the name: "Lord Irvine of Lairg".
-PEER_SEAT = re.compile(r" of [A-Z][a-z]+(?: [A-Z][a-z]+)?\b(?!['\u2019])")
 # How English courts style their judges before the surname: "Lord Justice X", "Mr Justice X".
 JUDICIAL_STYLE = r"\b(?:Lord|Lady|Mr|Mrs|Ms|Dame)\.?\s+Justice\s+"
 JUDICIAL_TITLE = re.compile(JUDICIAL_STYLE + "$")
@@ -600,16 +598,7 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
     listed = {(s, e) for s, e, _ in peers}
     found = [c for c in found if (c[0], c[1]) not in listed] + peers
     every = found + _first_name_pairs(view, found) + _described_names(view, found)
-    return [_seated(view.body, c) for c in every if not _work_title(view, c[0])]
-
-
-def _seated(body: str, candidate: tuple[int, int, str]) -> tuple[int, int, str]:
-    """A peer's name with its territorial designation: "Lord Irvine of Lairg" is one name, not Lord
-    Irvine and a place he is of."""
-    start, end, name = candidate
-    if name.split()[0].lower() in NOBLE_TITLES and (seat := PEER_SEAT.match(body, end)):
-        return start, seat.end(), name + seat[0]
-    return candidate
+    return [c for c in every if not _work_title(view, c[0])]
 
 
 def _work_title(view: DocView, at: int) -> bool:
@@ -844,16 +833,12 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: s
     titled_by_name = {
         n.split()[-1]: n for _, _, n in raw if len(n.split()) == 2 and n.split()[0].lower() in NOBLE_TITLES
     }
-    seated = {n.split(" of ")[0]: n for _, _, n in raw if " of " in n and n.split()[0].lower() in NOBLE_TITLES}
     introduced: dict[str, int] = {}
     for start, _, name in sorted(raw):
         if name in canon:
             introduced.setdefault(canon[name], start)
     for _, _, name in raw:
         if name in canon:
-            continue
-        if name in seated:  # "Lord Irvine" after "Lord Irvine of Lairg"
-            canon[name] = seated[name]
             continue
         words = name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES:
