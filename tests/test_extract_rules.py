@@ -848,6 +848,7 @@ def test_new_and_former_are_the_roles_status_not_part_of_it() -> None:
     assert canonical_role("New Home Secretary") == ("home secretary", "new")
     assert canonical_role("New York senator") == ("New York senator", None)
     assert canonical_role("the party's former treasurer") == ("party's treasurer", "former")
+    assert canonical_role("chief of BT's new Entertainment unit") == ("chief of BT's new Entertainment unit", None)
     body = "Former home secretary Tom Baker spoke. New Home Secretary Ann Hale replied."
     found = {p.name: (p.role, p.role_status) for p in facts(body).people}
     assert found == {"Tom Baker": ("home secretary", "former"), "Ann Hale": ("home secretary", "new")}

@@ -347,8 +347,12 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
         else:
             break
     owner = next((k for k, w in enumerate(words[:-2]) if POSSESSIVE_END.search(w)), None)
-    if owner is not None and words[owner + 1].lower() in ROLE_STATUS | {"then"}:
-        # "the party's former treasurer": a former treasurer of the party
+    if (
+        owner is not None
+        and all(w[:1].isupper() for w in words[:owner])  # the owner opens the role: "Mr X's", "the party's"
+        and words[owner + 1].lower() in ROLE_STATUS | {"then"}
+    ):
+        # "the party's former treasurer": a former treasurer of the party; not "chief of BT's new unit"
         status = "new" if words.pop(owner + 1).lower() == "new" else "former"
     folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
     role = " ".join(folded)
