@@ -974,3 +974,9 @@ def test_a_possessed_office_refers_forward_to_the_person_opening_the_next_senten
 
 def test_a_possessed_office_is_not_someone_named_beside_it() -> None:
     assert people("Spain's foreign minister met Mr Corran. Alan Corran said no.") == {"Alan Corran": None}
+
+
+def test_a_described_person_is_not_the_holder_of_an_office_a_title_names() -> None:
+    body = ("Viewers watched President Tom Okafor debate his Democratic challenger Ann Hale. "
+            "He said it was up to the incumbent prime minister to decide.")
+    assert people(body)["Ann Hale"] == "Democratic challenger"

@@ -285,7 +285,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     for name, role in parsed.items():
         if name not in left:
             roles.setdefault(name, role)
-    mentions = sorted(mentions + _definite_roles(view, mentions, roles), key=lambda m: (m.start_char, m.end_char))
+    mentions = sorted(
+        mentions + _definite_roles(view, mentions, roles, descriptions), key=lambda m: (m.start_char, m.end_char)
+    )
     for name in left:
         roles.setdefault(name, parsed[name])
     for name, relation in kin.items():
@@ -1240,11 +1242,14 @@ def _listed(body: str, role_start: int, at: int, role: str) -> bool:
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
 
 
-def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str]) -> list[Mention]:
+def _definite_roles(
+    view: DocView, mentions: list[Mention], roles: dict[str, str], described: dict[str, str]
+) -> list[Mention]:
     """ "the Home Secretary" with no name beside it refers to the one person holding that title
     in the article, else to a person named just before it (journalists introduce a name, then
     vary it with the title): see `_referent`. Returns those titles as mentions of their person,
-    so that a "he" after "The home secretary said ..." finds him."""
+    so that a "he" after "The home secretary said ..." finds him. A person the article describes
+    (`described`: "his Democratic challenger X") is no holder of another office a title names."""
     titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body) if not _work_title(view, m.start(1))}
     for m in THE_WORDS.finditer(view.body):
         if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m)) and not _work_title(
@@ -1280,7 +1285,7 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
     # ("Gordon Brown spoke. The chancellor said") is that person's, wherever else it stands.
     evidence: dict[str, Counter[str]] = {}
     for at, title, head in free:
-        near = _near(view, named_at, roles, at, title, head)
+        near = _near(view, named_at, {**described, **roles}, at, title, head)
         if len(set(near)) == 1 and _open(view.body, at, title, head):
             evidence.setdefault(title.lower(), Counter())[near[0]] += 1
     found = []
@@ -1289,7 +1294,7 @@ def _definite_roles(view: DocView, mentions: list[Mention], roles: dict[str, str
             name for name, role in roles.items() if _same_office(role, title, head) and _narrower(role, title)
         }
         if not holders and _open(view.body, at, title, head):
-            near = _near(view, named_at, roles, at, title, head, speakers)
+            near = _near(view, named_at, {**described, **roles}, at, title, head, speakers)
             if name := (
                 _referent(near, evidence, counts, title)
                 or (not near and _named_next(view, named_at, roles, at))
