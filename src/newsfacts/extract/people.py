@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsfacts.records import Person
 
@@ -100,15 +100,16 @@ OFFICE_SOUGHT = (["for"], ["as"])
 OWNER = re.compile(r"['\u2019]s\s+[a-z]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
 DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
-# "former minister and now a European commissioner": what a person is now is their role.
-NOW_BREAK = re.compile(r",?\s+and\s+now\s+(?:an?\s+|the\s+)?")
+# "former minister and now a European commissioner", "Mr X's former adviser Y, now a parliamentary
+# hopeful": what a person is now is their role.
+NOW_BREAK = re.compile(r"(?:^|,?\s+and\s+|,\s+)now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 # The full stop of a title written before a name ("adviser to Mr. Obama") goes on inside a role.
 TITLE_STOP = "|".join(
     rf"(?<=\b{t.capitalize()})" for t in sorted({h.rstrip(".") for h in HONORIFICS} | OFFICE_ABBREVIATIONS.keys())
 )
 APPOSITION = re.compile(
-    r"\s*,\s*(?:(?:now|currently|presently|still|also) )?(?:the |a |an |his |her |its |their )?"
+    r"\s*,\s*(?:(?P<now>now |currently |presently )|(?:still|also) )?(?:the |a |an |his |her |its |their )?"
     rf"(?P<role>(?:[^,.;:()\n\"\u201c\u201d]|(?:{TITLE_STOP})\.){{2,140}}?)"
     rf"\s*(?=,|(?!{TITLE_STOP})\.|;|\)|\n| said| says| who| which)"
 )
@@ -255,7 +256,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     # A job or description with no office ("criminalist X", "X, a hotel receptionist"): the role
     # only of a person the article gives no office.
     descriptions: dict[str, str] = {}
-    parsed, fronted, left = _grammar_roles(view, mentions)
+    parsed, fronted, left, ahead = _grammar_roles(view, mentions)
     for m in mentions:
         if m.name in roles:
             continue
@@ -283,11 +284,19 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         elif description := _description_before(view.doc, m) or _description_after(view.body, end, named):
             descriptions.setdefault(m.name, description)
     for name, role in parsed.items():
-        if name not in left:
+        if name not in left | ahead:
             roles.setdefault(name, role)
     mentions = sorted(
         mentions + _definite_roles(view, mentions, roles, descriptions), key=lambda m: (m.start_char, m.end_char)
     )
+    held = {
+        office
+        for office, status in map(canonical_role, (*roles.values(), *descriptions.values()))
+        if status != "former"
+    }
+    for name in ahead:
+        if canonical_role(parsed[name])[0] not in held:  # an office whose holder the article names is theirs
+            roles.setdefault(name, parsed[name])
     for name in left:
         roles.setdefault(name, parsed[name])
     for name, relation in kin.items():
@@ -388,7 +397,7 @@ def _place_name(words: list[str]) -> bool:
     return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
-def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str], set[str]]:
+def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str], set[str], set[str]]:
     """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
     them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
     clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
@@ -399,10 +408,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     director. X joins from ..."). Also, by where the mention starts, a role fronted before
     a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own; and
     the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
-    current one the article gives them elsewhere comes before."""
+    current one the article gives them elsewhere comes before; and the people whose role is a
+    definite one from the sentence before ("the home secretary"), which is not theirs if the
+    article names another holder."""
     grammar = view.doc._.grammar
     if grammar is None:
-        return {}, {}, set()
+        return {}, {}, set(), set()
     named = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     starts = Ranges((m.start_char, m.end_char, m.start_char) for m in mentions)
 
@@ -413,6 +424,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
     found: dict[str, str] = {}
     fronted: dict[int, str] = {}
     left: set[str] = set()
+    ahead: set[str] = set()
     pairs = [(m, m.nodes["noun"], m.nodes["apposition"]) for m in grammar.of("apposition")]
     pairs += [(m, m.nodes["apposition"], m.nodes["noun"]) for m in grammar.of("apposition")]
     pairs += [
@@ -436,10 +448,14 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 fronted.update((start, role) for _, _, start in starts.covering(at))
             if role and person not in found:
                 found[person] = role
-                if "verb" in match.nodes and (
-                    match.nodes["verb"].lower_ in LEAVING_VERBS
-                    or match.id == "role-object-as"
-                    and match.nodes["verb"].lower_ in SUCCESSION_VERBS
+                if (
+                    "verb" in match.nodes
+                    and match.nodes["verb"].tag_ != "VB"  # "X will step down as chairman" still is
+                    and (
+                        match.nodes["verb"].lower_ in LEAVING_VERBS
+                        or match.id == "role-object-as"
+                        and match.nodes["verb"].lower_ in SUCCESSION_VERBS
+                    )
                 ):
                     found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
@@ -475,7 +491,9 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
             continue
         if role := _role_phrase(subject):
             found[first[2]] = role
-    return found, fronted, left
+            if subject.left_edge.lower_ in DEFINITE_OPENERS:
+                ahead.add(first[2])
+    return found, fronted, left, ahead
 
 
 def _stated(view: DocView, match: Match) -> bool:
@@ -483,16 +501,29 @@ def _stated(view: DocView, match: Match) -> bool:
     its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
     a denial ("X is not a journalist") or someone's words in a quote. After a verb of naming or
     appointing with an object, "as" says what the object is, not the subject ("X appointed Y as
-    his elections chief"; but "X replaced Y as chairman")."""
+    his elections chief"; but "X replaced Y as chairman"); one who would replace another does not
+    hold the office yet ("ambitions to replace Y as prime minister"), nor one who will or should
+    become it ("after X becomes king")."""
     verb, role = match.nodes["verb"], match.nodes["role"]
     if verb.lower_ in OBJECT_AS_VERBS and any(c.dep_ == "dobj" for c in verb.children):
         return False
+    if verb.lower_ in SUCCESSION_VERBS and verb.tag_ == "VB" and match.id == "role-as":
+        return False  # "X hopes to replace Y as leader": Y holds it, X does not yet
     judged = any(
         t.tag_ in {"JJ", "JJR", "JJS", "RBS"} and t.is_lower and t.lower_ not in ROLE_MODIFIERS | ROLE_HEADS
         for t in role.lefts
     )
     denied = any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
-    return not (judged or denied or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
+    unreal = any(  # "she should become Princess Consort after he becomes king": not yet, if ever
+        c.dep_ == "aux"
+        and c.tag_ == "MD"
+        and verb.lower_ in {"be", "become"}
+        or c.dep_ == "mark"
+        and c.lower_ in {"when", "after", "once", "until", "before"}
+        and verb.tag_ in {"VBZ", "VBP"}
+        for c in verb.children
+    )
+    return not (judged or denied or unreal or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
 
 
 def _role_head(token: Token) -> bool:
@@ -951,8 +982,15 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
             and (doc[j].is_lower or doc[j].is_title)  # "for sport", "for Europe"
             and not any(t.lower_ in ROLE_HEADS for t in doc[j:i])
         )
+        body_named = (
+            (  # "leader of the Commons X", "general secretary of the TUC X": the body's name
+                (low == "the" and j >= 3 and doc[j - 2].lower_ in {"of", "for"} and doc[j - 3].lower_ in ROLE_HEADS)
+                or (low in {"of", "for"} and j >= 2 and doc[j].lower_ == "the" and doc[j - 2].lower_ in ROLE_HEADS)
+            )
+            and _capitalised(doc[j + (low != "the") : i])
+        )
         if (
-            (low in ROLE_STOPS and not (inside_name or portfolio))
+            (low in ROLE_STOPS and not (inside_name or portfolio or body_named))
             or tok.is_punct
             and tok.text not in {"-", "'s", "\u2019s"}
             or tok.is_title
@@ -981,6 +1019,7 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
             or _role_noun(tok)
             or _plural_inside_role(doc, j - 1)
             or _name_number(doc, j - 1)
+            or body_named
         ):
             break
         j -= 1
@@ -993,8 +1032,10 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
     ):
         words.pop(0)  # "Now Home Secretary X"; a role opens with a role word or a capital
     heads = [k for k, t in enumerate(words) if t.lower_ in ROLE_HEADS]
-    if heads and 0 < len(words) - heads[-1] - 2 < 3 and words[heads[-1] + 1].lower_ in {"of", "for"}:
-        return _held_then(doc, words[0].i) + _role_text(doc, words[0].i, i)  # "Shadow spokesman for sport X"
+    after = [t.lower_ for t in words[heads[-1] + 1 :]] if heads else []
+    if after[:1] in (["of"], ["for"]) and (0 < len(after) - 1 < 3 or after[1:2] == ["the"] and 0 < len(after) - 2 < 4):
+        # "Shadow spokesman for sport X", "Shadow leader of the Commons X"
+        return _held_then(doc, words[0].i) + _role_text(doc, words[0].i, i)
     if not words or not (
         words[-1].lower_ in ROLE_HEADS
         or words[-1].lower_ in DESCRIPTION_HEADS  # "transport expert Dr X", "MPC member X": no surname
@@ -1010,11 +1051,21 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
     return _held_then(doc, words[0].i) + _role_text(doc, words[0].i, i)
 
 
+def _capitalised(words: Span) -> bool:
+    """Whether there are words and each is capitalised: a name."""
+    return len(words) > 0 and all(t.is_title or t.is_upper for t in words)
+
+
 def _held_then(doc: Doc, k: int) -> str:
     """ "former " when "then" stands before the role starting at token k ("the then home secretary
-    X", "then-US secretary of state X"), else nothing."""
+    X", "then-US secretary of state X"), or "former" before the name of the body it was held in
+    ("Former WorldCom chief executive X"), else nothing."""
     before = [t.lower_ for t in doc[max(k - 2, 0) : k]]
-    return "former " if before[-1:] == ["then"] or before == ["then", "-"] else ""
+    j = k
+    while j > 1 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and doc[j - 1].lower_ != "former":
+        j -= 1
+    held_in = j < k and j > 0 and doc[j - 1].lower_ == "former"
+    return "former " if held_in or before[-1:] == ["then"] or before == ["then", "-"] else ""
 
 
 def _description_before(doc: Doc, m: Mention) -> str | None:
@@ -1116,6 +1167,11 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
     the next: where the next name may start, and the role."""
     role = shared.get(m.start_char)
     i = _token_at(doc, m.start_char)
+    if i and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
+        i -= 1  # "Irish billionaires Mr X and Mr Y"
+    linked = bool(i and i > 1 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"are", "were"}))
+    if linked:
+        i -= 1  # "Two former directors, X and Y, remain"; "The ten directors are X, Y and Z"
     if role is None and i:
         singular = _singular_head(doc[i - 1].lower_, DESCRIPTION_HEADS)
         if singular is None or i > 1 and doc[i - 2].lower_ in VERB_LEADS:
@@ -1129,11 +1185,15 @@ def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
             return None  # "Lords X and Y": a title each holds, not a role; "law lords X and Y" is one
         if j == i - 1 and singular not in ROLE_HEADS:
             return None  # "members X and Y" says no more than that they belong
+        opening = doc[doc[j].sent.start]
+        if linked and not (opening.i == j or opening.like_num or opening.lower_ in {"the", "both", "all"}):
+            return None  # the subject the list names, not "unlike their Republican counterparts, X, Y and Z"
         role = " ".join([t.text for t in doc[j : i - 1]] + [singular])
     if role is None:
         return None
     if link := LIST_LINK.match(body_of(doc), m.end_char):
-        shared[link.end()] = role
+        title = NAME_TITLE_OPENING.match(body_of(doc), link.end())
+        shared[title.end() if title else link.end()] = role
     elif m.start_char not in shared:
         return None  # one name after a plural is no list: "the firm's directors X" is not read
     return role
@@ -1224,7 +1284,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         before = body[match.start("role") : start[0]].split()
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
-    return role
+    return f"now {role}" if match["now"] else role  # what canonical_role keeps of a role before it
 
 
 def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
