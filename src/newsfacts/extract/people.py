@@ -955,14 +955,25 @@ def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
 
 def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
     """A title written before the name and a comma, when a comma or a full stop closes the name:
-    "Spain's director general for Europe, X.", "the party's chairman, X, said"; not the object of a
-    preposition ("backing Y for president, X, praised")."""
+    "Spain's director general for Europe, X.", "the party's chairman, X, said"; or between dashes,
+    "his former lover - X - said"; not the object of a preposition ("backing Y for president, X,
+    praised")."""
     i = _token_at(doc, m.start_char)
-    if i is None or i < 2 or doc[i - 1].text != "," or not APPOSITION_CLOSE.match(doc.text, m.end_char):
+    if i is None or i < 2 or not _set_off(doc, i, m):
         return None
     role = _role_ending_at(doc, i - 1, named, titled=False)
     start = doc.text.rfind(role, 0, doc[i - 1].idx) if role else -1
     return None if start > 0 and doc.text[:start].split()[-1:] in OFFICE_SOUGHT else role
+
+
+def _set_off(doc: Doc, i: int, m: Mention) -> bool:
+    """Whether the name `m` at token i is set off from the words before it, in apposition: by a
+    comma that a comma or full stop after it answers, or between dashes ("his wife - X - said")."""
+    return (
+        doc[i - 1].text == ","
+        and bool(APPOSITION_CLOSE.match(doc.text, m.end_char))
+        or bool(DASH_BREAK.match(doc.text, doc[i - 1].idx - 1) and DASH_BREAK.match(doc.text, m.end_char))
+    )
 
 
 def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | None:
@@ -1078,7 +1089,7 @@ def _description_before(doc: Doc, m: Mention) -> str | None:
     i = _token_at(doc, m.start_char)
     if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
         i -= 1
-    comma = i is not None and i > 1 and doc[i - 1].text == "," and APPOSITION_CLOSE.match(doc.text, m.end_char)
+    comma = i is not None and i > 1 and _set_off(doc, i, m)
     if comma:
         i -= 1  # "her son's killer, X, 17,": the name in apposition to the description
     if not i or not _person_noun(doc[i - 1]) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
