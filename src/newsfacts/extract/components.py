@@ -7,9 +7,10 @@ touches another's: the facts of an article are `doc._.<kind>` when the pipeline 
 
 A component also loads its kind's patterns (`patterns/<kind>.jsonl`) into a SpanRuler, whose matches it leaves in
 `doc.spans[<kind>]` (each span's `id_` the pattern's id) before its rules run, so rules can read them.
-"""
 
-from __future__ import annotations
+The factories' annotations are evaluated, not postponed: spaCy's registry validates a factory's arguments against
+them, and the confection that spaCy 3.8.7 pins cannot resolve a postponed one.
+"""
 
 from collections.abc import Callable, Sequence
 from typing import Any
