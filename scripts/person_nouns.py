@@ -5,7 +5,8 @@ and no hand-grown list of role words holds them all. WordNet files every noun se
 lexicographer file; `noun.person` holds the senses that are kinds of people. A word is kept when
 its most frequent noun sense is a person, it is one lower-case word, and it is not used more
 often as a verb, adjective or adverb (WordNet's tagged-sense counts decide "head", "major",
-"will": not kept).
+"will": not kept). The nouns that say only a person's sex and age ("man", "girl") are left out:
+"a Birmingham woman, X," or "the 20-year-old man" describes no role.
 
     python scripts/person_nouns.py DICT_DIR > src/newsfacts/extract/data/person_nouns.txt
 
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 
 PERSON = 18  # lexicographer file number of noun.person (WordNet's `lexnames`)
+SEX_AND_AGE = frozenset({"man", "woman", "boy", "girl"})
 
 HEADER = """\
 # Nouns whose most frequent sense is a kind of person ("criminalist", "receptionist", "thrower"):
@@ -27,7 +29,8 @@ HEADER = """\
 #
 # Made by scripts/person_nouns.py from Princeton WordNet 3.0 (lexicographer file noun.person;
 # first noun sense a person; one lower-case word; not tagged more often as a verb, adjective or
-# adverb; written in lower case in that sense, so no proper name). Its licence follows.
+# adverb; written in lower case in that sense, so no proper name; not man, woman, boy or girl,
+# which say only sex and age). Its licence follows.
 #
 """
 
@@ -67,7 +70,7 @@ def person_nouns(folder: Path) -> list[str]:
     kept = []
     for lemma, (tagged, offsets) in sorted(nouns.items()):
         lexfile, written = synset[offsets[0]]
-        if not lemma.isalpha() or lexfile != PERSON or lemma not in written:
+        if not lemma.isalpha() or lexfile != PERSON or lemma not in written or lemma in SEX_AND_AGE:
             continue
         elsewhere = max((o[lemma][0] for o in others if lemma in o), default=0)
         if elsewhere and elsewhere >= tagged:
