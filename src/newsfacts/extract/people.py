@@ -350,7 +350,7 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
         elif first in ROLE_STATUS:
             words.pop(0)
             status = first
-        elif first == "then":  # "the then home secretary", "X, then chairman of Y"
+        elif first in {"then", "formerly"}:  # "the then home secretary", "X, formerly chairman of Y"
             words.pop(0)
             status = "former"
         elif first in ROLE_OPENERS or first in {"'s", "\u2019s"}:
@@ -447,7 +447,8 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 at = match.sentence.char_span(name_token)[0]
                 fronted.update((start, role) for _, _, start in starts.covering(at))
             if role and person not in found:
-                found[person] = role
+                then = any(c.dep_ == "advmod" and c.lower_ in {"then", "formerly"} for c in role_token.children)
+                found[person] = f"former {role}" if then else role  # "X - then adviser to Y -"
                 if (
                     "verb" in match.nodes
                     and match.nodes["verb"].tag_ != "VB"  # "X will step down as chairman" still is
