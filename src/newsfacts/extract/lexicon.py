@@ -118,6 +118,7 @@ PORTFOLIO_HEADS = words("portfolio_heads")
 ROLE_MODIFIERS = words("role_modifiers")
 ROLE_STOPS = words("role_stops")
 LEAVING_VERBS = words("leaving_verbs")
+LEAVING_NOUNS = words("leaving_nouns")
 SUCCESSION_VERBS = words("succession_verbs")
 # Verbs whose object an "as" phrase describes: "appointed X as chairman", "described X as a liar".
 OBJECT_AS_VERBS = words("appointment_verbs") | words("naming_verbs")

@@ -29,6 +29,7 @@ from .lexicon import (
     HONORIFICS,
     INTRODUCTORY_WORDS,
     KIN_NOUNS,
+    LEAVING_NOUNS,
     LEAVING_VERBS,
     LONE_OFFICES,
     MAJOR_PLACES,
@@ -168,6 +169,15 @@ LEFT_AFTER = re.compile(
     + "|".join(sorted(LEAVING_VERBS | {"stepped down", "steps down", "stood down", "stands down"}))
     + r")\b"
 )
+# A noun for the end of an office before the role of the name after it: "the resignation of its
+# chairman, X".
+# Not one sought: "called for the resignation of President X".
+LEFT_BEFORE = re.compile(
+    r"(?<!\bfor the )(?<!\bdemanded the )\b(?:"
+    + "|".join(sorted(LEAVING_NOUNS))
+    + r")\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?$",
+    re.I,
+)
 # A speech verb ending the sentence after an apposition's words: they are its speaker.
 ATTRIBUTION_END = re.compile(r"\s+(?:said|says)\s*[.!?]")
 # An age between a name and what follows it: "X, 28, a hotel receptionist".
@@ -276,6 +286,8 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         if before and LEFT_AFTER.match(view.body, m.end_char):
             before = f"former {before}"  # "Chief executive X stepped down last week"
         if role := before or after or fronted.get(m.start_char) or _role_before_comma(view.doc, m, named):
+            if (held := view.body.rfind(role, 0, m.start_char)) >= 0 and m.start_char - held < len(role) + 8:
+                role = "former " + role if LEFT_BEFORE.search(view.body, max(0, held - 40), held) else role
             roles[m.name] = role
             if before and after:
                 described[m.name] = after
