@@ -18,6 +18,7 @@ ms an article that way and found the same entities (tests/test_extract_ops.py).
 from __future__ import annotations
 
 import ctypes
+import gc
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,8 @@ def get_nlp(pipes: tuple[str, ...] = PIPES) -> Language:
         for name in pipes:
             nlp.add_pipe(name)
     nlp.batch_size = PIPE_BATCH
+    gc.collect()
+    gc.freeze()  # the model's objects live as long as the process: the collector need not walk them again
     return nlp
 
 
