@@ -387,8 +387,12 @@ def _office_word(words: list[str], k: int) -> bool:
     ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
     "Home Office", "National Security Council"); a rank always is ("Former"), and a role head
     ("Senator") unless a capitalised word of no office follows it in a name ("Star Wars actor");
-    so is its possessive ("Prime Minister's envoy")."""
+    so is its possessive ("Prime Minister's envoy"). A capitalised run with a word of no office
+    in it is a name ("Home Office Minister" is a Home Office minister), but a word between "Chief"
+    and an office is the office's ("Chief Operating Officer")."""
     word = words[k].rstrip(",").removesuffix("'s").removesuffix("\u2019s")
+    if 0 < k < len(words) - 1 and words[k - 1].lower() == "chief" and words[k + 1].lower() in ROLE_HEADS:
+        return word.istitle()  # "Chief Operating Officer", "Chief Medical Officer": one office
     if word.lower() not in OFFICE_WORDS or word.isupper():
         return False
     if word.lower() in ROLE_HEADS - ROLE_MODIFIERS and word.istitle() and word == words[k] and k + 1 < len(words):
@@ -400,7 +404,7 @@ def _office_word(words: list[str], k: int) -> bool:
     end = k
     while end + 1 < len(words) and words[end + 1].istitle() and words[end + 1].isalpha() and words[end][-1] != ",":
         end += 1
-    return end == k or words[end].lower() in OFFICE_WORDS
+    return all(w.lower() in OFFICE_WORDS for w in words[k + 1 : end + 1])
 
 
 def _place_name(words: list[str]) -> bool:
