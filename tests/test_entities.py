@@ -40,6 +40,9 @@ def test_acronyms_tied_to_their_expansion_in_either_order() -> None:
     pytest.param("Shares in Varnock Holdings Ltd rose 4 percent . Analysts said Varnock was likely "
                  "to raise its dividend .", [("Varnock Holdings Ltd", "ORG", None), ("Varnock", "ORG", None)],
                  id="company-stem-agrees-with-the-name-with-its-legal-form"),
+    pytest.param("The concert was organised by Harbour Aid , and milk came from Kellow Dairy .",
+                 [("Harbour Aid", "ORG", None), ("Kellow Dairy", "ORG", None)],
+                 id="an-organisation-word-last-makes-a-name-an-organisation"),
 ])
 def test_spans_found(text: str, want: list[tuple[str, str, str | None]]) -> None:
     got = spans(text)
