@@ -316,16 +316,7 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         role, status = canonical_role(
             ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
         )
-        people.append(
-            Person(
-                name=name,
-                role=role,
-                mentions=len(own),
-                start_char=own[0].start_char,
-                end_char=own[0].end_char,
-                role_status=status,
-            )
-        )
+        people.append(Person(name, role, len(own), own[0].start_char, own[0].end_char, role_status=status))
     return tuple(people), mentions, genders
 
 
@@ -450,28 +441,18 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
             if role and person not in found:
                 then = any(c.dep_ == "advmod" and c.lower_ in {"then", "formerly"} for c in role_token.children)
                 found[person] = f"former {role}" if then else role  # "X - then adviser to Y -"
-                if (
-                    "verb" in match.nodes
-                    and match.nodes["verb"].tag_ != "VB"  # "X will step down as chairman" still is
-                    and (
-                        match.nodes["verb"].lower_ in LEAVING_VERBS
-                        or match.id == "role-object-as"
-                        and match.nodes["verb"].lower_ in SUCCESSION_VERBS
-                    )
-                ):
+                verb = match.nodes.get("verb")
+                leaving = LEAVING_VERBS | SUCCESSION_VERBS if match.id == "role-object-as" else LEAVING_VERBS
+                if verb is not None and verb.tag_ != "VB" and verb.lower_ in leaving:  # not "X will step down as ..."
                     found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
-    speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
-    # the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
-    leading = [
-        (m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"})
-        for m in grammar.of("role-subject")
-        if m.sentence.start == 0
-    ]
-    appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
-    for match, subject, openers in speaking + leading + appointed:
+    # one who speaks, or the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
+    subjects = grammar.of("speech-subject") + [m for m in grammar.of("role-subject") if m.sentence.start == 0]
+    heads = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in subjects]
+    heads += [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
+    for match, subject, openers in heads:
         if (
-            not (_role_head(subject) or _person_noun(subject))
+            not (_role_head(subject) or _person_noun(subject.text))
             or who(match, subject)
             or subject.left_edge.lower_ not in openers
             and not any(c.dep_ == "poss" and c.tag_ in {"NNP", "NNPS"} and not who(match, c) for c in subject.children)
@@ -482,9 +463,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
         after = match.sentence.start_char + len(match.sentence.doc.text)
         if after + 1 >= len(view.body):
             continue  # no sentence follows
-        sentence = view.sentence_at(after + 1)
-        opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-        first = _name_at(view.body, opening, named)
+        first = _name_opening(view, after + 1, named)
         if (
             first is None
             or first[2] in found
@@ -516,12 +495,12 @@ def _stated(view: DocView, match: Match) -> bool:
     )
     denied = any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
     unreal = any(  # "she should become Princess Consort after he becomes king": not yet, if ever
-        c.dep_ == "aux"
-        and c.tag_ == "MD"
-        and verb.lower_ in {"be", "become"}
-        or c.dep_ == "mark"
-        and c.lower_ in {"when", "after", "once", "until", "before"}
-        and verb.tag_ in {"VBZ", "VBP"}
+        (c.dep_ == "aux" and c.tag_ == "MD" and verb.lower_ in {"be", "become"})
+        or (
+            c.dep_ == "mark"
+            and c.lower_ in {"when", "after", "once", "until", "before"}
+            and verb.tag_ in {"VBZ", "VBP"}
+        )
         for c in verb.children
     )
     return not (judged or denied or unreal or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
@@ -554,9 +533,8 @@ def _role_phrase(head: Token) -> str | None:
     cut = {
         t.i
         for c in head.children
-        if c.dep_ in ROLE_CUT_DEPS
-        or c.dep_ == "prep"
-        and (c.tag_ in {"VBG", "VBN"} or _a_time(c))  # "following criticism", "on Monday": no part of the role
+        # "following criticism", "on Monday": no part of the role
+        if c.dep_ in ROLE_CUT_DEPS or (c.dep_ == "prep" and (c.tag_ in {"VBG", "VBN"} or _a_time(c)))
         for t in c.subtree
     }
     kept = [t for t in head.subtree if t.i not in cut]
@@ -667,18 +645,15 @@ def _plural_titled(body: str) -> list[tuple[int, int, str]]:
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A name the model took for an organisation but that an apposition describes as holding an office ("Ann Hale, chief
     executive of the council,"): a person. Only an office makes it one: "member" or "expert" describe organisations too."""
-    taken = Ranges((s, e, "") for s, e, _ in found)
-    out = []
-    for span in view.spans:
-        text = view.body[span.start_char : span.end_char]
-        if (
-            span.label == "ORG"
-            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
-            and _is_name(text)
-            and _role_after(view.body, span.end_char, _Others(taken, None), ROLE_HEADS)
-        ):
-            out.append((span.start_char, span.end_char, text))
-    return out
+    taken = _Others(Ranges((s, e, "") for s, e, _ in found), None)
+    orgs = [(x.start_char, x.end_char, view.body[x.start_char : x.end_char]) for x in view.spans if x.label == "ORG"]
+    return [
+        (s, e, text)
+        for s, e, text in orgs
+        if not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
+        and _is_name(text)
+        and _role_after(view.body, e, taken, ROLE_HEADS)
+    ]
 
 
 def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -714,13 +689,11 @@ def _first_name_pairs(view: DocView, found: list[tuple[int, int, str]]) -> list[
         [(s, e, None) for s, e, _ in found]
         + [(x.start_char, x.end_char, None) for x in view.spans if x.label not in {"PERSON", "DATE"}]
     )
-    out = []
-    for m in FIRST_LAST.finditer(view.body):
-        if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
-            continue
-        if _is_name(m[0]):
-            out.append((m.start(), m.end(), m[0]))
-    return out
+    return [
+        (m.start(), m.end(), m[0])
+        for m in FIRST_LAST.finditer(view.body)
+        if given_name_first([m[1], m[2]]) and not taken.overlaps(m.start(), m.end()) and _is_name(m[0])
+    ]
 
 
 def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_genders: dict[str, set[str | None]]) -> str:
@@ -807,8 +780,7 @@ def _office_surname(words: list[str], addressed: frozenset[str]) -> bool:
     return words[-1].lower() in SURNAME_HEADS and (
         given_name_first(words)
         or words[-1] in addressed
-        or len(words) == 2
-        and not low & (ORG_WORDS | PLACE_WORDS | ROLE_HEADS - SURNAME_HEADS)
+        or (len(words) == 2 and not low & (ORG_WORDS | PLACE_WORDS | ROLE_HEADS - SURNAME_HEADS))
     )
 
 
@@ -962,11 +934,8 @@ def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
 def _set_off(doc: Doc, i: int, m: Mention) -> bool:
     """Whether the name `m` at token i is set off from the words before it, in apposition: by a comma that a comma or
     full stop after it answers, or between dashes ("his wife - X - said")."""
-    return (
-        doc[i - 1].text == ","
-        and bool(APPOSITION_CLOSE.match(doc.text, m.end_char))
-        or bool(DASH_BREAK.match(doc.text, doc[i - 1].idx - 1) and DASH_BREAK.match(doc.text, m.end_char))
-    )
+    comma = doc[i - 1].text == "," and bool(APPOSITION_CLOSE.match(doc.text, m.end_char))
+    return comma or bool(DASH_BREAK.match(doc.text, doc[i - 1].idx - 1) and DASH_BREAK.match(doc.text, m.end_char))
 
 
 def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | None:
@@ -995,10 +964,8 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         )
         if (
             (low in ROLE_STOPS and not (inside_name or portfolio or body_named))
-            or tok.is_punct
-            and tok.text not in {"-", "'s", "\u2019s"}
-            or tok.is_title
-            and (low in MONTHS or low in WEEKDAYS)  # "In October Tory leader X": a time, not the role
+            or (tok.is_punct and tok.text not in {"-", "'s", "\u2019s"})
+            or (tok.is_title and (low in MONTHS or low in WEEKDAYS))  # "In October Tory leader X": a time, not the role
         ):
             break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
@@ -1027,7 +994,7 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         ):
             break
         j -= 1
-    words = [t for t in doc[j:i]]
+    words = list(doc[j:i])
     while words and (
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS
         or words[0].text == "-"
@@ -1082,7 +1049,7 @@ def _description_before(doc: Doc, m: Mention) -> str | None:
     comma = i is not None and i > 1 and _set_off(doc, i, m)
     if comma:
         i -= 1  # "her son's killer, X, 17,": the name in apposition to the description
-    if not i or not _person_noun(doc[i - 1]) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
+    if not i or not _person_noun(doc[i - 1].text) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
         return None
     j = i - 1
     if j > 1 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
@@ -1118,16 +1085,12 @@ def _description_after(body: str, at: int, named: _Others) -> str | None:
     words = role.split() if role else []
     if not words or len(words) > MAX_DESCRIPTION_WORDS or any(w.lower() in STOP_WORDS for w in words):
         return None
-    return role if _person_noun_word(words[-1]) else None
+    return role if _person_noun(words[-1]) else None
 
 
-def _person_noun(tok: Token) -> bool:
+def _person_noun(word: str) -> bool:
     """A lower-case noun for a kind of person ("receptionist", "witness"), not shaped like a verb ("accused" is a person
     only after "the")."""
-    return tok.is_lower and _person_noun_word(tok.text)
-
-
-def _person_noun_word(word: str) -> bool:
     return word.islower() and word in PERSON_NOUNS and not word.endswith("ed")
 
 
@@ -1254,30 +1217,24 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     match = APPOSITION.match(body, at)
     if not match or ATTRIBUTION_END.match(body, match.end("role")):
         return None  # "... sent to X, the men's solicitor says.": the speaker, not X
-    role = match["role"].strip()
+    role, lo = match["role"].strip(), match.start("role")
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
         or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
-        or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
+        or (words[0].endswith("ing") and not body[at:lo].strip(" ,"))  # not "a nursing home owner"
         or (words[0].endswith("ed") and words[1:2] and words[1] in ROLE_DETERMINERS)  # "X, praised the donor"
-        or (
-            " and " in role
-            and any(
-                _listed(body, match.start("role"), a, role)
-                for a in named.starting_in(match.start("role"), match.start("role") + len(role))
-            )
-        )
+        or (" and " in role and any(_listed(body, lo, a) for a in named.starting_in(lo, lo + len(role))))
     ):
         return None
     if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
         return None
-    if len(words) == 1 and _name_listed(body, match.start("role"), match.end("role"), named.named_at):
+    if len(words) == 1 and _name_listed(body, lo, match.end("role"), named.named_at):
         return None  # "X, Queen, Y and Z": a list of names, one a title
-    for start in named.named_at.starting_in(match.start("role"), match.start("role") + len(role)):
-        before = body[match.start("role") : start[0]].split()
+    for start, _, _ in named.named_at.starting_in(lo, lo + len(role)):
+        before = body[lo:start].split()
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return f"now {role}" if match["now"] else role  # what canonical_role keeps of a role before it
@@ -1289,11 +1246,9 @@ def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
     return body[start : start + 1].isupper() and body.startswith(",", end) and bool(named.starting_in(end + 1, end + 3))
 
 
-def _listed(body: str, role_start: int, at: int, role: str) -> bool:
-    """Whether another person named at `at` makes an apposition a list of people: named in its first two words
-    ("Labour's Y and Z") or right after an office ("player Y and the justice Z")."""
-    if not role_start <= at < role_start + len(role):
-        return False
+def _listed(body: str, role_start: int, at: int) -> bool:
+    """Whether another person named at `at`, inside an apposition, makes it a list of people: named in its first two
+    words ("Labour's Y and Z") or right after an office ("player Y and the justice Z")."""
     before = body[role_start:at].split()
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
 
@@ -1384,10 +1339,8 @@ def _named_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str],
     for _ in range(3):
         end = view.sentence_at(end + 1).end_char
     following = named_at.starting_in(at, end)
-    if not following:
-        return None
-    name = following[0][2].name
-    if " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
+    name = following[0][2].name if following else None
+    if name is None or " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
         return None
     return name
 
@@ -1411,9 +1364,7 @@ def _opening_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str
     end = view.sentence_at(at).end_char
     if end >= len(view.body):
         return None
-    sentence = view.sentence_at(end + 1)
-    opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-    first = _name_at(view.body, opening, named_at)
+    first = _name_opening(view, end + 1, named_at)
     return first[2].name if first and first[2].name not in roles else None
 
 
@@ -1436,6 +1387,12 @@ def _name_at(body: str, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
     if first is None and (title := NAME_TITLE_OPENING.match(body, at)):
         first = next(iter(named.starting_in(title.end(), title.end() + 1)), None)
     return first
+
+
+def _name_opening(view: DocView, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
+    """The name opening the sentence that holds `at`, perhaps after a title."""
+    sentence = view.sentence_at(at)
+    return _name_at(view.body, sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()), named)
 
 
 def _near(
@@ -1567,25 +1524,20 @@ def _fronted_title(body: str, match: re.Match[str]) -> str | None:
     """A role head right after "the" that a name follows in apposition, perhaps after its body: "The chairman of the Bar
     Council, X,", "the chairman, X," (whatever the head: the name says whose it is)."""
     word = re.match(r"\s+([a-z][\w-]*)", match[1])
-    if word is None or word[1] not in ROLE_HEADS:
-        return None
-    end = match.start(1) + word.end()
-    return word[1] if TITLE_TAIL.match(body, end) else None
+    fronted = word is not None and word[1] in ROLE_HEADS and TITLE_TAIL.match(body, match.start(1) + word.end())
+    return word[1] if fronted else None
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
     """ "m" or "f" per person where the article shows it. A gendered role ("spokeswoman") or a common given name
     decides; failing those, the pronouns that follow the person's mentions before anyone else is named, by a clear
     majority. Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
-    marks: dict[str, set[str]] = {}
+    marks = {m.name: {_given_name_gender(m.name)} - {None} for m in mentions}
     pronouns: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
-        mark = marks.setdefault(m.name, set())
-        if g := _given_name_gender(m.name):
-            mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
         stop = min(mentions[i + 1].start_char if i + 1 < len(mentions) else len(body), m.end_char + PRONOUN_REACH)
-        for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
+        for word in WORD.findall(body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
     for name, role in roles.items():
