@@ -83,7 +83,7 @@ FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
-# Honorifics without their full stop ("Mr", "Dr", "Lord").
+# Honorifics without their full stop ("Mr", "Dr", "Sen").
 BARE_HONORIFICS = {h.rstrip(".") for h in HONORIFICS}
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 # How English courts style their judges before the surname: "Lord Justice X", "Mr Justice X".
@@ -122,9 +122,10 @@ DEFINITE_ROLE = re.compile(
 )
 # "the prime minister", "the Tory leader": the words after "the" (up to four), read in code. Read ahead, not consumed:
 # "the summit at the foreign secretary's house" holds two.
-THE_WORDS = re.compile(r"\b[Tt]he(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
-OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
-POSSESSED_WORDS = re.compile(r"\b[A-Z][\w&-]*['\u2019]s(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
+NEXT_WORDS = r"(?=((?:\s+[A-Za-z][\w-]*){1,4}))"
+THE_WORDS = re.compile(r"\b[Tt]he" + NEXT_WORDS)
+OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)" + NEXT_WORDS)
+POSSESSED_WORDS = re.compile(r"\b[A-Z][\w&-]*['\u2019]s" + NEXT_WORDS)
 MAX_ROLE_WORDS = 12
 # How many times more often than anyone else near it the article names the person a title refers to when nothing else
 # decides: its protagonist.
@@ -156,11 +157,7 @@ MAX_DESCRIPTION_WORDS = 3
 # What closes a name set off after a role by a comma: "the party's chairman, X, said", "..., X."
 APPOSITION_CLOSE = re.compile(r"\s*[,.;]")
 # A verb that ends the office of the name before it: "Chief executive X stepped down last week".
-LEFT_AFTER = re.compile(
-    r"\s+(?:has |had |have )?(?:"
-    + "|".join(sorted(LEAVING_VERBS | {"stepped down", "steps down", "stood down", "stands down"}))
-    + r")\b"
-)
+LEFT_AFTER = re.compile(r"\s+(?:has |had |have )?(?:" + "|".join(sorted(LEAVING_VERBS)) + r")\b")
 # A noun for the end of an office before the role of the name after it: "the resignation of its chairman, X". Not one
 # sought: "called for the resignation of President X".
 LEFT_BEFORE = re.compile(
@@ -821,8 +818,7 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: s
     for _, _, name in raw:
         words = name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES and name not in full:
-            same = [f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
-            if not same:
+            if not any(f.split()[0] == words[0] and f.split()[-1] == words[-1] for f in full):
                 full.append(name)
     canon = {f: f for f in full}
     for f in full:  # "Mrs Parker Bowles" after "Camilla Parker Bowles": the tail of one fuller name
@@ -834,10 +830,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: s
     titled_by_name = {
         n.split()[-1]: n for _, _, n in raw if len(n.split()) == 2 and n.split()[0].lower() in NOBLE_TITLES
     }
-    introduced: dict[str, int] = {}
-    for start, _, name in sorted(raw):
-        if name in canon:
-            introduced.setdefault(canon[name], start)
+    # Where the article first names each person: the last start written, walking back from the end.
+    introduced = {canon[name]: start for start, _, name in sorted(raw, reverse=True) if name in canon}
     for _, _, name in raw:
         if name in canon:
             continue
