@@ -354,8 +354,7 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
     ):
         # "the party's former treasurer": a former treasurer of the party; not "chief of BT's new unit"
         status = "new" if words.pop(owner + 1).lower() == "new" else "former"
-    folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
-    role = " ".join(folded)
+    role = " ".join(w.lower() if _office_word(words, k) else w for k, w in enumerate(words))
     return (role, status) if role else (None, None)
 
 
@@ -440,7 +439,8 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
                 found[person] = f"former {role}" if then else role  # "X - then adviser to Y -"
                 verb = match.nodes.get("verb")
                 leaving = LEAVING_VERBS | SUCCESSION_VERBS if match.id == "role-object-as" else LEAVING_VERBS
-                if verb is not None and verb.tag_ != "VB" and verb.lower_ in leaving:  # not "X will step down as ..."
+                # a leaving verb's role is a former one, but "X will step down as chairman" still is chairman
+                if verb is not None and verb.tag_ != "VB" and verb.lower_ in leaving:
                     found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
     # one who speaks, or the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
@@ -544,9 +544,7 @@ def _role_phrase(head: Token) -> str | None:
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
-    if not run or len(run) > MAX_ROLE_WORDS:
-        return None
-    return "".join(t.text + t.whitespace_ for t in run).strip()
+    return "".join(t.text + t.whitespace_ for t in run).strip() if run and len(run) <= MAX_ROLE_WORDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1077,9 +1075,8 @@ def _description_after(body: str, at: int, named: _Others) -> str | None:
     clause ("X, the first woman ever to divorce her husband")."""
     role = _role_after(body, at, named, PERSON_NOUNS)
     words = role.split() if role else []
-    if not words or len(words) > MAX_DESCRIPTION_WORDS or any(w.lower() in STOP_WORDS for w in words):
-        return None
-    return role if _person_noun(words[-1]) else None
+    short = 0 < len(words) <= MAX_DESCRIPTION_WORDS and not any(w.lower() in STOP_WORDS for w in words)
+    return role if short and _person_noun(words[-1]) else None
 
 
 def _person_noun(word: str) -> bool:
