@@ -1,10 +1,8 @@
 """People and their roles, one per person per article under the full canonical name.
 
-Names come from the entity layer's PERSON spans plus honorific patterns
-("Mr Hale"); short forms resolve to the full name they abbreviate, so "Mr
-Hale" and "Hale" never stand as people of their own. Roles come from a title
-before the name, an apposition after it, or an unattached title ("the Home
-Secretary") that refers back to the last person named.
+Names come from the entity layer's PERSON spans plus honorific patterns ("Mr Hale"); short forms resolve to the full
+name they abbreviate, so "Mr Hale" and "Hale" never stand as people of their own. Roles come from a title before the
+name, an apposition after it, or an unattached title ("the Home Secretary") that refers back to the last person named.
 """
 
 from __future__ import annotations
@@ -75,8 +73,8 @@ SOCIAL_TITLED = re.compile(
     rf"\b(?:{'|'.join(sorted(t.capitalize() for t in SOCIAL_TITLES if not t.endswith('.')))})\.?\s+"
     rf"([A-Z][\w'\u2019-]+)\b(?!\s+[A-Z])"
 )
-# One plural title before a list of surnames: each is a peer of that title ("Lords Bingham, Steyn and
-# Hope"); never the house ("House of Lords Reform and ...").
+# One plural title before a list of surnames: each is a peer of that title ("Lords Bingham, Steyn and Hope"); never the
+# house ("House of Lords Reform and ...").
 PLURAL_TITLED = re.compile(
     rf"(?<!of )\b({'|'.join(PLURAL_TITLES)})\s+((?:[A-Z][\w'\u2019-]+(?:,\s+|\s+and\s+))+[A-Z][\w'\u2019-]+)"
 )
@@ -85,30 +83,30 @@ FIRST_LAST = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-
 POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 WORD = re.compile(r"[a-z]+")
 RANKS = frozenset(w.rstrip("-") for w in OFFICE_RANKS)
+# Honorifics without their full stop ("Mr", "Dr", "Sen").
+BARE_HONORIFICS = {h.rstrip(".") for h in HONORIFICS}
 POSSESSIVE_AFTER = re.compile(r"['\u2019]")
 # How English courts style their judges before the surname: "Lord Justice X", "Mr Justice X".
 JUDICIAL_STYLE = r"\b(?:Lord|Lady|Mr|Mrs|Ms|Dame)\.?\s+Justice\s+"
 JUDICIAL_TITLE = re.compile(JUDICIAL_STYLE + "$")
-# A given name alone right after a relation ("his father Ralph,", "His mother, Giselle,", "with wife
-# Ffion."): a person, the relation their role; not the start of a longer name ("his wife Lady X").
+# A given name alone right after a relation ("his father Ralph,", "His mother, Giselle,", "with wife Ffion."): a person,
+# the relation their role; not the start of a longer name ("his wife Lady X").
 KIN_NAMED = re.compile(
     rf"\b(?P<kin>{'|'.join(sorted(KIN_NOUNS))}),?\s+(?P<name>[A-Z][a-z]+)\b(?![\w'\u2019-]|\s+[A-Z]|\s*\()"
 )
-# A bare office after these is sought or served, not a title of the name after its comma:
-# "backing Y for president, X, said".
+# A bare office after these is sought or served, not a title of the name after its comma: "backing Y for president, X,
+# said".
 OFFICE_SOUGHT = (["for"], ["as"])
 # "the prime minister's spokesman": the title owns a thing, not a body ("the Sheriff's Department")
 OWNER = re.compile(r"['\u2019]s\s+[a-z]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
 DASH_BREAK = re.compile(r"\s[-\u2013\u2014]\s")
-# "former minister and now a European commissioner", "Mr X's former adviser Y, now a parliamentary
-# hopeful": what a person is now is their role.
+# "former minister and now a European commissioner", "Mr X's former adviser Y, now a parliamentary hopeful": what a
+# person is now is their role.
 NOW_BREAK = re.compile(r"(?:^|,?\s+and\s+|,\s+)now\s+(?:an?\s+|the\s+)?")
 NAME_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 # The full stop of a title written before a name ("adviser to Mr. Obama") goes on inside a role.
-TITLE_STOP = "|".join(
-    rf"(?<=\b{t.capitalize()})" for t in sorted({h.rstrip(".") for h in HONORIFICS} | OFFICE_ABBREVIATIONS.keys())
-)
+TITLE_STOP = "|".join(rf"(?<=\b{t.capitalize()})" for t in sorted(BARE_HONORIFICS | OFFICE_ABBREVIATIONS.keys()))
 APPOSITION = re.compile(
     r"\s*,\s*(?:(?P<now>now |currently |presently )|(?:still|also) )?(?:the |a |an |his |her |its |their )?"
     rf"(?P<role>(?:[^,.;:()\n\"\u201c\u201d]|(?:{TITLE_STOP})\.){{2,140}}?)"
@@ -122,17 +120,18 @@ AFFILIATION = re.compile(
 DEFINITE_ROLE = re.compile(
     r"\b[Tt]he\s+((?:[A-Z][a-z]+\s+){0,4}(?:[A-Z][a-z]+-)?[A-Z][a-z]+)\b(?!\s+[A-Z]|['\u2019]s|-)"
 )
-# "the prime minister", "the Tory leader": the words after "the" (up to four), read in code.
-# Read ahead, not consumed: "the summit at the foreign secretary's house" holds two.
-THE_WORDS = re.compile(r"\b[Tt]he(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
-OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
-POSSESSED_WORDS = re.compile(r"\b[A-Z][\w&-]*['\u2019]s(?=((?:\s+[A-Za-z][\w-]*){1,4}))")
+# "the prime minister", "the Tory leader": the words after "the" (up to four), read in code. Read ahead, not consumed:
+# "the summit at the foreign secretary's house" holds two.
+NEXT_WORDS = r"(?=((?:\s+[A-Za-z][\w-]*){1,4}))"
+THE_WORDS = re.compile(r"\b[Tt]he" + NEXT_WORDS)
+OWNED_WORDS = re.compile(r"\b(?:[Ii]ts|[Tt]heir)" + NEXT_WORDS)
+POSSESSED_WORDS = re.compile(r"\b[A-Z][\w&-]*['\u2019]s" + NEXT_WORDS)
 MAX_ROLE_WORDS = 12
-# How many times more often than anyone else near it the article names the person a title refers
-# to when nothing else decides: its protagonist.
+# How many times more often than anyone else near it the article names the person a title refers to when nothing else
+# decides: its protagonist.
 PROTAGONIST = 2
-# Between a person and a title, lower-case words only, a verb and its object ("X told the party
-# leader", "X said of the Tory leader", "X has no doubt it is the prime minister"): someone else.
+# Between a person and a title, lower-case words only, a verb and its object ("X told the party leader", "X said of the
+# Tory leader", "X has no doubt it is the prime minister"): someone else.
 ACTS_ON = re.compile(r"\s+[a-z]+(?:\s+[a-z]+){0,7}\s+(?:the|a|an)\s+")
 # Words that may follow a role's head inside the role ("chairman of the board", "ambassador to France").
 ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "from"})
@@ -140,8 +139,8 @@ ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "in", "on", "with", "fro
 CLAUSE_OPENERS = frozenset(
     "who which whose and but or on in at by with for from of to as after before when while where".split()
 )
-# A verb among the first words after a name's comma makes it a clause: "X, will also star Y",
-# "Ocean's Eleven was directed by ...", never an apposition.
+# A verb among the first words after a name's comma makes it a clause: "X, will also star Y", "Ocean's Eleven was
+# directed by ...", never an apposition.
 CLAUSE_VERBS = function_words("finite") | function_words("modal")
 CLAUSE_VERB_REACH = 3
 # The rest of a title up to the name it stands beside: " of the economy, X", ", X".
@@ -151,27 +150,16 @@ TITLE_TAIL = re.compile(
 )
 # Words before a bare surname that still leave it the surname ("Sen. Smith", "President Smith").
 TITLE_WORDS = (
-    {h.rstrip(".") for h in HONORIFICS}
-    | OFFICE_ABBREVIATIONS.keys()
-    | ROLE_HEADS
-    | ROLE_MODIFIERS
-    | ROLE_STOPS
-    | INTRODUCTORY_WORDS
+    BARE_HONORIFICS | OFFICE_ABBREVIATIONS.keys() | ROLE_HEADS | ROLE_MODIFIERS | ROLE_STOPS | INTRODUCTORY_WORDS
 )
-# An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
 # Words of a description after a name ("a hotel receptionist", "a Birmingham housing officer").
 MAX_DESCRIPTION_WORDS = 3
 # What closes a name set off after a role by a comma: "the party's chairman, X, said", "..., X."
 APPOSITION_CLOSE = re.compile(r"\s*[,.;]")
 # A verb that ends the office of the name before it: "Chief executive X stepped down last week".
-LEFT_AFTER = re.compile(
-    r"\s+(?:has |had |have )?(?:"
-    + "|".join(sorted(LEAVING_VERBS | {"stepped down", "steps down", "stood down", "stands down"}))
-    + r")\b"
-)
-# A noun for the end of an office before the role of the name after it: "the resignation of its
-# chairman, X".
-# Not one sought: "called for the resignation of President X".
+LEFT_AFTER = re.compile(r"\s+(?:has |had |have )?(?:" + "|".join(sorted(LEAVING_VERBS)) + r")\b")
+# A noun for the end of an office before the role of the name after it: "the resignation of its chairman, X". Not one
+# sought: "called for the resignation of President X".
 LEFT_BEFORE = re.compile(
     r"(?<!\bfor the )(?<!\bdemanded the )\b(?:"
     + "|".join(sorted(LEAVING_NOUNS))
@@ -182,13 +170,14 @@ LEFT_BEFORE = re.compile(
 ATTRIBUTION_END = re.compile(r"\s+(?:said|says)\s*[.!?]")
 # An age between a name and what follows it: "X, 28, a hotel receptionist".
 AGE_AFTER = re.compile(r",\s*\d{1,3}(?=\s*,)")
+# An office written after a name as letters ("Anna Hale MP", "Tom Baker MSP").
 OFFICE_AFTER = re.compile(r"\s+(" + "|".join(sorted(p for p in POST_NOMINALS if p.lower() in ROLE_HEADS)) + r")\b")
 # Words that open a role but are not part of it ("New Home Secretary X", "the chairman").
 ROLE_OPENERS = frozenset({"the", "a", "an"})
 # Words before an office that say when it is held: the role's status, not part of the role.
 ROLE_STATUS = frozenset({"new", "former"})
-# The words of an office, written in lower case in a canonical role; a party or a people named in
-# a role keeps its capital ("Labour MP", "Scottish National Party leader").
+# The words of an office, written in lower case in a canonical role; a party or a people named in a role keeps its
+# capital ("Labour MP", "Scottish National Party leader").
 OFFICE_WORDS = (ROLE_HEADS | ROLE_MODIFIERS | DESCRIPTION_HEADS) - {
     w.lower() for name in [*PARTY_NAMES, *DEMONYMS] for w in name.split()
 }
@@ -206,23 +195,23 @@ ROLE_RELATIONS = (
 )
 # Of those, the ones that read a role from what a sentence says of a person, not from a title.
 STATED_RELATIONS = frozenset({"role-copula", "role-as", "role-object-as"})
-# What hangs from a role's head but is no part of the role: another name, a clause, a list, a time
-# ("elections chief last October").
+# What hangs from a role's head but is no part of the role: another name, a clause, a list, a time ("elections chief
+# last October").
 ROLE_CUT_DEPS = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl", "poss", "npadvmod"})
-# What opens a role that speaks of one known holder ("the home secretary", "its chairman has said");
-# not "his spokesman", someone else's aide.
+# What opens a role that speaks of one known holder ("the home secretary", "its chairman has said"); not "his
+# spokesman", someone else's aide.
 DEFINITE_OPENERS = frozenset({"the", "its"})
 ROLE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "new", "now", "then"})
 # How far after a mention its pronouns count towards the person's gender.
 PRONOUN_REACH = 250
 LEADING_JUNK = {"the", "of", "and", "for", "a", "an"}
 OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# Modals and the relative pronouns that are a clause's subject: a role head right after one is a
-# verb ("will host", "would chair", "the film, which stars X and Y"); not "that" (also "signs that
-# chief executive X is ...") nor "whose" ("whose chairman X").
+# Modals and the relative pronouns that are a clause's subject: a role head right after one is a verb ("will host",
+# "would chair", "the film, which stars X and Y"); not "that" (also "signs that chief executive X is ...") nor "whose"
+# ("whose chairman X").
 VERB_LEADS = function_words("modal") | function_words("relative") - function_words("subordinator") - {"whose"}
 # Honorifics that are no office ("Mr", "Dr"): a role stands before them, not in them.
-HONORIFIC_WORDS = {h.rstrip(".") for h in HONORIFICS} - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
+HONORIFIC_WORDS = BARE_HONORIFICS - NOBLE_TITLES - OFFICE_ABBREVIATIONS.keys()
 # Any title written right before a name: "Mr", "Sir", "Lord".
 NAME_TITLES = HONORIFIC_WORDS | NOBLE_TITLES
 # What goes on from one name of a list to the next: ", ", " and ", ", and ".
@@ -233,17 +222,18 @@ STRIPPED_TITLES = HONORIFIC_WORDS | OFFICE_ABBREVIATIONS.keys() | (ROLE_HEADS | 
 
 
 def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]]:
-    """The article's people, every mention of them (sorted) and their genders where the article
-    shows them: the quote rules name speakers from the mentions."""
+    """The article's people, every mention of them (sorted) and their genders where the article shows them: the quote
+    rules name speakers from the mentions."""
     view = DocView(doc)
     raw = _hyphens_unified(_candidates(view))
-    titled = {_before_possessive(m[2]).split()[-1] for m in TITLED_NAME.finditer(view.body)}
+    titled_names = list(TITLED_NAME.finditer(view.body))
+    titled = {_before_possessive(m[2]).split()[-1] for m in titled_names}
     kin = {m["name"]: m["kin"] for m in _kin_named(view)}
     canon = _canonical_names(raw, titled, kin.keys() | _office_titled(view.body, raw))
     title_genders: dict[str, set[str | None]] = {}
-    for m in TITLED_NAME.finditer(view.body):
+    for m in titled_names:
         title_genders.setdefault(m[2], set()).add(TITLE_GENDER.get(m[1].lower()))
-    honoured = {canon.get(m[2]) for m in TITLED_NAME.finditer(view.body) if m[1].lower() in FIRST_NAME_TITLES}
+    honoured = {canon.get(m[2]) for m in titled_names if m[1].lower() in FIRST_NAME_TITLES}
     namesakes: dict[str, list[str]] = {}
     for _, _, n in sorted(raw):
         if n in canon and canon[n] not in namesakes.setdefault(canon[n].split()[-1], []):
@@ -258,13 +248,13 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     mentions = sorted(mentions | _surname_mentions(view.body, mentions), key=lambda m: (m.start_char, m.end_char))
     roles: dict[str, str] = {}
     described: dict[str, str] = {}  # an apposition after a name that also has a title before it
-    # An office written after the name as letters ("MP") or a party and state ("(D-Md.)") alone,
-    # if no later mention says more.
+    # An office written after the name as letters ("MP") or a party and state ("(D-Md.)") alone, if no later mention
+    # says more.
     letters: dict[str, str] = {}
     named_at = Ranges((m.start_char, m.end_char, m.name) for m in mentions)
     shared: dict[int, str] = {}  # where a list of names goes on, and the plural role before it
-    # A job or description with no office ("criminalist X", "X, a hotel receptionist"): the role
-    # only of a person the article gives no office.
+    # A job or description with no office ("criminalist X", "X, a hotel receptionist"): the role only of a person the
+    # article gives no office.
     descriptions: dict[str, str] = {}
     parsed, fronted, left, ahead = _grammar_roles(view, mentions)
     for m in mentions:
@@ -309,11 +299,9 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
     for name in ahead:
         if canonical_role(parsed[name])[0] not in held:  # an office whose holder the article names is theirs
             roles.setdefault(name, parsed[name])
-    for name in left:
-        roles.setdefault(name, parsed[name])
-    for name, relation in kin.items():
-        if name in canon:
-            roles.setdefault(canon[name], relation)
+    # Failing all else: the office a person left, their relation to someone, a description.
+    for name, role in [*((n, parsed[n]) for n in left), *((canon[n], r) for n, r in kin.items() if n in canon)]:
+        roles.setdefault(name, role)
     for name, description in descriptions.items():
         roles.setdefault(name, description)
     genders = _genders(view.body, mentions, roles)
@@ -325,28 +313,17 @@ def extract(doc: Doc) -> tuple[tuple[Person, ...], list[Mention], dict[str, str]
         role, status = canonical_role(
             ", ".join(r for r in (roles.get(name), described.get(name)) if r) or letters.get(name)
         )
-        people.append(
-            Person(
-                name=name,
-                role=role,
-                mentions=len(own),
-                start_char=own[0].start_char,
-                end_char=own[0].end_char,
-                role_status=status,
-            )
-        )
+        people.append(Person(name, role, len(own), own[0].start_char, own[0].end_char, role_status=status))
     return tuple(people), mentions, genders
 
 
 def canonical_role(role: str | None) -> tuple[str | None, str | None]:
-    """One spelling per role, and its status: the office alone, its role words in lower case
-    ("Home Secretary" and "home secretary" are one role; names inside it keep their capitals,
-    "Labour MP"), without an article or a stray possessive before it; "new" and "former" (or
-    "ex-", "former-") are the status, so a new, a former and a serving home secretary share the
-    role ("New Home Secretary" is ("home secretary", "new"); "the party's former treasurer" is
-    ("party's treasurer", "former")). A dash breaks off what came before
-    it ("as one activist put it - Tory leader"), and "and now" a former office ("former minister
-    and now a European commissioner" is a European commissioner)."""
+    """One spelling per role, and its status: the office alone, its role words in lower case ("Home Secretary" and "home
+    secretary" are one role; names inside it keep their capitals, "Labour MP"), without an article or a stray possessive
+    before it; "new" and "former" (or "ex-", "former-") are the status, so a new, a former and a serving home secretary
+    share the role ("New Home Secretary" is ("home secretary", "new"); "the party's former treasurer" is ("party's
+    treasurer", "former")). A dash breaks off what came before it ("as one activist put it - Tory leader"), and "and
+    now" a former office ("former minister and now a European commissioner" is a European commissioner)."""
     if not role:
         return None, None
     role = NOW_BREAK.split(DASH_BREAK.split(role)[-1])[-1]
@@ -377,19 +354,17 @@ def canonical_role(role: str | None) -> tuple[str | None, str | None]:
     ):
         # "the party's former treasurer": a former treasurer of the party; not "chief of BT's new unit"
         status = "new" if words.pop(owner + 1).lower() == "new" else "former"
-    folded = [w.lower() if _office_word(words, k) else w for k, w in enumerate(words)]
-    role = " ".join(folded)
+    role = " ".join(w.lower() if _office_word(words, k) else w for k, w in enumerate(words))
     return (role, status) if role else (None, None)
 
 
 def _office_word(words: list[str], k: int) -> bool:
-    """Whether the k-th word of a role is an office word, written in lower case: not letters
-    ("MP"), nor part of a capitalised name that a word of no office ends ("Federal Reserve",
-    "Home Office", "National Security Council"); a rank always is ("Former"), and a role head
-    ("Senator") unless a capitalised word of no office follows it in a name ("Star Wars actor");
-    so is its possessive ("Prime Minister's envoy"). A capitalised run with a word of no office
-    in it is a name ("Home Office Minister" is a Home Office minister), but a word between "Chief"
-    and an office is the office's ("Chief Operating Officer")."""
+    """Whether the k-th word of a role is an office word, written in lower case: not letters ("MP"), nor part of a
+    capitalised name that a word of no office ends ("Federal Reserve", "Home Office", "National Security Council"); a
+    rank always is ("Former"), and a role head ("Senator") unless a capitalised word of no office follows it in a name
+    ("Star Wars actor"); so is its possessive ("Prime Minister's envoy"). A capitalised run with a word of no office in
+    it is a name ("Home Office Minister" is a Home Office minister), but a word between "Chief" and an office is the
+    office's ("Chief Operating Officer")."""
     word = words[k].rstrip(",").removesuffix("'s").removesuffix("\u2019s")
     if 0 < k < len(words) - 1 and words[k - 1].lower() == "chief" and words[k + 1].lower() in ROLE_HEADS:
         return word.istitle()  # "Chief Operating Officer", "Chief Medical Officer": one office
@@ -408,25 +383,22 @@ def _office_word(words: list[str], k: int) -> bool:
 
 
 def _place_name(words: list[str]) -> bool:
-    """Whether a role opens with a place named "New ..." ("New York senator"), not with a new
-    holder of an office ("New Home Secretary")."""
+    """Whether a role opens with a place named "New ..." ("New York senator"), not with a new holder of an office ("New
+    Home Secretary")."""
     return len(words) > 1 and words[0] == "New" and words[1].istitle() and words[1].lower() not in OFFICE_WORDS
 
 
 def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, str], dict[int, str], set[str], set[str]]:
-    """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find
-    them: an apposition either way round ("X, chairman of Y"; "its chairman, X"), a relative
-    clause ("X, who is chairman of Y"), a statement ("X is chief executive of Y", "X resigned
-    as chairman"), an appointment ("X's appointment as chief executive", "the appointment of X
-    as ..."), and a role, definite or not, that speaks in the sentence before the one a new name
-    opens ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court
-    ... X has been on trial"), or that is appointed there ("The firm has appointed a new finance
-    director. X joins from ..."). Also, by where the mention starts, a role fronted before
-    a name in apposition ("The chairman of the Bar Council, X, warned"): that mention's own; and
-    the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
-    current one the article gives them elsewhere comes before; and the people whose role is a
-    definite one from the sentence before ("the home secretary"), which is not theirs if the
-    article names another holder."""
+    """Roles the parse gives a named person where the patterns of patterns/grammar.jsonl find them: an apposition either
+    way round ("X, chairman of Y"; "its chairman, X"), a relative clause ("X, who is chairman of Y"), a statement ("X is
+    chief executive of Y", "X resigned as chairman"), an appointment ("X's appointment as chief executive", "the
+    appointment of X as ..."), and a role, definite or not, that speaks in the sentence before the one a new name opens
+    ("..., the home secretary has said. X said ..."; "A close ally of Y has told a court ... X has been on trial"), or
+    that is appointed there ("The firm has appointed a new finance director. X joins from ..."). Also, by where the
+    mention starts, a role fronted before a name in apposition ("The chairman of the Bar Council, X, warned"): that
+    mention's own; and the people whose role a leaving verb states ("X resigned as chairman"): a former role, which a
+    current one the article gives them elsewhere comes before; and the people whose role is a definite one from the
+    sentence before ("the home secretary"), which is not theirs if the article names another holder."""
     grammar = view.doc._.grammar
     if grammar is None:
         return {}, {}, set(), set()
@@ -465,28 +437,19 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
             if role and person not in found:
                 then = any(c.dep_ == "advmod" and c.lower_ in {"then", "formerly"} for c in role_token.children)
                 found[person] = f"former {role}" if then else role  # "X - then adviser to Y -"
-                if (
-                    "verb" in match.nodes
-                    and match.nodes["verb"].tag_ != "VB"  # "X will step down as chairman" still is
-                    and (
-                        match.nodes["verb"].lower_ in LEAVING_VERBS
-                        or match.id == "role-object-as"
-                        and match.nodes["verb"].lower_ in SUCCESSION_VERBS
-                    )
-                ):
+                verb = match.nodes.get("verb")
+                leaving = LEAVING_VERBS | SUCCESSION_VERBS if match.id == "role-object-as" else LEAVING_VERBS
+                # a leaving verb's role is a former one, but "X will step down as chairman" still is chairman
+                if verb is not None and verb.tag_ != "VB" and verb.lower_ in leaving:
                     found[person] = f"former {role}"  # "X resigned as chairman", "Y replaced X as chairman"
                     left.add(person)
-    speaking = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in grammar.of("speech-subject")]
-    # the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
-    leading = [
-        (m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"})
-        for m in grammar.of("role-subject")
-        if m.sentence.start == 0
-    ]
-    appointed = [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
-    for match, subject, openers in speaking + leading + appointed:
+    # one who speaks, or the lead's subject ("An ex-finance chief at Acme has been jailed. X admitted ...")
+    subjects = grammar.of("speech-subject") + [m for m in grammar.of("role-subject") if m.sentence.start == 0]
+    heads = [(m, m.nodes["subject"], DEFINITE_OPENERS | {"a", "an"}) for m in subjects]
+    heads += [(m, m.nodes["role"], {"a", "an"}) for m in grammar.of("role-appointed-object")]
+    for match, subject, openers in heads:
         if (
-            not (_role_head(subject) or _person_noun(subject))
+            not (_role_head(subject) or _person_noun(subject.text))
             or who(match, subject)
             or subject.left_edge.lower_ not in openers
             and not any(c.dep_ == "poss" and c.tag_ in {"NNP", "NNPS"} and not who(match, c) for c in subject.children)
@@ -497,9 +460,7 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
         after = match.sentence.start_char + len(match.sentence.doc.text)
         if after + 1 >= len(view.body):
             continue  # no sentence follows
-        sentence = view.sentence_at(after + 1)
-        opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-        first = _name_at(view.body, opening, named)
+        first = _name_opening(view, after + 1, named)
         if (
             first is None
             or first[2] in found
@@ -514,13 +475,12 @@ def _grammar_roles(view: DocView, mentions: list[Mention]) -> tuple[dict[str, st
 
 
 def _stated(view: DocView, match: Match) -> bool:
-    """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as
-    its chairman"), not a judgement ("X is the outstanding player", "X, the favourite to win"),
-    a denial ("X is not a journalist") or someone's words in a quote. After a verb of naming or
-    appointing with an object, "as" says what the object is, not the subject ("X appointed Y as
-    his elections chief"; but "X replaced Y as chairman"); one who would replace another does not
-    hold the office yet ("ambitions to replace Y as prime minister"), nor one who will or should
-    become it ("after X becomes king")."""
+    """Whether a sentence states a person's office ("X is chief executive of Y", "X resigned as its chairman"), not a
+    judgement ("X is the outstanding player", "X, the favourite to win"), a denial ("X is not a journalist") or
+    someone's words in a quote. After a verb of naming or appointing with an object, "as" says what the object is, not
+    the subject ("X appointed Y as his elections chief"; but "X replaced Y as chairman"); one who would replace another
+    does not hold the office yet ("ambitions to replace Y as prime minister"), nor one who will or should become it
+    ("after X becomes king")."""
     verb, role = match.nodes["verb"], match.nodes["role"]
     if verb.lower_ in OBJECT_AS_VERBS and any(c.dep_ == "dobj" for c in verb.children):
         return False
@@ -532,12 +492,12 @@ def _stated(view: DocView, match: Match) -> bool:
     )
     denied = any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children)
     unreal = any(  # "she should become Princess Consort after he becomes king": not yet, if ever
-        c.dep_ == "aux"
-        and c.tag_ == "MD"
-        and verb.lower_ in {"be", "become"}
-        or c.dep_ == "mark"
-        and c.lower_ in {"when", "after", "once", "until", "before"}
-        and verb.tag_ in {"VBZ", "VBP"}
+        (c.dep_ == "aux" and c.tag_ == "MD" and verb.lower_ in {"be", "become"})
+        or (
+            c.dep_ == "mark"
+            and c.lower_ in {"when", "after", "once", "until", "before"}
+            and verb.tag_ in {"VBZ", "VBP"}
+        )
         for c in verb.children
     )
     return not (judged or denied or unreal or _inside_quote(view.body, match.sentence.char_span(verb)[0]))
@@ -551,8 +511,7 @@ def _role_head(token: Token) -> bool:
 
 
 def _definite(head: Token) -> bool:
-    """Whether a role names its holder: "the chairman", "its chairman", "Ukraine's president"; not
-    "one candidate"."""
+    """Whether a role names its holder: "the chairman", "its chairman", "Ukraine's president"; not "one candidate"."""
     return head.left_edge.lower_ in DEFINITE_OPENERS or any(c.dep_ == "poss" for c in head.children)
 
 
@@ -565,15 +524,14 @@ def _a_time(prep: Token) -> bool:
 
 
 def _role_phrase(head: Token) -> str | None:
-    """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition,
-    clause or list hanging from it, without the article before it; None when it runs long. A name
-    in it stays ("Ironco chairwoman", "former Baker adviser")."""
+    """The words of a role headed by `head` in a parsed sentence: its subtree less any apposition, clause or list
+    hanging from it, without the article before it; None when it runs long. A name in it stays ("Ironco chairwoman",
+    "former Baker adviser")."""
     cut = {
         t.i
         for c in head.children
-        if c.dep_ in ROLE_CUT_DEPS
-        or c.dep_ == "prep"
-        and (c.tag_ in {"VBG", "VBN"} or _a_time(c))  # "following criticism", "on Monday": no part of the role
+        # "following criticism", "on Monday": no part of the role
+        if c.dep_ in ROLE_CUT_DEPS or (c.dep_ == "prep" and (c.tag_ in {"VBG", "VBN"} or _a_time(c)))
         for t in c.subtree
     }
     kept = [t for t in head.subtree if t.i not in cut]
@@ -586,9 +544,7 @@ def _role_phrase(head: Token) -> str | None:
         run.pop(0)
     while run and run[-1].is_punct:
         run.pop()
-    if not run or len(run) > MAX_ROLE_WORDS:
-        return None
-    return "".join(t.text + t.whitespace_ for t in run).strip()
+    return "".join(t.text + t.whitespace_ for t in run).strip() if run and len(run) <= MAX_ROLE_WORDS else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -656,9 +612,9 @@ def _candidates(view: DocView) -> list[tuple[int, int, str]]:
 
 
 def _work_title(view: DocView, at: int) -> bool:
-    """Whether the words at `at` follow a capital "The" inside a sentence: the name of a work or a
-    body ("the show The Beverly Hillbillies", "the comedy The American President"), not a person
-    nor a title referring to one ("the American president")."""
+    """Whether the words at `at` follow a capital "The" inside a sentence: the name of a work or a body ("the show The
+    Beverly Hillbillies", "the comedy The American President"), not a person nor a title referring to one ("the American
+    president")."""
     the = at - 4
     return (
         the > 0
@@ -669,8 +625,8 @@ def _work_title(view: DocView, at: int) -> bool:
 
 
 def _plural_titled(body: str) -> list[tuple[int, int, str]]:
-    """Each surname listed after a plural title, as that title's peer: "Lords Bingham, Steyn and
-    Hope" names Lord Bingham, Lord Steyn and Lord Hope, whatever the model took each word for."""
+    """Each surname listed after a plural title, as that title's peer: "Lords Bingham, Steyn and Hope" names Lord
+    Bingham, Lord Steyn and Lord Hope, whatever the model took each word for."""
     out = []
     for m in PLURAL_TITLED.finditer(body):
         title, at = PLURAL_TITLES[m[1]], m.start(2)
@@ -682,26 +638,21 @@ def _plural_titled(body: str) -> list[tuple[int, int, str]]:
 
 
 def _described_names(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A name the model took for an organisation but that an apposition
-    describes as holding an office ("Ann Hale, chief executive of the council,"): a person. Only
-    an office makes it one: "member" or "expert" describe organisations too."""
-    taken = Ranges((s, e, "") for s, e, _ in found)
-    out = []
-    for span in view.spans:
-        text = view.body[span.start_char : span.end_char]
-        if (
-            span.label == "ORG"
-            and not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
-            and _is_name(text)
-            and _role_after(view.body, span.end_char, _Others(taken, None), ROLE_HEADS)
-        ):
-            out.append((span.start_char, span.end_char, text))
-    return out
+    """A name the model took for an organisation but that an apposition describes as holding an office ("Ann Hale, chief
+    executive of the council,"): a person. Only an office makes it one: "member" or "expert" describe organisations too."""
+    taken = _Others(Ranges((s, e, "") for s, e, _ in found), None)
+    orgs = [(x.start_char, x.end_char, view.body[x.start_char : x.end_char]) for x in view.spans if x.label == "ORG"]
+    return [
+        (s, e, text)
+        for s, e, text in orgs
+        if not any(w.lower() in ORG_WORDS | PLACE_WORDS for w in text.split())
+        and _is_name(text)
+        and _role_after(view.body, e, taken, ROLE_HEADS)
+    ]
 
 
 def _hyphens_unified(raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """ "Ann Hale Brown" where the article also writes "Ann Hale-Brown": one person, under the
-    hyphenated form."""
+    """ "Ann Hale Brown" where the article also writes "Ann Hale-Brown": one person, under the hyphenated form."""
     hyphenated = {n.replace("-", " "): n for _, _, n in raw if "-" in n}
     return [(s, e, hyphenated.get(n, n)) for s, e, n in raw]
 
@@ -716,9 +667,9 @@ def _before_possessive(name: str) -> str:
 
 
 def _untitled(text: str, start: int) -> tuple[str, int]:
-    """A PERSON span without the office or honorific the model took in ("Archbishop Ann
-    Hale", "Foreign Secretary Tom Baker"): the title is the role, the rest the name. Noble
-    titles stay; they belong to the name when no given name follows."""
+    """A PERSON span without the office or honorific the model took in ("Archbishop Ann Hale", "Foreign Secretary Tom
+    Baker"): the title is the role, the rest the name. Noble titles stay; they belong to the name when no given name
+    follows."""
     words = text.split(" ")
     k = 0
     while k < len(words) - 1 and words[k].rstrip(".").lower() in STRIPPED_TITLES:
@@ -727,27 +678,24 @@ def _untitled(text: str, start: int) -> tuple[str, int]:
 
 
 def _first_name_pairs(view: DocView, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A common given name and a capitalised word the model left untagged, or tagged as a date
-    ("Theresa May"): a person. Not where the pair is part of a place or an organisation."""
+    """A common given name and a capitalised word the model left untagged, or tagged as a date ("Theresa May"): a
+    person. Not where the pair is part of a place or an organisation."""
     taken = Ranges(
         [(s, e, None) for s, e, _ in found]
         + [(x.start_char, x.end_char, None) for x in view.spans if x.label not in {"PERSON", "DATE"}]
     )
-    out = []
-    for m in FIRST_LAST.finditer(view.body):
-        if not given_name_first([m[1], m[2]]) or taken.overlaps(m.start(), m.end()):
-            continue
-        if _is_name(m[0]):
-            out.append((m.start(), m.end(), m[0]))
-    return out
+    return [
+        (m.start(), m.end(), m[0])
+        for m in FIRST_LAST.finditer(view.body)
+        if given_name_first([m[1], m[2]]) and not taken.overlaps(m.start(), m.end()) and _is_name(m[0])
+    ]
 
 
 def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_genders: dict[str, set[str | None]]) -> str:
-    """The person a surname at `at` stands for. "Mr. Obama" is not the article's "Michelle
-    Obama": where the article gives the surname a title of the other gender than the full
-    name's given name, the surname alone is a person of its own, and only a title of the full
-    name's gender ("Mrs. Obama") still means her. `title_genders`: the genders of the titles
-    the article gives each name."""
+    """The person a surname at `at` stands for. "Mr. Obama" is not the article's "Michelle Obama": where the article
+    gives the surname a title of the other gender than the full name's given name, the surname alone is a person of its
+    own, and only a title of the full name's gender ("Mrs. Obama") still means her. `title_genders`: the genders of the
+    titles the article gives each name."""
     full = canon[name]
     gender = _given_name_gender(full)
     if " " in name or full == name or gender is None or not title_genders.get(name, set()) - {gender, None}:
@@ -758,9 +706,9 @@ def _gendered(body: str, at: int, name: str, canon: dict[str, str], title_gender
 def _addressed(
     body: str, at: int, name: str, full: str, honoured: set[str | None], namesakes: dict[str, list[str]]
 ) -> str:
-    """ "Mr Blair" is not "Sir Ian Blair": a knight or dame is "Sir Ian", never "Mr" or "Ms" with
-    the surname. Where the article gives a surname to such a person and to another, the surname
-    after "Mr" or "Ms" is the other's (the first the article names, as `_canonical_names` picks)."""
+    """ "Mr Blair" is not "Sir Ian Blair": a knight or dame is "Sir Ian", never "Mr" or "Ms" with the surname. Where the
+    article gives a surname to such a person and to another, the surname after "Mr" or "Ms" is the other's (the first
+    the article names, as `_canonical_names` picks)."""
     if " " in name or full not in honoured or _title_gender(body, at) is None or _title_before(body, at) == "sir":
         return full
     others = [f for f in namesakes.get(full.split()[-1], []) if f not in honoured]
@@ -783,10 +731,9 @@ def _title_before(body: str, at: int) -> str | None:
 
 
 def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
-    """Bare surnames the model missed or mistyped ("Smith said", tagged ORG), as mentions of the
-    one person in the article with that surname. A surname next to another capitalised word is
-    someone else or a thing ("Eric Smith", "Smith Tower") unless that word is a title or a
-    sentence opener ("Sen. Smith", "Later Smith")."""
+    """Bare surnames the model missed or mistyped ("Smith said", tagged ORG), as mentions of the one person in the
+    article with that surname. A surname next to another capitalised word is someone else or a thing ("Eric Smith",
+    "Smith Tower") unless that word is a title or a sentence opener ("Sen. Smith", "Later Smith")."""
     owners: dict[str, set[str]] = {}
     for m in mentions:
         words = m.name.split()
@@ -797,8 +744,7 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
     alone = {m.name for m in mentions}
     # two people share the surname, or one of them goes by it alone ("Mr. Obama")
     single = {last: names for last, names in owners.items() if len(names) == 1 and last not in alone}
-    # Where each surname stands alone, in one pass over the body (the longest first where one
-    # surname opens another).
+    # Where each surname stands alone, in one pass over the body (the longest first where one surname opens another).
     alone = "|".join(sorted(map(re.escape, single), key=len, reverse=True))
     for hit in re.finditer(rf"\b(?:{alone})\b", body) if single else ():
         s, e = hit.span()
@@ -816,22 +762,20 @@ def _surname_mentions(body: str, mentions: set[Mention]) -> set[Mention]:
 
 
 def _addressed_surnames(body: str) -> frozenset[str]:
-    """Office words the article writes after a social title ("Mr King", "Ms Judge"): there they are
-    surnames, so "Mr King" alone is a person as "Mr Haldane" is."""
+    """Office words the article writes after a social title ("Mr King", "Ms Judge"): there they are surnames, so "Mr
+    King" alone is a person as "Mr Haldane" is."""
     return frozenset(m[1] for m in SOCIAL_TITLED.finditer(body) if m[1].lower() in SURNAME_HEADS)
 
 
 def _office_surname(words: list[str], addressed: frozenset[str]) -> bool:
-    """Whether a name's last word, an office word that is also a common surname ("King", "Judge"),
-    is its surname: after a listed given name ("Charlie King"); after one first word that is no
-    role, organisation or place word (the list of given names is short: "Mervyn King"); or where
-    the article writes it after a social title ("Mr King")."""
+    """Whether a name's last word, an office word that is also a common surname ("King", "Judge"), is its surname: after
+    a listed given name ("Charlie King"); after one first word that is no role, organisation or place word (the list of
+    given names is short: "Mervyn King"); or where the article writes it after a social title ("Mr King")."""
     low = {w.lower() for w in words}
     return words[-1].lower() in SURNAME_HEADS and (
         given_name_first(words)
         or words[-1] in addressed
-        or len(words) == 2
-        and not low & (ORG_WORDS | PLACE_WORDS | ROLE_HEADS - SURNAME_HEADS)
+        or (len(words) == 2 and not low & (ORG_WORDS | PLACE_WORDS | ROLE_HEADS - SURNAME_HEADS))
     )
 
 
@@ -861,21 +805,18 @@ def _is_name(text: str, addressed: frozenset[str] = frozenset()) -> bool:
 def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: set[str]) -> dict[str, str]:
     """Map every name form to the fullest form of the same person in the article.
 
-    A lone word that never gets a first name or an honorific ("Mr Bolton") is not taken
-    for a person: the model calls many capitalised words (parties, nicknames, towns) PERSON,
-    and an article introduces the people it names in full at least once. A surname two people
-    share is the one the article introduced first, its protagonist: "Mr Howard" after "Michael
-    Howard", though "Australia's PM, John Howard" comes later and nearer. A word written after
-    "Mr" or "Ms" is a surname: never the given name of someone else ("Grant Hale" is not "Mr Grant").
-    A lone word in `alone` names a person by itself where no fuller name is its own: "President
-    Bush", "his father Ralph".
+    A lone word that never gets a first name or an honorific ("Mr Bolton") is not taken for a person: the model calls
+    many capitalised words (parties, nicknames, towns) PERSON, and an article introduces the people it names in full at
+    least once. A surname two people share is the one the article introduced first, its protagonist: "Mr Howard" after
+    "Michael Howard", though "Australia's PM, John Howard" comes later and nearer. A word written after "Mr" or "Ms" is
+    a surname: never the given name of someone else ("Grant Hale" is not "Mr Grant"). A lone word in `alone` names a
+    person by itself where no fuller name is its own: "President Bush", "his father Ralph".
     """
     full: list[str] = []
     for _, _, name in raw:
         words = name.split()
         if len(words) >= 2 and words[0].lower() not in NOBLE_TITLES and name not in full:
-            same = [f for f in full if f.split()[0] == words[0] and f.split()[-1] == words[-1]]
-            if not same:
+            if not any(f.split()[0] == words[0] and f.split()[-1] == words[-1] for f in full):
                 full.append(name)
     canon = {f: f for f in full}
     for f in full:  # "Mrs Parker Bowles" after "Camilla Parker Bowles": the tail of one fuller name
@@ -887,10 +828,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: s
     titled_by_name = {
         n.split()[-1]: n for _, _, n in raw if len(n.split()) == 2 and n.split()[0].lower() in NOBLE_TITLES
     }
-    introduced: dict[str, int] = {}
-    for start, _, name in sorted(raw):
-        if name in canon:
-            introduced.setdefault(canon[name], start)
+    # Where the article first names each person: the last start written, walking back from the end.
+    introduced = {canon[name]: start for start, _, name in sorted(raw, reverse=True) if name in canon}
     for _, _, name in raw:
         if name in canon:
             continue
@@ -920,8 +859,8 @@ def _canonical_names(raw: list[tuple[int, int, str]], titled: set[str], alone: s
 
 
 def _kin_named(view: DocView) -> list[re.Match[str]]:
-    """Given names alone after a relation ("his father Ralph"), where the model, the given names
-    list or a closing comma ("His mother, Giselle, said") shows the word is a name."""
+    """Given names alone after a relation ("his father Ralph"), where the model, the given names list or a closing comma
+    ("His mother, Giselle, said") shows the word is a name."""
     people = {(s.start_char, s.end_char) for s in view.spans if s.label == "PERSON"}
     return [
         m
@@ -936,8 +875,8 @@ def _kin_named(view: DocView) -> list[re.Match[str]]:
 
 
 def _office_titled(body: str, raw: list[tuple[int, int, str]]) -> set[str]:
-    """Lone names an office stands right before ("President Bush", "Chancellor Schroeder"): the
-    office is their title of address, so they name a person as "Mr Bush" does."""
+    """Lone names an office stands right before ("President Bush", "Chancellor Schroeder"): the office is their title of
+    address, so they name a person as "Mr Bush" does."""
     return {
         name
         for start, _, name in raw
@@ -949,32 +888,33 @@ def _office_titled(body: str, raw: list[tuple[int, int, str]]) -> set[str]:
 
 
 def _surnames(full: str) -> set[str]:
-    """The forms a full name's surname may take alone: its last word, and for a name of three words or
-    more its last two joined by a hyphen ("Kilroy-Silk" of "Robert Kilroy Silk", which articles write
-    both ways)."""
+    """The forms a full name's surname may take alone: its last word, and for a name of three words or more its last two
+    joined by a hyphen ("Kilroy-Silk" of "Robert Kilroy Silk", which articles write both ways)."""
     words = full.split()
     return {words[-1], "-".join(words[-2:])} if len(words) >= 3 else {words[-1]}
 
 
 def _role_before(doc: Doc, m: Mention, named: _Others) -> str | None:
-    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case
-    words outside the role vocabulary ("shadow international development secretary", "former
-    union leader") belong to it when a role word or a capitalised word stands before them;
-    words shaped like verbs ("attacked", "says") and other people's names end it."""
+    """A title written before the name: "Home Secretary Anna Hale", "her counterpart X". Lower-case words outside the
+    role vocabulary ("shadow international development secretary", "former union leader") belong to it when a role word
+    or a capitalised word stands before them; words shaped like verbs ("attacked", "says") and other people's names end
+    it."""
+    i, titled = _before_title(doc, m)
+    return _role_ending_at(doc, i, named, titled) if i else None
+
+
+def _before_title(doc: Doc, m: Mention) -> tuple[int | None, bool]:
+    """The token a mention starts at, or the title right before it ("Dr", "Sir"), and whether there is one: a role
+    stands before the title ("London mayor Mr X", "former union leader Sir X")."""
     i = _token_at(doc, m.start_char)
-    titled = i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES
-    if titled:
-        i -= 1  # "London mayor Mr X", "former union leader Sir X": the role stands before the title
-    if i is None or i == 0:
-        return None
-    return _role_ending_at(doc, i, named, titled)
+    titled = bool(i) and doc[i - 1].lower_.rstrip(".") in NAME_TITLES
+    return (i - 1 if titled else i), titled
 
 
 def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
-    """A title written before the name and a comma, when a comma or a full stop closes the name:
-    "Spain's director general for Europe, X.", "the party's chairman, X, said"; or between dashes,
-    "his former lover - X - said"; not the object of a preposition ("backing Y for president, X,
-    praised")."""
+    """A title written before the name and a comma, when a comma or a full stop closes the name: "Spain's director
+    general for Europe, X.", "the party's chairman, X, said"; or between dashes, "his former lover - X - said"; not the
+    object of a preposition ("backing Y for president, X, praised")."""
     i = _token_at(doc, m.start_char)
     if i is None or i < 2 or not _set_off(doc, i, m):
         return None
@@ -984,18 +924,15 @@ def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
 
 
 def _set_off(doc: Doc, i: int, m: Mention) -> bool:
-    """Whether the name `m` at token i is set off from the words before it, in apposition: by a
-    comma that a comma or full stop after it answers, or between dashes ("his wife - X - said")."""
-    return (
-        doc[i - 1].text == ","
-        and bool(APPOSITION_CLOSE.match(doc.text, m.end_char))
-        or bool(DASH_BREAK.match(doc.text, doc[i - 1].idx - 1) and DASH_BREAK.match(doc.text, m.end_char))
-    )
+    """Whether the name `m` at token i is set off from the words before it, in apposition: by a comma that a comma or
+    full stop after it answers, or between dashes ("his wife - X - said")."""
+    comma = doc[i - 1].text == "," and bool(APPOSITION_CLOSE.match(doc.text, m.end_char))
+    return comma or bool(DASH_BREAK.match(doc.text, doc[i - 1].idx - 1) and DASH_BREAK.match(doc.text, m.end_char))
 
 
 def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | None:
-    """The role whose words end right before token i (see `_role_before`); `titled` when a title
-    ("Dr", "Sir") stands between it and the name."""
+    """The role whose words end right before token i (see `_role_before`); `titled` when a title ("Dr", "Sir") stands
+    between it and the name."""
     j = i
     saw_noun = False
     while j > 0:
@@ -1019,10 +956,8 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         )
         if (
             (low in ROLE_STOPS and not (inside_name or portfolio or body_named))
-            or tok.is_punct
-            and tok.text not in {"-", "'s", "\u2019s"}
-            or tok.is_title
-            and (low in MONTHS or low in WEEKDAYS)  # "In October Tory leader X": a time, not the role
+            or (tok.is_punct and tok.text not in {"-", "'s", "\u2019s"})
+            or (tok.is_title and (low in MONTHS or low in WEEKDAYS))  # "In October Tory leader X": a time, not the role
         ):
             break  # but "Commission for Racial Equality chairman", "spokesman for sport" keep their "for"
         hyphen_prefix = doc[j].text == "-" and not tok.whitespace_  # "co-chairman", "Ex-minister"
@@ -1051,7 +986,7 @@ def _role_ending_at(doc: Doc, i: int, named: _Others, titled: bool) -> str | Non
         ):
             break
         j -= 1
-    words = [t for t in doc[j:i]]
+    words = list(doc[j:i])
     while words and (
         words[0].lower_ in LEADING_JUNK | INTRODUCTORY_WORDS
         or words[0].text == "-"
@@ -1085,9 +1020,9 @@ def _capitalised(words: Span) -> bool:
 
 
 def _held_then(doc: Doc, k: int) -> str:
-    """ "former " when "then" stands before the role starting at token k ("the then home secretary
-    X", "then-US secretary of state X"), or "former" before the name of the body it was held in
-    ("Former WorldCom chief executive X"), else nothing."""
+    """ "former " when "then" stands before the role starting at token k ("the then home secretary X", "then-US
+    secretary of state X"), or "former" before the name of the body it was held in ("Former WorldCom chief executive
+    X"), else nothing."""
     before = [t.lower_ for t in doc[max(k - 2, 0) : k]]
     j = k
     while j > 1 and doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha and doc[j - 1].lower_ != "former":
@@ -1097,19 +1032,16 @@ def _held_then(doc: Doc, k: int) -> str:
 
 
 def _description_before(doc: Doc, m: Mention) -> str | None:
-    """A job or description written before the name, headed by a noun for a kind of person that
-    is no office ("criminalist X", "javelin thrower X", "former British triple jumper X"): the
-    noun, one lower-case word right before it, and the capitalised words and role modifiers
-    before those; or before it and a comma that a comma or full stop after the name answers ("her
-    son's killer, X,"). Shorter than an office's: a description is read in ordinary prose, where
-    lower-case words before it are rarely part of it."""
-    i = _token_at(doc, m.start_char)
-    if i is not None and i > 0 and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
-        i -= 1
+    """A job or description written before the name, headed by a noun for a kind of person that is no office
+    ("criminalist X", "javelin thrower X", "former British triple jumper X"): the noun, one lower-case word right before
+    it, and the capitalised words and role modifiers before those; or before it and a comma that a comma or full stop
+    after the name answers ("her son's killer, X,"). Shorter than an office's: a description is read in ordinary prose,
+    where lower-case words before it are rarely part of it."""
+    i, _ = _before_title(doc, m)
     comma = i is not None and i > 1 and _set_off(doc, i, m)
     if comma:
         i -= 1  # "her son's killer, X, 17,": the name in apposition to the description
-    if not i or not _person_noun(doc[i - 1]) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
+    if not i or not _person_noun(doc[i - 1].text) or comma and i > 1 and [doc[i - 2].lower_] in OFFICE_SOUGHT:
         return None
     j = i - 1
     if j > 1 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
@@ -1139,30 +1071,24 @@ def _description_before(doc: Doc, m: Mention) -> str | None:
 
 
 def _description_after(body: str, at: int, named: _Others) -> str | None:
-    """A short apposition after the name headed by a noun for a kind of person: "X, 28, a hotel
-    receptionist,"; not a clause ("X, the first woman ever to divorce her husband")."""
+    """A short apposition after the name headed by a noun for a kind of person: "X, 28, a hotel receptionist,"; not a
+    clause ("X, the first woman ever to divorce her husband")."""
     role = _role_after(body, at, named, PERSON_NOUNS)
     words = role.split() if role else []
-    if not words or len(words) > MAX_DESCRIPTION_WORDS or any(w.lower() in STOP_WORDS for w in words):
-        return None
-    return role if _person_noun_word(words[-1]) else None
+    short = 0 < len(words) <= MAX_DESCRIPTION_WORDS and not any(w.lower() in STOP_WORDS for w in words)
+    return role if short and _person_noun(words[-1]) else None
 
 
-def _person_noun(tok: Token) -> bool:
-    """A lower-case noun for a kind of person ("receptionist", "witness"), not shaped like a verb
-    ("accused" is a person only after "the")."""
-    return tok.is_lower and _person_noun_word(tok.text)
-
-
-def _person_noun_word(word: str) -> bool:
+def _person_noun(word: str) -> bool:
+    """A lower-case noun for a kind of person ("receptionist", "witness"), not shaped like a verb ("accused" is a person
+    only after "the")."""
     return word.islower() and word in PERSON_NOUNS and not word.endswith("ed")
 
 
 def _plural_inside_role(doc: Doc, k: int) -> bool:
-    """Whether token k is a plural noun between a role's words ("shadow pensions secretary",
-    "chief operations officer"): a lower-case word ending in -s, which alone may be a verb, is
-    read as a noun between a rank, a role word or a capital and an office ("The party wants
-    minister X": a verb)."""
+    """Whether token k is a plural noun between a role's words ("shadow pensions secretary", "chief operations
+    officer"): a lower-case word ending in -s, which alone may be a verb, is read as a noun between a rank, a role word
+    or a capital and an office ("The party wants minister X": a verb)."""
     tok = doc[k]
     return (
         tok.is_lower
@@ -1190,13 +1116,11 @@ def _role_text(doc: Doc, start: int, end: int) -> str:
 
 
 def _shared_role(doc: Doc, m: Mention, shared: dict[int, str]) -> str | None:
-    """A plural role before a list of names is each one's role, in the singular: "footballers X
-    and Y", "the Irish tycoons X, Y and Z". `shared` carries the role from one name of the list to
-    the next: where the next name may start, and the role."""
+    """A plural role before a list of names is each one's role, in the singular: "footballers X and Y", "the Irish
+    tycoons X, Y and Z". `shared` carries the role from one name of the list to the next: where the next name may start,
+    and the role."""
     role = shared.get(m.start_char)
-    i = _token_at(doc, m.start_char)
-    if i and doc[i - 1].lower_.rstrip(".") in NAME_TITLES:
-        i -= 1  # "Irish billionaires Mr X and Mr Y"
+    i, _ = _before_title(doc, m)  # "Irish billionaires Mr X and Mr Y"
     linked = bool(i and i > 1 and (doc[i - 1].text == "," or doc[i - 1].lower_ in {"are", "were"}))
     if linked:
         i -= 1  # "Two former directors, X and Y, remain"; "The ten directors are X, Y and Z"
@@ -1234,8 +1158,8 @@ def _singular_head(word: str, heads: frozenset[str] = ROLE_HEADS) -> str | None:
 
 
 def _qualifies(tok: Token) -> bool:
-    """Whether a word before a plural role is part of it: a role modifier ("senior") or a capital
-    inside the sentence ("Irish")."""
+    """Whether a word before a plural role is part of it: a role modifier ("senior") or a capital inside the sentence
+    ("Irish")."""
     return tok.lower_ not in ROLE_STOPS and (tok.lower_ in ROLE_MODIFIERS or tok.is_title and not tok.is_sent_start)
 
 
@@ -1248,8 +1172,8 @@ def _compound(doc: Doc, tok: Token) -> str:
 
 
 def _role_noun(tok: Token) -> bool:
-    """A lower-case word outside the role vocabulary that may still sit inside a role
-    ("development", "union"): not a stop word, a speech verb, nor a word shaped like a verb."""
+    """A lower-case word outside the role vocabulary that may still sit inside a role ("development", "union"): not a
+    stop word, a speech verb, nor a word shaped like a verb."""
     low = tok.lower_
     return (
         tok.is_lower
@@ -1261,16 +1185,14 @@ def _role_noun(tok: Token) -> bool:
 
 
 def _common_word(doc: Doc, tok: Token) -> bool:
-    """Whether a sentence's capitalised first word is an ordinary word ("Yesterday", "Critics")
-    rather than part of a title ("Lib Dem leader X"): an opener or a word the article also writes
-    in lower case."""
+    """Whether a sentence's capitalised first word is an ordinary word ("Yesterday", "Critics") rather than part of a
+    title ("Lib Dem leader X"): an opener or a word the article also writes in lower case."""
     return tok.lower_ in INTRODUCTORY_WORDS or tok.lower_ in lower_case_words(doc)
 
 
 def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
-    """A party and state or a constituency right after a name, and where it ends. A place
-    after a name is a constituency only after a title ("Rep. X of Maryland"); "X of Leeds"
-    says where X lives."""
+    """A party and state or a constituency right after a name, and where it ends. A place after a name is a constituency
+    only after a title ("Rep. X of Maryland"); "X of Leeds" says where X lives."""
     match = AFFILIATION.match(body, at)
     if not match or match["place"] and not (titled and place_code(match["place"])):
         return None, at
@@ -1280,52 +1202,44 @@ def _affiliation(body: str, at: int, titled: bool) -> tuple[str | None, int]:
 
 
 def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESCRIPTION_HEADS) -> str | None:
-    """An apposition after the name that ends at `at`: "Tom Baker, the harbour minister,", "X,
-    a fellow at the Y Institute,". Not a clause ("sitting with Lord Y", "giving the leader a
-    majority") nor a list of other people ("director-general Y and reporter Z")."""
+    """An apposition after the name that ends at `at`: "Tom Baker, the harbour minister,", "X, a fellow at the Y
+    Institute,". Not a clause ("sitting with Lord Y", "giving the leader a majority") nor a list of other people
+    ("director-general Y and reporter Z")."""
     match = APPOSITION.match(body, at)
     if not match or ATTRIBUTION_END.match(body, match.end("role")):
         return None  # "... sent to X, the men's solicitor says.": the speaker, not X
-    role = match["role"].strip()
+    role, lo = match["role"].strip(), match.start("role")
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if (
         len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
         or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
-        or (words[0].endswith("ing") and not body[at : match.start("role")].strip(" ,"))  # not "a nursing home owner"
+        or (words[0].endswith("ing") and not body[at:lo].strip(" ,"))  # not "a nursing home owner"
         or (words[0].endswith("ed") and words[1:2] and words[1] in ROLE_DETERMINERS)  # "X, praised the donor"
-        or (
-            " and " in role
-            and any(
-                _listed(body, match.start("role"), a, role)
-                for a in named.starting_in(match.start("role"), match.start("role") + len(role))
-            )
-        )
+        or (" and " in role and any(_listed(body, lo, a) for a in named.starting_in(lo, lo + len(role))))
     ):
         return None
     if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
         return None
-    if len(words) == 1 and _name_listed(body, match.start("role"), match.end("role"), named.named_at):
+    if len(words) == 1 and _name_listed(body, lo, match.end("role"), named.named_at):
         return None  # "X, Queen, Y and Z": a list of names, one a title
-    for start in named.named_at.starting_in(match.start("role"), match.start("role") + len(role)):
-        before = body[match.start("role") : start[0]].split()
+    for start, _, _ in named.named_at.starting_in(lo, lo + len(role)):
+        before = body[lo:start].split()
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return f"now {role}" if match["now"] else role  # what canonical_role keeps of a role before it
 
 
 def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
-    """Whether one capitalised word at `start`-`end` after a name's comma is an item of a list of
-    names: another name follows it after a comma ("X, Queen, Y and Z")."""
+    """Whether one capitalised word at `start`-`end` after a name's comma is an item of a list of names: another name
+    follows it after a comma ("X, Queen, Y and Z")."""
     return body[start : start + 1].isupper() and body.startswith(",", end) and bool(named.starting_in(end + 1, end + 3))
 
 
-def _listed(body: str, role_start: int, at: int, role: str) -> bool:
-    """Whether another person named at `at` makes an apposition a list of people: named in its
-    first two words ("Labour's Y and Z") or right after an office ("player Y and the justice Z")."""
-    if not role_start <= at < role_start + len(role):
-        return False
+def _listed(body: str, role_start: int, at: int) -> bool:
+    """Whether another person named at `at`, inside an apposition, makes it a list of people: named in its first two
+    words ("Labour's Y and Z") or right after an office ("player Y and the justice Z")."""
     before = body[role_start:at].split()
     return len(before) < 2 or before[-1].split("-")[-1].lower() in ROLE_HEADS
 
@@ -1333,11 +1247,10 @@ def _listed(body: str, role_start: int, at: int, role: str) -> bool:
 def _definite_roles(
     view: DocView, mentions: list[Mention], roles: dict[str, str], described: dict[str, str]
 ) -> list[Mention]:
-    """ "the Home Secretary" with no name beside it refers to the one person holding that title
-    in the article, else to a person named just before it (journalists introduce a name, then
-    vary it with the title): see `_referent`. Returns those titles as mentions of their person,
-    so that a "he" after "The home secretary said ..." finds him. A person the article describes
-    (`described`: "his Democratic challenger X") is no holder of another office a title names."""
+    """ "the Home Secretary" with no name beside it refers to the one person holding that title in the article, else to
+    a person named just before it (journalists introduce a name, then vary it with the title): see `_referent`. Returns
+    those titles as mentions of their person, so that a "he" after "The home secretary said ..." finds him. A person the
+    article describes (`described`: "his Democratic challenger X") is no holder of another office a title names."""
     titles = {(m.start(1), m[1]) for m in DEFINITE_ROLE.finditer(view.body) if not _work_title(view, m.start(1))}
     for m in THE_WORDS.finditer(view.body):
         if (title := _lower_case_title(view.body, m) or _fronted_title(view.body, m)) and not _work_title(
@@ -1369,8 +1282,8 @@ def _definite_roles(
             continue
         if (at, title) not in owned:
             free.append((at, title, head))
-    # Evidence read before any title is given: a title whose only possible referent is one person
-    # ("Gordon Brown spoke. The chancellor said") is that person's, wherever else it stands.
+    # Evidence read before any title is given: a title whose only possible referent is one person ("Gordon Brown spoke.
+    # The chancellor said") is that person's, wherever else it stands.
     evidence: dict[str, Counter[str]] = {}
     for at, title, head in free:
         near = _near(view, named_at, {**described, **roles}, at, title, head)
@@ -1392,8 +1305,8 @@ def _definite_roles(
                 holders = {name}
         if len(holders) == 1:
             found.append(Mention(at, at + len(title), holders.pop()))
-    # "France's finance minister has said ... . Herve Gaymard said": a possessed office refers
-    # forward only, to the person opening the next sentence; never back (that may be anyone).
+    # "France's finance minister has said ... . Herve Gaymard said": a possessed office refers forward only, to the
+    # person opening the next sentence; never back (that may be anyone).
     for m in POSSESSED_WORDS.finditer(view.body):
         at = m.start(1) + len(m[1]) - len(m[1].lstrip())
         if (
@@ -1410,26 +1323,23 @@ def _definite_roles(
 
 
 def _named_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str], at: int) -> str | None:
-    """The person a title refers forward to when no one may be meant before it ("the Federal
-    Reserve chairman may raise rates. ... Mr Greenspan told Congress"): the first person named
-    in the next three sentences, if the article never gives that person a given name (the title
-    introduced them), has named them nowhere before and gives them no role."""
+    """The person a title refers forward to when no one may be meant before it ("the Federal Reserve chairman may raise
+    rates. ... Mr Greenspan told Congress"): the first person named in the next three sentences, if the article never
+    gives that person a given name (the title introduced them), has named them nowhere before and gives them no role."""
     end = view.sentence_at(at).end_char
     for _ in range(3):
         end = view.sentence_at(end + 1).end_char
     following = named_at.starting_in(at, end)
-    if not following:
-        return None
-    name = following[0][2].name
-    if " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
+    name = following[0][2].name if following else None
+    if name is None or " " in name or name in roles or any(m.name == name for _, _, m in named_at.starting_in(0, at)):
         return None
     return name
 
 
 def _named_office(title: str, head: str) -> bool:
-    """Whether a title names one serving office by its words alone: one with a single holder ("the
-    chancellor"), or role words in lower case ("the prime minister", "the home secretary"); not a
-    former one, nor a description ("the Mexican leader", "the Democratic candidate")."""
+    """Whether a title names one serving office by its words alone: one with a single holder ("the chancellor"), or role
+    words in lower case ("the prime minister", "the home secretary"); not a former one, nor a description ("the Mexican
+    leader", "the Democratic candidate")."""
     words = title.split()
     if any(w.lower() in ROLE_STATUS for w in words):
         return False
@@ -1439,29 +1349,26 @@ def _named_office(title: str, head: str) -> bool:
 
 
 def _opening_next(view: DocView, named_at: Ranges[Mention], roles: dict[str, str], at: int) -> str | None:
-    """The person a named office ("the prime minister", "the chancellor"; not "the minister") refers
-    forward to when no one before it is shown to be meant: the one named at the opening of the
-    next sentence ("... the prime minister took questions. Mr X told the audience ..."), if the
-    article gives them no role."""
+    """The person a named office ("the prime minister", "the chancellor"; not "the minister") refers forward to when no
+    one before it is shown to be meant: the one named at the opening of the next sentence ("... the prime minister took
+    questions. Mr X told the audience ..."), if the article gives them no role."""
     end = view.sentence_at(at).end_char
     if end >= len(view.body):
         return None
-    sentence = view.sentence_at(end + 1)
-    opening = sentence.start_char + len(sentence.text) - len(sentence.text.lstrip())
-    first = _name_at(view.body, opening, named_at)
+    first = _name_opening(view, end + 1, named_at)
     return first[2].name if first and first[2].name not in roles else None
 
 
 def _a_body(title: str, head: str) -> bool:
-    """Whether a title names a body, not a person: "the Scottish Executive", where the head needs
-    another role word before it to be a person's ("the chief executive")."""
+    """Whether a title names a body, not a person: "the Scottish Executive", where the head needs another role word
+    before it to be a person's ("the chief executive")."""
     words = title.lower().split()
     return head in QUALIFIED_HEADS and (len(words) < 2 or words[-2] not in ROLE_MODIFIERS | ROLE_HEADS)
 
 
 def _open(body: str, at: int, title: str, head: str) -> bool:
-    """Whether a title at `at` may refer back to a person named before it: not inside a quote, nor
-    an office of its own ("the Queen", "the Archbishop of Canterbury")."""
+    """Whether a title at `at` may refer back to a person named before it: not inside a quote, nor an office of its own
+    ("the Queen", "the Archbishop of Canterbury")."""
     return not (head in NOBLE_TITLES or OF_PLACE.match(body, at + len(title)) or _inside_quote(body, at))
 
 
@@ -1473,6 +1380,12 @@ def _name_at(body: str, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
     return first
 
 
+def _name_opening(view: DocView, at: int, named: Ranges[T]) -> tuple[int, int, T] | None:
+    """The name opening the sentence that holds `at`, perhaps after a title."""
+    sentence = view.sentence_at(at)
+    return _name_at(view.body, sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()), named)
+
+
 def _near(
     view: DocView,
     named_at: Ranges[Mention],
@@ -1482,13 +1395,12 @@ def _near(
     head: str,
     speakers: frozenset[int] = frozenset(),
 ) -> list[str]:
-    """Who a title at `at`, whose head noun is `head`, may refer back to, in the order named: those
-    named earlier in its own sentence or in the last earlier sentence naming anyone, without a role
-    or with one of the same office (`_same_office`); of those, where its own sentence names no one
-    before it, the one who speaks in the sentence before if only one does ("X has failed, Y has
-    said. The Tory leader added": Y; `speakers`, where the subjects of speech verbs are). Not the subject of a verb whose
-    object the title is ("X told the party leader", "Mr X said of the Tory leader"), nor one who
-    speaks of it ("X said he hoped the home secretary would return")."""
+    """Who a title at `at`, whose head noun is `head`, may refer back to, in the order named: those named earlier in its
+    own sentence or in the last earlier sentence naming anyone, without a role or with one of the same office
+    (`_same_office`); of those, where its own sentence names no one before it, the one who speaks in the sentence before
+    if only one does ("X has failed, Y has said. The Tory leader added": Y; `speakers`, where the subjects of speech
+    verbs are). Not the subject of a verb whose object the title is ("X told the party leader", "Mr X said of the Tory
+    leader"), nor one who speaks of it ("X said he hoped the home secretary would return")."""
     own_start = view.sentence_at(at).start_char
     earlier = named_at.last_ending_by(own_start)
     start = view.sentence_at(earlier[0]).start_char if earlier else own_start
@@ -1517,23 +1429,24 @@ def _near(
 
 
 def _other_gender(name: str, head: str) -> bool:
-    """Whether a title's head and a person's given name say different genders: "the former
-    congressman" is not Hillary X."""
+    """Whether a title's head and a person's given name say different genders: "the former congressman" is not Hillary
+    X."""
     said, given = ROLE_GENDER.get(head), _given_name_gender(name)
     return said is not None and given is not None and said != given
 
 
 def _narrower(role: str, title: str) -> bool:
-    """Whether one of a role and a title says no more than the other: "chief executive" and "the
-    Lib Dem chief executive", "its chief executive" and "the chief executive"."""
+    """Whether one of a role and a title says no more than the other: "chief executive" and "the Lib Dem chief
+    executive", "its chief executive" and "the chief executive"."""
     words = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in role.split()} - ROLE_DETERMINERS
     other = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in title.split()} - ROLE_DETERMINERS
     return words <= other or other <= words
 
 
 def _same_office(role: str, title: str, head: str) -> bool:
-    """Whether a person's role may be the office a title names: the same head noun ("leader" for
-    "the Tory leader", "bishop" of "bishop of Durham" for "the Bishop") and the same rank ("the prime minister" is not the deputy prime minister)."""
+    """Whether a person's role may be the office a title names: the same head noun ("leader" for "the Tory leader",
+    "bishop" of "bishop of Durham" for "the Bishop") and the same rank ("the prime minister" is not the deputy prime
+    minister)."""
     words = role.lower().split()
     ends = [k for k, w in enumerate(words) if w in ROLE_PREPOSITIONS and k > 0]
     own = words[ends[0] - 1] if ends else words[-1]  # "bishop of Durham" is a bishop
@@ -1546,10 +1459,9 @@ def _ranks(role: str) -> set[str]:
 
 
 def _referent(near: list[str], evidence: dict[str, Counter[str]], counts: Counter[str], title: str) -> str | None:
-    """Of the people a title may refer to (`near`), the one it does: the one the article shows
-    alone before the same title elsewhere (`evidence`); else the only one, or the one the article
-    names most (its protagonist: "X attacked the cost under Y. The Tory leader said" is
-    X); on a tie, the one whose last mention before the title comes first."""
+    """Of the people a title may refer to (`near`), the one it does: the one the article shows alone before the same
+    title elsewhere (`evidence`); else the only one, or the one the article names most (its protagonist: "X attacked the
+    cost under Y. The Tory leader said" is X); on a tie, the one whose last mention before the title comes first."""
     if not near:
         return None
     shown = evidence.get(title.lower(), Counter()).most_common(2)
@@ -1560,9 +1472,8 @@ def _referent(near: list[str], evidence: dict[str, Counter[str]], counts: Counte
 
 
 def _inside_quote(body: str, at: int) -> bool:
-    """Whether `at` is inside quotation marks in its paragraph. A straight quote mark after a
-    space opens a quote (news runs quoted sentences on with a fresh opening mark), any
-    other closes one."""
+    """Whether `at` is inside quotation marks in its paragraph. A straight quote mark after a space opens a quote (news
+    runs quoted sentences on with a fresh opening mark), any other closes one."""
     para = body[body.rfind("\n", 0, at) + 1 : at]
     inside = False
     for k, ch in enumerate(para):
@@ -1574,10 +1485,10 @@ def _inside_quote(body: str, at: int) -> bool:
 
 
 def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
-    """The office in "the prime minister said", "the Tory leader": a lower-case role head after
-    capitalised names or role modifiers only, not followed by a name ("the Tory leader Michael
-    Howard" is a title before a name) nor by a hyphen or a body's possessive ("the
-    minister-led", "the Sheriff's Department"; "the prime minister's spokesman" is his). Any noun phrase ending in a head ("the team leader") is not one."""
+    """The office in "the prime minister said", "the Tory leader": a lower-case role head after capitalised names or
+    role modifiers only, not followed by a name ("the Tory leader Michael Howard" is a title before a name) nor by a
+    hyphen or a body's possessive ("the minister-led", "the Sheriff's Department"; "the prime minister's spokesman" is
+    his). Any noun phrase ending in a head ("the team leader") is not one."""
     words = list(re.finditer(r"[A-Za-z][\w-]*", match[1]))
     for k, word in enumerate(words):
         nxt = words[k + 1][0] if k + 1 < len(words) else ""
@@ -1594,37 +1505,30 @@ def _lower_case_title(body: str, match: re.Match[str]) -> str | None:
 
 
 def _portfolio_word(word: str, rest: list[re.Match[str]]) -> bool:
-    """Whether a lower-case word names the portfolio of a minister or secretary that follows ("the
-    constitutional affairs secretary", "the work and pensions minister"); any other head needs its
-    words from the role vocabulary ("the team leader" is no office)."""
+    """Whether a lower-case word names the portfolio of a minister or secretary that follows ("the constitutional
+    affairs secretary", "the work and pensions minister"); any other head needs its words from the role vocabulary ("the
+    team leader" is no office)."""
     return (word not in STOP_WORDS or word == "and") and any(w[0].lower() in PORTFOLIO_HEADS for w in rest[:3])
 
 
 def _fronted_title(body: str, match: re.Match[str]) -> str | None:
-    """A role head right after "the" that a name follows in apposition, perhaps after its body:
-    "The chairman of the Bar Council, X,", "the chairman, X," (whatever the head: the name says
-    whose it is)."""
+    """A role head right after "the" that a name follows in apposition, perhaps after its body: "The chairman of the Bar
+    Council, X,", "the chairman, X," (whatever the head: the name says whose it is)."""
     word = re.match(r"\s+([a-z][\w-]*)", match[1])
-    if word is None or word[1] not in ROLE_HEADS:
-        return None
-    end = match.start(1) + word.end()
-    return word[1] if TITLE_TAIL.match(body, end) else None
+    fronted = word is not None and word[1] in ROLE_HEADS and TITLE_TAIL.match(body, match.start(1) + word.end())
+    return word[1] if fronted else None
 
 
 def _genders(body: str, mentions: list[Mention], roles: dict[str, str]) -> dict[str, str]:
-    """ "m" or "f" per person where the article shows it. A gendered role ("spokeswoman") or a
-    common given name decides; failing those, the pronouns that follow the person's mentions
-    before anyone else is named, by a clear majority.
-    Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
-    marks: dict[str, set[str]] = {}
+    """ "m" or "f" per person where the article shows it. A gendered role ("spokeswoman") or a common given name
+    decides; failing those, the pronouns that follow the person's mentions before anyone else is named, by a clear
+    majority. Pronouns alone are weak evidence: an article about a woman puts "she" after every name."""
+    marks = {m.name: {_given_name_gender(m.name)} - {None} for m in mentions}
     pronouns: dict[str, dict[str, int]] = {}
     for i, m in enumerate(mentions):
-        mark = marks.setdefault(m.name, set())
-        if g := _given_name_gender(m.name):
-            mark.add(g)
         tally = pronouns.setdefault(m.name, {"m": 0, "f": 0})
         stop = min(mentions[i + 1].start_char if i + 1 < len(mentions) else len(body), m.end_char + PRONOUN_REACH)
-        for word in re.findall(r"[a-z]+", body[m.end_char : stop].lower()):
+        for word in WORD.findall(body[m.end_char : stop].lower()):
             if g := PRONOUN_GENDER.get(word):
                 tally[g] += 1
     for name, role in roles.items():
