@@ -144,6 +144,12 @@ def test_a_role_fronted_before_the_name_is_the_persons_role() -> None:
         "Peter Hansen": "ambassador to France"}
 
 
+def test_a_pronoun_ends_a_role_before_a_name() -> None:
+    """An irregular past tense ("met") has no verb's shape, so the pronoun before it must stop the role."""
+    assert people("He met union leader Jane Holt yesterday. They met party chairman Tom Baker in May.") == {
+        "Jane Holt": "leader", "Tom Baker": "party chairman"}
+
+
 def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 
