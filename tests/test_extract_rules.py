@@ -150,6 +150,12 @@ def test_a_pronoun_ends_a_role_before_a_name() -> None:
         "Jane Holt": "leader", "Tom Baker": "party chairman"}
 
 
+def test_an_apposition_ends_where_a_clause_with_its_own_subject_begins() -> None:
+    assert people("It was a blow for Tom Haas, the player he beat in the final in 2002.") == {"Tom Haas": "player"}
+    assert people("Jon Terry, captain of Rovers as they push for the title, was fit.") == {"Jon Terry": "captain of Rovers"}
+    assert people("Critics quoted Tom Baker, said he was not fit to be mayor any more.") == {"Tom Baker": None}
+
+
 def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 

@@ -142,6 +142,10 @@ CLAUSE_OPENERS = frozenset(
 # A verb among the first words after a name's comma makes it a clause: "X, will also star Y", "Ocean's Eleven was
 # directed by ...", never an apposition.
 CLAUSE_VERBS = function_words("finite") | function_words("modal")
+# A subject pronoun inside an apposition opens a clause of its own; written in lower case, so not "I" nor "IT".
+SUBJECT_INSIDE = re.compile(rf"\s(?:{'|'.join(sorted(PRONOUNS))})\b")
+# Words that link such a clause to the apposition: "so that they", "now that he".
+CLAUSE_LINKS = frozenset({"that", "so", "now"})
 CLAUSE_VERB_REACH = 3
 # The rest of a title up to the name it stands beside: " of the economy, X", ", X".
 TITLE_TAIL = re.compile(
@@ -1208,10 +1212,11 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     match = APPOSITION.match(body, at)
     if not match or ATTRIBUTION_END.match(body, match.end("role")):
         return None  # "... sent to X, the men's solicitor says.": the speaker, not X
-    role, lo = match["role"].strip(), match.start("role")
+    role, lo = _before_clause(match["role"].strip()), match.start("role")
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if (
-        len(words) > MAX_ROLE_WORDS
+        not words
+        or len(words) > MAX_ROLE_WORDS
         or words[0] in CLAUSE_OPENERS
         or re.split(r"['\u2019]", words[0])[0] in PRONOUNS  # "Taylor, you're my director of the year"
         or any(w.lower() in CLAUSE_VERBS for w in role.split()[:CLAUSE_VERB_REACH])
@@ -1229,6 +1234,20 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return f"now {role}" if match["now"] else role  # what canonical_role keeps of a role before it
+
+
+def _before_clause(role: str) -> str:
+    """An apposition up to a clause with a subject pronoun of its own, without the words that open that clause: "X,
+    the player he beat in the final," is a player, "X, captain of the club as they push for the title," its captain,
+    and "X, said he was not fit to be governor," nothing. What stands before such a clause is a short noun phrase or
+    no role at all ("X, roughly yanked the arm of a reporter as she tried")."""
+    cut = SUBJECT_INSIDE.search(role)
+    if not cut:
+        return role
+    words = role[: cut.start()].split()
+    while words and words[-1].lower() in CLAUSE_OPENERS | CLAUSE_LINKS:
+        words.pop()
+    return " ".join(words) if len(words) <= MAX_DESCRIPTION_WORDS else ""
 
 
 def _name_listed(body: str, start: int, end: int, named: Ranges[T]) -> bool:
