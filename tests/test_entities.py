@@ -43,6 +43,9 @@ def test_acronyms_tied_to_their_expansion_in_either_order() -> None:
     pytest.param("The concert was organised by Harbour Aid , and milk came from Kellow Dairy .",
                  [("Harbour Aid", "ORG", None), ("Kellow Dairy", "ORG", None)],
                  id="an-organisation-word-last-makes-a-name-an-organisation"),
+    pytest.param("The charity Kellow Network said it would help , as did Dunmore Leisure .",
+                 [("Kellow Network", "ORG", None), ("Dunmore Leisure", "ORG", None)],
+                 id="network-and-leisure-last-make-a-name-an-organisation"),
 ])
 def test_spans_found(text: str, want: list[tuple[str, str, str | None]]) -> None:
     got = spans(text)
