@@ -126,6 +126,11 @@ def test_sir_with_a_first_name_is_the_person_named_in_full() -> None:
     assert list(people(body)) == ["Edmund Pryce"]
 
 
+def test_right_reverend_and_right_honourable_are_titles_not_names() -> None:
+    body = "The Bishop of Carrow, the Rt Rev Peter Alwin, said it was wrong. The Rt Hon Jane Holt agreed with him."
+    assert people(body) == {"Peter Alwin": "bishop of Carrow", "Jane Holt": None}
+
+
 def test_a_hyphenated_title_keeps_its_prefix() -> None:
     body = "On Monday the Tory co-chairman Oliver Brandt said the campaign would start in May."
     assert people(body)["Oliver Brandt"] == "Tory co-chairman"
