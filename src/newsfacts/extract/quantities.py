@@ -332,6 +332,7 @@ class ParsedAbout:
         self.sentences = grammar.sentences
         self.found: dict[tuple[int, int], dict[str, Token]] = {}
         self.counts: dict[tuple[int, int], Token] = {}
+        self.raised: dict[tuple[int, int], Token] = {}
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
                 node = m.nodes.get("about") or m.nodes["verb"]
@@ -342,6 +343,8 @@ class ParsedAbout:
                     found[m.id] = node  # of two, the nearer: "$27bn in back taxes for the years"
             elif m.id == "counted-noun":
                 self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
+            elif m.id == "raised-object":  # of two objects, the first (matches come in text order)
+                self.raised.setdefault((m.sentence.start, m.nodes["amount"].i), m.nodes["object"])
 
     def counted(self, start: int, end: int) -> Token | None:
         """The noun a bare number counts in the parse ("and 40 Post Offices"), if any."""
@@ -387,8 +390,8 @@ class ParsedAbout:
             return phrase
         if head.dep_ in {"appos", "compound", "nmod"} and head.head.dep_ == "poss" and head.head.i < head.i:
             return _noun_phrase(head.head.head, inside)  # "X's $2bn (£1bn) buyout of Y": the buyout, not X
-        if (target := _raised_object(head)) is not None:
-            return _noun_phrase(target, inside)
+        if (target := self.raised.get((sentence.start, head.i))) is not None:
+            return _noun_phrase(target, inside)  # "sent shares down 4%": what went down, not the verb's subject
         found = {}
         for t in [*own, head]:
             for pattern, node in self.found.get((sentence.start, t.i), {}).items():
@@ -507,20 +510,6 @@ def _at_extreme(noun: Token) -> Token | None:
         return None
     moved = next((c for c in above.children if c.dep_ == "dobj" and c.i < noun.i and c is not noun), None)
     return moved if moved is not None else _subject(above)
-
-
-def _raised_object(amount: Token) -> Token | None:
-    """The object a verb moves by an amount, written between them: "showed exports up 35%", "sent shares down 4%" - what
-    went up, not the verb's subject."""
-    adverb = amount.head
-    verb = adverb.head
-    if (
-        amount.dep_ != "npadvmod"
-        or adverb.lower_ not in {"up", "down", "higher", "lower"}
-        or not verb.tag_.startswith("VB")
-    ):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < adverb.i and c.tag_.startswith("NN")), None)
 
 
 def _sum_of(amount: Token, inside: list[Token]) -> str | None:
