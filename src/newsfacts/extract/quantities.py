@@ -91,13 +91,13 @@ PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?",
     re.I,
 )
-# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 # What only people do, right after a bare number: "3,000 died", "two have been arrested".
 PEOPLE_VERB = re.compile(rf"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?{alternation(PEOPLE_VERBS)}\b", re.I)
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
 # "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
 TIMES_AS_MUCH = re.compile(r"\s+times\s+(?:more|less|fewer|as|the|that|what|over|[a-z]+er)\b", re.I)
+# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
 # Right after a bare number, what makes it no quantity: an ordinal or a decade ("4th", "1990s"), a clock or a
 # ratio ("10:30", "9/11", "24/7").
@@ -139,8 +139,6 @@ WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # The grammar patterns that tie an amount to what it is of, in the order they are tried.
 AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
-# The patterns that hold only for a sum of money ("£2bn on housing", "$5m in aid").
-SUM_PATTERNS = frozenset({"amount-sum-on"})
 # How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
@@ -151,8 +149,6 @@ DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# Prepositions that put what hangs on them at an extreme ("rose to a record", "stood at a high").
-REACHED = frozenset({"to", "at"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
@@ -271,10 +267,9 @@ def _restates(body: str, first: Quantity, then: Quantity) -> bool:
 
 def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A share that names nothing it is of, and is not itself the subject that acts ("39% opposed" are people polled),
-    is a value of the same measure as the share before it in its sentence ("the rate is 12%, in some areas it is
-    15%"; "29% and 18% lower"; "rise to 85% by 2008 and 100% by 2010"); a fraction naming no group ("one in six knew")
-    or a share "of them" is of the group of the share before it, in its sentence or the one before ("a quarter of
-    teenagers could not ...; one in six knew", "4% of those questioned ...; 2% of them")."""
+    is a value of the same measure as the share before it in its sentence ("the rate is 12%, in some areas it is 15%",
+    "29% and 18% lower"); a fraction naming no group ("one in six knew") or a share "of them" is of the group of the
+    share before it, in its sentence or the one before ("4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
         group = not _written_percent(view.body, q) or OF_THEM.match(view.body, q.end_char)  # a fraction, or "of them"
@@ -397,11 +392,12 @@ class ParsedAbout:
             for pattern, node in self.found.get((sentence.start, t.i), {}).items():
                 if not _amount_word(node):
                     found.setdefault(pattern, node)
-        # "£2bn on housing" is what the sum is for; "8% on Tuesday" says when, "rose 3% in Tokyo" where
+        # "£2bn on housing" is what the sum is for (`amount-sum-on` holds for a sum only); "8% on Tuesday" says when,
+        # "rose 3% in Tokyo" where
         nodes = [
             found[p]
             for p in AMOUNT_PATTERNS
-            if p in found and (money or p not in SUM_PATTERNS) and found[p] not in inside
+            if p in found and (money or p != "amount-sum-on") and found[p] not in inside
         ]
         # with no pattern, the noun or verb above; not a time a share is of with no "of" ("half the time")
         nodes = nodes or [g for g in [_governor(head)] if g is None or not _timeword(g)]
@@ -501,7 +497,7 @@ def _at_extreme(noun: Token) -> Token | None:
     """What reached the extreme an amount measures or stands at ("pushed prices to four-month highs", "the dollar's fall
     to a five-week low"): the object moved there, else the verb's subject, else the noun the phrase hangs on. Only what
     goes to an extreme or stands at it reached it: "some way off the peak" did not."""
-    if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in REACHED:
+    if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in {"to", "at"}:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
     if above.tag_.startswith("NN"):
@@ -545,12 +541,12 @@ def _time_of(unit: Token) -> str | None:
 
 def _part_of_amount(token: Token) -> bool:
     """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one ("more than")."""
-    if _numeric(token):
-        return True
     near = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
-    if token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near):
-        return True
-    return token.dep_ in {"quantmod", "advmod"} and _numeric(token.head)
+    return (
+        _numeric(token)
+        or (token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near))
+        or (token.dep_ in {"quantmod", "advmod"} and _numeric(token.head))
+    )
 
 
 def _numeric(token: Token) -> bool:
@@ -826,9 +822,8 @@ def _plural(word: str) -> bool:
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A bare number takes its unit from the number that closes its range ("10 to 20 people", "5-7%"), else from the
-    noun the parse says it counts (a list's item has its own: "12 libraries and 40 Post Offices"), else from the
-    previous one in its sentence, or from the noun of "numbers of X" there ("Numbers of arrivals ... from more than
-    3,000 to 300"). Two bare numbers joined by a dash are a score or a code ("won 3-1"), not quantities."""
+    noun the parse says it counts ("12 libraries and 40 Post Offices"), else from the previous one in its sentence, or
+    from "numbers of X" there. Two bare numbers joined by a dash are a score or a code ("won 3-1"), not quantities."""
     body = view.body
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
