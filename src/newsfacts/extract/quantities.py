@@ -852,8 +852,7 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             continue
         noun = parsed.counted(q.start_char, q.end_char) if not q.unit else None
         if noun is not None:
-            unit = "people" if _counts_people(noun.text) else noun.lower_
-            q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+            q = replace(q, unit="people" if _counts_people(noun.text) else noun.lower_, about=_noun_phrase(noun, []))
             if _names_unit(q):
                 q = replace(q, about=None)
         elif (
