@@ -157,6 +157,7 @@ MEASURE_UNITS = words("measure_units")
 PEOPLE_GROUPS = words("people_groups")
 NOT_PLURAL = words("not_plural")
 NOT_COUNTED = words("not_counted")
+EXTREMES = words("extremes")
 
 # --- dates --------------------------------------------------------------------
 

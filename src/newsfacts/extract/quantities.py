@@ -24,6 +24,7 @@ from .lexicon import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DEMONYMS,
+    EXTREMES,
     FRACTIONS,
     MEASURE_UNITS,
     MONTHS,
@@ -46,8 +47,7 @@ from .patterns import ids
 from .ranges import Ranges
 from .view import DocView
 
-_QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_MULT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+_MULT = alternation(MULTIPLIERS)
 _WORDS = "|".join(re.escape(w) for w in sorted(NUMBER_WORDS, key=len, reverse=True) if w != "one")
 # A number glued by a dash to a letter ("M-5", "under-18s") or an HTML entity ("&#233;") is part
 # of a word; one after a digit and a dash is the top of a range or a score ("10-20%", "3-1").
@@ -55,12 +55,12 @@ NUMBER = re.compile(
     r"(?P<cur>US\$|[£$€¥])?"
     r"(?P<num>(?<![\w.,/#])(?<!\D-)\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,/:#])(?<!\D-)\d+(?:\.\d+)?)"
     r"(?:(?P<strong>-strong\b)|(?P<odd>-odd\b))?"  # "a 2,000-strong crowd", "80-odd resorts"
-    rf"(?:\s?(?P<mult>(?:{_MULT})\b))?"
+    rf"(?:\s?(?P<mult>{_MULT}\b))?"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
 )
 _MULT_WORDS = "hundred|thousand|million|billion"
-MULT_WORD = re.compile(rf"\d\s?(?:{_MULT})\b|\b(?:{_MULT_WORDS})\b", re.I)
+MULT_WORD = re.compile(rf"\d\s?{_MULT}\b|\b(?:{_MULT_WORDS})\b", re.I)
 # "one" alone is a pronoun ("no one", "one of them"); before a multiplier it is a number.
 SPELLED = re.compile(
     rf"\b(?P<word>(?:{_WORDS}|one(?=\s(?:{_MULT_WORDS})\b))(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)\b"
@@ -69,11 +69,10 @@ SPELLED = re.compile(
     re.IGNORECASE,
 )
 _SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten|\\d+"
-_DENOMINATORS = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # Shares, given as percent: "two thirds of", "a quarter of", "half of", "half the", "one in five", "2 out of 10";
 # but a fraction of a large number is a count: "half a million", "a quarter of a million".
 FRACTION = re.compile(
-    rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{_DENOMINATORS})\b"
+    rf"(?:\b(?P<num>{_SMALL})[- ]|\b(?=half\b))(?P<den>{alternation(FRACTIONS)})\b"
     rf"(?:\s+(?:of\s+)?an?\s+(?P<mult>{_MULT_WORDS})\b|(?=\s+(?:of|the|its|their|our|all|those|these)\b))",
     re.I,
 )
@@ -92,14 +91,17 @@ PARTITIVE = re.compile(
     r"\s+of\s+(?:the|these|those|their|its|his|her|our|all)\s+(?:\d[\d,]*(?:-odd)?\s+(?!(?:who|whose|which|that)\b))?",
     re.I,
 )
-# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 # What only people do, right after a bare number: "3,000 died", "two have been arrested".
 PEOPLE_VERB = re.compile(rf"\s+(?:have\s+|had\s+|were\s+)?(?:been\s+)?{alternation(PEOPLE_VERBS)}\b", re.I)
 # A number joined by a dash to a unit of time counts it ("a six-year term"), unless an age ("six-year-old").
 HYPHEN_TIME = re.compile(rf"-{alternation(TIME_UNITS)}\b(?!-)", re.I)
 # "times" before a comparative multiplies ("9 times more", "three times as many"); else it counts repeats.
 TIMES_AS_MUCH = re.compile(r"\s+times\s+(?:more|less|fewer|as|the|that|what|over|[a-z]+er)\b", re.I)
+# Ages and clock times are not quantities ("at 10.30"); the `age-*` patterns mark "aged 34", "who is 70".
 CLOCK = re.compile(r"\d{1,2}\.[0-5]\d")
+# Right after a bare number, what makes it no quantity: an ordinal or a decade ("4th", "1990s"), a clock or a
+# ratio ("10:30", "9/11", "24/7").
+NOT_AFTER = re.compile(r"(?:st|nd|rd|th|s|['\u2019]s)\b|[:/]")
 CLOCK_BEFORE = frozenset({"at", "from", "until", "till", "before", "after"})
 # Between two numbers, what makes them a range whose bound shares the other's unit ("10 to 20 people").
 RANGE_GAP = re.compile(r"\s*(?:to|and|or|[-\u2013])\s*")
@@ -113,7 +115,7 @@ TIE_BREAK = re.compile(r"\d[-\u2013]\d\s\(\d+\)$")
 PER_RATE = re.compile(r"\s+per\s+(?!cent\b)[a-z]", re.I)
 OF_THEM = re.compile(r"\s+of\s+them\b", re.I)
 OF_ANY = re.compile(r"\s+of\b", re.I)
-NUMBER_PERCENT = re.compile(r"per\s?cent|percent|\bpc\b|points?\b", re.I)
+NUMBER_PERCENT = re.compile(r"%|per\s?cent|percent|\bpc\b|points?\b", re.I)
 # Between a sum and its restatement in another currency: "£5m ($9m)", "$9m (£5m; 7m euros)", "£5m, or $9m".
 RESTATED_GAP = re.compile(r"\s*[(;]\s*|,?\s+or\s+")
 # A unit of time without a number ("for a decade", the `duration-a` pattern): one of it.
@@ -122,7 +124,7 @@ CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS
 QUOTE_CHARS = re.compile(r"[\"\u201c\u201d\u2018]")
 # A qualifier is looked for just before a number once one is found: as an optional group at
 # the head of every pattern it was tried at each position of every body (a third of the time).
-QUAL_BEFORE = re.compile(rf"\b(?P<qual>{_QUAL})\s+$", re.I)
+QUAL_BEFORE = re.compile(rf"\b(?P<qual>{alternation(QUALIFIERS)})\s+$", re.I)
 QUAL_REACH = 20
 # Qualifiers that are also prepositions of time: before a duration they say when, not how many.
 TIME_PREPOSITIONS = frozenset({"over"})
@@ -137,8 +139,6 @@ WORD = re.compile(r"[A-Za-z][\w'-]*")
 NUMBER_OF = re.compile(r"\b(?:numbers?|total|count)\s+of\s+((?:[a-z-]+\s+){0,2}[a-z-]+)", re.I)
 # The grammar patterns that tie an amount to what it is of, in the order they are tried.
 AMOUNT_PATTERNS = tuple(p for p in ids("grammar") if p.startswith("amount-"))
-# The patterns that hold only for a sum of money ("£2bn on housing", "$5m in aid").
-SUM_PATTERNS = frozenset({"amount-sum-on"})
 # How a part of an amount hangs on another part, or on the other amount it restates or ranges with.
 AMOUNT_LINKS = frozenset({"appos", "conj", "quantmod", "nummod", "compound", "nmod", "punct", "prep", "pobj"})
 # Words that are part of an amount as written: "%", "m", "bn", "per cent", currency words.
@@ -149,11 +149,6 @@ DURATION_UNITS = frozenset(unit for unit, _ in TIME_UNITS.values())
 # Units that measure rather than count: a sum, a share, a duration, a distance or a weight.
 MEASURED = CURRENCY_CODES | DURATION_UNITS | MEASURE_UNITS | {"percent"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The extremes an amount is at ("a six-year high", "a new record of £28bn", "a record low of 3.2 million"):
-# what reached them is what the amount is of.
-EXTREMES = frozenset({"high", "highs", "low", "lows", "peak", "record"})
-# Prepositions that put what hangs on them at an extreme ("rose to a record", "stood at a high").
-REACHED = frozenset({"to", "at"})
 # Clauses inside a noun's phrase, left out of what an amount is of ("those earning over £100,000").
 CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp"})
 # What before a noun is part of its phrase: "illegal immigrants", "the bank's bad loans", "Mini-workers".
@@ -238,9 +233,8 @@ def extract(doc: Doc) -> tuple[Quantity, ...]:
 
 
 def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
-    """Whether a number written with "m" is a distance: one a `metres-*` pattern marks ("the 800m final",
-    "won the 3,000m", "30ft (10m)", "stretches for 300m"), with no currency sign or word ("£3,000m", "3,000m euros" are
-    sums)."""
+    """Whether a number written with "m" is a distance a `metres-*` pattern marks ("won the 3,000m", "30ft (10m)"), with
+    no currency sign or word ("£3,000m", "3,000m euros" are sums)."""
     if m["mult"] != "m" or m["cur"] or m["pct"] or not metres.overlaps(m.start("num"), m.end("num")):
         return False
     word = NEXT_WORDS.match(body, m.end())
@@ -250,17 +244,13 @@ def _in_metres(body: str, m: re.Match[str], metres: Ranges[None]) -> bool:
 def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
     """A sum restated in another currency is as exact as the first ("about £1.5bn ($2.8bn)", "some $10m (£5m; 8m
     euros)", "about £800m, or $1.5bn"): it takes the first's qualifier."""
-    out: list[Quantity] = []
-    for q in found:
-        prev = out[-1] if out else None
+    out = found[:1]
+    for q in found[1:]:
+        prev = out[-1]
         if (
-            prev is not None
-            and q.qualifier is None
+            q.qualifier is None
             and prev.qualifier is not None
-            and prev.unit in CURRENCY_CODES
-            and q.unit in CURRENCY_CODES
-            and q.unit != prev.unit
-            and RESTATED_GAP.fullmatch(body, prev.end_char, q.start_char)
+            and _restates(body, prev, q)
             and not DASH_GAP.match(body, q.end_char)  # "between £4m and £5m ($7m-9m)": a range again
         ):
             q = replace(q, qualifier=prev.qualifier)
@@ -268,16 +258,21 @@ def _restated(body: str, found: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _restates(body: str, first: Quantity, then: Quantity) -> bool:
+    """Whether `then` restates the sum `first` in another currency, right after it."""
+    units = {first.unit, then.unit}
+    gap = RESTATED_GAP.fullmatch(body, first.end_char, then.start_char)
+    return len(units) == 2 and units <= CURRENCY_CODES and gap is not None
+
+
 def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A share that names nothing it is of, and is not itself the subject that acts ("39% opposed" are people polled),
-    is a value of the same measure as the share before it in its sentence ("the rate is 12%, in some areas it is
-    15%"; "29% and 18% lower"; "rise to 85% by 2008 and 100% by 2010"); a fraction naming no group ("one in six knew")
-    or a share "of them" is of the group of the share before it, in its sentence or the one before ("a quarter of
-    teenagers could not ...; one in six knew", "4% of those questioned ...; 2% of them")."""
+    is a value of the same measure as the share before it in its sentence ("the rate is 12%, in some areas it is 15%",
+    "29% and 18% lower"); a fraction naming no group ("one in six knew") or a share "of them" is of the group of the
+    share before it, in its sentence or the one before ("4% of those questioned ...; 2% of them")."""
     out: list[Quantity] = []
     for q in found:
-        fraction = not _written_percent(view.body, q)
-        group = fraction or OF_THEM.match(view.body, q.end_char)
+        group = not _written_percent(view.body, q) or OF_THEM.match(view.body, q.end_char)  # a fraction, or "of them"
         if q.unit == "percent" and q.about is None and (group or not parsed.acts(q.start_char, q.end_char)):
             start = view.sentence_at(q.start_char).start_char
             if group:
@@ -292,18 +287,15 @@ def _same_group(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> li
 
 
 def _written_percent(body: str, q: Quantity) -> bool:
-    text = body[q.start_char : q.end_char]
-    return "%" in text or bool(NUMBER_PERCENT.search(text))
+    return bool(NUMBER_PERCENT.search(body[q.start_char : q.end_char]))
 
 
 def _about_parsed(q: Quantity, about: ParsedAbout) -> Quantity:
     """The quantity with what the parse says it is of (a count's own noun as written where the parse ties it to
     nothing); a count's unit is the noun the parse says it counts ("30,000 sports utility vehicles")."""
     noun = about.counted(q.start_char, q.end_char) if q.unit not in MEASURED and q.unit != "people" else None
-    if noun is not None and _counts_people(noun.text):
-        q = replace(q, unit="people")
-    elif noun is not None:
-        q = replace(q, unit=noun.lower_)
+    if noun is not None:
+        q = replace(q, unit="people" if _counts_people(noun.text) else noun.lower_)
     duration, money = q.unit in DURATION_UNITS or q.unit == "times", q.unit in CURRENCY_CODES
     phrase = about(q.start_char, q.end_char, duration=duration, money=money)
     return replace(q, about=phrase or (q.about if q.about and not _names_unit(q) else None))
@@ -324,19 +316,18 @@ def _links_or_times(about: str) -> bool:
 
 
 class ParsedAbout:
-    """What an amount is of, read in the parsed sentence (`doc._.grammar`). The `amount-*` dependency patterns of
-    `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun - the one it modifies
-    ("a 40% drop in profits"), the one it is "of" or "for" ("a stake of 29%"), what it is spent on
-    ("spend £5m on schools"), the object of the verb it is "for" ("bought the club for £800m", "wooed the club for 12
-    months") - or to the verb it measures ("shares rose 4%"), whose subject it is of: the subject of the clause the verb
-    is part of ("plans to raise prices by 20%"), or the noun a clause describes ("debts built up over 20 years"). The
-    noun is given with its modifiers and its "of"/"in" phrase."""
+    """What an amount is of, read in the parsed sentence (`doc._.grammar`): the `amount-*` dependency patterns of
+    `patterns/grammar.jsonl`, tried in the file's order, tie the amount's head to a noun ("a 40% drop in profits", "a
+    stake of 29%", "spend £5m on schools", "bought the club for £800m") or to the verb it measures ("shares rose 4%"),
+    whose subject (or the noun its clause describes: "debts built up over 20 years") it is of. The noun is given with
+    its modifiers and its "of"/"in" phrase."""
 
     def __init__(self, doc: Doc) -> None:
         grammar: Grammar = doc._.grammar
         self.sentences = grammar.sentences
         self.found: dict[tuple[int, int], dict[str, Token]] = {}
         self.counts: dict[tuple[int, int], Token] = {}
+        self.raised: dict[tuple[int, int], Token] = {}
         for m in grammar.relations:
             if m.id in AMOUNT_PATTERNS:
                 node = m.nodes.get("about") or m.nodes["verb"]
@@ -347,6 +338,8 @@ class ParsedAbout:
                     found[m.id] = node  # of two, the nearer: "$27bn in back taxes for the years"
             elif m.id == "counted-noun":
                 self.counts[(m.sentence.start, m.nodes["number"].i)] = m.nodes["noun"]
+            elif m.id == "raised-object":  # of two objects, the first (matches come in text order)
+                self.raised.setdefault((m.sentence.start, m.nodes["amount"].i), m.nodes["object"])
 
     def counted(self, start: int, end: int) -> Token | None:
         """The noun a bare number counts in the parse ("and 40 Post Offices"), if any."""
@@ -380,11 +373,6 @@ class ParsedAbout:
         # the amount's own patterns first ("17% of Republicans" after "62% of Democrats", "two-thirds of voters")
         # not "millions of dollars" (the unit), nor "£1.3bn ($2.5bn)" (the sum restated)
         own = [t for t in inside if t == head or t.lower_ in FRACTIONS]  # "two-thirds of voters"
-        found = {}
-        for t in own:
-            for pattern, node in self.found.get((sentence.start, t.i), {}).items():
-                if not _amount_word(node):
-                    found.setdefault(pattern, node)
         while head is not None and head.head != head and head.dep_ in AMOUNT_LINKS and _amount_word(head.head):
             head = head.head  # "£75m ($141m)": the sum it restates; "3% to 3.5%": the other end
         if head is None:
@@ -397,40 +385,44 @@ class ParsedAbout:
             return phrase
         if head.dep_ in {"appos", "compound", "nmod"} and head.head.dep_ == "poss" and head.head.i < head.i:
             return _noun_phrase(head.head.head, inside)  # "X's $2bn (£1bn) buyout of Y": the buyout, not X
-        if (target := _raised_object(head)) is not None:
-            return _noun_phrase(target, inside)
-        for pattern, node in self.found.get((sentence.start, head.i), {}).items():
-            if not _amount_word(node):
-                found.setdefault(pattern, node)
-        # "£2bn on housing" is what the sum is for; "8% on Tuesday" says when, "rose 3% in Tokyo" where
+        if (target := self.raised.get((sentence.start, head.i))) is not None:
+            return _noun_phrase(target, inside)  # "sent shares down 4%": what went down, not the verb's subject
+        found = {}
+        for t in [*own, head]:
+            for pattern, node in self.found.get((sentence.start, t.i), {}).items():
+                if not _amount_word(node):
+                    found.setdefault(pattern, node)
+        # "£2bn on housing" is what the sum is for (`amount-sum-on` holds for a sum only); "8% on Tuesday" says when,
+        # "rose 3% in Tokyo" where
         nodes = [
             found[p]
             for p in AMOUNT_PATTERNS
-            if p in found and (money or p not in SUM_PATTERNS) and found[p] not in inside
+            if p in found and (money or p != "amount-sum-on") and found[p] not in inside
         ]
         # with no pattern, the noun or verb above; not a time a share is of with no "of" ("half the time")
         nodes = nodes or [g for g in [_governor(head)] if g is None or not _timeword(g)]
         for node in nodes:
             if node is not None and (target := _at_extreme(node)) is not None:
                 node = target
-            if node is not None and node.tag_.startswith("VB") and (duration or money):
-                phrase = _verb_phrase(node, inside)
-                if phrase and (" " in phrase or _object_of(head, node)):  # a verb alone: what it does to the amount
-                    return phrase
             if node is not None and node.tag_.startswith("VB"):
+                phrase = _verb_phrase(node, inside) if duration or money else None
+                # a verb alone says what it does to the amount: of it when the amount is its object ("invest £10m") or
+                # behind its preposition ("earning over £100,000"), not in another noun's phrase ("blamed a £5m payout")
+                acts_on = head.head == node and head.dep_ in {"dobj", "npadvmod"}
+                if phrase and (" " in phrase or acts_on or head.dep_ == "pobj" and head.head.head == node):
+                    return phrase
                 node = _subject(node)
             # a noun that times says nothing ("5% last year"), but one timed does ("profits for the year")
             # nor a bare time noun ("the same period"), but "a consultation period" or "40% of his time" is
-            bare_time = (
-                node is not None
-                and node.lower_ in TIME_NOUNS
-                and not any(c.dep_ in {"compound", "poss"} for c in node.children)
-            )
             if (
-                node is not None
-                and not bare_time
-                and (phrase := _noun_phrase(node, inside))
-                and not (_links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP))
+                node is None
+                or node.lower_ in TIME_NOUNS
+                and not any(c.dep_ in {"compound", "poss"} for c in node.children)
+            ):
+                continue
+            phrase = _noun_phrase(node, inside)
+            if phrase and not (
+                _links_or_times(phrase) and (_links_or_times(node.text) or phrase.split()[-1].lower() in STOP)
             ):
                 return phrase
         return None
@@ -438,8 +430,7 @@ class ParsedAbout:
 
 def _governor(token: Token) -> Token | None:
     """When no pattern ties the amount, the nearest noun or verb above it ("a deficit up 30.5%", "closing at $53"); an
-    amount read as the adverb of a noun after a preposition is the verb's ("grew at a breakneck 9.5%", where "breakneck"
-    is taken for a noun)."""
+    amount read as the adverb of a noun after a preposition is the verb's ("grew at a breakneck 9.5%")."""
     noun = token.head
     if token.dep_ == "npadvmod" and noun.dep_ == "pobj" and noun.head.head.tag_.startswith("VB"):
         return noun.head.head
@@ -470,8 +461,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
     """What a sum or a duration is of when a verb governs it: the verb with its subject's phrase and its complements,
-    the amount left out ("Ann Hale spent in prison", "the trust raised from its bond sale"); None when the amount is the
-    subject, or only a form of "be" or "have" is left."""
+    the amount left out ("Ann Hale spent in prison"); None when the amount is the subject, or only "be" or "have" is."""
     subject = _subject(verb)
     below = {t.i for t in subject.subtree} if subject is not None else set()
     if verb.i not in below and any(t.i in below for t in amount):
@@ -482,14 +472,12 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
     for child in verb.rights:
         if child.dep_ not in VERB_COMPLEMENTS or any(t in amount or _numeric(t) for t in child.subtree):
             continue  # the amount, or another one ("gave £12m, with £5m of them ...")
-        if child.dep_ == "prep" and any(
-            d.lower_ in {"a", "an"} for t in child.children if t.dep_ == "pobj" for d in t.children
+        objects = [t for t in child.children if t.dep_ == "pobj"] if child.dep_ == "prep" else None
+        if objects is not None and (
+            any(d.lower_ in {"a", "an"} for t in objects for d in t.children)  # "in a bid to": no thing known
+            or not any(t.tag_.startswith("NN") and not _timeword(t) for t in objects)  # "in 2004": no thing
         ):
-            continue  # "in a bid to": no thing known
-        if child.dep_ == "prep" and not any(
-            t.dep_ == "pobj" and t.tag_.startswith("NN") and not _timeword(t) for t in child.children
-        ):
-            continue  # "for two weeks last month", "in 2004": no thing
+            continue
         clauses = {t for c in child.subtree if c.dep_ in CLAUSES for t in c.subtree}
         keep.extend(t for t in child.subtree if t not in clauses)
     words = [
@@ -505,22 +493,11 @@ def _verb_phrase(verb: Token, amount: list[Token]) -> str | None:
     return POSSESSIVE_GAP.sub(r"\1", " ".join(" ".join(words).split()[:MAX_ABOUT_WORDS]))
 
 
-def _object_of(amount: Token, verb: Token) -> bool:
-    """Whether an amount is what a verb acts on: its object ("invest £10m") or behind its preposition
-    ("earning over £100,000"), not a word in another noun's phrase ("blamed a £5m payout")."""
-    return (
-        amount.head == verb
-        and amount.dep_ in {"dobj", "npadvmod"}
-        or (amount.dep_ == "pobj" and amount.head.head == verb)
-    )
-
-
 def _at_extreme(noun: Token) -> Token | None:
-    """What reached the extreme an amount measures or stands at ("exports hit a six-year high", "pushed prices to
-    four-month highs", "the dollar's fall to a five-week low", "imports rose to a new record of £27.9bn"): the object
-    moved there, else the verb's subject, else the noun the phrase hangs on. Only what goes to an extreme or stands at
-    it reached it: "some way off the peak" did not."""
-    if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in REACHED:
+    """What reached the extreme an amount measures or stands at ("pushed prices to four-month highs", "the dollar's fall
+    to a five-week low"): the object moved there, else the verb's subject, else the noun the phrase hangs on. Only what
+    goes to an extreme or stands at it reached it: "some way off the peak" did not."""
+    if noun.lower_ not in EXTREMES or noun.dep_ == "pobj" and noun.head.lower_ not in {"to", "at"}:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head
     if above.tag_.startswith("NN"):
@@ -529,20 +506,6 @@ def _at_extreme(noun: Token) -> Token | None:
         return None
     moved = next((c for c in above.children if c.dep_ == "dobj" and c.i < noun.i and c is not noun), None)
     return moved if moved is not None else _subject(above)
-
-
-def _raised_object(amount: Token) -> Token | None:
-    """The object a verb moves by an amount, written between them: "showed exports up 35%", "sent shares down 4%" - what
-    went up, not the verb's subject."""
-    adverb = amount.head
-    verb = adverb.head
-    if (
-        amount.dep_ != "npadvmod"
-        or adverb.lower_ not in {"up", "down", "higher", "lower"}
-        or not verb.tag_.startswith("VB")
-    ):
-        return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < adverb.i and c.tag_.startswith("NN")), None)
 
 
 def _sum_of(amount: Token, inside: list[Token]) -> str | None:
@@ -577,14 +540,13 @@ def _time_of(unit: Token) -> str | None:
 
 
 def _part_of_amount(token: Token) -> bool:
-    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one ("up to",
-    "more than")."""
-    if _numeric(token):
-        return True
+    """A number, a word of an amount next to one ("£", "bn", "%", "euros"), or what qualifies one ("more than")."""
     near = [token.nbor(k) for k in (-1, 1) if 0 <= token.i + k < len(token.doc)]
-    if token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near):
-        return True
-    return token.dep_ in {"quantmod", "advmod"} and _numeric(token.head)
+    return (
+        _numeric(token)
+        or (token.lower_ in AMOUNT_WORDS and any(_numeric(t) for t in near))
+        or (token.dep_ in {"quantmod", "advmod"} and _numeric(token.head))
+    )
 
 
 def _numeric(token: Token) -> bool:
@@ -608,13 +570,9 @@ def _noun_phrase(noun: Token, amount: list[Token]) -> str | None:
         noun = noun.doc[noun.i + 2]  # a hyphenated noun is its last part, with the rest: "super-casinos"
     while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.tag_.startswith("NN"):
         noun = noun.head  # the noun a counted one names a kind of: "20Mbps connections", "14 inch screens"
-    named = (
-        [c for c in noun.rights if c.dep_ in {"acl", "amod"} and c.tag_ in {"VBN", "VBG"}]
-        if noun.lower_ == "those"
-        else []
-    )
-    if named:
-        return f"those {named[0].text}"  # "those questioned", "those driving": people named by what they do
+    named = next((c for c in noun.rights if c.dep_ in {"acl", "amod"} and c.tag_ in {"VBN", "VBG"}), None)
+    if noun.lower_ == "those" and named is not None:
+        return f"those {named.text}"  # "those questioned", "those driving": people named by what they do
     if noun.tag_ in {"PRP", "WDT", "WP", "DT", "CD"} or noun.lower_ in PRONOUNS or not noun.text[:1].isalpha():
         return None  # a pronoun, a number, or a symbol (a table's "|") names nothing counted
     keep = [t for child in noun.lefts if child.dep_ in MODIFIERS for t in child.subtree]
@@ -663,44 +621,37 @@ def _joins(token: Token) -> bool:
 
 
 def _skip_numeral(body: str, m: re.Match[str], blocked: Ranges[None]) -> bool:
-    """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-year plan") and numbers in names
+    """Years, dates, ordinals, times, list numbers, decades, compounds ("a 10-point plan") and numbers in names
     ("Radio 4", "FTSE 100") are not quantities."""
-    start = m.start("num")
+    start, num = m.start("num"), m["num"]
     if blocked.overlaps(start, m.end("num")):
         return True
-    num = m["num"]
+    if m["cur"] or m["pct"] or m["mult"] or m["strong"]:
+        return False
     after = body[m.end() : m.end() + 12].lower()
     word_after = re.match(r"\s*([\w.']+)", after)
     nxt = word_after.group(1) if word_after else ""
-    if not (m["cur"] or m["pct"] or m["mult"] or m["strong"]):
-        if YEAR.match(num) and nxt not in PEOPLE_NOUNS:
-            return True
-        not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
-        if nxt.rstrip(".,") == "times" and not TIMES_AS_MUCH.match(body, m.end()):
-            not_counted = False  # "raised taxes 66 times": a count of what was done, not "3 times more"
-        compound = re.match(r"-[a-z]", after) and not HYPHEN_TIME.match(body, m.end())
-        if re.match(r"(st|nd|rd|th|s|['\u2019]s)\b", after) or compound or not_counted or after.startswith(":"):
-            return True
-        if nxt.rstrip(".") in MONTHS or (_word_before(body, start).lower() in MONTHS and nxt not in PEOPLE_NOUNS):
-            return True  # "11 March", "March 11", but "in March 300 migrants"
-        if _in_name(body, start) and not _owned(body, m):
-            return True
-        line_start = body.rfind("\n", 0, start) + 1
-        if not body[line_start:start].strip() and re.match(r"[.)]\s", after):
-            return True  # a numbered list item: "2. The strategy describes ..."
-        if after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start):
-            return True  # a list item run into a paragraph: "two facts: 1) If ... 2) The"
-        if _word_before(body, start).lower() in {"a", "an"} and _compound(nxt):
-            return True  # "a 10 point charter", "a 24 hour strike": the number is part of a modifier
-        if num.startswith("0") and len(num) > 1 and "." not in num:
-            return True
-        if after.startswith("/"):
-            return True  # "9/11", "24/7"
-        if body[m.end() : m.end() + 1].isupper():
-            return True  # glued to a capital, part of a name: "1Xtra", "3G"
-        if CLOCK.fullmatch(num) and _word_before(body, start).lower() in CLOCK_BEFORE:
-            return _counted_noun(body, m.end()) is None
-    return False
+    before = _word_before(body, start).lower()
+    line_start = body.rfind("\n", 0, start) + 1
+    not_counted = nxt in NOT_COUNTED or nxt.rstrip(".") in NOT_COUNTED  # "at 9am", "every 11 minutes."
+    # "raised taxes 66 times": a count of what was done, not "3 times more"
+    repeated = nxt.rstrip(".,") == "times" and not TIMES_AS_MUCH.match(body, m.end())
+    return bool(
+        (YEAR.match(num) and nxt not in PEOPLE_NOUNS)
+        or (not_counted and not repeated)
+        or NOT_AFTER.match(after)
+        or (re.match(r"-[a-z]", after) and not HYPHEN_TIME.match(body, m.end()))
+        or nxt.rstrip(".") in MONTHS  # "11 March", "March 11", but "in March 300 migrants"
+        or (before in MONTHS and nxt not in PEOPLE_NOUNS)
+        or (_in_name(body, start) and not _owned(body, m))
+        or (not body[line_start:start].strip() and re.match(r"[.)]\s", after))  # a list item: "2. The strategy ..."
+        # a list item run into a paragraph: "two facts: 1) If ... 2) The"
+        or (after.startswith(")") and body.rfind("(", line_start, start) <= body.rfind(")", line_start, start))
+        or (before in {"a", "an"} and _compound(nxt))  # "a 10 point charter", "a 24 hour strike": part of a modifier
+        or (num.startswith("0") and len(num) > 1 and "." not in num)
+        or body[m.end() : m.end() + 1].isupper()  # glued to a capital, part of a name: "1Xtra", "3G"
+        or (CLOCK.fullmatch(num) and before in CLOCK_BEFORE and _counted_noun(body, m.end()) is None)
+    )
 
 
 def _compound(word: str) -> bool:
@@ -732,9 +683,8 @@ def _in_name(body: str, pos: int) -> bool:
 
 def _owned(body: str, m: re.Match[str]) -> bool:
     """A number after a name's possessive that counts what the name has, not a model or a label: a thousands figure
-    ("the Transport Union's 70,000", "Amicus' 20,000"), people ("the Lords' 750 hereditary
-    peers") or a span of time ("Angola's 30-year civil war"); "Boeing's 777 line" and "Porsche's 911 sports cars" stay
-    names."""
+    ("the Union's 70,000"), people ("the Lords' 750 hereditary peers") or a span of time ("Angola's 30-year civil war");
+    "Boeing's 777 line" and "Porsche's 911 sports cars" stay names."""
     if not POSSESSIVE.search(_word_before(body, m.start("num"))):
         return False
     if "," in m["num"] or HYPHEN_TIME.match(body, m.end()):
@@ -748,8 +698,7 @@ SENTENCE_LEADS = frozenset(".!?:;\n\"'()[]~-\u2013\u2014\u201c\u201d\u2018\u2019
 
 def _inside_sentence(body: str, pos: int) -> bool:
     """Whether a word at `pos` has words of its sentence before it: no sentence end, colon, semicolon, quotation mark,
-    bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a byline's line, then
-    "Three guards")."""
+    bracket, dash or line break right before it ("said. \u201d Three", "N.H. - Four days", a byline, then "Three")."""
     before = body[:pos].rstrip()
     return bool(before) and before[-1] not in SENTENCE_LEADS and "\n" not in body[len(before) : pos]
 
@@ -773,44 +722,36 @@ def _build(
 ) -> Quantity:
     """The quantity a match stands for; `qualifier` is what the wording implies when none is written ("thousands of" is
     more than a thousand)."""
-    body = view.body
-    written, start = _qualifier(body, m.start())
-    end = m.end()
-    sentence = view.sentence_at(m.start())
-    about = None
-    groups = m.groupdict()
+    end, about, groups = m.end(), None, m.groupdict()
     if unit is None and groups.get("cur"):
         unit = CURRENCY_SYMBOLS[m["cur"].lower()]
     elif unit is None and groups.get("pct"):
         unit = "percent"
-    noun = None if groups.get("strong") else _noun_after(body, end)
     if groups.get("strong"):  # "a 2,000-strong crowd": people, and the group they make up
         unit = "people"
-    elif noun is not None:
-        noun_start, noun_end, noun_text = noun
-        first = noun_text.split()[0].lower()
-        currency = _named_currency(noun_text)
-        if unit is None and currency:
-            unit, end = currency, noun_end
-        elif unit is None and first in CURRENCY_WORDS:
-            unit = CURRENCY_WORDS[first]
+    elif unit is None and (noun := _noun_after(view.body, end)) is not None:
+        _, noun_end, noun_text = noun
+        words = noun_text.lower().split()
+        first, last = words[0], words[-1]
+        if len(words) > 1 and first in CURRENCY_ADJECTIVES and last in CURRENCY_NOUNS:  # "Swiss francs" -> CHF
+            unit, end = CURRENCY_ADJECTIVES[first], noun_end
+        elif first in CURRENCY_WORDS:
+            unit, end = CURRENCY_WORDS[first], noun_end
             if first in CURRENCY_SUBUNITS:
                 value /= 100
-            end = noun_end
-        elif unit is None and (time := TIME_UNITS.get(noun_text.split()[-1].lower())):
+        elif time := TIME_UNITS.get(last):
             (unit, factor), end = time, noun_end
             value *= factor
-        elif unit is None:
+        else:
             about = QUOTE_CHARS.sub("", noun_text)  # unless the parse names it with its phrase
-            unit = "people" if any(_counts_people(w) for w in noun_text.split()) else noun_text.split()[-1].lower()
-    if unit in DURATION_UNITS:
-        written, start = _qualifier(body, m.start(), duration=True)
+            unit = "people" if any(_counts_people(w) for w in noun_text.split()) else last
+    written, start = _qualifier(view.body, m.start(), duration=unit in DURATION_UNITS)
     return Quantity(
         value=value,
         unit=unit or "",
         qualifier=written or qualifier or ("about" if groups.get("odd") else None),
         about=about,
-        sentence=sentence.text.strip(),
+        sentence=view.sentence_at(m.start()).text.strip(),
         start_char=start,
         end_char=end,
     )
@@ -825,14 +766,6 @@ def _qualifier(body: str, start: int, duration: bool = False) -> tuple[str | Non
     return QUALIFIERS[m["qual"].lower()], m.start()
 
 
-def _named_currency(noun: str) -> str | None:
-    """ "Swiss francs" -> CHF, "Hong Kong dollars" -> HKD: a country's word, then a currency."""
-    words = noun.lower().split()
-    if len(words) >= 2 and words[0] in CURRENCY_ADJECTIVES and words[-1] in CURRENCY_NOUNS:
-        return CURRENCY_ADJECTIVES[words[0]]
-    return None
-
-
 def _noun_after(body: str, pos: int) -> tuple[int, int, str] | None:
     """What a number counts: the noun right after it, or the one after "of the" ("12 of the suspects")."""
     noun = _counted_noun(body, pos)
@@ -843,32 +776,22 @@ def _noun_after(body: str, pos: int) -> tuple[int, int, str] | None:
 
 def _counted_noun(body: str, pos: int) -> tuple[int, int, str] | None:
     """The up-to-three-word noun phrase right after a number ("British citizens")."""
-    words: list[str] = []
-    ends: list[int] = []
-    start = None
-    while len(words) < MAX_NOUN_WORDS:
-        m = NEXT_WORDS.match(body, ends[-1] if ends else pos)
-        if not m or m.group(1).lower() in STOP:
+    found: list[re.Match[str]] = []
+    while len(found) < MAX_NOUN_WORDS and (m := NEXT_WORDS.match(body, found[-1].end(1) if found else pos)):
+        if m.group(1).lower() in STOP:
             break
-        if start is None:
-            start = m.start(1)
-        words.append(m.group(1))
-        ends.append(m.end(1))
-    if not words or start is None:
-        return None
-    head = _head(words)
+        found.append(m)
+    words = [m.group(1) for m in found]
+    head = _head(words) if words else None
     if head is None or words[head].lower() in NOT_COUNTED:
         return None
-    return start, ends[head], " ".join(words[: head + 1])
+    return found[0].start(1), found[head].end(1), " ".join(words[: head + 1])
 
 
 def _head(words: list[str]) -> int | None:
-    """Index of the counted noun: a people noun or unit, else the first plural outside a name.
-
-    Without a tagger, a word ending in -ed or -ing right after the number is read as a verb ("5,000 attended") unless a
-    people noun or a plural follows it at once ("250,000 failed asylum seekers", "3,000 unaccompanied children"); a
-    hyphenated one is an adjective ("76 specially-designated register offices").
-    """
+    """Index of the counted noun: a people noun or unit, else the first plural outside a name. Without a tagger, a word
+    in -ed or -ing right after the number is a verb ("5,000 attended") unless a people noun or a plural follows it at
+    once ("250,000 failed asylum seekers"); a hyphenated one is an adjective ("76 specially-designated offices")."""
     lows = [w.lower() for w in words]
     verb_like = lows[0].endswith(("ed", "ing")) and "-" not in lows[0]
     for i, w in enumerate(lows):
@@ -899,9 +822,8 @@ def _plural(word: str) -> bool:
 
 def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> list[Quantity]:
     """A bare number takes its unit from the number that closes its range ("10 to 20 people", "5-7%"), else from the
-    noun the parse says it counts (a list's item has its own: "12 libraries and 40 Post Offices"), else from the
-    previous one in its sentence, or from the noun of "numbers of X" there ("Numbers of arrivals ... from more than
-    3,000 to 300"). Two bare numbers joined by a dash are a score or a code ("won 3-1"), not quantities."""
+    noun the parse says it counts ("12 libraries and 40 Post Offices"), else from the previous one in its sentence, or
+    from "numbers of X" there. Two bare numbers joined by a dash are a score or a code ("won 3-1"), not quantities."""
     body = view.body
     for i in range(len(found) - 2, -1, -1):
         q, nxt = found[i], found[i + 1]
@@ -930,20 +852,22 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
             continue
         noun = parsed.counted(q.start_char, q.end_char) if not q.unit else None
         if noun is not None:
-            unit = "people" if _counts_people(noun.text) else noun.lower_
-            q = replace(q, unit=unit, about=_noun_phrase(noun, []))
+            q = replace(q, unit="people" if _counts_people(noun.text) else noun.lower_, about=_noun_phrase(noun, []))
             if _names_unit(q):
                 q = replace(q, about=None)
-        elif not q.unit and _counts_group(phrase := parsed(q.start_char, q.end_char)):
-            q = replace(q, unit="people", about=phrase)  # "a workforce of 43 million", not the jobs before
+        elif (
+            not q.unit and (phrase := parsed(q.start_char, q.end_char)) and phrase.split()[-1].lower() in PEOPLE_GROUPS
+        ):
+            q = replace(q, unit="people", about=phrase)  # of a body of people: "a workforce of 43 million", not jobs
         elif not q.unit:
             prev = _stated(body, out, next((p for p in reversed(out) if p.sentence == q.sentence and p.unit), None))
             counted = NUMBER_OF.search(q.sentence)
+            # a plain number after a sum is not money ("£3bn in lost reserves, 250,000 repossessed"): news writes the
+            # currency again, or only a multiplier ("£50m ... six or seven million")
             if (
                 prev is not None
-                and not (prev.unit == "percent" and q.value > 100)
-                and not (prev.unit == "percent" and PER_RATE.match(body, q.end_char))
-                and not _plain_for_money(body, prev, q)
+                and not (prev.unit == "percent" and (q.value > 100 or PER_RATE.match(body, q.end_char)))
+                and not (prev.unit in CURRENCY_CODES and not MULT_WORD.search(body, q.start_char, q.end_char))
             ):
                 q = replace(q, unit=prev.unit, about=prev.about)
             elif counted:
@@ -958,24 +882,13 @@ def _borrow_units(view: DocView, found: list[Quantity], parsed: ParsedAbout) -> 
     return out
 
 
-def _counts_group(phrase: str | None) -> bool:
-    """Whether what a bare number is of is a body of people ("total work force", "audience")."""
-    return bool(phrase) and phrase.split()[-1].lower() in PEOPLE_GROUPS
-
-
 def _stated(body: str, out: list[Quantity], prev: Quantity | None) -> Quantity | None:
     """The sum as first stated when `prev` restates it in another currency: a bare sum after "77m euros (£53m; $100m)"
     is in euros ("up from 38m"), as one after "$28.5m (£15.2m)" is in dollars."""
     if prev is None or prev.unit not in CURRENCY_CODES:
         return prev
     i = out.index(prev)
-    while (
-        i > 0
-        and out[i - 1].sentence == prev.sentence
-        and out[i - 1].unit in CURRENCY_CODES
-        and out[i - 1].unit != out[i].unit
-        and RESTATED_GAP.fullmatch(body, out[i - 1].end_char, out[i].start_char)
-    ):
+    while i > 0 and out[i - 1].sentence == prev.sentence and _restates(body, out[i - 1], out[i]):
         i -= 1
     return out[i]
 
@@ -990,12 +903,6 @@ def _scored(body: str, q: Quantity, found: list[Quantity]) -> bool:
     if SCORE_AFTER.match(after) and q.end_char + 1 not in ends:
         return True
     return bool(TIE_BREAK.search(body, max(0, q.start_char - 8), q.end_char + 1))
-
-
-def _plain_for_money(body: str, prev: Quantity, q: Quantity) -> bool:
-    """A plain number after a sum is not money ("£3bn in lost reserves, 250,000 repossessed"): news writes the currency
-    again, or only a multiplier ("£50m ... six or seven million")."""
-    return prev.unit in CURRENCY_CODES and not MULT_WORD.search(body, q.start_char, q.end_char)
 
 
 def _people_before(body: str, start: int, end: int) -> str | None:
