@@ -196,7 +196,9 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None and not partial and quotes and _talk_resumes(view, quotes[-1], first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
-            speaker = _other_speaker(view, first.open_mark, speaker[1])
+            # it is said to or of them: the last person named before it who is not them
+            other = view.last_named(first.open_mark, lambda m, named=speaker[1]: m.name != named)
+            speaker = (other.name, other.name) if other else (None, None)
         quotes.append(
             Quote(
                 quote_text=view.body[first.start : last.end],
@@ -289,12 +291,6 @@ def _names(text: str, name: str) -> bool:
     speak of "the Jones family", "the Jones plan"."""
     words = name.split()
     return len(words) > 1 and bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
-
-
-def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
-    """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.last_named(at, lambda m: m.name != ruled_out)
-    return (found.name, found.name) if found else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
@@ -391,17 +387,17 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
             return _participle_speaker(view, head_start + m.start())
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
         verb = head_start + m.start("verb")
-        found = _subject_speaker(view, verb) or _passive_speaker(view, verb, first.open_mark)
+        found = _subject_speaker(view, verb, first.open_mark)
         return found or _resolve(view, head_start, head_start + m.start(), False)
     if verb := SPEECH_VERB.search(head):
         return _resolve(view, head_start, head_start + verb.start(), False)
     return (None, None)
 
 
-def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
+def _subject_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
     """The person the parse makes the subject of the speech verb at offset `verb`: the one whose mention holds the
-    subject's head word, if any."""
-    for m in view.grammar.at("speech-subject", "verb", {verb}):
+    subject's head word, if any; else the agent of a passive ("His claims were denied by X, who ..." is X)."""
+    for m in view.grammar.at("speech-subject", "verb", {verb})[:1]:
         named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
         if named:
             return named[2].name, named[2].name
@@ -410,18 +406,12 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
         who = m.nodes["subject"]
         start = m.sentence.char_span(who.left_edge)[0]
         before = view.body[_sentence_start(view.body, start) : start].lower().split()
-        if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
-            return None
-        speaker = _phrase_speaker(view, m, "subject")
-        return speaker if speaker[0] is not None else None
-    return None
-
-
-def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
-    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied by X, who ..." is X."""
-    for m in view.grammar.at("passive-agent", "verb", {verb}):
-        return _phrase_speaker(view, m, "agent", limit)
-    return None
+        if who.tag_ in {"NN", "NNS"} and SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+            speaker = _phrase_speaker(view, m, "subject")
+            if speaker[0] is not None:
+                return speaker
+    agents = view.grammar.at("passive-agent", "verb", {verb})
+    return _phrase_speaker(view, agents[0], "agent", limit) if agents else None
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
