@@ -308,26 +308,22 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             return (published + timedelta(days=step)).isoformat()
     if m := AGO.search(low):
         return _ago(published, int(number_value(m[1])), m[2])
+    year = None  # the year a relative word names ("next year"), else placed by the tense
     if m := RELATIVE.search(low):  # a season is of its year
         if m[2] in {"month", "week"}:
             step = STEP[m[1]]
             return _month_after(published, step) if m[2] == "month" else _week(published + timedelta(weeks=step))
         year = published.year + STEP[m[1]]
-        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
-            day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
-            return _iso(year, _month(month), int(day))
-        if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
-            return f"{year:04d}-{_month(m[1]):02d}"
-        return str(year)
-    if m := PART_OF.search(low):
+    elif m := PART_OF.search(low):
         return str(published.year) if m[1] == "year" else _month_after(published, 0)
-    if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
-        day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
-        return _iso(_year_for(published, _month(month), int(day), tense), _month(month), int(day))
-    if m := MONTH_ONLY.search(low):
+    if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
+        day, month = (int(m[1]), _month(m[2])) if m.re is DAY_MONTH else (int(m[2]), _month(m[1]))
+        return _iso(year or _year_for(published, month, day, tense), month, day)
+    if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
         month = _month(m[1])
-        year = _year_for(published, month, None, tense)
-        return f"{year:04d}-{month:02d}"
+        return f"{year or _year_for(published, month, None, tense):04d}-{month:02d}"
+    if year:
+        return str(year)
     if m := WEEKDAY.search(low):
         ahead = (WEEKDAYS[m[1]] - published.weekday()) % 7
         if re.search(r"\bnext\b", low):
