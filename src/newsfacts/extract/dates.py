@@ -279,11 +279,9 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
     if (m := WEEKDAY_RANGE.search(low)) and (first := resolve(low[: m.end(1)], published, tense)):
         end = date.fromisoformat(first) + timedelta(days=(WEEKDAYS[m[2]] - WEEKDAYS[m[1]]) % 7)
         return f"{first}/{end.isoformat()}"
-    for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-        if m := rx.search(low):
-            g = m.groups()
-            day, month, year = (g[0], g[1], g[2]) if rx is DAY_MONTH_YEAR else (g[1], g[0], g[2])
-            return _iso(int(year), _month(month), int(day))
+    if m := DAY_MONTH_YEAR.search(low) or MONTH_DAY_YEAR.search(low):
+        day, month = (m[1], m[2]) if m.re is DAY_MONTH_YEAR else (m[2], m[1])
+        return _iso(int(m[3]), _month(month), int(day))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
@@ -305,17 +303,16 @@ def _relative(low: str, published: date, tense: int) -> str | None:
     """The resolution of an expression that needs the publication date."""
     for word, step in RELATIVE_DAY.items():
         if re.search(rf"\b{word}\b", low):
-            return (published + timedelta(days=step)).isoformat()
+            return _shifted(published, step, "day")
     if m := AGO.search(low):
-        return _ago(published, int(number_value(m[1])), m[2])
+        return _shifted(published, -int(number_value(m[1])), m[2])
     year = None  # the year a relative word names ("next year"), else placed by the tense
     if m := RELATIVE.search(low):  # a season is of its year
         if m[2] in {"month", "week"}:
-            step = STEP[m[1]]
-            return _month_after(published, step) if m[2] == "month" else _week(published + timedelta(weeks=step))
+            return _shifted(published, STEP[m[1]], m[2])
         year = published.year + STEP[m[1]]
     elif m := PART_OF.search(low):
-        return str(published.year) if m[1] == "year" else _month_after(published, 0)
+        return _shifted(published, 0, m[1])
     if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
         day, month = (int(m[1]), _month(m[2])) if m.re is DAY_MONTH else (int(m[2]), _month(m[1]))
         return _iso(year or _year_for(published, month, day, tense), month, day)
@@ -332,7 +329,7 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = (ahead or 7) - 7
         elif tense <= 0:
             ahead = ahead - 7 if ahead else 0
-        return (published + timedelta(days=ahead)).isoformat()
+        return _shifted(published, ahead, "day")
     return None
 
 
@@ -362,26 +359,18 @@ def _year_for(published: date, month: int, day: int | None, tense: int) -> int:
     return min((published.year - 1, published.year, published.year + 1), key=distance)
 
 
-def _ago(published: date, count: int, unit: str) -> str:
-    """Two years ago: the year two before publication, at the precision of the unit."""
+def _shifted(published: date, step: int, unit: str) -> str:
+    """The day, week, month or year `step` units from the publication date, at the precision of the unit: "two years
+    ago" is the year two before publication, "next week" the ISO 8601 week after it (2007-W25)."""
     if unit == "day":
-        return (published - timedelta(days=count)).isoformat()
+        return (published + timedelta(days=step)).isoformat()
     if unit == "week":
-        return _week(published - timedelta(weeks=count))
+        year, week, _ = (published + timedelta(weeks=step)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if unit == "month":
-        return _month_after(published, -count)
-    return str(published.year - count)
-
-
-def _month_after(published: date, step: int) -> str:
-    month = published.month - 1 + step
-    return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
-
-
-def _week(day: date) -> str:
-    """ISO 8601 week of a day: 2007-W25."""
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+        month = published.month - 1 + step
+        return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
+    return str(published.year + step)
 
 
 def _month(word: str) -> int:
