@@ -356,8 +356,7 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
 
 def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     """The speaker named right after the quote (none after one left open: nothing follows it in its paragraph)."""
-    body = view.body
-    offset = last.after
+    body, offset = view.body, last.after
     tail = body[offset : last.para_end]
     if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
@@ -601,8 +600,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
     if org := _subject_org(view, start, end):
         return org, None
-    shown = [w.strip(",.;:") for w in clean.split()]
-    shown = [w for w in shown if w]
+    shown = [bare for w in clean.split() if (bare := w.strip(",.;:"))]
     while shown and shown[-1].lower() in SPEECH_ADVERBS:
         shown.pop()
     words = [w.lower() for w in shown]
@@ -621,19 +619,14 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return name, name
     if role_person := _person_by_role(view, words, start):
         return role_person, role_person
-    if words[0] in POSSESSIVE_PRONOUNS and (apposed := _apposed(view, start)):
-        return apposed, apposed  # "Mr Y, his transport spokesman, said": the description is Y's
+    apposed = view.last_named(start) if words[0] in POSSESSIVE_PRONOUNS else None
+    if apposed and view.body[apposed.end_char : start].strip() == ",":
+        return apposed.name, apposed.name  # "Mr Y, his transport spokesman, said": the description is Y's
     described = _describe(view, " ".join(shown), start)
     if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
         org = _opening_org(view, _sentence_before(view.body, start)[0])
         described = f"{org} {described}" if org else described
     return described, None
-
-
-def _apposed(view: _QuoteView, start: int) -> str | None:
-    """The person named right before the comma that opens a description, whom it describes."""
-    found = view.last_named(start)
-    return found.name if found and view.body[found.end_char : start].strip() == "," else None
 
 
 # Words before an organisation among the speaker words that make it an object or one of several.
