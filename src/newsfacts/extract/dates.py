@@ -204,8 +204,7 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     and bare numbers, which the model also calls dates."""
     if m := re.search(r"\b(?:this|last|next)\s+$", body[max(0, start - 6) : start], re.I):
         start -= len(m.group())
-    text = body[start:end]
-    text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
+    text = re.split(r"\s[-\u2013\u2014]\s|\n", body[start:end])[0]
     lead = len(text) - len(LEAD.sub("", text))
     text = text[lead:].rstrip()
     start += lead
@@ -252,15 +251,12 @@ def _tense(view: DocView, start: int, end: int) -> int:
     for rx, sign in ((FUTURE_CUE, 1), (PAST_CUE, -1)):
         for m in rx.finditer(text):
             a, b = m.start() + offset, m.end() + offset
-            if b <= start and start - b <= CUE_BEFORE:
-                key = (False, start - b, sign)
-                between = view.body[b:start]
-            elif a >= end and a - end <= CUE_AFTER:
-                key = (True, a - end, sign)
-                between = view.body[end:a]
-            else:
+            before = b <= start and start - b <= CUE_BEFORE
+            if not before and not (a >= end and a - end <= CUE_AFTER):
                 continue
-            if not QUOTE_MARK.search(between) and (best is None or key < best):
+            lo, hi = (b, start) if before else (end, a)  # the words between the cue and the date
+            key = (not before, hi - lo, sign)
+            if not QUOTE_MARK.search(view.body, lo, hi) and (best is None or key < best):
                 best = key
     return best[2] if best else 0
 
@@ -294,9 +290,7 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return f"19{m[1]}" if m[1] else DECADE_WORDS[m[2]]
     if m := YEAR.search(low):
         return m[1]
-    if published is None:
-        return None
-    return _relative(low, published, tense)
+    return None if published is None else _relative(low, published, tense)
 
 
 def _relative(low: str, published: date, tense: int) -> str | None:
@@ -352,11 +346,8 @@ def _year_for(published: date, month: int, day: int | None, tense: int) -> int:
         if tense < 0:
             return published.year if there <= here else published.year - 1
         return published.year if there >= here else published.year + 1
-
-    def distance(year: int) -> int:
-        return abs((date(year, month, min(day or 15, 28)) - published).days)
-
-    return min((published.year - 1, published.year, published.year + 1), key=distance)
+    years = (published.year - 1, published.year, published.year + 1)
+    return min(years, key=lambda year: abs((date(year, month, min(day or 15, 28)) - published).days))
 
 
 def _shifted(published: date, step: int, unit: str) -> str:
