@@ -385,8 +385,7 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
-        verb = head_start + m.start("verb")
-        found = _subject_speaker(view, verb, first.open_mark)
+        found = _subject_speaker(view, head_start + m.start("verb"), first.open_mark)
         return found or _resolve(view, head_start, head_start + m.start(), False)
     if verb := SPEECH_VERB.search(head):
         return _resolve(view, head_start, head_start + verb.start(), False)
