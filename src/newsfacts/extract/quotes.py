@@ -343,10 +343,8 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     words = len(body[first.start : last.end].split())
     if not head or head[-1] in ".!?:" or head[-1] in QUOTE_MARKS:
         return words < 2
-    if words <= SHORT_WORDS:
-        return True
-    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head):  # `X said,` / `including X -- "It is ..."`
-        return not body[first.start : first.start + 1].isupper() and head[-1] != ","
+    if words > SHORT_WORDS and (head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head)):
+        return not body[first.start : first.start + 1].isupper() and head[-1] != ","  # `X said,` / `X -- "It is"`
     return True
 
 
