@@ -510,8 +510,7 @@ def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     """The person the parse makes the subject of the main speech verb of the sentence from `start` to `end` ("The crisis
     overshadowed the year, Mr X said.")."""
     for m in view.grammar.of("speech-subject"):
-        verb_at = m.char_span("verb")[0]
-        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT":
+        if start <= m.char_span("verb")[0] < end and m.nodes["verb"].dep_ == "ROOT":
             speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
@@ -637,9 +636,7 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
         return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
     tail = view.body[last.end_char : end].rstrip(" ,").split()
-    if any(w.lower() not in SPEECH_ADVERBS for w in tail):
-        return None
-    return view.body[last.start_char : last.end_char]
+    return None if any(w.lower() not in SPEECH_ADVERBS for w in tail) else view.body[last.start_char : last.end_char]
 
 
 def _past_fronted_clause(view: _QuoteView, at: int) -> int:
