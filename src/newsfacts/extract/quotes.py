@@ -472,13 +472,10 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
         sentence = view.body[start:end]
         if name is None and view.quoted.covers(start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next((m.name for m in view.named_in(start, end)), None)
-            if name is None:
-                at = start
-                continue
+        elif name is None and not PRONOUN_OPENING.match(view.body, start):
+            return None
         if name is not None:
             return name if gender is None or view.genders.get(name, gender) == gender else None
-        if not PRONOUN_OPENING.match(view.body, start):
-            return None
         at = start
     return None
 
