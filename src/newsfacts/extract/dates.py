@@ -204,8 +204,7 @@ def _trimmed(body: str, start: int, end: int) -> tuple[int, int] | None:
     and bare numbers, which the model also calls dates."""
     if m := re.search(r"\b(?:this|last|next)\s+$", body[max(0, start - 6) : start], re.I):
         start -= len(m.group())
-    text = body[start:end]
-    text = re.split(r"\s[-\u2013\u2014]\s|\n", text)[0]
+    text = re.split(r"\s[-\u2013\u2014]\s|\n", body[start:end])[0]
     lead = len(text) - len(LEAD.sub("", text))
     text = text[lead:].rstrip()
     start += lead
@@ -252,15 +251,12 @@ def _tense(view: DocView, start: int, end: int) -> int:
     for rx, sign in ((FUTURE_CUE, 1), (PAST_CUE, -1)):
         for m in rx.finditer(text):
             a, b = m.start() + offset, m.end() + offset
-            if b <= start and start - b <= CUE_BEFORE:
-                key = (False, start - b, sign)
-                between = view.body[b:start]
-            elif a >= end and a - end <= CUE_AFTER:
-                key = (True, a - end, sign)
-                between = view.body[end:a]
-            else:
+            before = b <= start and start - b <= CUE_BEFORE
+            if not before and not (a >= end and a - end <= CUE_AFTER):
                 continue
-            if not QUOTE_MARK.search(between) and (best is None or key < best):
+            lo, hi = (b, start) if before else (end, a)  # the words between the cue and the date
+            key = (not before, hi - lo, sign)
+            if not QUOTE_MARK.search(view.body, lo, hi) and (best is None or key < best):
                 best = key
     return best[2] if best else 0
 
@@ -279,11 +275,9 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
     if (m := WEEKDAY_RANGE.search(low)) and (first := resolve(low[: m.end(1)], published, tense)):
         end = date.fromisoformat(first) + timedelta(days=(WEEKDAYS[m[2]] - WEEKDAYS[m[1]]) % 7)
         return f"{first}/{end.isoformat()}"
-    for rx in (DAY_MONTH_YEAR, MONTH_DAY_YEAR):
-        if m := rx.search(low):
-            g = m.groups()
-            day, month, year = (g[0], g[1], g[2]) if rx is DAY_MONTH_YEAR else (g[1], g[0], g[2])
-            return _iso(int(year), _month(month), int(day))
+    if m := DAY_MONTH_YEAR.search(low) or MONTH_DAY_YEAR.search(low):
+        day, month = (m[1], m[2]) if m.re is DAY_MONTH_YEAR else (m[2], m[1])
+        return _iso(int(m[3]), _month(month), int(day))
     if m := MONTH_YEAR.search(low):
         return f"{int(m[2]):04d}-{_month(m[1]):02d}"
     if (m := YEAR_SPAN.search(low)) and (span := _year_span(m[1], m[2])):
@@ -296,38 +290,31 @@ def resolve(text: str, published: date | None, tense: int = 0) -> str | None:
         return f"19{m[1]}" if m[1] else DECADE_WORDS[m[2]]
     if m := YEAR.search(low):
         return m[1]
-    if published is None:
-        return None
-    return _relative(low, published, tense)
+    return None if published is None else _relative(low, published, tense)
 
 
 def _relative(low: str, published: date, tense: int) -> str | None:
     """The resolution of an expression that needs the publication date."""
     for word, step in RELATIVE_DAY.items():
         if re.search(rf"\b{word}\b", low):
-            return (published + timedelta(days=step)).isoformat()
+            return _shifted(published, step, "day")
     if m := AGO.search(low):
-        return _ago(published, int(number_value(m[1])), m[2])
+        return _shifted(published, -int(number_value(m[1])), m[2])
+    year = None  # the year a relative word names ("next year"), else placed by the tense
     if m := RELATIVE.search(low):  # a season is of its year
         if m[2] in {"month", "week"}:
-            step = STEP[m[1]]
-            return _month_after(published, step) if m[2] == "month" else _week(published + timedelta(weeks=step))
+            return _shifted(published, STEP[m[1]], m[2])
         year = published.year + STEP[m[1]]
-        if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
-            day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
-            return _iso(year, _month(month), int(day))
-        if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
-            return f"{year:04d}-{_month(m[1]):02d}"
-        return str(year)
-    if m := PART_OF.search(low):
-        return str(published.year) if m[1] == "year" else _month_after(published, 0)
-    if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):
-        day, month = (m[1], m[2]) if m.re is DAY_MONTH else (m[2], m[1])
-        return _iso(_year_for(published, _month(month), int(day), tense), _month(month), int(day))
-    if m := MONTH_ONLY.search(low):
+    elif m := PART_OF.search(low):
+        return _shifted(published, 0, m[1])
+    if m := DAY_MONTH.search(low) or MONTH_DAY.search(low):  # "5 March next year"
+        day, month = (int(m[1]), _month(m[2])) if m.re is DAY_MONTH else (int(m[2]), _month(m[1]))
+        return _iso(year or _year_for(published, month, day, tense), month, day)
+    if m := MONTH_ONLY.search(low):  # "March of next year", "June last year"
         month = _month(m[1])
-        year = _year_for(published, month, None, tense)
-        return f"{year:04d}-{month:02d}"
+        return f"{year or _year_for(published, month, None, tense):04d}-{month:02d}"
+    if year:
+        return str(year)
     if m := WEEKDAY.search(low):
         ahead = (WEEKDAYS[m[1]] - published.weekday()) % 7
         if re.search(r"\bnext\b", low):
@@ -336,7 +323,7 @@ def _relative(low: str, published: date, tense: int) -> str | None:
             ahead = (ahead or 7) - 7
         elif tense <= 0:
             ahead = ahead - 7 if ahead else 0
-        return (published + timedelta(days=ahead)).isoformat()
+        return _shifted(published, ahead, "day")
     return None
 
 
@@ -359,33 +346,22 @@ def _year_for(published: date, month: int, day: int | None, tense: int) -> int:
         if tense < 0:
             return published.year if there <= here else published.year - 1
         return published.year if there >= here else published.year + 1
-
-    def distance(year: int) -> int:
-        return abs((date(year, month, min(day or 15, 28)) - published).days)
-
-    return min((published.year - 1, published.year, published.year + 1), key=distance)
+    years = (published.year - 1, published.year, published.year + 1)
+    return min(years, key=lambda year: abs((date(year, month, min(day or 15, 28)) - published).days))
 
 
-def _ago(published: date, count: int, unit: str) -> str:
-    """Two years ago: the year two before publication, at the precision of the unit."""
+def _shifted(published: date, step: int, unit: str) -> str:
+    """The day, week, month or year `step` units from the publication date, at the precision of the unit: "two years
+    ago" is the year two before publication, "next week" the ISO 8601 week after it (2007-W25)."""
     if unit == "day":
-        return (published - timedelta(days=count)).isoformat()
+        return (published + timedelta(days=step)).isoformat()
     if unit == "week":
-        return _week(published - timedelta(weeks=count))
+        year, week, _ = (published + timedelta(weeks=step)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     if unit == "month":
-        return _month_after(published, -count)
-    return str(published.year - count)
-
-
-def _month_after(published: date, step: int) -> str:
-    month = published.month - 1 + step
-    return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
-
-
-def _week(day: date) -> str:
-    """ISO 8601 week of a day: 2007-W25."""
-    year, week, _ = day.isocalendar()
-    return f"{year:04d}-W{week:02d}"
+        month = published.month - 1 + step
+        return f"{published.year + month // 12:04d}-{month % 12 + 1:02d}"
+    return str(published.year + step)
 
 
 def _month(word: str) -> int:

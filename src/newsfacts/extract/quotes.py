@@ -170,7 +170,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
-        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS, _not_pronoun))[0]:
+        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS))[0]:
             speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
@@ -196,7 +196,9 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         if speaker[0] is None and not partial and quotes and _talk_resumes(view, quotes[-1], first.open_mark):
             speaker = quotes[-1].speaker, quotes[-1].speaker_name  # an interview: no one else spoke since
         if speaker[1] is not None and _names(view.body[first.start : last.end], speaker[1]):
-            speaker = _other_speaker(view, first.open_mark, speaker[1])
+            # it is said to or of them: the last person named before it who is not them
+            other = view.last_named(first.open_mark, lambda m, named=speaker[1]: m.name != named)
+            speaker = (other.name, other.name) if other else (None, None)
         quotes.append(
             Quote(
                 quote_text=view.body[first.start : last.end],
@@ -226,7 +228,8 @@ SPEAKER_RELATIONS = (
     "quote-according-to",
 )
 # Whose claim, charge or warning a fragment is quoted in: "a claim by X that Y is an "attack dog"",
-# "X's warning that ...", "Labour claims he used her as a "shield"".
+# "X's warning that ...", "Labour claims he used her as a "shield"". Not an owner that is a pronoun
+# ("her remark that"), which the pronoun rules read: the patterns leave it out.
 CLAIM_RELATIONS = ("quote-claim-by", "quote-claim-owner")
 
 
@@ -267,11 +270,6 @@ def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = N
     return _resolve(view, start, stop, True)
 
 
-def _not_pronoun(owner: Token, _speaker: Speaker) -> bool:
-    """A claim's owner other than a pronoun ("her remark that"), whom the pronoun rules decide."""
-    return owner.tag_ not in {"PRP", "PRP$"}
-
-
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
 SPEAKING_NOUNS = PEOPLE_NOUNS | GROUP_NOUNS | SPOKES_NOUNS | DESCRIPTION_HEADS | ORG_WORDS | VOICE_NOUNS
 
@@ -289,12 +287,6 @@ def _names(text: str, name: str) -> bool:
     speak of "the Jones family", "the Jones plan"."""
     words = name.split()
     return len(words) > 1 and bool(re.search(rf"\b{re.escape(words[0])}\b(?!\s+{re.escape(words[-1])})", text))
-
-
-def _other_speaker(view: _QuoteView, at: int, ruled_out: str) -> Speaker:
-    """The last person named before `at`, outside quotation marks, who is not `ruled_out`."""
-    found = view.last_named(at, lambda m: m.name != ruled_out)
-    return (found.name, found.name) if found else (None, None)
 
 
 def _same_speaker_goes_on(body: str, prev_end: int, open_mark: int) -> bool:
@@ -351,17 +343,14 @@ def _is_partial(body: str, first: _Raw, last: _Raw) -> bool:
     words = len(body[first.start : last.end].split())
     if not head or head[-1] in ".!?:" or head[-1] in QUOTE_MARKS:
         return words < 2
-    if words <= SHORT_WORDS:
-        return True
-    if head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head):  # `X said,` / `including X -- "It is ..."`
-        return not body[first.start : first.start + 1].isupper() and head[-1] != ","
+    if words > SHORT_WORDS and (head[-1] in INTRODUCING_MARKS or BEFORE_VERB.search(head)):
+        return not body[first.start : first.start + 1].isupper() and head[-1] != ","  # `X said,` / `X -- "It is"`
     return True
 
 
 def _trailing(view: _QuoteView, last: _Raw) -> Speaker | None:
     """The speaker named right after the quote (none after one left open: nothing follows it in its paragraph)."""
-    body = view.body
-    offset = last.after
+    body, offset = view.body, last.after
     tail = body[offset : last.para_end]
     if m := AFTER_DASH.match(tail):
         return _resolve(view, offset + m.start("who"), offset + m.end("who"), True)
@@ -390,18 +379,17 @@ def _leading(view: _QuoteView, first: _Raw) -> Speaker:
         if m["verb"].endswith("ing"):
             return _participle_speaker(view, head_start + m.start())
         # "X, pastor of a church and a Y supporter, said:" is X: the parse knows the subject's head
-        verb = head_start + m.start("verb")
-        found = _subject_speaker(view, verb) or _passive_speaker(view, verb, first.open_mark)
+        found = _subject_speaker(view, head_start + m.start("verb"), first.open_mark)
         return found or _resolve(view, head_start, head_start + m.start(), False)
     if verb := SPEECH_VERB.search(head):
         return _resolve(view, head_start, head_start + verb.start(), False)
     return (None, None)
 
 
-def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
+def _subject_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
     """The person the parse makes the subject of the speech verb at offset `verb`: the one whose mention holds the
-    subject's head word, if any."""
-    for m in view.grammar.at("speech-subject", "verb", {verb}):
+    subject's head word, if any; else the agent of a passive ("His claims were denied by X, who ..." is X)."""
+    for m in view.grammar.at("speech-subject", "verb", {verb})[:1]:
         named = next(iter(view.mention_ranges().covering(m.char_span("subject")[0])), None)
         if named:
             return named[2].name, named[2].name
@@ -410,18 +398,12 @@ def _subject_speaker(view: _QuoteView, verb: int) -> Speaker | None:
         who = m.nodes["subject"]
         start = m.sentence.char_span(who.left_edge)[0]
         before = view.body[_sentence_start(view.body, start) : start].lower().split()
-        if who.tag_ not in {"NN", "NNS"} or not SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
-            return None
-        speaker = _phrase_speaker(view, m, "subject")
-        return speaker if speaker[0] is not None else None
-    return None
-
-
-def _passive_speaker(view: _QuoteView, verb: int, limit: int) -> Speaker | None:
-    """The agent the parse gives a passive speech verb at offset `verb`: "His claims were denied by X, who ..." is X."""
-    for m in view.grammar.at("passive-agent", "verb", {verb}):
-        return _phrase_speaker(view, m, "agent", limit)
-    return None
+        if who.tag_ in {"NN", "NNS"} and SUBORDINATORS & set(before[-MAX_SPEAKER_WORDS:]):
+            speaker = _phrase_speaker(view, m, "subject")
+            if speaker[0] is not None:
+                return speaker
+    agents = view.grammar.at("passive-agent", "verb", {verb})
+    return _phrase_speaker(view, agents[0], "agent", limit) if agents else None
 
 
 def _participle_speaker(view: _QuoteView, verb: int) -> Speaker:
@@ -490,13 +472,10 @@ def _previous_subject(view: _QuoteView, at: int, gender: str | None) -> str | No
         sentence = view.body[start:end]
         if name is None and view.quoted.covers(start + len(sentence) - len(sentence.lstrip())):  # opens with a quote
             name = next((m.name for m in view.named_in(start, end)), None)
-            if name is None:
-                at = start
-                continue
+        elif name is None and not PRONOUN_OPENING.match(view.body, start):
+            return None
         if name is not None:
             return name if gender is None or view.genders.get(name, gender) == gender else None
-        if not PRONOUN_OPENING.match(view.body, start):
-            return None
         at = start
     return None
 
@@ -528,8 +507,7 @@ def _reported_speaker(view: _QuoteView, start: int, end: int) -> str | None:
     """The person the parse makes the subject of the main speech verb of the sentence from `start` to `end` ("The crisis
     overshadowed the year, Mr X said.")."""
     for m in view.grammar.of("speech-subject"):
-        verb_at = m.char_span("verb")[0]
-        if start <= verb_at < end and m.nodes["verb"].dep_ == "ROOT":
+        if start <= m.char_span("verb")[0] < end and m.nodes["verb"].dep_ == "ROOT":
             speaker = _phrase_speaker(view, m, "subject")
             if speaker[1] is not None:
                 return speaker[1]
@@ -611,8 +589,7 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
             return f"{chosen.name}'s {' '.join(owned.split()[1:]).strip(' ,')}", None
     if org := _subject_org(view, start, end):
         return org, None
-    shown = [w.strip(",.;:") for w in clean.split()]
-    shown = [w for w in shown if w]
+    shown = [bare for w in clean.split() if (bare := w.strip(",.;:"))]
     while shown and shown[-1].lower() in SPEECH_ADVERBS:
         shown.pop()
     words = [w.lower() for w in shown]
@@ -631,19 +608,14 @@ def _resolve(view: _QuoteView, start: int, end: int, after: bool) -> Speaker:
         return name, name
     if role_person := _person_by_role(view, words, start):
         return role_person, role_person
-    if words[0] in POSSESSIVE_PRONOUNS and (apposed := _apposed(view, start)):
-        return apposed, apposed  # "Mr Y, his transport spokesman, said": the description is Y's
+    apposed = view.last_named(start) if words[0] in POSSESSIVE_PRONOUNS else None
+    if apposed and view.body[apposed.end_char : start].strip() == ",":
+        return apposed.name, apposed.name  # "Mr Y, his transport spokesman, said": the description is Y's
     described = _describe(view, " ".join(shown), start)
     if described in SPOKES_NOUNS:  # "But the Home Office defended it. A spokesman said:"
         org = _opening_org(view, _sentence_before(view.body, start)[0])
         described = f"{org} {described}" if org else described
     return described, None
-
-
-def _apposed(view: _QuoteView, start: int) -> str | None:
-    """The person named right before the comma that opens a description, whom it describes."""
-    found = view.last_named(start)
-    return found.name if found and view.body[found.end_char : start].strip() == "," else None
 
 
 # Words before an organisation among the speaker words that make it an object or one of several.
@@ -661,9 +633,7 @@ def _subject_org(view: _QuoteView, start: int, end: int) -> str | None:
     if before & (SPOKES_NOUNS | ORG_OBJECT_WORDS):
         return None  # "a spokesman for X", "Tories and X": X is not the subject on its own
     tail = view.body[last.end_char : end].rstrip(" ,").split()
-    if any(w.lower() not in SPEECH_ADVERBS for w in tail):
-        return None
-    return view.body[last.start_char : last.end_char]
+    return None if any(w.lower() not in SPEECH_ADVERBS for w in tail) else view.body[last.start_char : last.end_char]
 
 
 def _past_fronted_clause(view: _QuoteView, at: int) -> int:
