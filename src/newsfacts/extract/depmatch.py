@@ -6,10 +6,10 @@ token's root by listing its ancestors. That was most of the grammar component's 
 as parsing.
 
 Here a node condition that only asks for words, tags or dependency labels (`{"DEP": "nsubj"}`, `{"TAG": {"IN": [...]}}`,
-`{"LOWER": {"IN": "@speech_verbs"}}`: all of ours but the claim owner's, which leaves out pronouns with a `NOT_IN`) is
-indexed by the values it accepts, and each token looks its four values up once; any other condition still goes to a
-spaCy Matcher. Roots come from the doc's head array. The tree search is spaCy's own, over the same candidate tokens, so
-the matches are the stock matcher's (tests/test_extract_depmatch.py).
+`{"LOWER": {"IN": "@speech_verbs"}}`: all of ours today) is indexed by the values it accepts, and each token looks its
+four values up once; any other condition still goes to a spaCy Matcher. Roots come from the doc's head array. The tree
+search is spaCy's own, over the same candidate tokens, so the matches are the stock matcher's
+(tests/test_extract_depmatch.py).
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ def extract(doc: Doc) -> tuple[Quote, ...]:
         partial = _is_partial(view.body, first, last)
         trailing = _trailing(view, last)
         speaker = trailing if trailing and trailing[0] else _leading(view, first)
-        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS))[0]:
+        if partial and (claimed := _governing_speaker(view, first, last, CLAIM_RELATIONS, _not_pronoun))[0]:
             speaker = claimed  # `X said a claim by Y that he was "rattled" was false`: Y's word
         if speaker[0] is not None and speaker[1] is None and (governing := _governing_speaker(view, first, last))[1]:
             # the words read as the speaker name no one ("is a certainty, said X", "Asked about
@@ -228,8 +228,7 @@ SPEAKER_RELATIONS = (
     "quote-according-to",
 )
 # Whose claim, charge or warning a fragment is quoted in: "a claim by X that Y is an "attack dog"",
-# "X's warning that ...", "Labour claims he used her as a "shield"". Not an owner that is a pronoun
-# ("her remark that"), which the pronoun rules read: the patterns leave it out.
+# "X's warning that ...", "Labour claims he used her as a "shield"".
 CLAIM_RELATIONS = ("quote-claim-by", "quote-claim-owner")
 
 
@@ -268,6 +267,11 @@ def _phrase_speaker(view: _QuoteView, m: Match, node: str, limit: int | None = N
     if limit is not None and start < limit < stop:
         stop = limit
     return _resolve(view, start, stop, True)
+
+
+def _not_pronoun(owner: Token, _speaker: Speaker) -> bool:
+    """A claim's owner other than a pronoun ("her remark that"), whom the pronoun rules decide."""
+    return owner.tag_ not in {"PRP", "PRP$"}
 
 
 # Subjects a fragment quoted in their clause may belong to: people, bodies, and those who voice views.
