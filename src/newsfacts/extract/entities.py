@@ -85,6 +85,8 @@ DATELINE = re.compile(
 )
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
+# pycountry's attributes for a country's name.
+NAME_ATTRS = ("name", "common_name")
 # Longest name, in tokens, looked for where the model found none (a country's, or one it found elsewhere).
 MAX_NAME_TOKENS = 4
 
@@ -151,9 +153,10 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
-    found = _datelines(doc, datelines, found)
+    where = {i for line in datelines for i in range(line.start, line.end)}
+    found = _datelines(doc, datelines, where, found)
     if _is_sports(doc):
-        found = _sports(doc, lines, found, {i for line in datelines for i in range(line.start, line.end)})
+        found = _sports(doc, lines, found, where)
     return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso) for s, e, label, iso in sorted(found)]
 
 
@@ -161,13 +164,11 @@ def acronyms(text: str) -> dict[str, str]:
     """Acronyms defined in the text ("Harbour Safety Board (HSB)") -> expansion."""
     found = {}
     for m in ACRONYM.finditer(text):
-        words = m[1].split()
-        short = m[2]
-        # Keep the shortest tail of the expansion whose initial matches the acronym's.
-        for i in range(len(words)):
-            if words[i][0] == short[0] and words[i][0].isupper():
-                found[short] = " ".join(words[i:])
-                break
+        words, short = m[1].split(), m[2]
+        # The expansion from its first capitalised word with the acronym's initial.
+        first = next((i for i, w in enumerate(words) if w[0] == short[0] and w[0].isupper()), None)
+        if first is not None:
+            found[short] = " ".join(words[first:])
     for m in ACRONYM_FIRST.finditer(text):
         words = m[2].split()
         if len(words) > 1 and words[0][0] == m[1][0]:
@@ -442,13 +443,8 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         return start, end, "NORP", _demonyms().get(words[-1])  # "Roma Czechs", "Asian Britons"
     if low in _demonyms():
         return start, end, "NORP", _demonyms()[low]
-    iso = country_code(text)
-    if low in HOME_NATIONS:
-        return start, end, "PLACE", iso
-    if iso in TERRITORIES:
-        return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
-    if iso is not None:
-        return start, end, "COUNTRY", iso
+    if (iso := country_code(text)) is not None or low in HOME_NATIONS:
+        return start, end, _country_label(low, iso), iso
     if (
         low in REGIONS
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
@@ -523,7 +519,7 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
     ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and "Mr Elgindy";
     the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one. Each part takes the label its
     other mentions have, a surname the person's."""
-    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    ands = _joins(doc, "names-joined-and")
     alone: dict[str, str] = {}
     for s, e, label, _ in found:
         if not any(s < i < e for i in ands):
@@ -547,13 +543,13 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of Hillingdon and
     Wandsworth"), unless it is the surname of someone named in full or a given name.
     """
-    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    ands = _joins(doc, "names-joined-and")
     if not ands:
         return found
     out = sorted(found)
     ends = {e: n for n, (_, e, _, _) in enumerate(out)}
     starts = {s: n for n, (s, _, _, _) in enumerate(out)}
-    surnames = {doc[e - 1].text for s, e, label, _ in out if label == "PERSON" and e - s > 1}
+    surnames = _surnames(doc, out)
     model = {e.start: e.label_ for e in doc.ents}
     for i in sorted(ands):
         left, right = ends.get(i), starts.get(i + 1)
@@ -576,7 +572,7 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
     """An organisation's name ending on an organisation's word and running on with "of" into a place is one name
     ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it. Not after a legal form:
     "X Inc of Boulder" is a company and its seat."""
-    joins = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "org-of-place"}
+    joins = _joins(doc, "org-of-place")
     out: list[Ent] = []
     for ent in sorted(found):
         if (
@@ -590,6 +586,16 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
         else:
             out.append(ent)
     return out
+
+
+def _joins(doc: Doc, pattern: str) -> set[int]:
+    """The second tokens of a pattern's matches: the "and" of `names-joined-and`, the "of" of `org-of-place`."""
+    return {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == pattern}
+
+
+def _surnames(doc: Doc, found: list[Ent]) -> set[str]:
+    """The last words of the people named in full: each names that person, no other entity."""
+    return {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
 
 
 def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
@@ -726,8 +732,13 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     for s, e, text in _spelled(doc, found, _country_names(), str.lower, at_sentence_start=True):
         if not (doc[s].is_upper and len(text) <= 3):  # "US", "UK": the model decides
             iso = country_code(text)
-            out.append((s, e, "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY", iso))
+            out.append((s, e, _country_label(text.lower(), iso), iso))
     return out
+
+
+def _country_label(low: str, iso: str | None) -> str:
+    """A home nation ("Scotland") or a territory with a code ("Hong Kong") is a PLACE, a sovereign state a COUNTRY."""
+    return "PLACE" if low in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
 
 
 def _spelled(
@@ -735,7 +746,7 @@ def _spelled(
 ) -> list[tuple[int, int, str]]:
     """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of `names` (as `fold` writes
     it) and overlaps no entity found, the longest at each token."""
-    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    taken = _taken(found)
     firsts = {name.split()[0] for name in names}
     out = []
     for tok in doc:
@@ -745,7 +756,7 @@ def _spelled(
             continue
         for n in range(min(MAX_NAME_TOKENS, len(doc) - tok.i), 0, -1):
             span = doc[tok.i : tok.i + n]
-            if fold(span.text) in names and not any(i in taken for i in range(span.start, span.end)):
+            if fold(span.text) in names and taken.isdisjoint(range(span.start, span.end)):
                 out.append((span.start, span.end, span.text))
                 taken.update(range(span.start, span.end))
                 break
@@ -780,19 +791,15 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
         if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
             continue
         parties.append((span.start, span.end, "ORG", None))
-    taken = {i for s, e, _, _ in parties for i in range(s, e)}
-    return [ent for ent in found if not any(i in taken for i in range(ent[0], ent[1]))] + parties
+    taken = _taken(parties)
+    return [ent for ent in found if taken.isdisjoint(range(ent[0], ent[1]))] + parties
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """Every name pycountry or the aliases give a country or home nation, lower case (not demonyms)."""
     names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            if hasattr(c, attr):
-                names.add(getattr(c, attr).lower())
-    return frozenset(names)
+    return frozenset(names | {getattr(c, a).lower() for c in pycountry.countries for a in NAME_ATTRS if hasattr(c, a)})
 
 
 def _ascii(text: str) -> str:
@@ -805,32 +812,24 @@ def _is_sports(doc: Doc) -> bool:
     return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
 
 
-def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
-    """Names in a dateline are places ("COLOMBO 1996-08-30"), also where the model missed them."""
-    where = {i for line in datelines for i in range(line.start, line.end)}
+def _datelines(doc: Doc, datelines: list[Span], where: set[int], found: list[Ent]) -> list[Ent]:
+    """Names in a dateline (its tokens: `where`) are places ("COLOMBO 1996-08-30"), also where the model missed them."""
     out = [
         (s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
         for s, e, label, iso in found
     ]
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for line in datelines:
-        for s, e in _name_runs(line):
-            if not any(i in taken for i in range(s, e)) and doc[s:e].text.lower() not in MONTHS:
-                out.append((s, e, "PLACE", place_code(doc[s:e].text)))
-    return out
+    return out + [(s, e, "PLACE", place_code(doc[s:e].text)) for s, e in _new_runs(doc, datelines, out)]
 
 
 def _scorecard_names(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Cricket scorecards name fielders and bowlers after "c", "b", "st": "c Healy b Warne"."""
-    out = []
-    for s, e, label, iso in found:
-        before = doc[s - 1].text if s else ""
-        out.append((s, e, "PERSON", None) if before in SCORECARD_MARKS else (s, e, label, iso))
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for tok in doc[1:]:
-        if tok.i not in taken and doc[tok.i - 1].text in SCORECARD_MARKS and tok.is_title and tok.is_alpha:
-            out.append((tok.i, tok.i + 1, "PERSON", None))
-    return out
+    out = [
+        (s, e, "PERSON", None) if s and doc[s - 1].text in SCORECARD_MARKS else (s, e, label, iso)
+        for s, e, label, iso in found
+    ]
+    taken = _taken(out)
+    marked = (t for t in doc[1:] if doc[t.i - 1].text in SCORECARD_MARKS and t.is_title and t.is_alpha)
+    return out + [(t.i, t.i + 1, "PERSON", None) for t in marked if t.i not in taken]
 
 
 def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) -> list[Ent]:
@@ -841,36 +840,15 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) 
     """
     out: list[Ent] = []
     for s, e, label, iso in sorted(_scorecard_names(doc, found)):
-        before = doc[s - 1] if s else None
+        before = doc[s - 1].lower_ if s else ""
         # "at The Oval , London": a town after a place is where that place is
-        after_place = (
-            before is not None
-            and before.text == ","
-            and bool(out)
-            and out[-1][1] == s - 1
-            and out[-1][2] in {"PLACE", "COUNTRY"}
-        )
-        venue = (
-            before is not None
-            and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS or before.text == "(")
-            or after_place
-        )
+        after_place = before == "," and bool(out) and out[-1][1] == s - 1 and out[-1][2] in {"PLACE", "COUNTRY"}
+        venue = before in VENUE_PREPOSITIONS or before in COMPASS_WORDS or before == "(" or after_place
         if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for line in lines:
-        if not _is_table_row(line):
-            continue
-        for s, e in _name_runs(line):
-            if (
-                not any(i in taken for i in range(s, e))
-                and e < len(doc)
-                and doc[e].like_num
-                and doc[s:e].text.lower() not in MONTHS
-            ):
-                out.append((s, e, "ORG", None))
-    return out
+    rows = [line for line in lines if _is_table_row(line)]
+    return out + [(s, e, "ORG", None) for s, e in _new_runs(doc, rows, out) if e < len(doc) and doc[e].like_num]
 
 
 def _is_dateline(line: Span) -> bool:
@@ -888,15 +866,22 @@ def _is_table_row(line: Span) -> bool:
     )
 
 
-def _name_runs(line: Span) -> list[tuple[int, int]]:
-    """Token ranges of consecutive capitalised words in a line."""
-    runs, start = [], line.start
-    for named, toks in groupby(line, key=lambda t: (t.is_title or t.is_upper) and t.is_alpha):
-        end = start + len(list(toks))
-        if named:
-            runs.append((start, end))
-        start = end
+def _new_runs(doc: Doc, lines: list[Span], found: list[Ent]) -> list[tuple[int, int]]:
+    """Token ranges of consecutive capitalised words in the lines that overlap no entity found and are no month."""
+    taken, runs = _taken(found), []
+    for line in lines:
+        start = line.start
+        for named, toks in groupby(line, key=lambda t: (t.is_title or t.is_upper) and t.is_alpha):
+            end = start + len(list(toks))
+            if named and taken.isdisjoint(range(start, end)) and doc[start:end].text.lower() not in MONTHS:
+                runs.append((start, end))
+            start = end
     return runs
+
+
+def _taken(found: list[Ent]) -> set[int]:
+    """The tokens the entities found cover."""
+    return {i for s, e, *_ in found for i in range(s, e)}
 
 
 def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -955,8 +940,7 @@ def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
     ends = {c.end for c in cues if COMPANY_CUES.get(c.id_) == "before"}
     starts = {c.start for c in cues if COMPANY_CUES.get(c.id_) == "after"}
     names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
-    people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
-    names = {n for n in names - people if not _known_place(n) and not given_name_first(n.split())}
+    names = {n for n in names - _surnames(doc, found) if not _known_place(n) and not given_name_first(n.split())}
     return [
         (s, e, "ORG", None) if label in {"PLACE", "PERSON"} and doc[s:e].text in names else (s, e, label, iso)
         for s, e, label, iso in found
@@ -979,7 +963,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     """
     lower = lower_case_words(doc)
     common = lower_case_acronyms(body_of(doc))
-    surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
+    surnames = _surnames(doc, found)
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
