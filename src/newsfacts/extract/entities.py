@@ -63,6 +63,12 @@ from .view import DocView, EntitySpan, Mention, body_of
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Given names of either gender; the words that end a company's or a body's name; compass words and adjectives.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+ORG_NAME_WORDS = ORG_WORDS | ORG_SUFFIXES
+COMPASS = COMPASS_WORDS | COMPASS_ADJECTIVES
+# Words no entity is named by: ordinary words the model takes for names, and a results table's headings.
+NO_NAMES = NOT_ENTITIES | TABLE_WORDS
 # First words of a place's name ("Isle of Ashby", "Lake Kell").
 PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
 ACRONYM = re.compile(
@@ -288,7 +294,7 @@ def place_code(text: str) -> str | None:
         return iso
     if len(words) < 2:
         return None
-    compass = all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-"))
+    compass = all(w in COMPASS for w in words[0].split("-"))
     return compass and PLACES.get(" ".join(words[1:])) or PLACES.get(words[0])  # "Sheffield Hallam", a constituency
 
 
@@ -368,7 +374,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and doc[end - 1].lower_ in _demonyms()
         and doc[end - 2].lower_ not in PEOPLES
         and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
-        and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+        and doc[end - 2].lower_ not in COMPASS  # "South Korean"
         and doc[start].lower_ not in _demonyms()
     ):
         end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
@@ -385,15 +391,10 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     text = span.text
     low = text.lower()
     words = low.split()
-    if (
-        low in NOT_ENTITIES
-        or low in HOLIDAYS
-        and label != "EVENT"
-        or low in TABLE_WORDS
-        or not any(c.isupper() for c in text)
-        or POST_NOMINAL.match(text)
-    ):
-        return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
+    if low in NO_NAMES or low in HOLIDAYS and label != "EVENT" or not any(c.isupper() for c in text):
+        return None  # "Easter": a time, no place
+    if POST_NOMINAL.match(text):
+        return None  # "MP", "MEPs": members, no organisation
     if (
         label == "PERSON"
         and end - start == 1
@@ -416,20 +417,9 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and not (strong[0].get("keep_places") and _is_place_name(text))
     ):
         return None  # "State for Health" of "Secretary of State for Health": part of a title
-    if (
-        len(words) == 1
-        and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
-        and low not in PEOPLES
-        and low not in _demonyms()
-    ):
+    if len(words) == 1 and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text)) and not _peoples(low):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
-    if (
-        seat
-        and text not in PARTY_NAMES
-        and low not in PEOPLES
-        and low not in _demonyms()
-        and country_code(text) is None
-    ):
+    if seat and text not in PARTY_NAMES and not _peoples(low) and country_code(text) is None:
         return start, end, "PLACE", place_code(text)
     if low in METONYM_ORGS:
         return start, end, "ORG", None
@@ -439,7 +429,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         return start, end, "EVENT", None
     if low in PEOPLES:
         return start, end, "NORP", None
-    if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
+    if len(words) > 1 and all(_peoples(w) for w in words):
         return start, end, "NORP", _demonyms().get(words[-1])  # "Roma Czechs", "Asian Britons"
     if low in _demonyms():
         return start, end, "NORP", _demonyms()[low]
@@ -456,23 +446,23 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
             or PLACES.get(words[0]) is not None
             and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
         )
-        and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
+        and not set(words) & ORG_NAME_WORDS
     ):
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
     if any(c[0]["label"] == "PLACE" for c in cued) and not text.isupper() and not _given_name_first(span):
         return start, end, "PLACE", place_code(text)  # "in Ashby", "Victoria station"; not "in John Major's"
-    if (
-        (label in PLACE_LABELS or label == "ORG")
-        and len(words) == 1
-        and (low in MALE_NAMES or low in FEMALE_NAMES)
-        and low not in _subdivisions()
-    ):
+    if label in PLACE_LABELS | {"ORG"} and len(words) == 1 and low in GIVEN_NAMES and low not in _subdivisions():
         return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
+
+
+def _peoples(low: str) -> bool:
+    """A word for a people, listed or a country's demonym ("Roma", "Czechs"), in lower case."""
+    return low in PEOPLES or low in _demonyms()
 
 
 def _title_words(doc: Doc) -> set[str]:
@@ -506,12 +496,17 @@ def _person_shaped(span: Span) -> bool:
     low = {w.lower() for w in words}
     return (
         2 <= len(words) <= 3
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not low & (ORG_WORDS | ORG_SUFFIXES | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
+        and _title_cased(words)
+        and not low & (ORG_NAME_WORDS | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
         and not _is_place_name(span.text)
         and not _is_place_name(words[0])  # "the world champion Atlanta Braves", "the official China Daily"
         and span.text.lower() not in _demonyms()
     )
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Every word capitalised, none all in capitals."""
+    return all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -562,7 +557,7 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
                     and model.get(out[other][0]) in PLACE_LABELS  # not "Kerry and Obama": a surname and a county
                     and e - s == 1
                     and doc[s].text not in surnames
-                    and doc[s].lower_ not in MALE_NAMES | FEMALE_NAMES
+                    and doc[s].lower_ not in GIVEN_NAMES
                 ):
                     out[n] = (s, e, "PLACE", place_code(doc[s].text))
     return out
@@ -635,9 +630,7 @@ def given_name_first(words: Sequence[str]) -> bool:
     """Two words or more, the first a common given name, none a place's or an organisation's word: a person's name
     ("John Major"), not "Victoria Station" or "Charlotte Street"."""
     low = [w.lower() for w in words]
-    return (
-        len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (ORG_WORDS | PLACE_WORDS)
-    )
+    return len(low) >= 2 and low[0] in GIVEN_NAMES and not set(low) & (ORG_WORDS | PLACE_WORDS)
 
 
 def _given_name_first(span: Span) -> bool:
@@ -645,7 +638,7 @@ def _given_name_first(span: Span) -> bool:
     words = [t.text for t in span]
     return (
         given_name_first(words)
-        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and _title_cased(words)
         and not {w.lower() for w in words} & ORG_SUFFIXES
         and country_code(span.text) is None
     )
@@ -902,7 +895,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
             decided[" ".join(words)] = decided[doc[s:e].text.split()[-1]] = "PERSON"
             given.add(words[0])  # a surname when the name is written family name first
         elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
-            while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+            while len(words) > 1 and words[-1].lower() in ORG_NAME_WORDS:
                 words.pop()
                 if not _is_place_name(" ".join(words)):  # "London" of "London Assembly" stays a place
                     decided.setdefault(" ".join(words), "ORG")
@@ -911,7 +904,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
         if label in CONSISTENT_LABELS:
             votes[doc[s:e].text][label] += 1
     for short, long in acronyms(body_of(doc)).items():
-        if long.split()[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+        if long.split()[-1].lower() in ORG_NAME_WORDS:
             decided.setdefault(short, "ORG")
     for name in given - decided.keys():
         if votes[name]:
@@ -1022,7 +1015,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
     known = {
         name: label
         for name, label in known.items()
-        if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS
+        if name.split()[0].lower() not in lower and name.lower() not in NO_NAMES
     }
     return [(s, e, known[text], None) for s, e, text in _spelled(doc, found, known, str, at_sentence_start=False)]
 
