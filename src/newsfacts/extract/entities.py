@@ -71,14 +71,11 @@ COMPASS = COMPASS_WORDS | COMPASS_ADJECTIVES
 NO_NAMES = NOT_ENTITIES | TABLE_WORDS
 # First words of a place's name ("Isle of Ashby", "Lake Kell").
 PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
-ACRONYM = re.compile(
-    r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
-    r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
-)
+# A name's words: capitalised, with the small words inside names between ("Bank of England").
+NAME = r"[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*"
+ACRONYM = re.compile(rf"\b({NAME}\s+[A-Z][\w'&-]*)\s+\(\s*([A-Z][A-Za-z&]{{1,7}})\s*\)")
 # The other order: "KDP (Kurdistan Democratic Party)".
-ACRONYM_FIRST = re.compile(
-    r"\b([A-Z][A-Z&]{1,7})\s+\(\s*([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*)\s*\)"
-)
+ACRONYM_FIRST = re.compile(rf"\b([A-Z][A-Z&]{{1,7}})\s+\(\s*({NAME})\s*\)")
 # An acronym after lower-case words, which may be its expansion: "qualified majority voting (QMV)".
 LOWER_ACRONYM = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(\s*([A-Z]{2,7})\s*\)")
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
@@ -89,6 +86,10 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
     rf"{alternation(m.capitalize() for m in MONTHS)}[a-z]*\.? \d{{1,2}})\b"
 )
+# The regular demonyms of a country's name by its last letter: (letters dropped, ending) ("Eritrea" -> "Eritrean",
+# "Chile" -> "Chilean", "Chilian"; "Iraq" -> "Iraqi", "Iraqian", "Iraqese": forms no one writes match nothing).
+DEMONYM_ENDINGS = {"a": [(0, "n")], "e": [(0, "an"), (1, "ian")], "i": [(0, "an")], "o": [], "u": [], "y": []}
+CONSONANT_ENDINGS = [(0, "i"), (0, "ian"), (0, "ese")]
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
 # pycountry's attributes for a country's name.
@@ -117,12 +118,13 @@ DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS} | {p.lower() for p in PLURAL_TITLES}
 
+PATTERNS = load_patterns("entities")
 # Company patterns (entities.jsonl with a "company" side): a match ending where a name starts ("before") or
 # starting where it ends ("after") shows the name is a business's.
-COMPANY_CUES = {p["id"]: p["company"] for p in load_patterns("entities") if "company" in p}
+COMPANY_CUES = {p["id"]: p["company"] for p in PATTERNS if "company" in p}
 
 # Context patterns (entities.jsonl with a "cue"): a match before or after a name says what it is.
-CUES = {p["id"]: p for p in load_patterns("entities") if "cue" in p}
+CUES = {p["id"]: p for p in PATTERNS if "cue" in p}
 CUE_ORDER = {pid: n for n, pid in enumerate(CUES)}
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
@@ -250,11 +252,8 @@ def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str
     """An organisation's name that is the start of exactly one longer name in the article, before its "for" or "of",
     counts as that organisation ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture")."""
     orgs = [name for label, name in rows if label == "ORG"]
-    for name in orgs:
-        longs = [long for long in orgs if long.startswith((name + " for ", name + " of "))]
-        if len(longs) == 1 and ("ORG", name) in rows:
-            rows[("ORG", longs[0])][3] += rows.pop(("ORG", name))[3]
-    return rows
+    longs = {name: [long for long in orgs if long.startswith((name + " for ", name + " of "))] for name in orgs}
+    return _merge(rows, longs)
 
 
 def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
@@ -264,11 +263,14 @@ def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], 
     for label, name in rows:
         if label == "ORG" and " " in name:
             by_initials["".join(INITIAL_WORD.findall(name))].append(name)
-    for label, name in list(rows):
-        longs = by_initials.get(name, []) if label == "ORG" and name.isupper() else []
-        if len(longs) == 1:
-            row = rows.pop((label, name))
-            rows[(label, longs[0])][3] += row[3]
+    return _merge(rows, {name: by_initials.get(name, []) for label, name in rows if label == "ORG" and name.isupper()})
+
+
+def _merge(rows: dict[tuple[str, str], list], longs: dict[str, list[str]]) -> dict[tuple[str, str], list]:
+    """Each organisation's name with exactly one longer form counts as it: its mentions are added to the longer's."""
+    for name, forms in longs.items():
+        if len(forms) == 1 and ("ORG", name) in rows:
+            rows[("ORG", forms[0])][3] += rows.pop(("ORG", name))[3]
     return rows
 
 
@@ -308,25 +310,12 @@ def _demonyms() -> dict[str, str | None]:
     formed: dict[str, str | None] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", c.name).lower()
-        for form in _demonym_forms(name):
-            formed.setdefault(form, c.alpha_2)
+        for drop, ending in DEMONYM_ENDINGS.get(name[-1], CONSONANT_ENDINGS):
+            formed.setdefault(name[: len(name) - drop] + ending, c.alpha_2)
     formed.update({w: COUNTRY_ALIASES.get(w) for w in DEMONYMS})
     formed = {w: iso for w, iso in formed.items() if w not in _country_names()}
     plurals = {w + "s": iso for w, iso in formed.items() if not w.endswith(("ese", "sh", "ch", "s"))}
     return plurals | formed
-
-
-def _demonym_forms(name: str) -> list[str]:
-    """The regular demonyms a country name may take: -n, -an, -ian, -i, -ese by its last letter."""
-    if name.endswith("a"):
-        return [name + "n"]
-    if name.endswith("e"):
-        return [name + "an", name[:-1] + "ian"]
-    if name.endswith("i"):
-        return [name + "an"]
-    if name[-1] in "aeiouy":
-        return []
-    return [name + "i", name + "ian", name + "ese"]
 
 
 def country_name(iso2: str | None) -> str | None:
@@ -395,14 +384,10 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         return None  # "Easter": a time, no place
     if POST_NOMINAL.match(text):
         return None  # "MP", "MEPs": members, no organisation
-    if (
-        label == "PERSON"
-        and end - start == 1
-        and cues.get(("acronym", start))
-        and _in_lower_case(doc[start])
-        and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc))  # "NASHUA" beside "Nashua"
-    ):
-        return start, end, "ORG", None  # "BAA said": an acronym in running text names a body, not a person
+    acronym = label == "PERSON" and end - start == 1 and cues.get(("acronym", start)) and _in_lower_case(doc[start])
+    # "BAA said": an acronym in running text names a body, not a person; not "NASHUA" beside "Nashua"
+    if acronym and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc)):
+        return start, end, "ORG", None
     cued = [
         c
         for c in _cued(doc, cues, start, end, label)
@@ -906,9 +891,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
     for short, long in acronyms(body_of(doc)).items():
         if long.split()[-1].lower() in ORG_NAME_WORDS:
             decided.setdefault(short, "ORG")
-    for name in given - decided.keys():
-        if votes[name]:
-            decided[name] = "PERSON"
+    decided |= {name: "PERSON" for name in given - decided.keys() if votes.get(name)}
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
