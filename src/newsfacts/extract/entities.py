@@ -163,7 +163,8 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     datelines = [line for line in lines if _is_dateline(line)]
     where = {i for line in datelines for i in range(line.start, line.end)}
     found = _datelines(doc, datelines, where, found)
-    if _is_sports(doc):
+    # a sports report (enough sport words): its towns are likely teams
+    if len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN:
         found = _sports(doc, lines, found, where)
     return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso) for s, e, label, iso in sorted(found)]
 
@@ -463,24 +464,20 @@ def _in_lower_case(token: Token) -> bool:
 
 
 def _person_after_role(span: Span) -> bool:
-    """Whether a name after a role word is the role holder's: shaped like a person's name, not a modifier of another
-    role ("billionaire Dallas Mavericks owner X"), and not a name the model elsewhere in the article reads as something
-    else more often than as a person ("the official White House photographer" beside "the White House")."""
+    """Whether a name after a role word is the role holder's: not a modifier of another role ("billionaire Dallas
+    Mavericks owner X"), not a name the model elsewhere in the article reads as something else more often than as a
+    person ("the official White House photographer" beside "the White House"), and shaped like a person's name: two or
+    three words in title case that no gazetteer or word list gives to a place or a body, none of them a word the article
+    also writes in lower case ("chief executive Ann Hale"; not "the best actress Academy Award")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DESCRIPTION_HEADS:
         return False
     others = Counter(e.label_ == "PERSON" for e in doc.ents if e.text == span.text and e.start != span.start)
-    return others[False] <= others[True] and _person_shaped(span)
-
-
-def _person_shaped(span: Span) -> bool:
-    """Two or three words in title case that no gazetteer or word list gives to a place or a body, none of them a word
-    the article also writes in lower case: what a person's name after their role looks like ("chief executive Ann Hale";
-    not "the best actress Academy Award")."""
     words = [t.text for t in span]
     low = {w.lower() for w in words}
     return (
-        2 <= len(words) <= 3
+        others[False] <= others[True]
+        and 2 <= len(words) <= 3
         and _title_cased(words)
         and not low & (ORG_NAME_WORDS | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
         and not _is_place_name(span.text)
@@ -499,7 +496,7 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
     ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and "Mr Elgindy";
     the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one. Each part takes the label its
     other mentions have, a surname the person's."""
-    ands = _joins(doc, "names-joined-and")
+    ands = {m.start + 1 for m in _matches(doc, "names-joined-and")}  # the "and"
     alone: dict[str, str] = {}
     for s, e, label, _ in found:
         if not any(s < i < e for i in ands):
@@ -523,7 +520,7 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of Hillingdon and
     Wandsworth"), unless it is the surname of someone named in full or a given name.
     """
-    ands = _joins(doc, "names-joined-and")
+    ands = {m.start + 1 for m in _matches(doc, "names-joined-and")}  # the "and"
     if not ands:
         return found
     out = sorted(found)
@@ -552,7 +549,7 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
     """An organisation's name ending on an organisation's word and running on with "of" into a place is one name
     ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it. Not after a legal form:
     "X Inc of Boulder" is a company and its seat."""
-    joins = _joins(doc, "org-of-place")
+    joins = {m.start + 1 for m in _matches(doc, "org-of-place")}  # the "of"
     out: list[Ent] = []
     for ent in sorted(found):
         if (
@@ -568,9 +565,9 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
     return out
 
 
-def _joins(doc: Doc, pattern: str) -> set[int]:
-    """The second tokens of a pattern's matches: the "and" of `names-joined-and`, the "of" of `org-of-place`."""
-    return {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == pattern}
+def _matches(doc: Doc, pattern: str) -> list[Span]:
+    """The matches of one pattern of entities.jsonl."""
+    return [m for m in doc.spans.get("entities", ()) if m.id_ == pattern]
 
 
 def _surnames(doc: Doc, found: list[Ent]) -> set[str]:
@@ -741,34 +738,22 @@ def _spelled(
     return out
 
 
-def _party_names(doc: Doc) -> list[Span]:
-    """The party names the `party-name` patterns found, read as a regex alternation of them would: from the left, the
-    longest name at each place that does not run on into a capitalised word, none overlapping another."""
-    found = sorted(
-        (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
-    )
-    out: list[Span] = []
-    text = body_of(doc)
-    for span in found:
-        if (out and span.start < out[-1].end) or RUN_ON.match(text, span.end_char):
-            continue
-        out.append(span)
-    return out
-
-
 def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Political parties by the names news gives them, over whatever the model made of them.
 
     The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a people; the party list knows the whole
-    name. A name run on from a capitalised word before it ("Scottish Labour") is left to the model, but not from an
-    opener ("But").
+    name. The `party-name` matches are read as a regex alternation of the names would: from the left, the longest name
+    at each place that does not run on into a capitalised word, none overlapping another. A name run on from a
+    capitalised word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
-    parties = []
-    for span in _party_names(doc):
-        before = doc[span.start - 1] if span.start else None
-        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
+    end, parties = 0, []
+    for span in sorted(_matches(doc, "party-name"), key=lambda m: (m.start, -len(m))):
+        if span.start < end or RUN_ON.match(body_of(doc), span.end_char):
             continue
-        parties.append((span.start, span.end, "ORG", None))
+        end = span.end
+        before = doc[span.start - 1] if span.start else None
+        if before is None or not before.is_title or span[0].is_sent_start or before.lower_ in ROLE_STOPS:
+            parties.append((span.start, span.end, "ORG", None))
     taken = _taken(parties)
     return [ent for ent in found if taken.isdisjoint(range(ent[0], ent[1]))] + parties
 
@@ -783,11 +768,6 @@ def _country_names() -> frozenset[str]:
 def _ascii(text: str) -> str:
     """Text without its accents, as English news writes foreign names ("Herat" for "Herāt")."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _is_sports(doc: Doc) -> bool:
-    """A sports report: enough sport words that its towns are likely teams."""
-    return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
 
 
 def _datelines(doc: Doc, datelines: list[Span], where: set[int], found: list[Ent]) -> list[Ent]:
@@ -904,14 +884,10 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 
 def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """A name the text shows to be a business is an organisation at every mention.
-
-    The small model calls many one-word companies places and some two-word ones people. The `company-*` patterns of
-    entities.jsonl are the evidence: a trade noun right before the name ("telecoms firm X"), a holding or head of it
-    ("shares in X", "chief executive of X"), what only a business has after it ("X's profits"), an apposition naming a
-    trade ("X, a games company,"). A name the gazetteers know as a place, one that opens with a given name, or the
-    surname of someone named in full keeps its label.
-    """
+    """A name the `company-*` patterns show to be a business ("telecoms firm X", "shares in X", "X's profits", "X, a
+    games company,") is an organisation at every mention: the small model calls many one-word companies places and
+    some two-word ones people. A name the gazetteers know as a place, one that opens with a given name, or the surname
+    of someone named in full keeps its label."""
     cues = doc.spans.get("entities", ())
     ends = {c.end for c in cues if COMPANY_CUES.get(c.id_) == "before"}
     starts = {c.start for c in cues if COMPANY_CUES.get(c.id_) == "after"}
