@@ -129,6 +129,8 @@ CUE_ORDER = {pid: n for n, pid in enumerate(CUES)}
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
+# An article's entity rows by (label, name): label, name, ISO code, mentions, first start and end.
+Rows = dict[tuple[str, str], list]
 
 
 # A word written all in lower case (each part of "sci-fi" on its own, as the tokenizer splits
@@ -189,7 +191,7 @@ def extract(doc: Doc) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
     view = DocView(doc)
     short = acronyms(view.body)
-    rows: dict[tuple[str, str], list] = {}
+    rows: Rows = {}
     for span, person in _with_people(view):
         text = view.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
@@ -203,12 +205,8 @@ def extract(doc: Doc) -> tuple[Entity, ...]:
             name = re.sub(r"\s+", " ", text)
         if label == "ORG":
             name = PARTY_NAMES.get(name, name)
-        key = (label, name)
-        if key in rows:
-            rows[key][3] += 1
-        else:
-            rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
-    return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+        rows.setdefault((label, name), [label, name, iso, 0, span.start_char, span.end_char])[3] += 1
+    return tuple(Entity(*row) for row in _merged(rows).values())
 
 
 def _with_people(view: DocView) -> list[tuple[EntitySpan, str | None]]:
@@ -249,25 +247,23 @@ def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
     return all(w.strip(".,").lower() in PERSON_TITLES for w in "".join(chars).split())
 
 
-def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's name that is the start of exactly one longer name in the article, before its "for" or "of",
-    counts as that organisation ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture")."""
-    orgs = [name for label, name in rows if label == "ORG"]
-    longs = {name: [long for long in orgs if long.startswith((name + " for ", name + " of "))] for name in orgs}
-    return _merge(rows, longs)
+def _merged(rows: Rows) -> Rows:
+    """Short forms of an organisation's name count as the organisation, their mentions added to its row.
 
-
-def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's acronym counts as the organisation when the article also writes its name out and no other
-    organisation there has the same initials ("BNP" and "British National Party")."""
+    First an acronym, when the article also writes the name out and no other organisation there has the same initials
+    ("BNP" and "British National Party"); then a name that is the start of exactly one longer name in the article,
+    before its "for" or "of" ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture").
+    """
     by_initials: dict[str, list[str]] = defaultdict(list)
     for label, name in rows:
         if label == "ORG" and " " in name:
             by_initials["".join(INITIAL_WORD.findall(name))].append(name)
-    return _merge(rows, {name: by_initials.get(name, []) for label, name in rows if label == "ORG" and name.isupper()})
+    _merge(rows, {name: by_initials.get(name, []) for label, name in rows if label == "ORG" and name.isupper()})
+    orgs = [name for label, name in rows if label == "ORG"]
+    return _merge(rows, {name: [o for o in orgs if o.startswith((name + " for ", name + " of "))] for name in orgs})
 
 
-def _merge(rows: dict[tuple[str, str], list], longs: dict[str, list[str]]) -> dict[tuple[str, str], list]:
+def _merge(rows: Rows, longs: dict[str, list[str]]) -> Rows:
     """Each organisation's name with exactly one longer form counts as it: its mentions are added to the longer's."""
     for name, forms in longs.items():
         if len(forms) == 1 and ("ORG", name) in rows:
@@ -602,9 +598,7 @@ def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[
         rule = CUES[c.id_]
         if label in rule.get("labels", (label,)):
             n = len(c) if rule.get("extend") is True else rule.get("extend", 0)
-            out.append(
-                (rule, start - n if rule["cue"] == "before" else start, end + n if rule["cue"] == "after" else end)
-            )
+            out.append((rule, start - n, end) if rule["cue"] == "before" else (rule, start, end + n))
     return out
 
 
