@@ -63,16 +63,19 @@ from .view import DocView, EntitySpan, Mention, body_of
 
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Given names of either gender; the words that end a company's or a body's name; compass words and adjectives.
+GIVEN_NAMES = MALE_NAMES | FEMALE_NAMES
+ORG_NAME_WORDS = ORG_WORDS | ORG_SUFFIXES
+COMPASS = COMPASS_WORDS | COMPASS_ADJECTIVES
+# Words no entity is named by: ordinary words the model takes for names, and a results table's headings.
+NO_NAMES = NOT_ENTITIES | TABLE_WORDS
 # First words of a place's name ("Isle of Ashby", "Lake Kell").
 PLACE_HEADS = frozenset({"isle", "mount", "lake", "loch", "cape"})
-ACRONYM = re.compile(
-    r"\b((?:[A-Z][\w'&-]*)(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*\s+[A-Z][\w'&-]*)"
-    r"\s+\(\s*([A-Z][A-Za-z&]{1,7})\s*\)"
-)
+# A name's words: capitalised, with the small words inside names between ("Bank of England").
+NAME = r"[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*"
+ACRONYM = re.compile(rf"\b({NAME}\s+[A-Z][\w'&-]*)\s+\(\s*([A-Z][A-Za-z&]{{1,7}})\s*\)")
 # The other order: "KDP (Kurdistan Democratic Party)".
-ACRONYM_FIRST = re.compile(
-    r"\b([A-Z][A-Z&]{1,7})\s+\(\s*([A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|and|of|for|the|on|in|&))*)\s*\)"
-)
+ACRONYM_FIRST = re.compile(rf"\b([A-Z][A-Z&]{{1,7}})\s+\(\s*({NAME})\s*\)")
 # An acronym after lower-case words, which may be its expansion: "qualified majority voting (QMV)".
 LOWER_ACRONYM = re.compile(r"\b([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,5})\s+\(\s*([A-Z]{2,7})\s*\)")
 NUMBER = re.compile(r"^(?=.*\d)[\d.,/:-]+$")
@@ -83,8 +86,14 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z.' -]*(?:\s*,\s*[A-Z][A-Za-z.' -]*)*\s+(?:\d{4}-\d{2}-\d{2}|"
     rf"{alternation(m.capitalize() for m in MONTHS)}[a-z]*\.? \d{{1,2}})\b"
 )
+# The regular demonyms of a country's name by its last letter: (letters dropped, ending) ("Eritrea" -> "Eritrean",
+# "Chile" -> "Chilean", "Chilian"; "Iraq" -> "Iraqi", "Iraqian", "Iraqese": forms no one writes match nothing).
+DEMONYM_ENDINGS = {"a": [(0, "n")], "e": [(0, "an"), (1, "ian")], "i": [(0, "an")], "o": [], "u": [], "y": []}
+CONSONANT_ENDINGS = [(0, "i"), (0, "ian"), (0, "ese")]
 # Scorecard marks before a cricketer's name: caught, bowled, stumped.
 SCORECARD_MARKS = frozenset({"c", "b", "st", "&"})
+# pycountry's attributes for a country's name.
+NAME_ATTRS = ("name", "common_name")
 # Longest name, in tokens, looked for where the model found none (a country's, or one it found elsewhere).
 MAX_NAME_TOKENS = 4
 
@@ -109,16 +118,19 @@ DASHES = frozenset({"-", "\u2013", "\u2014"})
 # Words beside a person's name in a span that are no part of another kind of name ("Lords Bingham").
 PERSON_TITLES = NOBLE_TITLES | {h.rstrip(".") for h in HONORIFICS} | {p.lower() for p in PLURAL_TITLES}
 
+PATTERNS = load_patterns("entities")
 # Company patterns (entities.jsonl with a "company" side): a match ending where a name starts ("before") or
 # starting where it ends ("after") shows the name is a business's.
-COMPANY_CUES = {p["id"]: p["company"] for p in load_patterns("entities") if "company" in p}
+COMPANY_CUES = {p["id"]: p["company"] for p in PATTERNS if "company" in p}
 
 # Context patterns (entities.jsonl with a "cue"): a match before or after a name says what it is.
-CUES = {p["id"]: p for p in load_patterns("entities") if "cue" in p}
+CUES = {p["id"]: p for p in PATTERNS if "cue" in p}
 CUE_ORDER = {pid: n for n, pid in enumerate(CUES)}
 
 # An entity while the rules work on it: token start, token end, label, ISO code.
 Ent = tuple[int, int, str, str | None]
+# An article's entity rows by (label, name): label, name, ISO code, mentions, first start and end.
+Rows = dict[tuple[str, str], list]
 
 
 # A word written all in lower case (each part of "sci-fi" on its own, as the tokenizer splits
@@ -151,9 +163,11 @@ def entity_spans(doc: Doc) -> list[EntitySpan]:
     found = _companies(doc, found)
     found = _without_common_words(doc, found)
     datelines = [line for line in lines if _is_dateline(line)]
-    found = _datelines(doc, datelines, found)
-    if _is_sports(doc):
-        found = _sports(doc, lines, found, {i for line in datelines for i in range(line.start, line.end)})
+    where = {i for line in datelines for i in range(line.start, line.end)}
+    found = _datelines(doc, datelines, where, found)
+    # a sports report (enough sport words): its towns are likely teams
+    if len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN:
+        found = _sports(doc, lines, found, where)
     return [EntitySpan(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label, iso) for s, e, label, iso in sorted(found)]
 
 
@@ -161,13 +175,11 @@ def acronyms(text: str) -> dict[str, str]:
     """Acronyms defined in the text ("Harbour Safety Board (HSB)") -> expansion."""
     found = {}
     for m in ACRONYM.finditer(text):
-        words = m[1].split()
-        short = m[2]
-        # Keep the shortest tail of the expansion whose initial matches the acronym's.
-        for i in range(len(words)):
-            if words[i][0] == short[0] and words[i][0].isupper():
-                found[short] = " ".join(words[i:])
-                break
+        words, short = m[1].split(), m[2]
+        # The expansion from its first capitalised word with the acronym's initial.
+        first = next((i for i, w in enumerate(words) if w[0] == short[0] and w[0].isupper()), None)
+        if first is not None:
+            found[short] = " ".join(words[first:])
     for m in ACRONYM_FIRST.finditer(text):
         words = m[2].split()
         if len(words) > 1 and words[0][0] == m[1][0]:
@@ -179,7 +191,7 @@ def extract(doc: Doc) -> tuple[Entity, ...]:
     """One row per entity per article: canonical name, type, ISO code, mentions, first span."""
     view = DocView(doc)
     short = acronyms(view.body)
-    rows: dict[tuple[str, str], list] = {}
+    rows: Rows = {}
     for span, person in _with_people(view):
         text = view.body[span.start_char : span.end_char]
         label, iso = span.label, span.iso2
@@ -193,12 +205,8 @@ def extract(doc: Doc) -> tuple[Entity, ...]:
             name = re.sub(r"\s+", " ", text)
         if label == "ORG":
             name = PARTY_NAMES.get(name, name)
-        key = (label, name)
-        if key in rows:
-            rows[key][3] += 1
-        else:
-            rows[key] = [label, name, iso, 1, span.start_char, span.end_char]
-    return tuple(Entity(*row) for row in _merge_short_forms(_merge_acronyms(rows)).values())
+        rows.setdefault((label, name), [label, name, iso, 0, span.start_char, span.end_char])[3] += 1
+    return tuple(Entity(*row) for row in _merged(rows).values())
 
 
 def _with_people(view: DocView) -> list[tuple[EntitySpan, str | None]]:
@@ -239,29 +247,27 @@ def _only_titles(body: str, span: EntitySpan, mentions: list[Mention]) -> bool:
     return all(w.strip(".,").lower() in PERSON_TITLES for w in "".join(chars).split())
 
 
-def _merge_short_forms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's name that is the start of exactly one longer name in the article, before its "for" or "of",
-    counts as that organisation ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture")."""
-    orgs = [name for label, name in rows if label == "ORG"]
-    for name in orgs:
-        longs = [long for long in orgs if long.startswith((name + " for ", name + " of "))]
-        if len(longs) == 1 and ("ORG", name) in rows:
-            rows[("ORG", longs[0])][3] += rows.pop(("ORG", name))[3]
-    return rows
+def _merged(rows: Rows) -> Rows:
+    """Short forms of an organisation's name count as the organisation, their mentions added to its row.
 
-
-def _merge_acronyms(rows: dict[tuple[str, str], list]) -> dict[tuple[str, str], list]:
-    """An organisation's acronym counts as the organisation when the article also writes its name out and no other
-    organisation there has the same initials ("BNP" and "British National Party")."""
+    First an acronym, when the article also writes the name out and no other organisation there has the same initials
+    ("BNP" and "British National Party"); then a name that is the start of exactly one longer name in the article,
+    before its "for" or "of" ("Medical Foundation" of "Medical Foundation for the Care of Victims of Torture").
+    """
     by_initials: dict[str, list[str]] = defaultdict(list)
     for label, name in rows:
         if label == "ORG" and " " in name:
             by_initials["".join(INITIAL_WORD.findall(name))].append(name)
-    for label, name in list(rows):
-        longs = by_initials.get(name, []) if label == "ORG" and name.isupper() else []
-        if len(longs) == 1:
-            row = rows.pop((label, name))
-            rows[(label, longs[0])][3] += row[3]
+    _merge(rows, {name: by_initials.get(name, []) for label, name in rows if label == "ORG" and name.isupper()})
+    orgs = [name for label, name in rows if label == "ORG"]
+    return _merge(rows, {name: [o for o in orgs if o.startswith((name + " for ", name + " of "))] for name in orgs})
+
+
+def _merge(rows: Rows, longs: dict[str, list[str]]) -> Rows:
+    """Each organisation's name with exactly one longer form counts as it: its mentions are added to the longer's."""
+    for name, forms in longs.items():
+        if len(forms) == 1 and ("ORG", name) in rows:
+            rows[("ORG", forms[0])][3] += rows.pop(("ORG", name))[3]
     return rows
 
 
@@ -287,7 +293,7 @@ def place_code(text: str) -> str | None:
         return iso
     if len(words) < 2:
         return None
-    compass = all(w in COMPASS_WORDS or w in COMPASS_ADJECTIVES for w in words[0].split("-"))
+    compass = all(w in COMPASS for w in words[0].split("-"))
     return compass and PLACES.get(" ".join(words[1:])) or PLACES.get(words[0])  # "Sheffield Hallam", a constituency
 
 
@@ -301,25 +307,12 @@ def _demonyms() -> dict[str, str | None]:
     formed: dict[str, str | None] = {}
     for c in pycountry.countries:
         name = getattr(c, "common_name", c.name).lower()
-        for form in _demonym_forms(name):
-            formed.setdefault(form, c.alpha_2)
+        for drop, ending in DEMONYM_ENDINGS.get(name[-1], CONSONANT_ENDINGS):
+            formed.setdefault(name[: len(name) - drop] + ending, c.alpha_2)
     formed.update({w: COUNTRY_ALIASES.get(w) for w in DEMONYMS})
     formed = {w: iso for w, iso in formed.items() if w not in _country_names()}
     plurals = {w + "s": iso for w, iso in formed.items() if not w.endswith(("ese", "sh", "ch", "s"))}
     return plurals | formed
-
-
-def _demonym_forms(name: str) -> list[str]:
-    """The regular demonyms a country name may take: -n, -an, -ian, -i, -ese by its last letter."""
-    if name.endswith("a"):
-        return [name + "n"]
-    if name.endswith("e"):
-        return [name + "an", name[:-1] + "ian"]
-    if name.endswith("i"):
-        return [name + "an"]
-    if name[-1] in "aeiouy":
-        return []
-    return [name + "i", name + "ian", name + "ese"]
 
 
 def country_name(iso2: str | None) -> str | None:
@@ -367,7 +360,7 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and doc[end - 1].lower_ in _demonyms()
         and doc[end - 2].lower_ not in PEOPLES
         and doc[end - 2].is_title  # not "of British", "Anglo-Dutch"
-        and doc[end - 2].lower_ not in COMPASS_WORDS | COMPASS_ADJECTIVES  # "South Korean"
+        and doc[end - 2].lower_ not in COMPASS  # "South Korean"
         and doc[start].lower_ not in _demonyms()
     ):
         end -= 1  # "Ashby Rovers" + "American football": a demonym run on describes what follows
@@ -384,23 +377,14 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
     text = span.text
     low = text.lower()
     words = low.split()
-    if (
-        low in NOT_ENTITIES
-        or low in HOLIDAYS
-        and label != "EVENT"
-        or low in TABLE_WORDS
-        or not any(c.isupper() for c in text)
-        or POST_NOMINAL.match(text)
-    ):
-        return None  # "MP", "MEPs": members, no organisation; "Easter": a time, no place
-    if (
-        label == "PERSON"
-        and end - start == 1
-        and cues.get(("acronym", start))
-        and _in_lower_case(doc[start])
-        and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc))  # "NASHUA" beside "Nashua"
-    ):
-        return start, end, "ORG", None  # "BAA said": an acronym in running text names a body, not a person
+    if low in NO_NAMES or low in HOLIDAYS and label != "EVENT" or not any(c.isupper() for c in text):
+        return None  # "Easter": a time, no place
+    if POST_NOMINAL.match(text):
+        return None  # "MP", "MEPs": members, no organisation
+    acronym = label == "PERSON" and end - start == 1 and cues.get(("acronym", start)) and _in_lower_case(doc[start])
+    # "BAA said": an acronym in running text names a body, not a person; not "NASHUA" beside "Nashua"
+    if acronym and not (doc[start].is_alpha and doc[start].text.title() in _title_words(doc)):
+        return start, end, "ORG", None
     cued = [
         c
         for c in _cued(doc, cues, start, end, label)
@@ -415,20 +399,9 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         and not (strong[0].get("keep_places") and _is_place_name(text))
     ):
         return None  # "State for Health" of "Secretary of State for Health": part of a title
-    if (
-        len(words) == 1
-        and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text))
-        and low not in PEOPLES
-        and low not in _demonyms()
-    ):
+    if len(words) == 1 and (words[0].endswith(DOCTRINE_ENDINGS) or FOLLOWING.fullmatch(text)) and not _peoples(low):
         return None  # "anti-Semitism", "Islamophobia", "Blairite": an attitude or a following, no one's name
-    if (
-        seat
-        and text not in PARTY_NAMES
-        and low not in PEOPLES
-        and low not in _demonyms()
-        and country_code(text) is None
-    ):
+    if seat and text not in PARTY_NAMES and not _peoples(low) and country_code(text) is None:
         return start, end, "PLACE", place_code(text)
     if low in METONYM_ORGS:
         return start, end, "ORG", None
@@ -438,17 +411,12 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         return start, end, "EVENT", None
     if low in PEOPLES:
         return start, end, "NORP", None
-    if len(words) > 1 and all(w in PEOPLES or w in _demonyms() for w in words):
+    if len(words) > 1 and all(_peoples(w) for w in words):
         return start, end, "NORP", _demonyms().get(words[-1])  # "Roma Czechs", "Asian Britons"
     if low in _demonyms():
         return start, end, "NORP", _demonyms()[low]
-    iso = country_code(text)
-    if low in HOME_NATIONS:
-        return start, end, "PLACE", iso
-    if iso in TERRITORIES:
-        return start, end, "PLACE", iso  # "Hong Kong": a territory with a code, no sovereign state
-    if iso is not None:
-        return start, end, "COUNTRY", iso
+    if (iso := country_code(text)) is not None or low in HOME_NATIONS:
+        return start, end, _country_label(low, iso), iso
     if (
         low in REGIONS
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
@@ -460,23 +428,23 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
             or PLACES.get(words[0]) is not None
             and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
         )
-        and not set(words) & (ORG_WORDS | ORG_SUFFIXES)
+        and not set(words) & ORG_NAME_WORDS
     ):
         return start, end, "PLACE", place_code(text)
     if words[-1] in ORG_WORDS or words[-1] in ORG_SUFFIXES and len(words) > 1 or words[0] in NOT_PEOPLE:
         return start, end, "ORG", None
     if any(c[0]["label"] == "PLACE" for c in cued) and not text.isupper() and not _given_name_first(span):
         return start, end, "PLACE", place_code(text)  # "in Ashby", "Victoria station"; not "in John Major's"
-    if (
-        (label in PLACE_LABELS or label == "ORG")
-        and len(words) == 1
-        and (low in MALE_NAMES or low in FEMALE_NAMES)
-        and low not in _subdivisions()
-    ):
+    if label in PLACE_LABELS | {"ORG"} and len(words) == 1 and low in GIVEN_NAMES and low not in _subdivisions():
         return start, end, "PERSON", None  # "his wife, Sandra": a given name no gazetteer knows as a place
     if label in PLACE_LABELS or low in _subdivisions():
         return start, end, "PLACE", place_code(text)
     return start, end, label, None
+
+
+def _peoples(low: str) -> bool:
+    """A word for a people, listed or a country's demonym ("Roma", "Czechs"), in lower case."""
+    return low in PEOPLES or low in _demonyms()
 
 
 def _title_words(doc: Doc) -> set[str]:
@@ -492,30 +460,31 @@ def _in_lower_case(token: Token) -> bool:
 
 
 def _person_after_role(span: Span) -> bool:
-    """Whether a name after a role word is the role holder's: shaped like a person's name, not a modifier of another
-    role ("billionaire Dallas Mavericks owner X"), and not a name the model elsewhere in the article reads as something
-    else more often than as a person ("the official White House photographer" beside "the White House")."""
+    """Whether a name after a role word is the role holder's: not a modifier of another role ("billionaire Dallas
+    Mavericks owner X"), not a name the model elsewhere in the article reads as something else more often than as a
+    person ("the official White House photographer" beside "the White House"), and shaped like a person's name: two or
+    three words in title case that no gazetteer or word list gives to a place or a body, none of them a word the article
+    also writes in lower case ("chief executive Ann Hale"; not "the best actress Academy Award")."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in DESCRIPTION_HEADS:
         return False
     others = Counter(e.label_ == "PERSON" for e in doc.ents if e.text == span.text and e.start != span.start)
-    return others[False] <= others[True] and _person_shaped(span)
-
-
-def _person_shaped(span: Span) -> bool:
-    """Two or three words in title case that no gazetteer or word list gives to a place or a body, none of them a word
-    the article also writes in lower case: what a person's name after their role looks like ("chief executive Ann Hale";
-    not "the best actress Academy Award")."""
     words = [t.text for t in span]
     low = {w.lower() for w in words}
     return (
-        2 <= len(words) <= 3
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not low & (ORG_WORDS | ORG_SUFFIXES | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
+        others[False] <= others[True]
+        and 2 <= len(words) <= 3
+        and _title_cased(words)
+        and not low & (ORG_NAME_WORDS | PLACE_WORDS | COMPETITION_WORDS | lower_case_words(span.doc))
         and not _is_place_name(span.text)
         and not _is_place_name(words[0])  # "the world champion Atlanta Braves", "the official China Daily"
         and span.text.lower() not in _demonyms()
     )
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Every word capitalised, none all in capitals."""
+    return all(w[:1].isupper() and not w.isupper() for w in words)
 
 
 def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -523,7 +492,7 @@ def _split_joined(doc: Doc, found: list[Ent]) -> list[Ent]:
     ("Gazprom and Rosneft" after "Gazprom" and "Rosneft"; "Royer and Elgindy" after "Jeffrey Royer" and "Mr Elgindy";
     the `names-joined-and` matches): "Marks and Spencer", named only whole, stays one. Each part takes the label its
     other mentions have, a surname the person's."""
-    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    ands = {m.start + 1 for m in _matches(doc, "names-joined-and")}  # the "and"
     alone: dict[str, str] = {}
     for s, e, label, _ in found:
         if not any(s < i < e for i in ands):
@@ -547,13 +516,13 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
     A lone word the model calls a person beside one it reads as a place is a place ("the boroughs of Hillingdon and
     Wandsworth"), unless it is the surname of someone named in full or a given name.
     """
-    ands = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "names-joined-and"}
+    ands = {m.start + 1 for m in _matches(doc, "names-joined-and")}  # the "and"
     if not ands:
         return found
     out = sorted(found)
     ends = {e: n for n, (_, e, _, _) in enumerate(out)}
     starts = {s: n for n, (s, _, _, _) in enumerate(out)}
-    surnames = {doc[e - 1].text for s, e, label, _ in out if label == "PERSON" and e - s > 1}
+    surnames = _surnames(doc, out)
     model = {e.start: e.label_ for e in doc.ents}
     for i in sorted(ands):
         left, right = ends.get(i), starts.get(i + 1)
@@ -566,7 +535,7 @@ def _coordinated(doc: Doc, found: list[Ent]) -> list[Ent]:
                     and model.get(out[other][0]) in PLACE_LABELS  # not "Kerry and Obama": a surname and a county
                     and e - s == 1
                     and doc[s].text not in surnames
-                    and doc[s].lower_ not in MALE_NAMES | FEMALE_NAMES
+                    and doc[s].lower_ not in GIVEN_NAMES
                 ):
                     out[n] = (s, e, "PLACE", place_code(doc[s].text))
     return out
@@ -576,7 +545,7 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
     """An organisation's name ending on an organisation's word and running on with "of" into a place is one name
     ("Royal Bank" + "of" + "Scotland"; the `org-of-place` matches): the place is part of it. Not after a legal form:
     "X Inc of Boulder" is a company and its seat."""
-    joins = {c.start + 1 for c in doc.spans.get("entities", ()) if c.id_ == "org-of-place"}
+    joins = {m.start + 1 for m in _matches(doc, "org-of-place")}  # the "of"
     out: list[Ent] = []
     for ent in sorted(found):
         if (
@@ -590,6 +559,16 @@ def _org_of_place(doc: Doc, found: list[Ent]) -> list[Ent]:
         else:
             out.append(ent)
     return out
+
+
+def _matches(doc: Doc, pattern: str) -> list[Span]:
+    """The matches of one pattern of entities.jsonl."""
+    return [m for m in doc.spans.get("entities", ()) if m.id_ == pattern]
+
+
+def _surnames(doc: Doc, found: list[Ent]) -> set[str]:
+    """The last words of the people named in full: each names that person, no other entity."""
+    return {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
 
 
 def _cue_index(doc: Doc) -> dict[tuple[str, int], list[Span]]:
@@ -619,9 +598,7 @@ def _cued(doc: Doc, cues: dict, start: int, end: int, label: str) -> list[tuple[
         rule = CUES[c.id_]
         if label in rule.get("labels", (label,)):
             n = len(c) if rule.get("extend") is True else rule.get("extend", 0)
-            out.append(
-                (rule, start - n if rule["cue"] == "before" else start, end + n if rule["cue"] == "after" else end)
-            )
+            out.append((rule, start - n, end) if rule["cue"] == "before" else (rule, start, end + n))
     return out
 
 
@@ -629,9 +606,7 @@ def given_name_first(words: Sequence[str]) -> bool:
     """Two words or more, the first a common given name, none a place's or an organisation's word: a person's name
     ("John Major"), not "Victoria Station" or "Charlotte Street"."""
     low = [w.lower() for w in words]
-    return (
-        len(low) >= 2 and (low[0] in MALE_NAMES or low[0] in FEMALE_NAMES) and not set(low) & (ORG_WORDS | PLACE_WORDS)
-    )
+    return len(low) >= 2 and low[0] in GIVEN_NAMES and not set(low) & (ORG_WORDS | PLACE_WORDS)
 
 
 def _given_name_first(span: Span) -> bool:
@@ -639,7 +614,7 @@ def _given_name_first(span: Span) -> bool:
     words = [t.text for t in span]
     return (
         given_name_first(words)
-        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and _title_cased(words)
         and not {w.lower() for w in words} & ORG_SUFFIXES
         and country_code(span.text) is None
     )
@@ -726,8 +701,13 @@ def _add_countries(doc: Doc, found: list[Ent]) -> list[Ent]:
     for s, e, text in _spelled(doc, found, _country_names(), str.lower, at_sentence_start=True):
         if not (doc[s].is_upper and len(text) <= 3):  # "US", "UK": the model decides
             iso = country_code(text)
-            out.append((s, e, "PLACE" if text.lower() in HOME_NATIONS or iso in TERRITORIES else "COUNTRY", iso))
+            out.append((s, e, _country_label(text.lower(), iso), iso))
     return out
+
+
+def _country_label(low: str, iso: str | None) -> str:
+    """A home nation ("Scotland") or a territory with a code ("Hong Kong") is a PLACE, a sovereign state a COUNTRY."""
+    return "PLACE" if low in HOME_NATIONS or iso in TERRITORIES else "COUNTRY"
 
 
 def _spelled(
@@ -735,7 +715,7 @@ def _spelled(
 ) -> list[tuple[int, int, str]]:
     """Where a run of up to MAX_NAME_TOKENS tokens opening on a capitalised word spells one of `names` (as `fold` writes
     it) and overlaps no entity found, the longest at each token."""
-    taken = {i for s, e, _, _ in found for i in range(s, e)}
+    taken = _taken(found)
     firsts = {name.split()[0] for name in names}
     out = []
     for tok in doc:
@@ -745,25 +725,10 @@ def _spelled(
             continue
         for n in range(min(MAX_NAME_TOKENS, len(doc) - tok.i), 0, -1):
             span = doc[tok.i : tok.i + n]
-            if fold(span.text) in names and not any(i in taken for i in range(span.start, span.end)):
+            if fold(span.text) in names and taken.isdisjoint(range(span.start, span.end)):
                 out.append((span.start, span.end, span.text))
                 taken.update(range(span.start, span.end))
                 break
-    return out
-
-
-def _party_names(doc: Doc) -> list[Span]:
-    """The party names the `party-name` patterns found, read as a regex alternation of them would: from the left, the
-    longest name at each place that does not run on into a capitalised word, none overlapping another."""
-    found = sorted(
-        (s for s in doc.spans.get("entities", ()) if s.id_ == "party-name"), key=lambda s: (s.start, -len(s))
-    )
-    out: list[Span] = []
-    text = body_of(doc)
-    for span in found:
-        if (out and span.start < out[-1].end) or RUN_ON.match(text, span.end_char):
-            continue
-        out.append(span)
     return out
 
 
@@ -771,28 +736,27 @@ def _add_parties(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Political parties by the names news gives them, over whatever the model made of them.
 
     The model tags "Democrat" of "Liberal Democrat", or "Liberal Democrats" as a people; the party list knows the whole
-    name. A name run on from a capitalised word before it ("Scottish Labour") is left to the model, but not from an
-    opener ("But").
+    name. The `party-name` matches are read as a regex alternation of the names would: from the left, the longest name
+    at each place that does not run on into a capitalised word, none overlapping another. A name run on from a
+    capitalised word before it ("Scottish Labour") is left to the model, but not from an opener ("But").
     """
-    parties = []
-    for span in _party_names(doc):
-        before = doc[span.start - 1] if span.start else None
-        if before is not None and before.is_title and not span[0].is_sent_start and before.lower_ not in ROLE_STOPS:
+    end, parties = 0, []
+    for span in sorted(_matches(doc, "party-name"), key=lambda m: (m.start, -len(m))):
+        if span.start < end or RUN_ON.match(body_of(doc), span.end_char):
             continue
-        parties.append((span.start, span.end, "ORG", None))
-    taken = {i for s, e, _, _ in parties for i in range(s, e)}
-    return [ent for ent in found if not any(i in taken for i in range(ent[0], ent[1]))] + parties
+        end = span.end
+        before = doc[span.start - 1] if span.start else None
+        if before is None or not before.is_title or span[0].is_sent_start or before.lower_ in ROLE_STOPS:
+            parties.append((span.start, span.end, "ORG", None))
+    taken = _taken(parties)
+    return [ent for ent in found if taken.isdisjoint(range(ent[0], ent[1]))] + parties
 
 
 @lru_cache(maxsize=1)
 def _country_names() -> frozenset[str]:
     """Every name pycountry or the aliases give a country or home nation, lower case (not demonyms)."""
     names = {low for low, iso in COUNTRY_ALIASES.items() if iso} - DEMONYMS
-    for c in pycountry.countries:
-        for attr in ("name", "common_name"):
-            if hasattr(c, attr):
-                names.add(getattr(c, attr).lower())
-    return frozenset(names)
+    return frozenset(names | {getattr(c, a).lower() for c in pycountry.countries for a in NAME_ATTRS if hasattr(c, a)})
 
 
 def _ascii(text: str) -> str:
@@ -800,37 +764,24 @@ def _ascii(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def _is_sports(doc: Doc) -> bool:
-    """A sports report: enough sport words that its towns are likely teams."""
-    return len({t.lower_ for t in doc if t.lower_ in SPORT_WORDS}) >= SPORT_MIN
-
-
-def _datelines(doc: Doc, datelines: list[Span], found: list[Ent]) -> list[Ent]:
-    """Names in a dateline are places ("COLOMBO 1996-08-30"), also where the model missed them."""
-    where = {i for line in datelines for i in range(line.start, line.end)}
+def _datelines(doc: Doc, datelines: list[Span], where: set[int], found: list[Ent]) -> list[Ent]:
+    """Names in a dateline (its tokens: `where`) are places ("COLOMBO 1996-08-30"), also where the model missed them."""
     out = [
         (s, e, "PLACE", iso) if s in where and label not in {"COUNTRY", "PLACE"} else (s, e, label, iso)
         for s, e, label, iso in found
     ]
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for line in datelines:
-        for s, e in _name_runs(line):
-            if not any(i in taken for i in range(s, e)) and doc[s:e].text.lower() not in MONTHS:
-                out.append((s, e, "PLACE", place_code(doc[s:e].text)))
-    return out
+    return out + [(s, e, "PLACE", place_code(doc[s:e].text)) for s, e in _new_runs(doc, datelines, out)]
 
 
 def _scorecard_names(doc: Doc, found: list[Ent]) -> list[Ent]:
     """Cricket scorecards name fielders and bowlers after "c", "b", "st": "c Healy b Warne"."""
-    out = []
-    for s, e, label, iso in found:
-        before = doc[s - 1].text if s else ""
-        out.append((s, e, "PERSON", None) if before in SCORECARD_MARKS else (s, e, label, iso))
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for tok in doc[1:]:
-        if tok.i not in taken and doc[tok.i - 1].text in SCORECARD_MARKS and tok.is_title and tok.is_alpha:
-            out.append((tok.i, tok.i + 1, "PERSON", None))
-    return out
+    out = [
+        (s, e, "PERSON", None) if s and doc[s - 1].text in SCORECARD_MARKS else (s, e, label, iso)
+        for s, e, label, iso in found
+    ]
+    taken = _taken(out)
+    marked = (t for t in doc[1:] if doc[t.i - 1].text in SCORECARD_MARKS and t.is_title and t.is_alpha)
+    return out + [(t.i, t.i + 1, "PERSON", None) for t in marked if t.i not in taken]
 
 
 def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) -> list[Ent]:
@@ -841,36 +792,15 @@ def _sports(doc: Doc, lines: list[Span], found: list[Ent], datelines: set[int]) 
     """
     out: list[Ent] = []
     for s, e, label, iso in sorted(_scorecard_names(doc, found)):
-        before = doc[s - 1] if s else None
+        before = doc[s - 1].lower_ if s else ""
         # "at The Oval , London": a town after a place is where that place is
-        after_place = (
-            before is not None
-            and before.text == ","
-            and bool(out)
-            and out[-1][1] == s - 1
-            and out[-1][2] in {"PLACE", "COUNTRY"}
-        )
-        venue = (
-            before is not None
-            and (before.lower_ in VENUE_PREPOSITIONS or before.lower_ in COMPASS_WORDS or before.text == "(")
-            or after_place
-        )
+        after_place = before == "," and bool(out) and out[-1][1] == s - 1 and out[-1][2] in {"PLACE", "COUNTRY"}
+        venue = before in VENUE_PREPOSITIONS or before in COMPASS_WORDS or before == "(" or after_place
         if label == "PLACE" and country_code(doc[s:e].text) is None and s not in datelines and not venue:
             label, iso = "ORG", None
         out.append((s, e, label, iso))
-    taken = {i for s, e, _, _ in out for i in range(s, e)}
-    for line in lines:
-        if not _is_table_row(line):
-            continue
-        for s, e in _name_runs(line):
-            if (
-                not any(i in taken for i in range(s, e))
-                and e < len(doc)
-                and doc[e].like_num
-                and doc[s:e].text.lower() not in MONTHS
-            ):
-                out.append((s, e, "ORG", None))
-    return out
+    rows = [line for line in lines if _is_table_row(line)]
+    return out + [(s, e, "ORG", None) for s, e in _new_runs(doc, rows, out) if e < len(doc) and doc[e].like_num]
 
 
 def _is_dateline(line: Span) -> bool:
@@ -888,15 +818,22 @@ def _is_table_row(line: Span) -> bool:
     )
 
 
-def _name_runs(line: Span) -> list[tuple[int, int]]:
-    """Token ranges of consecutive capitalised words in a line."""
-    runs, start = [], line.start
-    for named, toks in groupby(line, key=lambda t: (t.is_title or t.is_upper) and t.is_alpha):
-        end = start + len(list(toks))
-        if named:
-            runs.append((start, end))
-        start = end
+def _new_runs(doc: Doc, lines: list[Span], found: list[Ent]) -> list[tuple[int, int]]:
+    """Token ranges of consecutive capitalised words in the lines that overlap no entity found and are no month."""
+    taken, runs = _taken(found), []
+    for line in lines:
+        start = line.start
+        for named, toks in groupby(line, key=lambda t: (t.is_title or t.is_upper) and t.is_alpha):
+            end = start + len(list(toks))
+            if named and taken.isdisjoint(range(start, end)) and doc[start:end].text.lower() not in MONTHS:
+                runs.append((start, end))
+            start = end
     return runs
+
+
+def _taken(found: list[Ent]) -> set[int]:
+    """The tokens the entities found cover."""
+    return {i for s, e, *_ in found for i in range(s, e)}
 
 
 def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
@@ -917,7 +854,7 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
             decided[" ".join(words)] = decided[doc[s:e].text.split()[-1]] = "PERSON"
             given.add(words[0])  # a surname when the name is written family name first
         elif label == "ORG" and len(words) >= 2 and words[-1].lower() in ORG_SUFFIXES:
-            while len(words) > 1 and words[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+            while len(words) > 1 and words[-1].lower() in ORG_NAME_WORDS:
                 words.pop()
                 if not _is_place_name(" ".join(words)):  # "London" of "London Assembly" stays a place
                     decided.setdefault(" ".join(words), "ORG")
@@ -926,11 +863,9 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
         if label in CONSISTENT_LABELS:
             votes[doc[s:e].text][label] += 1
     for short, long in acronyms(body_of(doc)).items():
-        if long.split()[-1].lower() in ORG_SUFFIXES | ORG_WORDS:
+        if long.split()[-1].lower() in ORG_NAME_WORDS:
             decided.setdefault(short, "ORG")
-    for name in given - decided.keys():
-        if votes[name]:
-            decided[name] = "PERSON"
+    decided |= {name: "PERSON" for name in given - decided.keys() if votes.get(name)}
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
@@ -943,20 +878,15 @@ def _consistent(doc: Doc, found: list[Ent]) -> list[Ent]:
 
 
 def _companies(doc: Doc, found: list[Ent]) -> list[Ent]:
-    """A name the text shows to be a business is an organisation at every mention.
-
-    The small model calls many one-word companies places and some two-word ones people. The `company-*` patterns of
-    entities.jsonl are the evidence: a trade noun right before the name ("telecoms firm X"), a holding or head of it
-    ("shares in X", "chief executive of X"), what only a business has after it ("X's profits"), an apposition naming a
-    trade ("X, a games company,"). A name the gazetteers know as a place, one that opens with a given name, or the
-    surname of someone named in full keeps its label.
-    """
+    """A name the `company-*` patterns show to be a business ("telecoms firm X", "shares in X", "X's profits", "X, a
+    games company,") is an organisation at every mention: the small model calls many one-word companies places and
+    some two-word ones people. A name the gazetteers know as a place, one that opens with a given name, or the surname
+    of someone named in full keeps its label."""
     cues = doc.spans.get("entities", ())
     ends = {c.end for c in cues if COMPANY_CUES.get(c.id_) == "before"}
     starts = {c.start for c in cues if COMPANY_CUES.get(c.id_) == "after"}
     names = {doc[s:e].text for s, e, label, _ in found if label in {"PLACE", "PERSON"} and (s in ends or e in starts)}
-    people = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
-    names = {n for n in names - people if not _known_place(n) and not given_name_first(n.split())}
+    names = {n for n in names - _surnames(doc, found) if not _known_place(n) and not given_name_first(n.split())}
     return [
         (s, e, "ORG", None) if label in {"PLACE", "PERSON"} and doc[s:e].text in names else (s, e, label, iso)
         for s, e, label, iso in found
@@ -979,7 +909,7 @@ def _without_common_words(doc: Doc, found: list[Ent]) -> list[Ent]:
     """
     lower = lower_case_words(doc)
     common = lower_case_acronyms(body_of(doc))
-    surnames = {doc[e - 1].text for s, e, label, _ in found if label == "PERSON" and e - s > 1}
+    surnames = _surnames(doc, found)
     out = []
     for s, e, label, iso in found:
         text = doc[s:e].text
@@ -1038,7 +968,7 @@ def _unlabelled_mentions(doc: Doc, found: list[Ent], decided: dict[str, str]) ->
     known = {
         name: label
         for name, label in known.items()
-        if name.split()[0].lower() not in lower and name.lower() not in NOT_ENTITIES | TABLE_WORDS
+        if name.split()[0].lower() not in lower and name.lower() not in NO_NAMES
     }
     return [(s, e, known[text], None) for s, e, text in _spelled(doc, found, known, str, at_sentence_start=False)]
 
