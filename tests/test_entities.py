@@ -46,6 +46,9 @@ def test_acronyms_tied_to_their_expansion_in_either_order() -> None:
     pytest.param("The charity Kellow Network said it would help , as did Dunmore Leisure .",
                  [("Kellow Network", "ORG", None), ("Dunmore Leisure", "ORG", None)],
                  id="network-and-leisure-last-make-a-name-an-organisation"),
+    pytest.param("Labour lost Preston North East , and Kanye West sang .",
+                 [("Labour", "ORG", None), ("Preston North East", "PLACE", "GB"), ("Kanye West", "PERSON", None)],
+                 id="a-town-and-compass-words-are-a-seat-even-when-the-model-says-person"),
 ])
 def test_spans_found(text: str, want: list[tuple[str, str, str | None]]) -> None:
     got = spans(text)

@@ -422,11 +422,12 @@ def _correct(doc: Doc, cues: dict, start: int, end: int, label: str) -> Ent | No
         or (label != "PERSON" or len(words) == 1)  # a lone "Rotterdam" is no one's name
         and low in PLACES
         or len(words) > 1
-        and label != "PERSON"
         and (
-            words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
+            label != "PERSON"
+            and words[0] in PLACE_HEADS  # "Isle of Ashby", "Mount Kell"
             or PLACES.get(words[0]) is not None
-            and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency
+            and all(w in COMPASS_WORDS for w in words[1:])  # "Ashbury East", a constituency, whatever the model says
+            and not _given_name_first(span)
         )
         and not set(words) & ORG_NAME_WORDS
     ):
