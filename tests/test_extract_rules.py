@@ -161,6 +161,11 @@ def test_an_apposition_ends_where_a_clause_with_its_own_subject_begins() -> None
     assert people("Critics quoted Tom Baker, said he was not fit to be mayor any more.") == {"Tom Baker": None}
 
 
+def test_a_dash_ends_an_apposition_after_a_name() -> None:
+    body = '"It is hard," said Larry Holt, chairman of Save Our Park - a group fighting the plan.'
+    assert people(body) == {"Larry Holt": "chairman of Save Our Park"}
+
+
 def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 

@@ -1212,7 +1212,8 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
     match = APPOSITION.match(body, at)
     if not match or ATTRIBUTION_END.match(body, match.end("role")):
         return None  # "... sent to X, the men's solicitor says.": the speaker, not X
-    role, lo = _before_clause(match["role"].strip()), match.start("role")
+    # A dash ends the apposition: "X, chairman of Y - a group fighting the plan" is Y's chairman.
+    role, lo = _before_clause(DASH_BREAK.split(match["role"])[0].strip()), match.start("role")
     words = [w.lower().strip("'\u2019s") for w in role.split()]
     if (
         not words
