@@ -166,6 +166,11 @@ def test_a_dash_ends_an_apposition_after_a_name() -> None:
     assert people(body) == {"Larry Holt": "chairman of Save Our Park"}
 
 
+def test_a_predecessor_as_an_office_held_it_before() -> None:
+    body = "Ms Hale took over after her predecessor as chief executive, Tom Baker, died in April."
+    assert people(body) == {"Hale": None, "Tom Baker": "former chief executive"}
+
+
 def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 

@@ -97,6 +97,9 @@ KIN_NAMED = re.compile(
 # A bare office after these is sought or served, not a title of the name after its comma: "backing Y for president, X,
 # said".
 OFFICE_SOUGHT = (["for"], ["as"])
+# Who held an office before or after someone, and the status that gives the name after them: "his predecessor as chief
+# executive, X," held it before.
+SUCCESSION_NOUNS = {"predecessor": "former ", "successor": ""}
 # "the prime minister's spokesman": the title owns a thing, not a body ("the Sheriff's Department")
 OWNER = re.compile(r"['\u2019]s\s+[a-z]")
 # A dash between spaces ends one thought and opens another: a role never runs across it.
@@ -918,13 +921,17 @@ def _before_title(doc: Doc, m: Mention) -> tuple[int | None, bool]:
 def _role_before_comma(doc: Doc, m: Mention, named: _Others) -> str | None:
     """A title written before the name and a comma, when a comma or a full stop closes the name: "Spain's director
     general for Europe, X.", "the party's chairman, X, said"; or between dashes, "his former lover - X - said"; not the
-    object of a preposition ("backing Y for president, X, praised")."""
+    object of a preposition ("backing Y for president, X, praised") unless that names the office's holders in turn ("his
+    predecessor as chief executive, X," held it before)."""
     i = _token_at(doc, m.start_char)
     if i is None or i < 2 or not _set_off(doc, i, m):
         return None
     role = _role_ending_at(doc, i - 1, named, titled=False)
     start = doc.text.rfind(role, 0, doc[i - 1].idx) if role else -1
-    return None if start > 0 and doc.text[:start].split()[-1:] in OFFICE_SOUGHT else role
+    before = [w.lower() for w in doc.text[:start].split()[-2:]] if start > 0 else []
+    if before[-1:] not in OFFICE_SOUGHT:
+        return role
+    return SUCCESSION_NOUNS[before[0]] + role if before[1:] == ["as"] and before[0] in SUCCESSION_NOUNS else None
 
 
 def _set_off(doc: Doc, i: int, m: Mention) -> bool:
