@@ -171,6 +171,11 @@ def test_a_predecessor_as_an_office_held_it_before() -> None:
     assert people(body) == {"Hale": None, "Tom Baker": "former chief executive"}
 
 
+def test_a_hyphened_description_after_a_name_has_its_head_inside() -> None:
+    body = "The mill was sold to Viktor Pell, the mayor's son-in-law. Ann Hale, the Labour front-runner, said no."
+    assert people(body) == {"Viktor Pell": "mayor's son-in-law", "Ann Hale": "Labour front-runner"}
+
+
 def test_a_fronted_description_holding_another_name_is_not_a_role() -> None:
     assert people("The wife of the minister John Smith, Mary Smith, said no.")["Mary Smith"] is None
 

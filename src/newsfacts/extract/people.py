@@ -1087,7 +1087,7 @@ def _description_after(body: str, at: int, named: _Others) -> str | None:
     role = _role_after(body, at, named, PERSON_NOUNS)
     words = role.split() if role else []
     short = 0 < len(words) <= MAX_DESCRIPTION_WORDS and not any(w.lower() in STOP_WORDS for w in words)
-    return role if short and _person_noun(words[-1]) else None
+    return role if short and _person_noun(_hyphened_head(words[-1])) else None
 
 
 def _person_noun(word: str) -> bool:
@@ -1233,7 +1233,7 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         or (" and " in role and any(_listed(body, lo, a) for a in named.starting_in(lo, lo + len(role))))
     ):
         return None
-    if not any(w.lower().split("-")[-1] in heads for w in role.split()):  # "co-chairman" is a chairman
+    if not any(_hyphened_head(w.lower()) in heads for w in role.split()):
         return None
     if len(words) == 1 and _name_listed(body, lo, match.end("role"), named.named_at):
         return None  # "X, Queen, Y and Z": a list of names, one a title
@@ -1242,6 +1242,13 @@ def _role_after(body: str, at: int, named: _Others, heads: frozenset[str] = DESC
         if before and before[-1].split("-")[-1].lower() in DESCRIPTION_HEADS:
             return None  # "X, UN secretary general Y", "Ray, a film of late singer Ray Hale": Y's title
     return f"now {role}" if match["now"] else role  # what canonical_role keeps of a role before it
+
+
+def _hyphened_head(word: str) -> str:
+    """The head of a hyphened word: its last part ("co-chairman" is a chairman), or its first before "-in-" ("son-in-law"
+    is a son, "editor-in-chief" an editor)."""
+    first, inside, _ = word.partition("-in-")
+    return first if inside else word.split("-")[-1]
 
 
 def _before_clause(role: str) -> str:
